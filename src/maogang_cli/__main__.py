@@ -1,0 +1,3 @@
+from maogang_cli.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The catalogue: YAML files validated by pydantic models and checked across files."""

@@ -1,0 +1,38 @@
+"""Which files make a catalogue, and their content hash. Light: no YAML is parsed here."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+UNITS = "units.yaml"
+
+
+def kind_of(path: Path) -> str | None:
+    """'units', 'plan' or 'tasks' by the file's name; None for anything else."""
+    name = path.name
+    if not name.endswith((".yaml", ".yml")):
+        return None
+    stem = path.stem
+    if stem == "units":
+        return "units"
+    for prefix in ("plan", "tasks"):
+        if stem == prefix or stem.startswith(prefix + "_"):
+            return prefix
+    return None
+
+
+def catalogue_files(directory: Path) -> list[Path]:
+    """units.yaml, plan_*.yaml and tasks_*.yaml in a directory, in a stable order."""
+    order = {"units": 0, "plan": 1, "tasks": 2}
+    found = [p for p in directory.iterdir() if p.is_file() and kind_of(p)]
+    return sorted(found, key=lambda p: (order[kind_of(p) or "tasks"], p.name))
+
+
+def content_hash(directory: Path) -> str:
+    """Changes whenever a catalogue file is added, removed, renamed or edited."""
+    digest = hashlib.sha256()
+    for path in catalogue_files(directory):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

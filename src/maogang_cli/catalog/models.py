@@ -1,0 +1,140 @@
+"""Pydantic models of the catalogue files. Unknown keys are errors, so typos are caught."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from maogang_cli.domain.dates import deadline_date, parse_day, parse_month
+
+
+def _is_deadline(text: str) -> str:
+    deadline_date(text)
+    return text.strip()
+
+
+def _is_month(text: str) -> str:
+    parse_month(text)
+    return text.strip()
+
+
+def _is_day(text: str) -> str:
+    parse_day(text)
+    return text.strip()
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Deadline = Annotated[
+    str,
+    AfterValidator(_is_deadline),
+    Field(description="A month YYYY-MM (due on its last day) or a date YYYY-MM-DD"),
+]
+Month = Annotated[str, AfterValidator(_is_month), Field(description="A month YYYY-MM")]
+Day = Annotated[str, AfterValidator(_is_day), Field(description="A date YYYY-MM-DD")]
+TaskId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Unit(Strict):
+    """A unit that reports progress: a department, a stationed agency, a company."""
+
+    name: Name = Field(description="Canonical name, as the task list writes it")
+    full_name: str = ""
+    kind: Literal["office", "department", "station", "company", "leadership"]
+    aliases: list[Name] = []
+
+
+class Group(Strict):
+    """A collective name (镇安委会有关成员单位 …); with no members it is tracked as one unit."""
+
+    name: Name
+    full_name: str = ""
+    aliases: list[Name] = []
+    members: list[Name] = []
+
+
+class UnitsFile(Strict):
+    units: list[Unit]
+    groups: list[Group] = []
+
+
+class Milestone(Strict):
+    due: Deadline
+    text: Name
+
+
+class Task(Strict):
+    id: TaskId
+    seq: int = Field(ge=1, description="Row number in the year's task list")
+    action: Name
+    title: Name
+    description: str = ""
+    deadline: Deadline
+    responsible: list[Name] = Field(min_length=1)
+    cooperating: list[Name] = []
+    responsible_etc: bool = Field(False, description="The 责任单位 list ends in 等")
+    cooperating_etc: bool = Field(False, description="The 配合单位 list ends in 等")
+    milestones: list[Milestone] = []
+    measures: list[int] = []
+
+
+class TasksFile(Strict):
+    year: int = Field(ge=2000, le=2100)
+    tasks: list[Task]
+
+
+class PlanMilestone(Strict):
+    id: TaskId
+    due: Deadline
+    text: Name
+    responsible: list[Name] = []
+
+
+class Measure(Strict):
+    number: int = Field(ge=1)
+    title: Name
+    summary: str = ""
+    milestones: list[PlanMilestone] = []
+
+
+class Action(Strict):
+    number: int = Field(ge=1)
+    title: Name
+    measures: list[Measure]
+
+
+class Target(Strict):
+    id: TaskId
+    due: Deadline
+    text: Name
+
+
+class Duty(Strict):
+    """A recurring duty: every period, each owner owes one instance by its due day."""
+
+    id: TaskId
+    title: Name
+    frequency: Literal["monthly", "quarterly", "half_yearly", "yearly"]
+    due_day: int | None = Field(
+        None, ge=1, le=31, description="Day of the period's last month; none: its last day"
+    )
+    owners: list[Name] = Field(min_length=1)
+    start: Month
+    end: Month
+    measure: int | None = None
+    source: str = ""
+
+
+class PlanFile(Strict):
+    title: Name
+    document: str = ""
+    issued: Day | None = None
+    start: Month
+    end: Month
+    targets: list[Target] = []
+    actions: list[Action]
+    duties: list[Duty] = []

@@ -1,0 +1,81 @@
+"""Options shared by the commands, and opening the store with its warnings shown."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from maogang_cli import config, output
+from maogang_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from maogang_cli.store.db import Store
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        envvar=config.DB_ENV,
+        show_envvar=True,
+        show_default=False,
+        help="SQLite database [default: maogang.db in the per-user data directory].",
+    ),
+]
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        envvar=config.DATA_ENV,
+        show_envvar=True,
+        show_default=False,
+        help="Catalogue directory [default: the bundled catalogue].",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON (English keys).")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        show_default=False,
+        help="Show the state on this day [default: today].",
+    ),
+]
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of tables and headings.")]
+
+
+def open_db(db: Path | None, data: Path | None) -> sqlite3.Connection:
+    store = _open(db, data)
+    for line in store.warnings:
+        output.warn(line)
+    return store.conn
+
+
+def _open(db: Path | None, data: Path | None) -> Store:
+    from maogang_cli.store.db import open_store
+
+    return open_store(config.db_path(db), config.data_dir(data))
+
+
+def as_of_day(text: str | None) -> date:
+    """The --as-of day; today when not given."""
+    if text is None:
+        return date.today()
+    from maogang_cli.domain.dates import parse_day
+
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise UsageError(f"--as-of: {exc}") from None

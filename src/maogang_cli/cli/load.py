@@ -1,0 +1,38 @@
+"""`maogang load`: sync the catalogue into the database."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from maogang_cli import config, output
+from maogang_cli.cli._common import DataOption, DbOption
+
+
+def load(
+    db: DbOption = None,
+    data: DataOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Reload even if unchanged.")] = False,
+) -> None:
+    """Load the catalogue into the database; progress records are never touched.
+
+    Other commands do this by themselves when the files changed.
+    """
+    from maogang_cli.store.db import connect
+    from maogang_cli.store.queries import catalogue_counts
+    from maogang_cli.store.sync import sync_catalogue
+
+    db_path, data_dir = config.db_path(db), config.data_dir(data)
+    conn = connect(db_path)
+    changed = sync_catalogue(conn, data_dir, force=force)
+    counts = catalogue_counts(conn)
+    verb = "loaded" if changed else "up to date:"
+    output.print_text(
+        f"{verb} {counts['tasks']} tasks ({counts['retired']} retired), {counts['units']} units, "
+        f"{counts['pairs']} reporting pairs from {data_dir} into {db_path}"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(load)

@@ -1,0 +1,39 @@
+"""Rendering of validation results: text for people, JSON and GitHub annotations for CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from maogang_cli import output
+from maogang_cli.catalog.load import Catalogue
+from maogang_cli.errors import Problem
+
+
+def render(
+    fmt: str, files: list[Path], catalogue: Catalogue | None, problems: list[Problem]
+) -> None:
+    if fmt == "json":
+        output.print_json(
+            [
+                {"file": p.file, "line": p.line, "column": p.column, "message": p.message}
+                for p in problems
+            ]
+        )
+        return
+    if fmt == "github":
+        for p in problems:
+            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            output.print_text(f"::error file={p.file},line={p.line},col={p.column}::{message}")
+        return
+    for p in problems:
+        output.print_text(str(p))
+    if problems:
+        bad = len({p.file for p in problems})
+        output.error(f"{len(problems)} problem(s) in {bad} file(s)")
+    elif catalogue is not None:
+        units = catalogue.units
+        measures = sum(len(a.measures) for a in catalogue.plan.actions) if catalogue.plan else 0
+        output.print_text(
+            f"valid: {len(files)} files, {len(catalogue.tasks)} tasks, "
+            f"{len(units.units)} units, {len(units.groups)} groups, {measures} measures"
+        )

@@ -1,0 +1,56 @@
+"""`maogang schema`: the JSON Schema of the catalogue files, for editors and CI."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from maogang_cli import output
+
+
+class Kind(StrEnum):
+    units = "units"
+    tasks = "tasks"
+    plan = "plan"
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    from maogang_cli.catalog.models import PlanFile, TasksFile, UnitsFile
+
+    return {
+        "units": UnitsFile.model_json_schema(),
+        "tasks": TasksFile.model_json_schema(),
+        "plan": PlanFile.model_json_schema(),
+    }
+
+
+def schema(
+    kind: Annotated[Kind | None, typer.Argument(help="One file kind [default: all three].")] = None,
+    write: Annotated[
+        Path | None,
+        typer.Option("--write", metavar="DIR", help="Write KIND.schema.json files into DIR."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of units.yaml, tasks_*.yaml and plan_*.yaml.
+
+    Point a data file at it with a first line such as
+    `# yaml-language-server: $schema=../schema/tasks.schema.json`.
+    """
+    all_schemas = schemas()
+    chosen = {kind.value: all_schemas[kind.value]} if kind else all_schemas
+    if write is not None:
+        write.mkdir(parents=True, exist_ok=True)
+        for name, body in chosen.items():
+            path = write / f"{name}.schema.json"
+            path.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", "utf-8")
+            output.note(f"wrote {path}")
+        return
+    output.print_json(chosen[kind.value] if kind else chosen)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(schema)

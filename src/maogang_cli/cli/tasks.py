@@ -1,0 +1,46 @@
+"""`maogang tasks`: the task catalogue as a table or JSON."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from maogang_cli import output
+from maogang_cli.cli._common import DataOption, DbOption, JsonOption, Lang, LangOption, open_db
+
+
+def tasks(
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Only tasks this unit reports for.")
+    ] = None,
+    action: Annotated[
+        str | None, typer.Option("--action", "-a", help="Only actions containing this text.")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only this year's list.")] = None,
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """List the tasks with their deadlines and units.
+
+    Example: maogang tasks --unit 城运中心
+    """
+    from maogang_cli.store.queries import list_tasks, resolve_unit
+
+    conn = open_db(db, data)
+    canonical = resolve_unit(conn, unit) if unit else None
+    found = list_tasks(conn, unit=canonical, action=action, year=year)
+    if json:
+        from maogang_cli.contracts import task_json
+
+        output.print_json([task_json(t) for t in found])
+    else:
+        from maogang_cli.cli.tables import tasks_table
+
+        tasks_table(found, lang.value)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(tasks)

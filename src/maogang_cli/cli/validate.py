@@ -1,0 +1,50 @@
+"""`maogang validate`: check the catalogue files, every problem in one run."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from maogang_cli import config
+from maogang_cli.cli._common import DataOption
+from maogang_cli.errors import UsageError
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(show_default=False, help="Files or directories [default: the catalogue]."),
+    ] = None,
+    data: DataOption = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+) -> None:
+    """Check the catalogue: YAML syntax, schema, then cross-file rules.
+
+    Example: maogang validate data/ --format github
+    """
+    from maogang_cli.catalog.load import gather, load_catalogue
+    from maogang_cli.cli.render_validate import render
+
+    missing = [p for p in paths or [] if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or directory: {missing[0]}")
+    files = gather(paths or [config.data_dir(data)], config.bundled_data_dir())
+    if not files:
+        raise UsageError("no catalogue files found (units.yaml, plan_*.yaml, tasks_*.yaml)")
+    catalogue, problems = load_catalogue(files)
+    render(format.value, files, catalogue, problems)
+    if problems:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(validate)

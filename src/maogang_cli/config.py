@@ -1,0 +1,39 @@
+"""Where the catalogue and the database live: option, else environment, else a default."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from maogang_cli.errors import UsageError
+
+DB_ENV = "MAOGANG_DB"
+DATA_ENV = "MAOGANG_DATA"
+
+
+def bundled_data_dir() -> Path:
+    """The catalogue shipped in the wheel, or the checkout's data/ (editable install)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def data_dir(option: Path | None) -> Path:
+    chosen = option or (Path(os.environ[DATA_ENV]) if os.environ.get(DATA_ENV) else None)
+    if chosen is None:
+        return bundled_data_dir()
+    if not chosen.is_dir():
+        raise UsageError(f"catalogue directory not found: {chosen}")
+    return chosen
+
+
+def db_path(option: Path | None) -> Path:
+    if option is not None:
+        return option
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV])
+    from platformdirs import user_data_path
+
+    return user_data_path("maogang", appauthor=False) / "maogang.db"

@@ -1,0 +1,1 @@
+"""Domain rules: dates, deadlines, states and summaries. Knows nothing of the terminal."""

@@ -1,0 +1,61 @@
+"""Months, deadlines and periods. A month deadline is due on the last day of that month."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_day(text: str) -> date:
+    """A YYYY-MM-DD date that exists; ValueError otherwise."""
+    m = _DAY.match(text.strip())
+    if not m:
+        raise ValueError(f"'{text}' is not a date (expected YYYY-MM-DD)")
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date") from None
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """A YYYY-MM month as (year, month); ValueError otherwise."""
+    m = _MONTH.match(text.strip())
+    if not m:
+        raise ValueError(f"'{text}' is not a month (expected YYYY-MM)")
+    year, month = int(m[1]), int(m[2])
+    if not 1 <= month <= 12 or year < 1900:
+        raise ValueError(f"'{text}' is not a real month")
+    return year, month
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def deadline_date(text: str) -> date:
+    """The due day of a deadline written as a month (its last day) or a full date."""
+    text = text.strip()
+    if _MONTH.match(text):
+        return month_end(*parse_month(text))
+    if _DAY.match(text):
+        return parse_day(text)
+    raise ValueError(f"'{text}' is not a month (YYYY-MM) or a date (YYYY-MM-DD)")
+
+
+def month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every YYYY-MM from first to last inclusive."""
+    y, m = parse_month(first)
+    end = parse_month(last)
+    out = []
+    while (y, m) <= end:
+        out.append(month_key(y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out

@@ -1,0 +1,38 @@
+"""Plain records the domain works with, read from the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class TaskInfo:
+    id: str
+    year: int
+    seq: int
+    action: str
+    title: str
+    description: str
+    deadline: date
+    deadline_text: str
+    responsible: list[str]
+    cooperating: list[str]
+    responsible_etc: bool
+    cooperating_etc: bool
+    responsible_units: list[str]
+    cooperating_units: list[str]
+    measures: list[int]
+    milestones: list[dict[str, str]]
+    retired: bool
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    name: str
+    full_name: str
+    kind: str
+    is_group: bool
+    members: list[str]
+    aliases: list[str] = field(default_factory=list)
+    retired: bool = False

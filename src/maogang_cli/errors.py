@@ -1,0 +1,76 @@
+"""Errors that reach the user: each class carries its exit code; the CLI prints them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class MaogangError(Exception):
+    """Base for every error shown to the user as one line (or a few, for data problems)."""
+
+    exit_code = 1
+
+    def lines(self) -> list[str]:
+        return [f"error: {self}"]
+
+
+class UsageError(MaogangError):
+    """The command line itself is wrong: a bad option value, a missing path."""
+
+    exit_code = 2
+
+
+class NotFoundError(MaogangError):
+    """A task, unit, duty or file named on the command line does not exist."""
+
+
+class InvalidRecordError(MaogangError):
+    """A progress record or submission that would be wrong to store."""
+
+
+class OutputExistsError(MaogangError):
+    """Refusing to overwrite an existing output file without --force."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in a data file, located as FILE:LINE:COL (1-based)."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class DataError(MaogangError):
+    """The catalogue (or an imported file) is invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem], hint: str = "") -> None:
+        self.problems = sorted(problems)
+        self.hint = hint
+        super().__init__(str(self.problems[0]) if self.problems else "invalid data")
+
+    def lines(self) -> list[str]:
+        out = [str(p) for p in self.problems]
+        if self.hint:
+            out.append(self.hint)
+        return out
+
+
+def nearest(name: str, candidates: list[str], n: int = 3) -> list[str]:
+    """The closest known names to a mistyped one, for 'did you mean' hints."""
+    import difflib
+
+    close = difflib.get_close_matches(name, candidates, n=n, cutoff=0.4)
+    if not close:
+        # Chinese names are short: a shared substring is a better hint than edit distance.
+        close = [c for c in candidates if name in c or c in name][:n]
+    return close
+
+
+def did_you_mean(name: str, candidates: list[str]) -> str:
+    close = nearest(name, candidates)
+    return f" (did you mean: {', '.join(close)}?)" if close else ""

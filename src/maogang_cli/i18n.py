@@ -1,0 +1,69 @@
+"""People-facing words in Chinese (default) and English. Machine output never uses these."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # statuses
+    "not_started": ("未开始", "not started"),
+    "in_progress": ("推进中", "in progress"),
+    "done": ("已完成", "done"),
+    "blocked": ("受阻", "blocked"),
+    # roles
+    "responsible": ("主办", "lead"),
+    "cooperating": ("协办", "support"),
+    # unit kinds
+    "office": ("办公室", "office"),
+    "department": ("职能部门", "department"),
+    "station": ("派驻机构", "station"),
+    "company": ("公司", "company"),
+    "leadership": ("领导班子", "leadership"),
+    "group": ("单位组", "group"),
+    "retired": ("已撤销", "retired"),
+    # headings
+    "id": ("编号", "ID"),
+    "seq": ("序号", "No."),
+    "action": ("行动", "Action"),
+    "title": ("工作目标任务", "Task"),
+    "task": ("任务", "Task"),
+    "deadline": ("时间节点", "Deadline"),
+    "responsible_units": ("责任单位", "Responsible"),
+    "cooperating_units": ("配合单位", "Cooperating"),
+    "unit": ("单位", "Unit"),
+    "name": ("名称", "Name"),
+    "full_name": ("全称", "Full name"),
+    "kind": ("类别", "Kind"),
+    "aliases": ("别名", "Aliases"),
+    "members": ("成员", "Members"),
+    "role": ("角色", "Role"),
+    "status": ("状态", "Status"),
+    "tasks": ("任务数", "Tasks"),
+    "overdue": ("逾期", "Overdue"),
+    "done_late": ("逾期完成", "Done late"),
+    "completion_rate": ("完成率", "Done %"),
+    "days": ("天数", "Days"),
+    "note": ("备注", "Note"),
+    "date": ("日期", "Date"),
+    "percent": ("进度", "%"),
+    "recorded_by": ("记录人", "By"),
+    "recorded_at": ("记录时间", "Recorded"),
+    "evidence": ("佐证", "Evidence"),
+    "etc": ("等", " etc."),
+    "none": ("无", "none"),
+    "days_left": ("剩{n}天", "{n}d left"),
+    "days_overdue": ("逾期{n}天", "{n}d overdue"),
+    "due_today": ("今天到期", "due today"),
+    "late_by": ("逾期{n}天完成", "done {n}d late"),
+    "mark_red": ("●红", "RED"),
+    "mark_yellow": ("●黄", "YELLOW"),
+    "mark_green": ("●绿", "GREEN"),
+}
+
+
+def t(key: str, lang: Lang = "zh", **values: object) -> str:
+    zh, en = _WORDS.get(key, (key, key))
+    text = zh if lang == "zh" else en
+    return text.format(**values) if values else text

@@ -1,0 +1,110 @@
+"""The one place that writes to the terminal: data to stdout, messages to stderr.
+
+rich is imported only by the functions that draw, so `--json` output never loads it.
+Colour follows rich's rules: off for NO_COLOR and for output that is not a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    justify: Literal["left", "right", "center"] = "left"
+    no_wrap: bool = False
+    max_width: int | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell with an optional rich style name ('red', 'bold yellow', …)."""
+
+    text: str
+    style: str = ""
+
+
+@cache
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_text(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def error(message: str) -> None:
+    sys.stderr.write(f"{message}\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"{message}\n")
+
+
+def note(message: str) -> None:
+    """A short confirmation for the person at the terminal (stderr, so pipes stay clean)."""
+    sys.stderr.write(f"{message}\n")
+
+
+def print_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str | Cell]],
+    *,
+    title: str = "",
+    caption: str = "",
+) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=title or None,
+        caption=caption or None,
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        title_justify="left",
+        caption_justify="left",
+    )
+    for column in columns:
+        table.add_column(
+            column.header,
+            justify=column.justify,
+            no_wrap=column.no_wrap,
+            max_width=column.max_width,
+            overflow="fold",
+        )
+    for row in rows:
+        table.add_row(
+            *(
+                Text(cell.text, style=cell.style) if isinstance(cell, Cell) else Text(cell)
+                for cell in row
+            )
+        )
+    _console().print(table)
+
+
+def print_lines(lines: Sequence[str | Cell]) -> None:
+    """Plain lines through rich, so styled words colour only on a terminal."""
+    from rich.text import Text
+
+    console = _console()
+    for line in lines:
+        if isinstance(line, Cell):
+            console.print(Text(line.text, style=line.style))
+        else:
+            console.print(Text(line))

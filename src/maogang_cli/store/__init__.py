@@ -1,0 +1,1 @@
+"""SQLite storage. `db` is the light entry point every command uses."""

@@ -1,0 +1,100 @@
+"""Open the database, bringing its schema and catalogue up to date only when needed.
+
+Read-only commands stay on the standard library: the migration and YAML machinery is
+imported only when the database is new, out of date, or the catalogue files changed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from maogang_cli.errors import DataError, MaogangError
+
+# Must equal migrations.MIGRATION_NAMES (a test checks); kept here so reads need no import.
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_MS = 15_000
+
+
+class StoreError(MaogangError):
+    """The database cannot be opened or is not a maogang database."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode; callers open short explicit transactions."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from None
+
+
+def _schema_version(conn: sqlite3.Connection) -> int:
+    try:
+        row = conn.execute(
+            "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = 'maogang'"
+        ).fetchone()
+    except sqlite3.DatabaseError as exc:
+        if "no such table" in str(exc):
+            return 0
+        raise StoreError(f"not a maogang database: {exc}") from None
+    return int(row[0])
+
+
+def _stored_hash(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'catalogue_hash'").fetchone()
+    return row[0] if row else None
+
+
+@dataclass
+class Store:
+    """An open database, and any warning the user should see about its catalogue."""
+
+    conn: sqlite3.Connection
+    warnings: list[str] = field(default_factory=list)
+
+
+def open_store(db_path: Path, data_dir: Path) -> Store:
+    """The database, migrated, with the catalogue in `data_dir` loaded if it changed.
+
+    An invalid catalogue does not hide the evidence: when one was loaded before, commands
+    go on with it and warn; only a database with no catalogue at all stops here.
+    """
+    from maogang_cli.catalog.files import content_hash
+
+    conn = connect(db_path)
+    try:
+        version = _schema_version(conn)
+        stored = _stored_hash(conn) if version else None
+        if version == SCHEMA_VERSION and stored == content_hash(data_dir):
+            return Store(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"cannot read database {db_path}: {exc}") from None
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(f"database {db_path} was written by a newer maogang; upgrade first")
+    from maogang_cli.store.sync import sync_catalogue
+
+    try:
+        sync_catalogue(conn, data_dir)
+    except DataError as exc:
+        if stored is None:
+            conn.close()
+            raise
+        lines = exc.lines()
+        shown = lines[:3] + ([f"... and {len(lines) - 3} more"] if len(lines) > 3 else [])
+        return Store(
+            conn,
+            [
+                *shown,
+                "warning: using the catalogue loaded before; "
+                "fix the files (maogang validate) to load the new one",
+            ],
+        )
+    return Store(conn)

@@ -1,0 +1,67 @@
+"""Numbered schema migrations, recorded in the database by sqlite-utils.
+
+Catalogue tables are derived from the YAML and may be refilled by a load. Progress tables
+hold the office's evidence: migrations only ever add to them, never drop or rewrite.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "maogang"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_catalogue(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE units (
+            name TEXT PRIMARY KEY, full_name TEXT NOT NULL, kind TEXT NOT NULL,
+            is_group INTEGER NOT NULL, members TEXT NOT NULL, retired INTEGER NOT NULL
+        );
+        -- every canonical name and alias, each pointing at its canonical unit
+        CREATE TABLE unit_names (name TEXT PRIMARY KEY, unit TEXT NOT NULL);
+        CREATE TABLE tasks (
+            id TEXT PRIMARY KEY, year INTEGER NOT NULL, seq INTEGER NOT NULL,
+            action TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,
+            deadline TEXT NOT NULL, deadline_text TEXT NOT NULL,
+            responsible TEXT NOT NULL, cooperating TEXT NOT NULL,
+            responsible_etc INTEGER NOT NULL, cooperating_etc INTEGER NOT NULL,
+            measures TEXT NOT NULL, milestones TEXT NOT NULL,
+            source TEXT NOT NULL, retired INTEGER NOT NULL
+        );
+        CREATE INDEX tasks_year_seq ON tasks (year, seq);
+        -- the reporting pairs: a task's responsible units (主办) and cooperating units (协办)
+        CREATE TABLE task_units (
+            task_id TEXT NOT NULL, unit TEXT NOT NULL, role TEXT NOT NULL,
+            PRIMARY KEY (task_id, unit)
+        );
+        CREATE INDEX task_units_unit ON task_units (unit, role);
+        """
+    )
+
+
+@migrations()
+def m002_progress(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE progress (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            task_id TEXT NOT NULL, unit TEXT NOT NULL, status TEXT NOT NULL,
+            happened_on TEXT NOT NULL, percent INTEGER, note TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '', recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL, source TEXT NOT NULL DEFAULT 'cli'
+        );
+        CREATE INDEX progress_pair ON progress (task_id, unit, happened_on, recorded_at, id);
+        -- evidence is append-only: the database itself refuses edits and deletions
+        CREATE TRIGGER progress_no_update BEFORE UPDATE ON progress
+            BEGIN SELECT RAISE(ABORT, 'progress records are append-only'); END;
+        CREATE TRIGGER progress_no_delete BEFORE DELETE ON progress
+            BEGIN SELECT RAISE(ABORT, 'progress records are append-only'); END;
+        """
+    )
+
+
+MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

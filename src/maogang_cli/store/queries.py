@@ -1,0 +1,139 @@
+"""Reads of the catalogue tables, on the standard library's sqlite3 alone."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+
+from maogang_cli.domain.models import TaskInfo, UnitInfo
+from maogang_cli.errors import NotFoundError, UsageError, did_you_mean
+
+
+def catalogue_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    def one(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
+    return {
+        "tasks": one("SELECT count(*) FROM tasks"),
+        "retired": one("SELECT count(*) FROM tasks WHERE retired = 1"),
+        "units": one("SELECT count(*) FROM units WHERE retired = 0"),
+        "pairs": one("SELECT count(*) FROM task_units"),
+    }
+
+
+def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
+    """The canonical name behind a name or alias; NotFoundError with suggestions."""
+    row = conn.execute("SELECT unit FROM unit_names WHERE name = ?", [name.strip()]).fetchone()
+    if row:
+        return str(row[0])
+    known = [r[0] for r in conn.execute("SELECT name FROM unit_names ORDER BY name")]
+    raise NotFoundError(f"unknown unit '{name}'{did_you_mean(name, known)}")
+
+
+def group_members(conn: sqlite3.Connection, unit: str) -> list[str]:
+    row = conn.execute("SELECT members FROM units WHERE name = ?", [unit]).fetchone()
+    return list(json.loads(row[0])) if row else []
+
+
+def resolve_task(conn: sqlite3.Connection, ref: str, year: int | None = None) -> str:
+    """A task id from an id or a row number (seq); a seq in several years needs --year."""
+    ref = ref.strip()
+    if conn.execute("SELECT 1 FROM tasks WHERE id = ?", [ref]).fetchone():
+        return ref
+    if ref.isdigit():
+        sql, args = "SELECT id, year FROM tasks WHERE seq = ?", [int(ref)]
+        if year is not None:
+            sql, args = sql + " AND year = ?", [*args, year]
+        rows = conn.execute(sql + " ORDER BY retired, year DESC", args).fetchall()
+        if len(rows) == 1:
+            return str(rows[0][0])
+        if len(rows) > 1:
+            ids = ", ".join(r[0] for r in rows)
+            raise UsageError(f"row {ref} exists in several years ({ids}): give the id or --year")
+    known = [r[0] for r in conn.execute("SELECT id FROM tasks ORDER BY id")]
+    raise NotFoundError(f"unknown task '{ref}'{did_you_mean(ref, known)}")
+
+
+def _task(row: sqlite3.Row, pairs: dict[str, dict[str, list[str]]]) -> TaskInfo:
+    units = pairs.get(row["id"], {})
+    return TaskInfo(
+        id=row["id"],
+        year=row["year"],
+        seq=row["seq"],
+        action=row["action"],
+        title=row["title"],
+        description=row["description"],
+        deadline=date.fromisoformat(row["deadline"]),
+        deadline_text=row["deadline_text"],
+        responsible=json.loads(row["responsible"]),
+        cooperating=json.loads(row["cooperating"]),
+        responsible_etc=bool(row["responsible_etc"]),
+        cooperating_etc=bool(row["cooperating_etc"]),
+        responsible_units=units.get("responsible", []),
+        cooperating_units=units.get("cooperating", []),
+        measures=json.loads(row["measures"]),
+        milestones=json.loads(row["milestones"]),
+        retired=bool(row["retired"]),
+    )
+
+
+def list_tasks(
+    conn: sqlite3.Connection,
+    *,
+    unit: str | None = None,
+    action: str | None = None,
+    year: int | None = None,
+    task_ids: list[str] | None = None,
+) -> list[TaskInfo]:
+    """Tasks in list order (year, seq); `unit` keeps those it reports for (a group: any member)."""
+    where: list[str] = ["1 = 1"]
+    args: list[str | int] = []
+    if unit is not None:
+        units = group_members(conn, unit) or [unit]
+        marks = ",".join("?" * len(units))
+        where.append(f"id IN (SELECT task_id FROM task_units WHERE unit IN ({marks}))")
+        args += units
+    if action is not None:
+        where.append("action LIKE ?")
+        args.append(f"%{action}%")
+    if year is not None:
+        where.append("year = ?")
+        args.append(year)
+    if task_ids is not None:
+        where.append(f"id IN ({','.join('?' * len(task_ids))})")
+        args += task_ids
+    rows = conn.execute(
+        f"SELECT * FROM tasks WHERE {' AND '.join(where)} ORDER BY year, seq, id", args
+    ).fetchall()
+    pairs: dict[str, dict[str, list[str]]] = {}
+    ids = [r["id"] for r in rows]
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        for task_id, unit_name, role in conn.execute(
+            f"SELECT task_id, unit, role FROM task_units WHERE task_id IN "
+            f"({','.join('?' * len(chunk))}) ORDER BY rowid",
+            chunk,
+        ):
+            pairs.setdefault(task_id, {}).setdefault(role, []).append(unit_name)
+    return [_task(r, pairs) for r in rows]
+
+
+def list_units(conn: sqlite3.Connection) -> list[UnitInfo]:
+    aliases: dict[str, list[str]] = {}
+    for name, unit in conn.execute(
+        "SELECT name, unit FROM unit_names WHERE name != unit ORDER BY rowid"
+    ):
+        aliases.setdefault(unit, []).append(name)
+    return [
+        UnitInfo(
+            name=r["name"],
+            full_name=r["full_name"],
+            kind=r["kind"],
+            is_group=bool(r["is_group"]),
+            members=json.loads(r["members"]),
+            aliases=aliases.get(r["name"], []),
+            retired=bool(r["retired"]),
+        )
+        for r in conn.execute("SELECT * FROM units ORDER BY retired, is_group, rowid")
+    ]

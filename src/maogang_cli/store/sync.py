@@ -1,0 +1,161 @@
+"""Load a checked catalogue into SQLite: one transaction, idempotent, progress untouched."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from maogang_cli.catalog.files import catalogue_files, content_hash
+from maogang_cli.catalog.load import Catalogue, load_catalogue
+from maogang_cli.domain.dates import deadline_date
+from maogang_cli.errors import DataError
+from maogang_cli.store.migrations import migrations
+
+
+def read_catalogue(data_dir: Path) -> Catalogue:
+    catalogue, problems = load_catalogue(catalogue_files(data_dir))
+    if catalogue is None:
+        raise DataError(
+            problems, hint=f"the catalogue in {data_dir} is invalid: nothing was loaded"
+        )
+    return catalogue
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
+    migrations.apply(Database(conn))
+
+
+def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = False) -> bool:
+    """Bring the stored catalogue in line with `data_dir`. False when it already was."""
+    digest = content_hash(data_dir)
+    catalogue = read_catalogue(data_dir)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN IMMEDIATE")  # one loader at a time; readers carry on
+    try:
+        db = Database(conn)
+        migrations.apply(db)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'catalogue_hash'").fetchone()
+        if row and row[0] == digest and not force:
+            conn.execute("COMMIT")
+            return False
+        _write(db, catalogue)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        db.table("meta").upsert_all(
+            [
+                {"key": "catalogue_hash", "value": digest},
+                {"key": "catalogue_dir", "value": str(data_dir)},
+                {"key": "loaded_at", "value": now},
+            ],
+            pk="key",
+        )
+        conn.execute("COMMIT")
+        return True
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _write(db: Database, catalogue: Catalogue) -> None:
+    conn = db.conn
+    conn.execute("DELETE FROM units")
+    conn.execute("DELETE FROM unit_names")
+    units = catalogue.units
+    db.table("units").insert_all(
+        [
+            {
+                "name": u.name,
+                "full_name": u.full_name,
+                "kind": u.kind,
+                "is_group": 0,
+                "members": "[]",
+                "retired": 0,
+            }
+            for u in units.units
+        ]
+        + [
+            {
+                "name": g.name,
+                "full_name": g.full_name,
+                "kind": "group",
+                "is_group": 1,
+                "members": _json(catalogue.members.get(g.name, [])),
+                "retired": 0,
+            }
+            for g in units.groups
+        ]
+    )
+    db.table("unit_names").insert_all(
+        [{"name": name, "unit": unit} for name, unit in catalogue.lookup.items()]
+    )
+    # A unit that left the catalogue keeps its history: it stays, marked retired.
+    conn.execute(
+        """INSERT INTO units (name, full_name, kind, is_group, members, retired)
+           SELECT DISTINCT unit, '', 'retired', 0, '[]', 1 FROM progress
+           WHERE unit NOT IN (SELECT name FROM unit_names)"""
+    )
+    conn.execute(
+        """INSERT INTO unit_names (name, unit) SELECT name, name FROM units
+           WHERE retired = 1"""
+    )
+
+    current = {task.id for _, task, _ in catalogue.tasks}
+    with_progress = {r[0] for r in conn.execute("SELECT DISTINCT task_id FROM progress")}
+    stored = {r[0] for r in conn.execute("SELECT id FROM tasks")}
+    gone = stored - current
+    retired = gone & with_progress
+    for task_id in gone - with_progress:
+        conn.execute("DELETE FROM tasks WHERE id = ?", [task_id])
+        conn.execute("DELETE FROM task_units WHERE task_id = ?", [task_id])
+    for task_id in retired:
+        # Kept, with its reporting pairs, so its records still show.
+        conn.execute("UPDATE tasks SET retired = 1 WHERE id = ?", [task_id])
+    conn.executemany("DELETE FROM task_units WHERE task_id = ?", [[t] for t in current])
+
+    rows: list[dict[str, Any]] = []
+    pairs: list[dict[str, str]] = []
+    for year, task, source in catalogue.tasks:
+        responsible = [catalogue.lookup[n] for n in task.responsible]
+        cooperating = [catalogue.lookup[n] for n in task.cooperating]
+        rows.append(
+            {
+                "id": task.id,
+                "year": year,
+                "seq": task.seq,
+                "action": task.action,
+                "title": task.title,
+                "description": task.description,
+                "deadline": deadline_date(task.deadline).isoformat(),
+                "deadline_text": task.deadline,
+                "responsible": _json(responsible),
+                "cooperating": _json(cooperating),
+                "responsible_etc": int(task.responsible_etc),
+                "cooperating_etc": int(task.cooperating_etc),
+                "measures": _json(task.measures),
+                "milestones": _json(
+                    [
+                        {"due": deadline_date(m.due).isoformat(), "text": m.text}
+                        for m in task.milestones
+                    ]
+                ),
+                "source": Path(source).name,
+                "retired": 0,
+            }
+        )
+        lead = catalogue.expand(responsible)
+        # A unit both responsible and cooperating reports once, as 主办.
+        support = [u for u in catalogue.expand(cooperating) if u not in lead]
+        pairs += [{"task_id": task.id, "unit": u, "role": "responsible"} for u in lead]
+        pairs += [{"task_id": task.id, "unit": u, "role": "cooperating"} for u in support]
+    db.table("tasks").upsert_all(rows, pk="id")
+    db.table("task_units").insert_all(pairs)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -23,6 +23,7 @@ class Column:
     justify: Literal["left", "right", "center"] = "left"
     no_wrap: bool = False
     max_width: int | None = None
+    min_width: int | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def print_table(
         caption=caption or None,
         box=box.SIMPLE_HEAD,
         pad_edge=False,
+        collapse_padding=True,
         title_justify="left",
         caption_justify="left",
     )
@@ -86,6 +88,7 @@ def print_table(
             justify=column.justify,
             no_wrap=column.no_wrap,
             max_width=column.max_width,
+            min_width=column.min_width,
             overflow="fold",
         )
     for row in rows:

@@ -67,9 +67,20 @@ def _root(
 
 
 def _register() -> None:
-    from maogang_cli.cli import load, schema, tasks, units, validate
+    from maogang_cli.cli import (
+        history,
+        load,
+        overdue,
+        record,
+        schema,
+        show,
+        status,
+        tasks,
+        units,
+        validate,
+    )
 
-    for module in (validate, schema, load, tasks, units):
+    for module in (status, overdue, record, show, history, tasks, units, validate, load, schema):
         module.register(app)
 
 

@@ -79,3 +79,18 @@ def as_of_day(text: str | None) -> date:
         return parse_day(text)
     except ValueError as exc:
         raise UsageError(f"--as-of: {exc}") from None
+
+
+WarnDaysOption = Annotated[
+    int,
+    typer.Option(
+        "--warn-days",
+        envvar="MAOGANG_WARN_DAYS",
+        min=0,
+        show_envvar=True,
+        help="Yellow when due within this many days and not done.",
+    ),
+]
+YearOption = Annotated[
+    int | None, typer.Option("--year", help="Only this year's task list [default: all years].")
+]

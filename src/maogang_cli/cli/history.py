@@ -1,0 +1,39 @@
+"""`maogang history`: every progress record of a task, oldest first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from maogang_cli import output
+from maogang_cli.cli._common import DataOption, DbOption, JsonOption, Lang, LangOption, open_db
+
+
+def history(
+    task: Annotated[str, typer.Argument(help="Task id or row number.")],
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only this unit.")] = None,
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """List every record of a task, with who recorded it and when."""
+    from maogang_cli.store.progress import history as load_history
+    from maogang_cli.store.queries import resolve_task, resolve_unit
+
+    conn = open_db(db, data)
+    task_id = resolve_task(conn, task)
+    rows = load_history(conn, task_id, resolve_unit(conn, unit) if unit else None)
+    if json:
+        from maogang_cli.contracts import record_json
+
+        output.print_json([record_json(dict(r)) for r in rows])
+    else:
+        from maogang_cli.cli.render_progress import history_table
+
+        history_table(task_id, rows, lang.value)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(history)

@@ -1,0 +1,67 @@
+"""`maogang overdue`: every item not done by its deadline, for the clerk and for cron."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from maogang_cli import output
+from maogang_cli.cli._common import (
+    AsOfOption,
+    DataOption,
+    DbOption,
+    JsonOption,
+    Lang,
+    LangOption,
+    YearOption,
+    as_of_day,
+    open_db,
+)
+from maogang_cli.cli.status import CooperatingOption
+
+
+def overdue(
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only this unit.")] = None,
+    as_of: AsOfOption = None,
+    year: YearOption = None,
+    include_cooperating: CooperatingOption = False,
+    fail_if_any: Annotated[
+        bool, typer.Option("--fail-if-any", help="Exit 1 when anything is overdue (for cron).")
+    ] = False,
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """List every (task, unit) not done by its deadline, most overdue first.
+
+    Example: maogang overdue --as-of 2025-01-01 --json --fail-if-any
+    """
+    from maogang_cli.store.progress import pair_states
+    from maogang_cli.store.queries import group_members, list_tasks, resolve_unit
+
+    day = as_of_day(as_of)
+    conn = open_db(db, data)
+    units = None
+    if unit is not None:
+        canonical = resolve_unit(conn, unit)
+        units = group_members(conn, canonical) or [canonical]
+    roles = ("responsible", "cooperating") if include_cooperating else ("responsible",)
+    late = [s for s in pair_states(conn, day, units=units, roles=roles, year=year) if s.overdue]
+    late.sort(key=lambda s: (-s.days_overdue,))  # stable: list order within the same lateness
+    tasks = {t.id: t for t in list_tasks(conn, task_ids=sorted({s.task_id for s in late}))}
+    if json:
+        from maogang_cli.contracts import overdue_json
+
+        output.print_json([overdue_json(s, tasks[s.task_id]) for s in late])
+    else:
+        from maogang_cli.cli.render_progress import overdue_table
+
+        overdue_table(late, tasks, day, lang.value)
+    if fail_if_any and late:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(overdue)

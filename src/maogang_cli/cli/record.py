@@ -1,0 +1,61 @@
+"""`maogang record`: append a progress record for a task and a unit."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from maogang_cli import output
+from maogang_cli.cli._common import DataOption, DbOption, open_db
+from maogang_cli.i18n import t
+
+
+def record(
+    task: Annotated[str, typer.Argument(help="Task id (2024-14) or row number (14).")],
+    unit: Annotated[str, typer.Option("--unit", "-u", help="Reporting unit (name or alias).")],
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status",
+            "-s",
+            help="not_started (未开始), in_progress (推进中), done (已完成), blocked (受阻).",
+        ),
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date", "-d", metavar="YYYY-MM-DD", help="Day it happened [default: today]."
+        ),
+    ] = None,
+    note: Annotated[str, typer.Option("--note", "-n", help="What was done.")] = "",
+    percent: Annotated[int | None, typer.Option("--percent", "-p", help="0–100.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who records [default: OS user].")] = None,
+    evidence: Annotated[str, typer.Option("--evidence", help="File path or URL.")] = "",
+    all_members: Annotated[
+        bool, typer.Option("--all-members", help="For a group: record for each member.")
+    ] = False,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """Record progress; records are never changed: a correction is a new record.
+
+    Example: maogang record 14 --unit 城运中心 --status in_progress --note "数据库已上线"
+    """
+    from maogang_cli.recording import Entry, current_user
+    from maogang_cli.recording import record as append
+
+    entry = Entry(task, unit, status, on, note, percent, evidence)
+    conn = open_db(db, data)
+    records = append(
+        conn, entry, today=date.today(), all_members=all_members, by=by or current_user()
+    )
+    for r in records:
+        output.note(
+            f"recorded: {r.task_id} {r.unit} {t(r.status)} ({r.happened_on}) by {r.recorded_by}"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(record)

@@ -1,0 +1,238 @@
+"""Tables for progress, status and overdue items. Colour is never the only signal:
+every coloured row also carries a word (红/黄/绿), so NO_COLOR and pipes lose nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+
+from maogang_cli import output
+from maogang_cli.cli.tables import unit_list
+from maogang_cli.domain.models import TaskInfo
+from maogang_cli.domain.status import PairState, Signal, UnitSummary
+from maogang_cli.i18n import Lang, t
+from maogang_cli.output import Cell, Column
+
+_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
+
+
+def signal_cell(signal: Signal, lang: Lang) -> Cell:
+    return Cell(t(f"mark_{signal}", lang), _STYLE[signal])
+
+
+def _rate(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def legend(warn_days: int, lang: Lang) -> str:
+    if lang == "zh":
+        return f"红：逾期未完成；黄：{warn_days}天内到期未完成；绿：其他。完成率＝已完成÷任务数。"
+    return (
+        f"RED: overdue; YELLOW: due within {warn_days} days, not done; GREEN: otherwise. "
+        "Done % = done / tasks."
+    )
+
+
+def status_table(summaries: Sequence[UnitSummary], day: date, warn_days: int, lang: Lang) -> None:
+    zh = lang == "zh"
+    columns = [
+        Column(t("unit", lang), no_wrap=True),
+        Column("任务" if zh else "Tasks", justify="right", no_wrap=True),
+        Column("完成" if zh else "Done", justify="right", no_wrap=True),
+        Column("推进" if zh else "Doing", justify="right", no_wrap=True),
+        Column("未开始" if zh else "Todo", justify="right", no_wrap=True),
+        Column("受阻" if zh else "Block", justify="right", no_wrap=True),
+        Column("逾期" if zh else "Over", justify="right", no_wrap=True),
+        Column("逾期完成" if zh else "Late", justify="right", no_wrap=True),
+        Column("完成率" if zh else "Rate", justify="right", no_wrap=True),
+        Column("督办" if zh else "Flag", no_wrap=True),
+    ]
+    rows: list[list[str | Cell]] = [
+        [
+            s.unit,
+            str(s.tasks),
+            str(s.done),
+            str(s.in_progress),
+            str(s.not_started),
+            str(s.blocked),
+            Cell(str(s.overdue), _STYLE["red"] if s.overdue else ""),
+            str(s.done_late),
+            _rate(s.completion_rate),
+            signal_cell(s.signal, lang),
+        ]
+        for s in summaries
+    ]
+    title = f"督办状态（截至 {day}，主办）" if zh else f"Status as of {day} (lead units)"
+    output.print_table(columns, rows, title=title, caption=legend(warn_days, lang))
+
+
+def _when(state: PairState, lang: Lang) -> str:
+    if state.status == "done":
+        if state.done_late:
+            return t("late_by", lang, n=state.days_late)
+        return str(state.done_on or "")
+    if state.overdue:
+        return t("days_overdue", lang, n=state.days_overdue)
+    if state.days_left == 0:
+        return t("due_today", lang)
+    return t("days_left", lang, n=state.days_left)
+
+
+def unit_tasks(
+    conn: sqlite3.Connection,
+    unit: str,
+    states: Sequence[PairState],
+    day: date,
+    *,
+    json: bool,
+    lang: Lang,
+) -> None:
+    from maogang_cli.store.queries import list_tasks
+
+    tasks = {task.id: task for task in list_tasks(conn, task_ids=[s.task_id for s in states])}
+    if json:
+        from maogang_cli.contracts import pair_json
+
+        output.print_json([pair_json(s, tasks[s.task_id]) for s in states])
+        return
+    zh = lang == "zh"
+    columns = [
+        Column(t("seq", lang), justify="right", no_wrap=True),
+        Column(t("task", lang)),
+        Column(t("role", lang), no_wrap=True),
+        Column(t("status", lang), no_wrap=True),
+        Column(t("deadline", lang), no_wrap=True),
+        Column("期限" if zh else "When", no_wrap=True),
+        Column("督办" if zh else "Flag", no_wrap=True),
+        Column("最新备注" if zh else "Latest note", max_width=24),
+    ]
+    rows: list[list[str | Cell]] = [
+        [
+            str(tasks[s.task_id].seq),
+            tasks[s.task_id].title,
+            t(s.role, lang),
+            t(s.status, lang),
+            str(s.deadline),
+            Cell(_when(s, lang), _STYLE[s.signal]),
+            signal_cell(s.signal, lang),
+            s.note or "—",
+        ]
+        for s in states
+    ]
+    title = f"{unit} 的任务（截至 {day}）" if zh else f"Tasks of {unit} as of {day}"
+    done = sum(s.status == "done" for s in states)
+    caption = (
+        f"共 {len(states)} 项，已完成 {done} 项" if zh else f"{len(states)} tasks, {done} done"
+    )
+    output.print_table(columns, rows, title=title, caption=caption)
+
+
+def overdue_table(
+    late: Sequence[PairState], tasks: dict[str, TaskInfo], day: date, lang: Lang
+) -> None:
+    zh = lang == "zh"
+    if not late:
+        output.print_text(f"截至 {day} 没有逾期事项。" if zh else f"Nothing overdue as of {day}.")
+        return
+    columns = [
+        Column(t("seq", lang), justify="right", no_wrap=True),
+        Column(t("task", lang)),
+        Column(t("unit", lang)),
+        Column(t("role", lang), no_wrap=True),
+        Column(t("deadline", lang), no_wrap=True),
+        Column("逾期天数" if zh else "Days", justify="right", no_wrap=True),
+        Column(t("status", lang), no_wrap=True),
+    ]
+    rows: list[list[str | Cell]] = [
+        [
+            str(tasks[s.task_id].seq),
+            tasks[s.task_id].title,
+            s.unit,
+            t(s.role, lang),
+            str(s.deadline),
+            Cell(str(s.days_overdue), _STYLE["red"]),
+            t(s.status, lang),
+        ]
+        for s in late
+    ]
+    title = f"逾期事项（截至 {day}）" if zh else f"Overdue as of {day}"
+    caption = f"共 {len(late)} 项（●红）" if zh else f"{len(late)} items (RED)"
+    output.print_table(columns, rows, title=title, caption=caption)
+
+
+def history_table(task_id: str, rows: Sequence[sqlite3.Row], lang: Lang) -> None:
+    zh = lang == "zh"
+    if not rows:
+        output.print_text(f"{task_id} 还没有进展记录。" if zh else f"No records for {task_id} yet.")
+        return
+    columns = [
+        Column("#", justify="right", no_wrap=True),
+        Column(t("date", lang), no_wrap=True),
+        Column(t("unit", lang)),
+        Column(t("status", lang), no_wrap=True),
+        Column(t("percent", lang), justify="right", no_wrap=True),
+        Column(t("note", lang)),
+        Column(t("recorded_by", lang)),
+        Column(t("recorded_at", lang), no_wrap=True),
+    ]
+    table: list[list[str | Cell]] = [
+        [
+            str(r["id"]),
+            r["happened_on"],
+            r["canonical"],
+            t(r["status"], lang),
+            "" if r["percent"] is None else f"{r['percent']}%",
+            r["note"] + (f" [{r['evidence']}]" if r["evidence"] else ""),
+            r["recorded_by"],
+            r["recorded_at"][:16].replace("T", " "),
+        ]
+        for r in rows
+    ]
+    title = f"{task_id} 进展记录" if zh else f"Records of {task_id}"
+    output.print_table(columns, table, title=title)
+
+
+def task_card(task: TaskInfo, states: Sequence[PairState], day: date, lang: Lang) -> None:
+    zh = lang == "zh"
+    head = f"{task.id}  {task.title}"
+    if task.retired:
+        head += f"  [{t('retired', lang)}]"
+    lines: list[str | Cell] = [
+        Cell(head, "bold"),
+        f"{t('action', lang)}：{task.action}" if zh else f"Action: {task.action}",
+        f"{t('deadline', lang)}：{task.deadline}" if zh else f"Deadline: {task.deadline}",
+        (
+            f"{t('responsible_units', lang)}："
+            f"{unit_list(task.responsible, task.responsible_etc, lang)}"
+        ),
+        (
+            f"{t('cooperating_units', lang)}："
+            f"{unit_list(task.cooperating, task.cooperating_etc, lang) or '—'}"
+        ),
+        task.description,
+    ]
+    for milestone in task.milestones:
+        lines.append(f"  {milestone['due']}  {milestone['text']}")
+    output.print_lines(lines)
+    columns = [
+        Column(t("unit", lang)),
+        Column(t("role", lang), no_wrap=True),
+        Column(t("status", lang), no_wrap=True),
+        Column("期限" if zh else "When", no_wrap=True),
+        Column("督办" if zh else "Flag", no_wrap=True),
+        Column("最新备注" if zh else "Latest note"),
+    ]
+    rows: list[list[str | Cell]] = [
+        [
+            s.unit,
+            t(s.role, lang),
+            t(s.status, lang),
+            Cell(_when(s, lang), _STYLE[s.signal]),
+            signal_cell(s.signal, lang),
+            s.note or "—",
+        ]
+        for s in states
+    ]
+    title = f"各单位进展（截至 {day}）" if zh else f"Units as of {day}"
+    output.print_table(columns, rows, title=title)

@@ -1,0 +1,71 @@
+"""`maogang status`: the clerk's first screen — where every unit stands today."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from maogang_cli import output
+from maogang_cli.cli._common import (
+    AsOfOption,
+    DataOption,
+    DbOption,
+    JsonOption,
+    Lang,
+    LangOption,
+    WarnDaysOption,
+    YearOption,
+    as_of_day,
+    open_db,
+)
+
+CooperatingOption = Annotated[
+    bool, typer.Option("--include-cooperating", help="Count 协办 pairs too.")
+]
+
+
+def status(
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="One unit's tasks.")] = None,
+    as_of: AsOfOption = None,
+    year: YearOption = None,
+    include_cooperating: CooperatingOption = False,
+    warn_days: WarnDaysOption = 15,
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """Per-unit counts with 督办 colours (red overdue, yellow due soon), or one unit's tasks.
+
+    Example: maogang status --unit 城运中心 --as-of 2024-10-01
+    """
+    from maogang_cli.domain.status import summarise
+    from maogang_cli.store.progress import pair_states, unit_order
+    from maogang_cli.store.queries import group_members, resolve_unit
+
+    day = as_of_day(as_of)
+    conn = open_db(db, data)
+    roles = ("responsible", "cooperating") if include_cooperating or unit else ("responsible",)
+    if unit is None:
+        states = pair_states(conn, day, roles=roles, year=year, warn_days=warn_days)
+        summaries = summarise(states, unit_order(conn))
+        if json:
+            from maogang_cli.contracts import unit_status_json
+
+            output.print_json([unit_status_json(s) for s in summaries])
+        else:
+            from maogang_cli.cli.render_progress import status_table
+
+            status_table(summaries, day, warn_days, lang.value)
+        return
+    canonical = resolve_unit(conn, unit)
+    units = group_members(conn, canonical) or [canonical]
+    states = pair_states(conn, day, units=units, roles=roles, year=year, warn_days=warn_days)
+    from maogang_cli.cli.render_progress import unit_tasks
+
+    unit_tasks(conn, canonical, states, day, json=json, lang=lang.value)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(status)

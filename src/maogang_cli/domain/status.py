@@ -1,0 +1,157 @@
+"""What a (task, unit) pair's state is on a given day, and how units add up.
+
+A month deadline is due on its last day; an item is overdue from the following day,
+never on the deadline day itself. Records dated after the as-of day are ignored, so any
+past view can be reproduced. Done after the deadline counts as done late.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+STATUSES = ("not_started", "in_progress", "done", "blocked")
+ROLES = ("responsible", "cooperating")
+DEFAULT_WARN_DAYS = 15
+
+Signal = Literal["red", "yellow", "green"]
+
+# Chinese labels a clerk may type instead of the English keys.
+STATUS_ALIASES = {
+    "未开始": "not_started",
+    "推进中": "in_progress",
+    "进行中": "in_progress",
+    "已完成": "done",
+    "完成": "done",
+    "受阻": "blocked",
+}
+
+
+def parse_status(text: str) -> str:
+    """An English status key from a key or its Chinese label; ValueError otherwise."""
+    key = text.strip().lower().replace("-", "_").replace(" ", "_")
+    if key in STATUSES:
+        return key
+    if text.strip() in STATUS_ALIASES:
+        return STATUS_ALIASES[text.strip()]
+    choices = ", ".join(f"{s} ({c})" for c, s in STATUS_ALIASES.items() if c != "进行中")
+    raise ValueError(f"unknown status '{text}'; choose one of: {choices}")
+
+
+@dataclass(frozen=True)
+class Record:
+    """The part of a progress record that decides state."""
+
+    status: str
+    happened_on: date
+    recorded_at: str = ""
+    id: int = 0
+
+    @property
+    def order(self) -> tuple[date, str, int]:
+        # The later event wins; for the same day, the later recording (a correction).
+        return (self.happened_on, self.recorded_at, self.id)
+
+
+def latest_state(records: Iterable[Record], as_of: date) -> tuple[str, date | None]:
+    """(status, done_on) as of a day: done_on is when the current run of 'done' began."""
+    seen = sorted((r for r in records if r.happened_on <= as_of), key=lambda r: r.order)
+    if not seen:
+        return "not_started", None
+    status = seen[-1].status
+    if status != "done":
+        return status, None
+    done_on = seen[-1].happened_on
+    for record in reversed(seen):
+        if record.status != "done":
+            break
+        done_on = record.happened_on
+    return status, done_on
+
+
+@dataclass(frozen=True)
+class PairState:
+    """One (task, unit) pair on the as-of day."""
+
+    task_id: str
+    unit: str
+    role: str
+    deadline: date
+    status: str
+    done_on: date | None
+    as_of: date
+    warn_days: int = DEFAULT_WARN_DAYS
+    note: str = ""
+    percent: int | None = None
+
+    @property
+    def days_left(self) -> int:
+        """Days from the as-of day to the deadline; negative once past it."""
+        return (self.deadline - self.as_of).days
+
+    @property
+    def overdue(self) -> bool:
+        return self.status != "done" and self.as_of > self.deadline
+
+    @property
+    def days_overdue(self) -> int:
+        return -self.days_left if self.overdue else 0
+
+    @property
+    def done_late(self) -> bool:
+        return self.done_on is not None and self.done_on > self.deadline
+
+    @property
+    def days_late(self) -> int:
+        return (self.done_on - self.deadline).days if self.done_on and self.done_late else 0
+
+    @property
+    def signal(self) -> Signal:
+        """督办 three colours: red overdue, yellow due within warn_days and not done."""
+        if self.overdue:
+            return "red"
+        if self.status != "done" and self.days_left <= self.warn_days:
+            return "yellow"
+        return "green"
+
+
+@dataclass(frozen=True)
+class UnitSummary:
+    unit: str
+    tasks: int = 0
+    done: int = 0
+    in_progress: int = 0
+    not_started: int = 0
+    blocked: int = 0
+    overdue: int = 0
+    done_late: int = 0
+    due_soon: int = 0
+
+    @property
+    def completion_rate(self) -> float:
+        return self.done / self.tasks if self.tasks else 0.0
+
+    @property
+    def signal(self) -> Signal:
+        if self.overdue:
+            return "red"
+        return "yellow" if self.due_soon else "green"
+
+
+def summarise(states: Iterable[PairState], unit_order: Sequence[str]) -> list[UnitSummary]:
+    """One summary per unit that has pairs, in `unit_order` (others after, by name)."""
+    counts: dict[str, dict[str, int]] = {}
+    for state in states:
+        c = counts.setdefault(
+            state.unit, dict.fromkeys(("tasks", *STATUSES, "overdue", "done_late", "due_soon"), 0)
+        )
+        c["tasks"] += 1
+        c[state.status] += 1
+        c["overdue"] += state.overdue
+        c["done_late"] += state.done_late
+        c["due_soon"] += state.signal == "yellow"
+    rank = {name: i for i, name in enumerate(unit_order)}
+    ordered = sorted(counts, key=lambda u: (rank.get(u, len(rank)), u))
+    return [UnitSummary(unit=u, **counts[u]) for u in ordered]

@@ -1,0 +1,118 @@
+"""Turning what a clerk typed (or a spreadsheet row) into progress records, or refusing it.
+
+Shared by `record` and `import`: the same checks, the same messages, nothing written
+until every check has passed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from maogang_cli.domain.dates import parse_day
+from maogang_cli.domain.status import parse_status
+from maogang_cli.errors import InvalidRecordError, did_you_mean
+from maogang_cli.store.progress import NewRecord, append_records, reporting_units
+from maogang_cli.store.queries import group_members, resolve_task, resolve_unit
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One progress report as given, before any checking."""
+
+    task: str
+    unit: str
+    status: str
+    date: str | None = None
+    note: str = ""
+    percent: int | None = None
+    evidence: str = ""
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry, e.g. in a container
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+
+
+def now_stamp() -> str:
+    """The recording time, local with its UTC offset, to the microsecond (orders same-day)."""
+    return datetime.now().astimezone().isoformat(timespec="microseconds")
+
+
+def check_entry(
+    conn: sqlite3.Connection,
+    entry: Entry,
+    *,
+    today: date,
+    all_members: bool = False,
+    by: str,
+    source: str = "cli",
+    recorded_at: str | None = None,
+) -> list[NewRecord]:
+    """The records an entry stands for; InvalidRecordError / NotFoundError if it is wrong."""
+    task_id = resolve_task(conn, entry.task)
+    retired = conn.execute("SELECT retired FROM tasks WHERE id = ?", [task_id]).fetchone()[0]
+    if retired:
+        raise InvalidRecordError(f"task {task_id} is retired (no longer in the catalogue)")
+    unit = resolve_unit(conn, entry.unit)
+    members = group_members(conn, unit)
+    if members and not all_members:
+        raise InvalidRecordError(
+            f"'{unit}' is a group: record for one member, or pass --all-members "
+            f"to record the same for each of: {'、'.join(members)}"
+        )
+    units = members or [unit]
+    reporting = reporting_units(conn, task_id)
+    if members:
+        units = [u for u in units if u in reporting]
+    for name in units:
+        if name not in reporting:
+            raise InvalidRecordError(
+                f"'{name}' does not report for task {task_id}"
+                f"{did_you_mean(name, list(reporting))}; its units: {'、'.join(reporting)}"
+            )
+    if not units:
+        raise InvalidRecordError(f"no member of '{unit}' reports for task {task_id}")
+    try:
+        status = parse_status(entry.status)
+    except ValueError as exc:
+        raise InvalidRecordError(str(exc)) from None
+    happened_on = today
+    if entry.date:
+        try:
+            happened_on = parse_day(entry.date)
+        except ValueError as exc:
+            raise InvalidRecordError(f"date: {exc}") from None
+        if happened_on > today:
+            raise InvalidRecordError(f"date {happened_on} is in the future")
+    if entry.percent is not None and not 0 <= entry.percent <= 100:
+        raise InvalidRecordError(f"percent {entry.percent} is not between 0 and 100")
+    stamp = recorded_at or now_stamp()
+    return [
+        NewRecord(
+            task_id=task_id,
+            unit=name,
+            status=status,
+            happened_on=happened_on,
+            recorded_by=by,
+            recorded_at=stamp,
+            note=entry.note.strip(),
+            percent=entry.percent,
+            evidence=entry.evidence.strip(),
+            source=source,
+        )
+        for name in units
+    ]
+
+
+def record(
+    conn: sqlite3.Connection, entry: Entry, *, today: date, all_members: bool, by: str
+) -> list[NewRecord]:
+    records = check_entry(conn, entry, today=today, all_members=all_members, by=by)
+    append_records(conn, records)
+    return records

@@ -1,0 +1,57 @@
+"""Every test runs against a fresh database in a temporary directory, without colour, at
+80 columns, so output is deterministic and can be compared exactly."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from maogang_cli.cli import app
+from maogang_cli.config import bundled_data_dir
+
+Invoke = Callable[..., "Result"]
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def __repr__(self) -> str:
+        return f"Result(exit_code={self.exit_code}, stdout={self.stdout!r}, stderr={self.stderr!r})"
+
+
+@pytest.fixture(autouse=True)
+def isolation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("MAOGANG_DB", str(tmp_path / "maogang.db"))
+    monkeypatch.delenv("MAOGANG_DATA", raising=False)
+    monkeypatch.delenv("MAOGANG_DEBUG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("USER", "tester")
+    return tmp_path
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run `maogang ARGS...` in-process; stdout and stderr kept apart."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None) -> Result:
+        result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled catalogue, for tests that edit it."""
+    target = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), target)
+    return target

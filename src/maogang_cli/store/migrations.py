@@ -64,4 +64,50 @@ def m002_progress(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_plan_and_duties(db: Database) -> None:
+    db.executescript(
+        """
+        -- catalogue: the three-year plan (from plan_*.yaml)
+        CREATE TABLE plan_targets (id TEXT PRIMARY KEY, due TEXT NOT NULL, text TEXT NOT NULL);
+        CREATE TABLE plan_actions (number INTEGER PRIMARY KEY, title TEXT NOT NULL);
+        CREATE TABLE plan_measures (
+            number INTEGER PRIMARY KEY, action INTEGER NOT NULL, title TEXT NOT NULL,
+            summary TEXT NOT NULL
+        );
+        CREATE TABLE plan_milestones (
+            id TEXT PRIMARY KEY, measure INTEGER NOT NULL, due TEXT NOT NULL,
+            due_text TEXT NOT NULL, text TEXT NOT NULL,
+            responsible TEXT NOT NULL, responsible_units TEXT NOT NULL
+        );
+        CREATE TABLE duties (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL, frequency TEXT NOT NULL,
+            due_day INTEGER, owners TEXT NOT NULL, owner_units TEXT NOT NULL,
+            start TEXT NOT NULL, "end" TEXT NOT NULL, measure INTEGER, source TEXT NOT NULL
+        );
+        -- evidence: one row each time a duty instance (a unit's monthly report, a quarterly
+        -- meeting …) is recorded as done; a later row for the same instance is a correction
+        CREATE TABLE duty_records (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            duty TEXT NOT NULL, period TEXT NOT NULL, unit TEXT NOT NULL,
+            done_on TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
+            recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT 'cli'
+        );
+        CREATE INDEX duty_records_instance ON duty_records (duty, period, unit, done_on);
+        CREATE TRIGGER duty_records_no_update BEFORE UPDATE ON duty_records
+            BEGIN SELECT RAISE(ABORT, 'duty records are append-only'); END;
+        CREATE TRIGGER duty_records_no_delete BEFORE DELETE ON duty_records
+            BEGIN SELECT RAISE(ABORT, 'duty records are append-only'); END;
+        -- spreadsheets imported by `maogang import`, to refuse the same file twice
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL, rows INTEGER NOT NULL,
+            recorded_by TEXT NOT NULL, imported_at TEXT NOT NULL
+        );
+        CREATE INDEX imports_sha256 ON imports (sha256);
+        """
+    )
+
+
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

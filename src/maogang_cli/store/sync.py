@@ -155,6 +155,66 @@ def _write(db: Database, catalogue: Catalogue) -> None:
         pairs += [{"task_id": task.id, "unit": u, "role": "cooperating"} for u in support]
     db.table("tasks").upsert_all(rows, pk="id")
     db.table("task_units").insert_all(pairs)
+    _write_plan(db, catalogue)
+
+
+def _write_plan(db: Database, catalogue: Catalogue) -> None:
+    """The plan tables are pure catalogue: refilled on every load."""
+    for table in ("plan_targets", "plan_actions", "plan_measures", "plan_milestones", "duties"):
+        db.conn.execute(f"DELETE FROM {table}")
+    plan = catalogue.plan
+    if plan is None:
+        return
+    lookup = catalogue.lookup
+    db.table("plan_targets").insert_all(
+        [
+            {"id": t.id, "due": deadline_date(t.due).isoformat(), "text": t.text}
+            for t in plan.targets
+        ]
+    )
+    db.table("plan_actions").insert_all(
+        [{"number": a.number, "title": a.title} for a in plan.actions]
+    )
+    db.table("plan_measures").insert_all(
+        [
+            {"number": m.number, "action": a.number, "title": m.title, "summary": m.summary}
+            for a in plan.actions
+            for m in a.measures
+        ]
+    )
+    db.table("plan_milestones").insert_all(
+        [
+            {
+                "id": ms.id,
+                "measure": m.number,
+                "due": deadline_date(ms.due).isoformat(),
+                "due_text": ms.due,
+                "text": ms.text,
+                "responsible": _json([lookup[n] for n in ms.responsible]),
+                "responsible_units": _json(catalogue.expand(ms.responsible)),
+            }
+            for a in plan.actions
+            for m in a.measures
+            for ms in m.milestones
+        ]
+    )
+    db.table("duties").insert_all(
+        [
+            {
+                "id": d.id,
+                "title": d.title,
+                "frequency": d.frequency,
+                "due_day": d.due_day,
+                "owners": _json([lookup[n] for n in d.owners]),
+                "owner_units": _json(catalogue.expand(d.owners)),
+                "start": d.start,
+                "end": d.end,
+                "measure": d.measure,
+                "source": d.source,
+            }
+            for d in plan.duties
+        ]
+    )
 
 
 def _json(value: Any) -> str:

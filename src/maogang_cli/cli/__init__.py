@@ -30,13 +30,18 @@ class _Group(TyperGroup):
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except Exception as exc:
-            if os.environ.get("MAOGANG_DEBUG"):
+            # Usage errors (missing option, bad choice) belong to click: exit 2 with usage.
+            if os.environ.get("MAOGANG_DEBUG") or _is_click_error(exc):
                 raise
             if isinstance(exc, BrokenPipeError):
                 raise typer.Exit(0) from None
             output.error(f"internal error: {type(exc).__name__}: {exc}")
             output.error("this is a bug in maogang; run again with MAOGANG_DEBUG=1 for details")
             raise typer.Exit(INTERNAL_ERROR) from None
+
+
+def _is_click_error(exc: Exception) -> bool:
+    return hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int)
 
 
 app = typer.Typer(

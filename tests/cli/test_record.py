@@ -1,0 +1,139 @@
+import json
+
+import pytest
+
+from conftest import Invoke
+
+
+def test_record_then_history_keeps_who_and_when(invoke: Invoke) -> None:
+    r = invoke(
+        "record",
+        "14",
+        "--unit",
+        "城运中心",
+        "--status",
+        "推进中",
+        "--date",
+        "2024-05-01",
+        "--note",
+        "数据库建设中",
+        "--percent",
+        "40",
+        "--by",
+        "张三",
+        "--evidence",
+        "scan.pdf",
+    )
+    assert r.exit_code == 0, r
+    assert r.stderr == "recorded: 2024-14 城运中心 推进中 (2024-05-01) by 张三\n"
+    rows = json.loads(invoke("history", "2024-14", "--json").stdout)
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["recorded_at"][:2] == "20"
+    row.pop("recorded_at")
+    assert row == {
+        "id": 1,
+        "task": "2024-14",
+        "unit": "城运中心",
+        "role": "responsible",
+        "status": "in_progress",
+        "date": "2024-05-01",
+        "percent": 40,
+        "note": "数据库建设中",
+        "evidence": "scan.pdf",
+        "recorded_by": "张三",
+        "source": "cli",
+    }
+
+
+def test_a_correction_is_a_new_record(invoke: Invoke) -> None:
+    invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", "2024-05-01", "--by", "a")
+    invoke("record", "14", "-u", "城运中心", "-s", "in_progress", "-d", "2024-05-01", "--by", "b")
+    rows = json.loads(invoke("history", "14", "--json").stdout)
+    assert [(r["status"], r["recorded_by"]) for r in rows] == [("done", "a"), ("in_progress", "b")]
+    shown = json.loads(invoke("show", "14", "--as-of", "2024-05-02", "--json").stdout)
+    mine = next(u for u in shown["units"] if u["unit"] == "城运中心")
+    assert mine["status"] == "in_progress"
+
+
+def test_alias_and_by_default_to_os_user(invoke: Invoke) -> None:
+    r = invoke(
+        "record", "2024-14", "--unit", "柳港派出所", "--status", "done", "--date", "2024-06-01"
+    )
+    assert r.exit_code == 0, r
+    assert r.stderr == "recorded: 2024-14 泖港派出所 已完成 (2024-06-01) by tester\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["99", "-u", "城运中心", "-s", "done"], "error: unknown task '99'"),
+        (
+            ["14", "-u", "城运", "-s", "done"],
+            "error: unknown unit '城运' (did you mean: 城运中心?)",
+        ),
+        (
+            ["4", "-u", "城运中心", "-s", "done"],
+            "error: '城运中心' does not report for task 2024-04; its units: 镇安委办",
+        ),
+        (["14", "-u", "城运中心", "-s", "finished"], "error: unknown status 'finished'"),
+        (
+            ["14", "-u", "城运中心", "-s", "done", "-d", "2024-02-30"],
+            "error: date: '2024-02-30' is not a real date",
+        ),
+        (
+            ["14", "-u", "城运中心", "-s", "done", "-d", "2024/05/01"],
+            "error: date: '2024/05/01' is not a date (expected YYYY-MM-DD)",
+        ),
+        (
+            ["14", "-u", "城运中心", "-s", "done", "-d", "2999-01-01"],
+            "error: date 2999-01-01 is in the future",
+        ),
+        (
+            ["14", "-u", "城运中心", "-s", "done", "-p", "140"],
+            "error: percent 140 is not between 0 and 100",
+        ),
+        (
+            ["1", "-u", "镇安委会有关成员单位", "-s", "done"],
+            "error: '镇安委会有关成员单位' is a group: record for one member, or pass --all-members",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_exit_1_and_nothing_written(
+    invoke: Invoke, args: list[str], message: str
+) -> None:
+    r = invoke("record", *args)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(message)
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    assert json.loads(invoke("history", "14", "--json").stdout) == []
+
+
+def test_all_members_records_one_row_per_member(invoke: Invoke) -> None:
+    r = invoke(
+        "record",
+        "1",
+        "-u",
+        "镇安委会有关成员单位",
+        "-s",
+        "done",
+        "-d",
+        "2024-12-01",
+        "--all-members",
+    )
+    assert r.exit_code == 0, r
+    rows = json.loads(invoke("history", "1", "--json").stdout)
+    assert len(rows) == 11 and {row["status"] for row in rows} == {"done"}
+
+
+def test_missing_status_is_a_usage_error(invoke: Invoke) -> None:
+    r = invoke("record", "14", "--unit", "城运中心")
+    assert r.exit_code == 2
+
+
+def test_history_filters_by_unit_and_says_when_empty(invoke: Invoke) -> None:
+    invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", "2024-05-01")
+    invoke("record", "14", "-u", "规建办", "-s", "done", "-d", "2024-05-02")
+    rows = json.loads(invoke("history", "14", "-u", "规建办", "--json").stdout)
+    assert [r["unit"] for r in rows] == ["规建办"]
+    assert invoke("history", "15").stdout == "2024-15 还没有进展记录。\n"

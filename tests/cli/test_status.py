@@ -1,0 +1,103 @@
+import json
+
+from rich.cells import cell_len
+
+from conftest import Invoke
+
+
+def seed(invoke: Invoke) -> None:
+    for args in (
+        ["14", "-u", "城运中心", "-s", "in_progress", "-d", "2024-05-01", "-n", "建设中"],
+        ["14", "-u", "城运中心", "-s", "done", "-d", "2025-01-10"],  # late: due 2024-12-31
+        ["4", "-u", "镇安委办", "-s", "done", "-d", "2024-04-20"],
+        ["7", "-u", "镇安委办", "-s", "blocked", "-d", "2024-09-01", "-n", "待区里答复"],
+    ):
+        assert invoke("record", *args).exit_code == 0
+
+
+def test_status_json_contract(invoke: Invoke) -> None:
+    seed(invoke)
+    rows = json.loads(invoke("status", "--as-of", "2025-01-15", "--json").stdout)
+    assert [r["unit"] for r in rows][:3] == ["镇安委办", "党政办", "经发办"]
+    office = rows[0]
+    assert office == {
+        "unit": "镇安委办",
+        "tasks": 12,
+        "done": 1,
+        "in_progress": 0,
+        "not_started": 10,
+        "blocked": 1,
+        "overdue": 11,
+        "done_late": 0,
+        "completion_rate": round(1 / 12, 4),
+    }
+    city = next(r for r in rows if r["unit"] == "城运中心")
+    assert (city["tasks"], city["done"], city["done_late"], city["overdue"]) == (18, 1, 1, 17)
+    for row in rows:
+        assert (
+            row["done"] + row["in_progress"] + row["not_started"] + row["blocked"] == row["tasks"]
+        )
+
+
+def test_status_as_of_ignores_later_records(invoke: Invoke) -> None:
+    seed(invoke)
+    rows = json.loads(invoke("status", "--as-of", "2024-06-01", "--json").stdout)
+    city = next(r for r in rows if r["unit"] == "城运中心")
+    assert (city["in_progress"], city["done"], city["overdue"]) == (1, 0, 1)  # row 5 due 04-30
+
+
+def test_status_table_fits_80_columns_and_marks_colour_in_words(invoke: Invoke) -> None:
+    seed(invoke)
+    out = invoke("status", "--as-of", "2024-12-20").stdout
+    assert all(cell_len(line) <= 80 for line in out.splitlines())
+    assert "督办状态（截至 2024-12-20，主办）" in out
+    assert "●红" in out and "\x1b[" not in out
+    first = next(line for line in out.splitlines() if line.strip().startswith("镇安委办"))
+    assert first.split() == ["镇安委办", "12", "1", "0", "10", "1", "4", "0", "8%", "●红"]
+
+
+def test_status_for_one_unit_lists_its_tasks(invoke: Invoke) -> None:
+    seed(invoke)
+    items = json.loads(invoke("status", "-u", "城运中心", "--as-of", "2024-12-25", "--json").stdout)
+    by_seq = {i["seq"]: i for i in items}
+    assert by_seq[14] == {
+        "task": "2024-14",
+        "seq": 14,
+        "title": "健全重大事故隐患排查整治动态数据库",
+        "unit": "城运中心",
+        "role": "responsible",
+        "status": "in_progress",
+        "deadline": "2024-12-31",
+        "days_left": 6,
+        "overdue": False,
+        "days_overdue": 0,
+        "done_on": None,
+        "done_late": False,
+        "percent": None,
+        "note": "建设中",
+    }
+    assert by_seq[10]["role"] == "cooperating"  # --unit shows 协办 pairs too
+    out = invoke("status", "-u", "城运中心", "--as-of", "2024-12-25").stdout
+    assert all(cell_len(line) <= 80 for line in out.splitlines())
+    assert "剩6天" in out and "逾期239天" in out
+
+
+def test_english_headings(invoke: Invoke) -> None:
+    out = invoke("status", "--as-of", "2024-12-20", "--lang", "en").stdout
+    assert "Status as of 2024-12-20 (lead units)" in out
+    assert "RED: overdue" in out
+
+
+def test_include_cooperating_adds_pairs(invoke: Invoke) -> None:
+    lead = json.loads(invoke("status", "--as-of", "2024-12-20", "--json").stdout)
+    both = json.loads(
+        invoke("status", "--as-of", "2024-12-20", "--json", "--include-cooperating").stdout
+    )
+    count = lambda rows: sum(r["tasks"] for r in rows)  # noqa: E731
+    assert count(both) > count(lead)
+
+
+def test_bad_as_of_is_a_usage_error(invoke: Invoke) -> None:
+    r = invoke("status", "--as-of", "2024-13-01")
+    assert r.exit_code == 2
+    assert r.stderr == "error: --as-of: '2024-13-01' is not a real date\n"

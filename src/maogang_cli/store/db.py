@@ -13,7 +13,7 @@ from pathlib import Path
 from maogang_cli.errors import DataError, MaogangError
 
 # Must equal migrations.MIGRATION_NAMES (a test checks); kept here so reads need no import.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 15_000
 
 

@@ -6,8 +6,9 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from maogang_cli.domain.status import DEFAULT_WARN_DAYS, PairState
+from maogang_cli.domain.status import DEFAULT_WARN_DAYS, PairState, Record, latest_state
 
 
 @dataclass(frozen=True)
@@ -58,37 +59,38 @@ def append_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
         raise
 
 
-# Latest status per pair as of a day, the start of its current run of 'done', and the
-# latest non-empty note and percent: all in one pass over the records in SQL.
-_LATEST = """
-WITH recs AS (
-    SELECT p.id, p.task_id, COALESCE(n.unit, p.unit) AS unit, p.status, p.happened_on,
-           p.recorded_at, p.note, p.percent
-    FROM progress p LEFT JOIN unit_names n ON n.name = p.unit
-    WHERE p.happened_on <= :as_of {task_filter}
-),
-ranked AS (
-    SELECT *,
-        ROW_NUMBER() OVER (PARTITION BY task_id, unit
-                           ORDER BY happened_on DESC, recorded_at DESC, id DESC) AS rn,
-        ROW_NUMBER() OVER (PARTITION BY task_id, unit, note = ''
-                           ORDER BY happened_on DESC, recorded_at DESC, id DESC) AS note_rn,
-        ROW_NUMBER() OVER (PARTITION BY task_id, unit, percent IS NULL
-                           ORDER BY happened_on DESC, recorded_at DESC, id DESC) AS pct_rn
-    FROM recs
-),
-runs AS (
-    SELECT *, MIN(CASE WHEN status != 'done' THEN rn END)
-              OVER (PARTITION BY task_id, unit) AS first_not_done
-    FROM ranked
+# The state of each reporting pair as of a day: its latest status, the start of its
+# current run of 'done', and its latest non-empty note and percent. Each is an index seek
+# on progress_pair (task_id, unit, happened_on, recorded_at, id) per pair, so the cost
+# grows with the pairs shown, not with the records kept.
+_NEWEST = "ORDER BY p.happened_on DESC, p.recorded_at DESC, p.id DESC LIMIT 1"
+_PAIR = "p.task_id = pairs.task_id AND p.unit = pairs.unit AND p.happened_on <= :as_of"
+_KEY = "printf('%s%-40s%012d', p.happened_on, p.recorded_at, p.id)"
+_STATES = f"""
+WITH pairs AS (
+    SELECT tu.task_id, tu.unit, tu.role, t.deadline, t.year, t.seq, u.rowid AS unit_rank
+    FROM task_units tu JOIN tasks t ON t.id = tu.task_id
+    LEFT JOIN units u ON u.name = tu.unit
+    WHERE {{where}}
+), states AS MATERIALIZED (
+    SELECT pairs.*,
+        (SELECT p.status FROM progress p WHERE {_PAIR} {_NEWEST}) AS status,
+        (SELECT p.note FROM progress p WHERE {_PAIR} AND p.note != '' {_NEWEST}) AS note,
+        (SELECT p.percent FROM progress p WHERE {_PAIR} AND p.percent IS NOT NULL {_NEWEST})
+            AS percent
+    FROM pairs
 )
-SELECT task_id, unit,
-    MAX(CASE WHEN rn = 1 THEN status END) AS status,
-    MIN(CASE WHEN status = 'done' AND rn < COALESCE(first_not_done, 1 << 62)
-             THEN happened_on END) AS done_on,
-    MAX(CASE WHEN note != '' AND note_rn = 1 THEN note END) AS note,
-    MAX(CASE WHEN percent IS NOT NULL AND pct_rn = 1 THEN percent END) AS percent
-FROM runs GROUP BY task_id, unit
+SELECT states.task_id, states.unit, states.role, states.deadline, states.status,
+    states.note, states.percent,
+    CASE WHEN states.status = 'done' THEN (
+        SELECT MIN(p.happened_on) FROM progress p WHERE {_PAIR.replace("pairs.", "states.")}
+        AND {_KEY} > COALESCE((
+            SELECT {_KEY} FROM progress p WHERE {_PAIR.replace("pairs.", "states.")}
+            AND p.status != 'done' {_NEWEST}
+        ), '')
+    ) END AS done_since
+FROM states
+ORDER BY states.year, states.seq, states.task_id, states.unit_rank, states.unit
 """
 
 
@@ -104,55 +106,81 @@ def pair_states(
     include_retired: bool = False,
 ) -> list[PairState]:
     """The state of every reporting pair of live tasks, in list order (year, seq, unit)."""
-    where = [
-        "1 = 1" if include_retired else "t.retired = 0",
-        f"tu.role IN ({','.join('?' * len(roles))})",
-    ]
-    args: list[object] = list(roles)
+    where = ["1 = 1" if include_retired else "t.retired = 0"]
+    args: dict[str, object] = {"as_of": as_of.isoformat()}
+
+    def among(column: str, prefix: str, values: Sequence[object]) -> None:
+        marks = ",".join(f":{prefix}{i}" for i in range(len(values)))
+        where.append(f"{column} IN ({marks})")
+        args.update({f"{prefix}{i}": v for i, v in enumerate(values)})
+
+    among("tu.role", "r", roles)
     if units is not None:
-        where.append(f"tu.unit IN ({','.join('?' * len(units))})")
-        args += list(units)
+        among("tu.unit", "u", units)
     if year is not None:
-        where.append("t.year = ?")
-        args.append(year)
-    task_filter = ""
-    latest_args: dict[str, object] = {"as_of": as_of.isoformat()}
+        where.append("t.year = :year")
+        args["year"] = year
     if task_ids is not None:
-        marks = ",".join(f":t{i}" for i in range(len(task_ids)))
-        where.append(f"t.id IN ({','.join('?' * len(task_ids))})")
-        args += list(task_ids)
-        task_filter = f"AND p.task_id IN ({marks})"
-        latest_args |= {f"t{i}": t for i, t in enumerate(task_ids)}
-    latest = {
-        (r["task_id"], r["unit"]): r
-        for r in conn.execute(_LATEST.format(task_filter=task_filter), latest_args)
-    }
-    pairs = conn.execute(
-        f"""SELECT tu.task_id, tu.unit, tu.role, t.deadline
-            FROM task_units tu JOIN tasks t ON t.id = tu.task_id
-            LEFT JOIN units u ON u.name = tu.unit
-            WHERE {" AND ".join(where)}
-            ORDER BY t.year, t.seq, t.id, u.rowid, tu.unit""",
-        args,
-    ).fetchall()
+        among("t.id", "t", task_ids)
+    renamed = _records_under_old_names(conn)
     states = []
-    for task_id, unit, role, deadline in pairs:
-        row = latest.get((task_id, unit))
+    for row in conn.execute(_STATES.format(where=" AND ".join(where)), args):
+        values = dict(row)
+        if (row["task_id"], row["unit"]) in renamed:
+            values |= _merged(conn, row["task_id"], renamed[row["task_id"], row["unit"]], as_of)
+        status = values["status"] or "not_started"
+        done_on = values["done_since"] if status == "done" else None
         states.append(
             PairState(
-                task_id=task_id,
-                unit=unit,
-                role=role,
-                deadline=date.fromisoformat(deadline),
-                status=row["status"] if row else "not_started",
-                done_on=date.fromisoformat(row["done_on"]) if row and row["done_on"] else None,
+                task_id=row["task_id"],
+                unit=row["unit"],
+                role=row["role"],
+                deadline=date.fromisoformat(row["deadline"]),
+                status=status,
+                done_on=date.fromisoformat(done_on) if done_on else None,
                 as_of=as_of,
                 warn_days=warn_days,
-                note=(row["note"] or "") if row else "",
-                percent=row["percent"] if row else None,
+                note=values["note"] or "",
+                percent=values["percent"],
             )
         )
     return states
+
+
+def _records_under_old_names(conn: sqlite3.Connection) -> dict[tuple[str, str], list[str]]:
+    """(task, unit) -> every name its records are kept under, where one is an old name."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for old, unit in conn.execute("SELECT name, unit FROM unit_names WHERE name != unit"):
+        for (task_id,) in conn.execute(
+            "SELECT DISTINCT task_id FROM progress WHERE unit = ?", [old]
+        ):
+            found.setdefault((task_id, unit), [unit]).append(old)
+    return found
+
+
+def _merged(
+    conn: sqlite3.Connection, task_id: str, names: list[str], as_of: date
+) -> dict[str, Any]:
+    """A pair's state from records kept under several names, by the domain rule."""
+    marks = ",".join("?" * len(names))
+    rows = conn.execute(
+        f"""SELECT * FROM progress WHERE task_id = ? AND unit IN ({marks}) AND happened_on <= ?
+            ORDER BY happened_on, recorded_at, id""",
+        [task_id, *names, as_of.isoformat()],
+    ).fetchall()
+    records = [
+        Record(r["status"], date.fromisoformat(r["happened_on"]), r["recorded_at"], r["id"])
+        for r in rows
+    ]
+    status, done_on = latest_state(records, as_of)
+    notes = [r["note"] for r in rows if r["note"]]
+    percents = [r["percent"] for r in rows if r["percent"] is not None]
+    return {
+        "status": status if records else None,
+        "done_since": done_on.isoformat() if done_on else None,
+        "note": notes[-1] if notes else None,
+        "percent": percents[-1] if percents else None,
+    }
 
 
 def unit_order(conn: sqlite3.Connection) -> list[str]:

@@ -1,0 +1,152 @@
+"""Generate a synthetic catalogue and database at district scale, for the benchmark.
+
+Standard library and the project's own code only. The catalogue keeps the bundled
+plan and units and adds synthetic units and tasks, so every cross-file rule still holds.
+
+    python bench/generate.py OUT_DIR [--tasks 5000] [--units 200] [--records 200000] [--months 36]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+from maogang_cli.config import bundled_data_dir
+from maogang_cli.store.db import connect
+from maogang_cli.store.sync import sync_catalogue
+
+STATUSES = ("not_started", "in_progress", "done", "blocked")
+YEARS = (2024, 2025, 2026)
+
+
+def _units_yaml(bundled: str, extra: int) -> str:
+    """The bundled units plus `extra` synthetic departments, all members of a new group."""
+    lines = [bundled.rstrip("\n"), ""]
+    # The bundled file ends with its groups: append units in a second `units:` block is not
+    # YAML, so synthetic units go into the existing list by rewriting its start.
+    names = [f"镇街{i:03d}办" for i in range(extra)]
+    units_block = "".join(
+        f"  - name: {n}\n    full_name: 合成单位{n}\n    kind: department\n    aliases: []\n"
+        for n in names
+    )
+    text = "\n".join(lines).replace("units:\n", "units:\n" + units_block, 1)
+    members = ", ".join(names)
+    text += f"  - name: 合成单位组\n    full_name: 基准测试单位组\n    aliases: []\n    members: [{members}]\n"
+    return text
+
+
+def _tasks_yaml(year: int, count: int, units: list[str], rng: random.Random) -> str:
+    out = [f"year: {year}", "tasks:"]
+    for seq in range(1, count + 1):
+        lead = rng.sample(units, k=rng.randint(1, 3))
+        support = rng.sample([u for u in units if u not in lead], k=rng.randint(0, 2))
+        out += [
+            f'  - id: "B{year}-{seq:05d}"',
+            f"    seq: {seq}",
+            f"    action: 合成行动{seq % 9 + 1}",
+            f"    title: 合成任务{year}第{seq}项",
+            f"    description: 基准测试用的合成任务描述，第{seq}项，用于测量规模。",
+            f'    deadline: "{year}-{rng.randint(1, 12):02d}"',
+            f"    responsible: [{', '.join(lead)}]",
+            f"    cooperating: [{', '.join(support)}]",
+            f"    measures: [{rng.randint(1, 30)}]",
+        ]
+    return "\n".join(out) + "\n"
+
+
+def generate(out: Path, tasks: int, units: int, records: int, months: int, seed: int = 1) -> Path:
+    """Write OUT/data (the catalogue) and OUT/bench.db (loaded, with progress and reports)."""
+    rng = random.Random(seed)
+    data = out / "data"
+    if data.exists():
+        shutil.rmtree(data)
+    data.mkdir(parents=True)
+    bundled = bundled_data_dir()
+    shutil.copy(bundled / "plan_2024_2026.yaml", data / "plan_2024_2026.yaml")
+    bundled_units = (bundled / "units.yaml").read_text("utf-8")
+    existing = sum(1 for line in bundled_units.splitlines() if line.startswith("    kind:"))
+    (data / "units.yaml").write_text(_units_yaml(bundled_units, max(0, units - existing)), "utf-8")
+    names = [f"镇街{i:03d}办" for i in range(max(0, units - existing))] + ["城运中心", "规建办"]
+    per_year = [
+        tasks // len(YEARS) + (1 if i < tasks % len(YEARS) else 0) for i in range(len(YEARS))
+    ]
+    for year, count in zip(YEARS, per_year, strict=True):
+        (data / f"tasks_{year}.yaml").write_text(_tasks_yaml(year, count, names, rng), "utf-8")
+
+    db_path = out / "bench.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    conn = connect(db_path)
+    sync_catalogue(conn, data)
+    _fill(conn, rng, records, months)
+    conn.close()
+    return db_path
+
+
+def _fill(conn: sqlite3.Connection, rng: random.Random, records: int, months: int) -> None:
+    pairs = conn.execute("SELECT task_id, unit FROM task_units").fetchall()
+    start = date(2024, 1, 1)
+    conn.execute("BEGIN")
+    conn.executemany(
+        """INSERT INTO progress (task_id, unit, status, happened_on, percent, note, evidence,
+           recorded_by, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?, '', 'bench', ?, 'bench')""",
+        (
+            (
+                *rng.choice(pairs),
+                rng.choice(STATUSES),
+                (day := start + timedelta(days=rng.randrange(1095))).isoformat(),
+                rng.randrange(101),
+                f"进展说明{i}",
+                f"{day.isoformat()}T09:00:00+08:00",
+            )
+            for i in range(records)
+        ),
+    )
+    owners = conn.execute("SELECT owner_units FROM duties WHERE id = 'monthly_report'").fetchone()
+    if owners:
+        import json
+
+        units = json.loads(owners[0]) + [
+            r[0] for r in conn.execute("SELECT name FROM units WHERE name LIKE '镇街%'")
+        ]
+        rows = []
+        for m in range(months):
+            year, month = 2024 + m // 12, m % 12 + 1
+            for unit in units:
+                if rng.random() < 0.9:
+                    day = date(year, month, rng.randint(10, 28)).isoformat()
+                    rows.append(
+                        (
+                            "monthly_report",
+                            f"{year}-{month:02d}",
+                            unit,
+                            day,
+                            f"{day}T10:00:00+08:00",
+                        )
+                    )
+        conn.executemany(
+            """INSERT INTO duty_records (duty, period, unit, done_on, note, recorded_by,
+               recorded_at, source) VALUES (?, ?, ?, ?, '', 'bench', ?, 'bench')""",
+            rows,
+        )
+    conn.execute("COMMIT")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--tasks", type=int, default=5000)
+    parser.add_argument("--units", type=int, default=200)
+    parser.add_argument("--records", type=int, default=200_000)
+    parser.add_argument("--months", type=int, default=36)
+    args = parser.parse_args()
+    db = generate(args.out, args.tasks, args.units, args.records, args.months)
+    print(f"wrote {args.out / 'data'} and {db}")
+
+
+if __name__ == "__main__":
+    main()

@@ -35,7 +35,10 @@ def _units_yaml(bundled: str, extra: int) -> str:
     )
     text = "\n".join(lines).replace("units:\n", "units:\n" + units_block, 1)
     members = ", ".join(names)
-    text += f"  - name: 合成单位组\n    full_name: 基准测试单位组\n    aliases: []\n    members: [{members}]\n"
+    text += (
+        f"  - name: 合成单位组\n    full_name: 基准测试单位组\n"
+        f"    aliases: []\n    members: [{members}]\n"
+    )
     return text
 
 

@@ -1,0 +1,56 @@
+"""Recurring duties of the plan (monthly reports, quarterly meetings …) and their periods.
+
+A duty runs from its `start` month to its `end` month (YYYY-MM, inclusive); its instances
+are the periods of its frequency that overlap that span, each due on `due_day` of the
+period's last month (or that month's last day).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from maogang_cli.domain.dates import month_end, parse_month
+from maogang_cli.domain.periods import Period, parse_period, periods_between
+
+MONTHLY_REPORT = "monthly_report"
+
+
+@dataclass(frozen=True)
+class Duty:
+    id: str
+    title: str
+    frequency: str
+    due_day: int | None
+    start: str  # YYYY-MM
+    end: str  # YYYY-MM
+    owners: list[str] = field(default_factory=list)  # as the plan names them
+    owner_units: list[str] = field(default_factory=list)  # groups expanded to members
+
+    @property
+    def first_day(self) -> date:
+        return date(*parse_month(self.start), 1)
+
+    @property
+    def last_day(self) -> date:
+        return month_end(*parse_month(self.end))
+
+    def due(self, period: Period) -> date:
+        return period.due(self.due_day)
+
+    def periods(self, first: str | None = None, last: str | None = None) -> list[Period]:
+        """The duty's periods overlapping the months first..last (YYYY-MM), within its span."""
+        lo = max(self.start, first) if first else self.start
+        hi = min(self.end, last) if last else self.end
+        if lo > hi:
+            return []
+        return periods_between(self.frequency, lo, hi)
+
+    def period(self, text: str) -> Period:
+        """One period of this duty from its key; ValueError if malformed or outside the span."""
+        period = parse_period(self.frequency, text)
+        if period.last < self.first_day:
+            raise ValueError(f"{period.key} is before {self.id} starts ({self.start})")
+        if period.first > self.last_day:
+            raise ValueError(f"{period.key} is after {self.id} ends ({self.end})")
+        return period

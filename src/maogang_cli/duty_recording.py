@@ -1,0 +1,87 @@
+"""Turning "unit U did duty D for period P on day X" into a duty record, or refusing it.
+
+Shared by `submit` (the monthly report) and any command that records a duty instance:
+the same checks and messages, nothing written until every check has passed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from maogang_cli.domain.dates import parse_day
+from maogang_cli.errors import InvalidRecordError, did_you_mean
+from maogang_cli.recording import now_stamp
+from maogang_cli.store.duties import NewDutyRecord, append_duty_records, get_duty
+from maogang_cli.store.queries import group_members, resolve_unit
+
+
+@dataclass(frozen=True)
+class DutyEntry:
+    """One duty instance as given, before any checking."""
+
+    duty: str
+    period: str
+    unit: str
+    date: str | None = None
+    note: str = ""
+
+
+def check_duty_entry(
+    conn: sqlite3.Connection,
+    entry: DutyEntry,
+    *,
+    today: date,
+    by: str,
+    source: str = "cli",
+    recorded_at: str | None = None,
+) -> NewDutyRecord:
+    """The record an entry stands for; InvalidRecordError / NotFoundError if it is wrong."""
+    duty = get_duty(conn, entry.duty)
+    try:
+        period = duty.period(entry.period)
+    except ValueError as exc:
+        raise InvalidRecordError(str(exc)) from None
+    unit = resolve_unit(conn, entry.unit)
+    owners = duty.owner_units
+    if unit not in owners:
+        members = [m for m in group_members(conn, unit) if m in owners]
+        if members:
+            raise InvalidRecordError(
+                f"'{unit}' is a group: record {duty.id} for each member: {'、'.join(members)}"
+            )
+        raise InvalidRecordError(
+            f"'{unit}' does not owe {duty.id} ({duty.title}){did_you_mean(unit, owners)}; "
+            f"its units: {'、'.join(owners)}"
+        )
+    done_on = today
+    if entry.date:
+        try:
+            done_on = parse_day(entry.date)
+        except ValueError as exc:
+            raise InvalidRecordError(f"date: {exc}") from None
+        if done_on > today:
+            raise InvalidRecordError(f"date {done_on} is in the future")
+    if done_on < period.first:
+        raise InvalidRecordError(
+            f"date {done_on} is before the period {period.key} begins ({period.first})"
+        )
+    return NewDutyRecord(
+        duty=duty.id,
+        period=period.key,
+        unit=unit,
+        done_on=done_on,
+        recorded_by=by,
+        recorded_at=recorded_at or now_stamp(),
+        note=entry.note.strip(),
+        source=source,
+    )
+
+
+def record_duty(
+    conn: sqlite3.Connection, entry: DutyEntry, *, today: date, by: str, source: str = "cli"
+) -> NewDutyRecord:
+    record = check_duty_entry(conn, entry, today=today, by=by, source=source)
+    append_duty_records(conn, [record])
+    return record

@@ -1,0 +1,131 @@
+"""Duties (from the plan) and their append-only records, on the standard library's sqlite3.
+
+Generic over the duty: a monthly report arriving is the record (monthly_report, 2024-06,
+unit); a quarterly meeting held is (quarterly_review, 2024-Q2, unit).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from maogang_cli.domain.duties import Duty
+from maogang_cli.domain.reports import Submission
+from maogang_cli.errors import NotFoundError, did_you_mean
+
+
+@dataclass(frozen=True)
+class NewDutyRecord:
+    duty: str
+    period: str
+    unit: str
+    done_on: date
+    recorded_by: str
+    recorded_at: str
+    note: str = ""
+    source: str = "cli"
+
+
+def _duty(row: sqlite3.Row) -> Duty:
+    return Duty(
+        id=row["id"],
+        title=row["title"],
+        frequency=row["frequency"],
+        due_day=row["due_day"],
+        start=row["start"],
+        end=row["end"],
+        owners=json.loads(row["owners"]),
+        owner_units=json.loads(row["owner_units"]),
+    )
+
+
+def list_duties(conn: sqlite3.Connection) -> list[Duty]:
+    """Every duty, in the plan's order."""
+    return [_duty(r) for r in conn.execute("SELECT * FROM duties ORDER BY rowid")]
+
+
+def find_duty(conn: sqlite3.Connection, duty_id: str) -> Duty | None:
+    row = conn.execute("SELECT * FROM duties WHERE id = ?", [duty_id.strip()]).fetchone()
+    return _duty(row) if row else None
+
+
+def get_duty(conn: sqlite3.Connection, duty_id: str) -> Duty:
+    """A duty by id; NotFoundError with suggestions (or a hint when no plan is loaded)."""
+    duty = find_duty(conn, duty_id)
+    if duty is not None:
+        return duty
+    known = [r[0] for r in conn.execute("SELECT id FROM duties ORDER BY id")]
+    if not known:
+        raise NotFoundError(f"unknown duty '{duty_id}': the catalogue has no plan with duties")
+    raise NotFoundError(f"unknown duty '{duty_id}'{did_you_mean(duty_id, known)}")
+
+
+def append_duty_records(conn: sqlite3.Connection, records: Sequence[NewDutyRecord]) -> list[int]:
+    """Insert all records in one short transaction; all or nothing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        ids = [
+            int(
+                conn.execute(
+                    """INSERT INTO duty_records (duty, period, unit, done_on, note,
+                       recorded_by, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    [
+                        r.duty,
+                        r.period,
+                        r.unit,
+                        r.done_on.isoformat(),
+                        r.note,
+                        r.recorded_by,
+                        r.recorded_at,
+                        r.source,
+                    ],
+                ).lastrowid
+                or 0
+            )
+            for r in records
+        ]
+        conn.execute("COMMIT")
+        return ids
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def duty_records(
+    conn: sqlite3.Connection,
+    duty_id: str,
+    *,
+    units: Sequence[str] | None = None,
+    periods: Sequence[str] | None = None,
+    until: date | None = None,
+) -> list[Submission]:
+    """A duty's records (unit canonical), oldest first; `until` drops those done later."""
+    sql = """SELECT r.id, r.period, COALESCE(n.unit, r.unit) AS unit, r.done_on, r.note,
+                    r.recorded_by, r.recorded_at
+             FROM duty_records r LEFT JOIN unit_names n ON n.name = r.unit
+             WHERE r.duty = ?"""
+    args: list[object] = [duty_id]
+    if until is not None:
+        sql += " AND r.done_on <= ?"
+        args.append(until.isoformat())
+    if periods is not None:
+        sql += f" AND r.period IN ({','.join('?' * len(periods))})"
+        args += list(periods)
+    rows = conn.execute(sql + " ORDER BY r.done_on, r.recorded_at, r.id", args).fetchall()
+    wanted = set(units) if units is not None else None
+    return [
+        Submission(
+            unit=r["unit"],
+            period=r["period"],
+            done_on=date.fromisoformat(r["done_on"]),
+            note=r["note"],
+            recorded_by=r["recorded_by"],
+            recorded_at=r["recorded_at"],
+            id=r["id"],
+        )
+        for r in rows
+        if wanted is None or r["unit"] in wanted
+    ]

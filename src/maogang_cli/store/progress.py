@@ -29,34 +29,39 @@ def append_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
     """Insert all records in one short transaction; all or nothing."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        ids = [
-            int(
-                conn.execute(
-                    """INSERT INTO progress (task_id, unit, status, happened_on, percent, note,
-                       evidence, recorded_by, recorded_at, source)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    [
-                        r.task_id,
-                        r.unit,
-                        r.status,
-                        r.happened_on.isoformat(),
-                        r.percent,
-                        r.note,
-                        r.evidence,
-                        r.recorded_by,
-                        r.recorded_at,
-                        r.source,
-                    ],
-                ).lastrowid
-                or 0
-            )
-            for r in records
-        ]
+        ids = insert_records(conn, records)
         conn.execute("COMMIT")
         return ids
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def insert_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> list[int]:
+    """Insert records inside the caller's transaction (`import` adds its own row to it)."""
+    return [
+        int(
+            conn.execute(
+                """INSERT INTO progress (task_id, unit, status, happened_on, percent, note,
+                   evidence, recorded_by, recorded_at, source)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    r.task_id,
+                    r.unit,
+                    r.status,
+                    r.happened_on.isoformat(),
+                    r.percent,
+                    r.note,
+                    r.evidence,
+                    r.recorded_by,
+                    r.recorded_at,
+                    r.source,
+                ],
+            ).lastrowid
+            or 0
+        )
+        for r in records
+    ]
 
 
 # The state of each reporting pair as of a day: its latest status, the start of its

@@ -1,0 +1,269 @@
+"""The three-year plan as the tracker sees it: what each unit owes, and whether it is done.
+
+Two kinds of obligation live beside the tasks, both recorded with `maogang duty done` in
+the same append-only duty records and judged by the same rule (`reports.instance_state`:
+the earliest record dated on or before the as-of day decides on time or late; with none,
+missing once the due day has passed):
+
+- a recurring duty: one instance per (period, owing unit), due per `Period.due(due_day)`;
+- a dated plan milestone: a one-off duty, one instance per responsible unit, due on its
+  date and stored under its due month as the period (m03-2024 → period 2024-12).
+
+Task milestones are steps of a task, which has progress records of its own; they are
+judged in `domain.agenda`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from maogang_cli.domain.duties import Duty
+from maogang_cli.domain.models import TaskInfo
+from maogang_cli.domain.periods import Period
+from maogang_cli.domain.reports import InstanceState, Submission, instance_state
+from maogang_cli.domain.status import PairState
+
+OwedKind = Literal["duty", "plan_milestone"]
+MilestoneState = Literal["done", "open", "overdue"]
+
+
+@dataclass(frozen=True)
+class Action:
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Measure:
+    number: int
+    action: int
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class PlanMilestone:
+    """A dated step the plan sets for a measure (m03-2024: 2024年底前培树2-3家企业)."""
+
+    id: str
+    measure: int
+    due: date
+    text: str
+    responsible: list[str]  # as the plan names them (groups kept)
+    responsible_units: list[str]  # groups expanded to their members
+
+    @property
+    def period(self) -> str:
+        """The period key its records are stored under: the due month."""
+        return f"{self.due.year:04d}-{self.due.month:02d}"
+
+
+@dataclass(frozen=True)
+class Owed:
+    """One unit's instance of a duty (one period) or of a plan milestone, as of a day."""
+
+    kind: OwedKind
+    id: str  # the duty or milestone id, as `duty done` takes it
+    period: str
+    title: str
+    unit: str
+    due: date
+    state: InstanceState
+    done_on: date | None
+    days_overdue: int  # missing: days since the due day; 0 otherwise
+
+    @property
+    def ref(self) -> str:
+        """DUTY/PERIOD for a duty instance (monthly_report/2024-05); the id for a milestone."""
+        return f"{self.id}/{self.period}" if self.kind == "duty" else self.id
+
+    @property
+    def done(self) -> bool:
+        return self.state in ("on_time", "late")
+
+    @property
+    def missing(self) -> bool:
+        return self.state == "missing"
+
+
+def _owed(
+    kind: OwedKind,
+    ident: str,
+    period: str,
+    title: str,
+    unit: str,
+    due: date,
+    dates: Iterable[date],
+    as_of: date,
+) -> Owed:
+    state, first, days = instance_state(due, dates, as_of)
+    return Owed(
+        kind=kind,
+        id=ident,
+        period=period,
+        title=title,
+        unit=unit,
+        due=due,
+        state=state,
+        done_on=first,
+        days_overdue=days if state == "missing" else 0,
+    )
+
+
+def _done_dates(records: Iterable[Submission]) -> dict[tuple[str, str], list[date]]:
+    out: dict[tuple[str, str], list[date]] = {}
+    for record in records:
+        out.setdefault((record.unit, record.period), []).append(record.done_on)
+    return out
+
+
+def duty_owed(
+    duty: Duty,
+    periods: Sequence[Period],
+    records: Iterable[Submission],
+    as_of: date,
+    *,
+    units: Collection[str] | None = None,
+) -> list[Owed]:
+    """Every (period, owing unit) instance of a duty: period by period, units in plan order."""
+    done = _done_dates(records)
+    return [
+        _owed(
+            "duty",
+            duty.id,
+            period.key,
+            duty.title,
+            unit,
+            duty.due(period),
+            done.get((unit, period.key), []),
+            as_of,
+        )
+        for period in periods
+        for unit in duty.owner_units
+        if units is None or unit in units
+    ]
+
+
+def milestone_owed(
+    milestone: PlanMilestone,
+    records: Iterable[Submission],
+    as_of: date,
+    *,
+    units: Collection[str] | None = None,
+) -> list[Owed]:
+    """One instance per responsible unit of a plan milestone."""
+    done = _done_dates(records)
+    return [
+        _owed(
+            "plan_milestone",
+            milestone.id,
+            milestone.period,
+            milestone.text,
+            unit,
+            milestone.due,
+            done.get((unit, milestone.period), []),
+            as_of,
+        )
+        for unit in milestone.responsible_units
+        if units is None or unit in units
+    ]
+
+
+def milestone_state(due: date, owed: Sequence[Owed], as_of: date) -> MilestoneState:
+    """done: every responsible unit has done it; overdue: the due day has passed and some
+    unit has not; open: otherwise (a milestone with no responsible unit is never done)."""
+    if owed and all(o.done for o in owed):
+        return "done"
+    return "overdue" if as_of > due else "open"
+
+
+def chased(owner_units: Iterable[str], memberless: Collection[str]) -> bool:
+    """Whether `overdue` lists this obligation's missed instances by default.
+
+    Not when every owing unit is a collective with no named members (各生产经营单位): no one
+    in particular can be chased for it, and the four duties of the town's businesses
+    (inspections, drills) would otherwise fill the list every month. `overdue
+    --all-duties`, or naming the unit with `--unit`, lists them too.
+    """
+    return any(unit not in memberless for unit in owner_units)
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    """A task serving a measure: how many of its responsible units are done."""
+
+    id: str
+    title: str
+    done: int
+    units: int
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    milestone: PlanMilestone
+    state: MilestoneState
+    owed: list[Owed]
+
+
+@dataclass(frozen=True)
+class MeasureView:
+    measure: Measure
+    tasks: list[TaskProgress]
+    milestones: list[MilestoneView]
+
+
+@dataclass(frozen=True)
+class ActionView:
+    action: Action
+    measures: list[MeasureView]
+
+
+def build_plan(
+    actions: Sequence[Action],
+    measures: Sequence[Measure],
+    milestones: Sequence[PlanMilestone],
+    owed: Iterable[Owed],
+    tasks: Sequence[TaskInfo],
+    states: Iterable[PairState],
+    as_of: date,
+) -> list[ActionView]:
+    """Actions → measures, each with the tasks that cite it (list order) and its milestones
+    with their state as of the day. `states` are the tasks' responsible pairs."""
+    done: dict[str, list[bool]] = {}
+    for state in states:
+        done.setdefault(state.task_id, []).append(state.status == "done")
+    by_milestone: dict[str, list[Owed]] = {}
+    for o in owed:
+        if o.kind == "plan_milestone":
+            by_milestone.setdefault(o.id, []).append(o)
+    views: dict[int, list[MeasureView]] = {a.number: [] for a in actions}
+    for measure in measures:
+        progress = [
+            TaskProgress(t.id, t.title, sum(done.get(t.id, [])), len(done.get(t.id, [])))
+            for t in tasks
+            if measure.number in t.measures
+        ]
+        steps = [
+            MilestoneView(
+                m,
+                milestone_state(m.due, by_milestone.get(m.id, []), as_of),
+                by_milestone.get(m.id, []),
+            )
+            for m in milestones
+            if m.measure == measure.number
+        ]
+        views.setdefault(measure.action, []).append(MeasureView(measure, progress, steps))
+    return [ActionView(a, views[a.number]) for a in actions]
+
+
+def merge_overdue(tasks: Sequence[PairState], owed: Sequence[Owed]) -> list[PairState | Owed]:
+    """Late task pairs and missed instances together, most overdue first; for the same
+    lateness tasks come first, each in the order given."""
+    merged: list[PairState | Owed] = [*tasks, *owed]
+    return sorted(
+        merged,
+        key=lambda item: (-item.days_overdue, 0 if isinstance(item, PairState) else 1),
+    )

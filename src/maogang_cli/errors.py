@@ -61,14 +61,18 @@ class DataError(MaogangError):
 
 
 def nearest(name: str, candidates: list[str], n: int = 3) -> list[str]:
-    """The closest known names to a mistyped one, for 'did you mean' hints."""
-    import difflib
+    """The closest known names to a mistyped one, for 'did you mean' hints: only those
+    nearly as close as the best, so a clear match is not drowned by weak ones."""
+    from difflib import SequenceMatcher
 
-    close = difflib.get_close_matches(name, candidates, n=n, cutoff=0.4)
-    if not close:
-        # Chinese names are short: a shared substring is a better hint than edit distance.
-        close = [c for c in candidates if name in c or c in name][:n]
-    return close
+    scores = {c: SequenceMatcher(None, name, c).ratio() for c in candidates}
+    good = [c for c in scores if scores[c] >= 0.4]
+    if good:
+        best = max(scores[c] for c in good)
+        close = [c for c in good if scores[c] >= best * 0.75]
+        return sorted(close, key=lambda c: -scores[c])[:n]
+    # Chinese names are short: a shared substring is a better hint than edit distance.
+    return [c for c in candidates if name and (name in c or c in name)][:n]
 
 
 def did_you_mean(name: str, candidates: list[str]) -> str:

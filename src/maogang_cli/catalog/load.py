@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from maogang_cli.catalog.files import UNITS, catalogue_files, kind_of
 from maogang_cli.catalog.models import Group, PlanFile, Task, TasksFile, Unit, UnitsFile
@@ -42,7 +44,8 @@ class Catalogue:
 class _Loaded:
     units: tuple[YamlDoc, UnitsFile] | None = None
     plans: list[tuple[YamlDoc, PlanFile]] = field(default_factory=list)
-    tasks: list[tuple[YamlDoc, TasksFile]] = field(default_factory=list)
+    # (document, file, index of each task in the file's `tasks` list)
+    tasks: list[tuple[YamlDoc, TasksFile, list[int]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -68,11 +71,9 @@ def load_catalogue(files: list[Path]) -> tuple[Catalogue | None, list[Problem]]:
     loaded = _Loaded()
     for path in files:
         _load_file(path, loaded)
-    if loaded.units is None:
-        if not any(p.message.startswith("cannot read") for p in loaded.problems):
-            where = str(files[0].parent / UNITS) if files else UNITS
-            loaded.problems.append(Problem(where, 1, 1, "units.yaml is missing"))
-        return None, sorted(loaded.problems)
+    if loaded.units is None and not any(kind_of(f) == "units" for f in files):
+        where = str(files[0].parent / UNITS) if files else UNITS
+        loaded.problems.append(Problem(where, 1, 1, "units.yaml is missing"))
     catalogue = _cross_check(loaded)
     problems = sorted(set(loaded.problems))
     return (None if problems else catalogue), problems
@@ -106,11 +107,12 @@ def _load_file(path: Path, loaded: _Loaded) -> None:
             loaded.plans.append((doc, plan))
     else:
         tasks = _validate(TasksFile, doc, loaded.problems)
-        if tasks is None:
-            tasks = _salvage_tasks(doc)
         if tasks is not None:
-            _check_year(path, doc, tasks, loaded.problems)
-            loaded.tasks.append((doc, tasks))
+            indices = list(range(len(tasks.tasks)))
+        else:
+            tasks, indices = _salvage_tasks(doc)
+        _check_year(path, doc, tasks, loaded.problems)
+        loaded.tasks.append((doc, tasks, indices))
 
 
 def _validate(model: type[M], doc: YamlDoc, problems: list[Problem]) -> M | None:
@@ -121,52 +123,155 @@ def _validate(model: type[M], doc: YamlDoc, problems: list[Problem]) -> M | None
         return None
 
 
-def _salvage_tasks(doc: YamlDoc) -> TasksFile | None:
-    """The valid tasks of an invalid file, so cross-file checks still report on them."""
+def _salvage_tasks(doc: YamlDoc) -> tuple[TasksFile, list[int]]:
+    """The tasks of an invalid file (and where they are), so cross-file checks still report
+    on them: an invalid task keeps the keys that are valid on their own."""
     data = doc.data if isinstance(doc.data, dict) else {}
-    items = data.get("tasks") if isinstance(data.get("tasks"), list) else []
-    good = []
-    for item in items or []:
+    items = data.get("tasks")
+    good: list[Task] = []
+    indices: list[int] = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
         try:
             good.append(Task.model_validate(item))
         except ValidationError:
-            continue
+            partial = _partial_task(item)
+            if partial is None:
+                continue
+            good.append(partial)
+        indices.append(i)
     year = data.get("year")
-    return TasksFile.model_construct(year=year if isinstance(year, int) else 0, tasks=good)
+    tasks = TasksFile.model_construct(year=year if isinstance(year, int) else 0, tasks=good)
+    return tasks, indices
+
+
+def _partial_task(item: Any) -> Task | None:
+    """A task built from the keys of `item` that are valid by themselves; None without an id.
+    Its seq is None when the seq itself is invalid."""
+    if not isinstance(item, dict):
+        return None
+    fields: dict[str, Any] = {"seq": None, "responsible": [], "cooperating": [], "measures": []}
+    for name in Task.model_fields:
+        if name in item:
+            try:
+                fields[name] = _field_adapter(name).validate_python(item[name])
+            except ValidationError:
+                if name in ("responsible", "cooperating") and isinstance(item[name], list):
+                    fields[name] = [v for v in item[name] if isinstance(v, str) and v.strip()]
+    if not isinstance(fields.get("id"), str):
+        return None
+    return Task.model_construct(**fields)
+
+
+@cache
+def _field_adapter(name: str) -> TypeAdapter[Any]:
+    info = Task.model_fields[name]
+    form: Any = Annotated[info.annotation, info]  # the field's type with its constraints
+    return TypeAdapter(form)
 
 
 def _salvage_units(doc: YamlDoc) -> UnitsFile:
+    """The units and groups of an invalid units.yaml. An entry that fails only on, say, its
+    kind still lends its name, so the tasks naming it are not reported as unknown too."""
     data = doc.data if isinstance(doc.data, dict) else {}
 
-    def valid(model: type[M], key: str) -> list[M]:
+    def names(value: Any) -> list[str]:
+        items = value if isinstance(value, list) else []
+        return [v.strip() for v in items if isinstance(v, str) and v.strip()]
+
+    def salvage(model: type[M], key: str, lists: tuple[str, ...]) -> list[M]:
         out = []
         items = data.get(key)
         for item in items if isinstance(items, list) else []:
             try:
                 out.append(model.model_validate(item))
-            except ValidationError:
                 continue
+            except ValidationError:
+                pass
+            name = item.get("name") if isinstance(item, dict) else None
+            if isinstance(name, str) and name.strip():
+                fields: dict[str, Any] = {k: names(item.get(k)) for k in lists}
+                out.append(model.model_construct(name=name.strip(), **fields))
         return out
 
-    return UnitsFile.model_construct(units=valid(Unit, "units"), groups=valid(Group, "groups"))
+    return UnitsFile.model_construct(
+        units=salvage(Unit, "units", ("aliases",)),
+        groups=salvage(Group, "groups", ("aliases", "members")),
+    )
 
 
 def _pydantic_problems(
     exc: ValidationError, doc: YamlDoc, model: type[BaseModel]
 ) -> Iterator[Problem]:
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    explained: set[Path_] = set()
+    for error in errors:
         loc: Path_ = tuple(error["loc"])
-        kind = error["type"]
-        if kind == "extra_forbidden":
-            known = _fields_at(model, loc[:-1])
-            message = f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}"
-            yield doc.problem(loc, message, key=True)
-        elif kind == "missing":
+        if error["type"] != "extra_forbidden":
+            continue
+        key, parent = str(loc[-1]), loc[:-1]
+        # A misspelt key usually also leaves a required key missing: say it once.
+        absent = [str(m[-1]) for m in missing if m[:-1] == parent]
+        close = difflib.get_close_matches(key, absent, n=1, cutoff=0.6)
+        if close:
+            explained.add((*parent, close[0]))
+            message = f"unknown key '{key}' (did you mean: {close[0]}?)"
+        else:
+            message = f"unknown key '{key}'{did_you_mean(key, _fields_at(model, parent))}"
+        yield doc.problem(loc, message, key=True)
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" or loc in explained:
+            continue
+        if error["type"] == "missing":
             yield doc.problem(loc[:-1], f"missing key '{loc[-1]}'")
         else:
-            message = str(error["msg"]).removeprefix("Value error, ")
-            where = ".".join(str(part) for part in loc)
-            yield doc.problem(loc, f"{where}: {message}" if where else message)
+            yield doc.problem(loc, _describe(error, model))
+
+
+def _describe(error: Any, model: type[BaseModel]) -> str:
+    """A pydantic error as the clerk should read it: the key, what is wrong, what was there."""
+    loc: Path_ = tuple(error["loc"])
+    kind: str = error["type"]
+    value = error.get("input")
+    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = (
+            f"the file must be a mapping with the keys {', '.join(model.model_fields)}"
+            if not loc
+            else "expected 'key: value' lines here"
+        )
+    elif kind == "list_type":
+        message = "expected a list, written [A, B] or as one '- A' line per item"
+        if isinstance(value, str) and re.search(r"[、，,;；\s]", value.strip()):
+            message = "expected a list: write [A, B] with ASCII commas, not one text"
+    elif kind == "string_type":
+        message = "is empty" if value is None else "expected text: put it in quotes"
+    elif kind in ("int_parsing", "int_type", "int_from_float"):
+        message = "expected a whole number"
+    elif kind in ("bool_parsing", "bool_type"):
+        message = "expected true or false"
+    elif kind == "string_pattern_mismatch" and field == "id":
+        message = "an id is letters, digits, '.', '_' or '-', starting with a letter or digit"
+    elif kind == "string_too_short":
+        message = "must not be empty"
+    elif kind == "too_short":
+        message = "needs at least one entry"
+    else:
+        message = str(error["msg"]).removeprefix("Value error, ")
+    # Our own validators quote the value already; containers are too long to repeat.
+    quiet = kind == "value_error" or isinstance(value, dict | list) or message == "is empty"
+    got = "" if quiet else f" (got {_show(value)})"
+    return f"{field}: {message}{got}" if field else f"{message}{got}"
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = f"'{value}'" if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
@@ -198,8 +303,8 @@ def _check_year(path: Path, doc: YamlDoc, tasks: TasksFile, problems: list[Probl
 
 
 def _cross_check(loaded: _Loaded) -> Catalogue:
-    assert loaded.units is not None
-    units_doc, units = loaded.units
+    """Rules across files. Without a readable units.yaml, unit names go unchecked."""
+    units_doc, units = loaded.units or (YamlDoc(UNITS, {}), UnitsFile(units=[]))
     problems = loaded.problems
     catalogue = Catalogue(units=units)
     group_names = {g.name for g in units.groups}
@@ -209,21 +314,28 @@ def _cross_check(loaded: _Loaded) -> Catalogue:
         ("units", units.units),
         ("groups", units.groups),
     ]
+    claimed: dict[str, tuple[str, int]] = {}  # name -> (section, index) of the entry using it
     for section, entries in sections:
-        for i, entry in enumerate(entries):
+        for entry, i in zip(entries, _source_indices(units_doc, section, entries), strict=True):
             for j, name in enumerate([entry.name, *entry.aliases]):
                 path: Path_ = (section, i, "name") if j == 0 else (section, i, "aliases", j - 1)
-                if name in catalogue.lookup and catalogue.lookup[name] != entry.name:
+                owner = claimed.setdefault(name, (section, i))
+                if owner != (section, i):
+                    line = units_doc.locate((*owner, "name"))[0]
                     problems.append(
                         units_doc.problem(
-                            path, f"name '{name}' is already used by '{catalogue.lookup[name]}'"
+                            path,
+                            f"name '{name}' is already used by '{catalogue.lookup[name]}' "
+                            f"(line {line})",
                         )
                     )
                 else:
                     catalogue.lookup[name] = entry.name
-    known = list(catalogue.lookup)
 
-    for i, group in enumerate(units.groups):
+    unit_names = [u.name for u in units.units]
+    for group, i in zip(
+        units.groups, _source_indices(units_doc, "groups", units.groups), strict=True
+    ):
         members: list[str] = []
         for j, member in enumerate(group.members):
             path = ("groups", i, "members", j)
@@ -235,7 +347,6 @@ def _cross_check(loaded: _Loaded) -> Catalogue:
                     units_doc.problem(path, f"member '{member}' is a group; members must be units")
                 )
             elif canonical is None:
-                unit_names = [u.name for u in units.units]
                 problems.append(
                     units_doc.problem(
                         path, f"member '{member}' is not a unit{did_you_mean(member, unit_names)}"
@@ -246,11 +357,11 @@ def _cross_check(loaded: _Loaded) -> Catalogue:
         catalogue.members[group.name] = members
 
     def check_units(doc: YamlDoc, path: Path_, names: list[str]) -> None:
+        if loaded.units is None:
+            return
         for k, name in enumerate(names):
             if name not in catalogue.lookup:
-                problems.append(
-                    doc.problem((*path, k), f"unknown unit '{name}'{did_you_mean(name, known)}")
-                )
+                problems.append(doc.problem((*path, k), _unknown_unit(name, catalogue.lookup)))
 
     plan_doc, plan = loaded.plans[0] if loaded.plans else (None, None)
     for extra_doc, _ in loaded.plans[1:]:
@@ -260,23 +371,32 @@ def _cross_check(loaded: _Loaded) -> Catalogue:
         catalogue.plan = plan
         measure_numbers = _check_plan(plan_doc, plan, problems, check_units)
 
-    seen_ids: dict[str, str] = {}
-    for doc, tasks_file in loaded.tasks:
-        seen_seq: set[int] = set()
-        for i, task in enumerate(tasks_file.tasks):
-            index = _source_index(doc, task.id, i)
+    first_id: dict[str, str] = {}
+    for doc, tasks_file, indices in loaded.tasks:
+        first_seq: dict[int, int] = {}
+        for task, index in zip(tasks_file.tasks, indices, strict=True):
             base: Path_ = ("tasks", index)
-            if task.id in seen_ids:
+            line = doc.locate((*base, "id"))[0]
+            if task.id in first_id:
                 problems.append(
                     doc.problem(
                         (*base, "id"),
-                        f"duplicate task id '{task.id}' (also in {seen_ids[task.id]})",
+                        f"duplicate task id '{task.id}' (first at {first_id[task.id]})",
                     )
                 )
-            seen_ids[task.id] = doc.file
-            if task.seq in seen_seq:
-                problems.append(doc.problem((*base, "seq"), f"duplicate seq {task.seq}"))
-            seen_seq.add(task.seq)
+            else:
+                first_id[task.id] = f"{doc.file}:{line}"
+            if task.seq is None:  # an invalid seq, already reported
+                pass
+            elif task.seq in first_seq:
+                problems.append(
+                    doc.problem(
+                        (*base, "seq"),
+                        f"duplicate seq {task.seq} (first at line {first_seq[task.seq]})",
+                    )
+                )
+            else:
+                first_seq[task.seq] = doc.locate((*base, "seq"))[0]
             check_units(doc, (*base, "responsible"), task.responsible)
             check_units(doc, (*base, "cooperating"), task.cooperating)
             if plan is not None:
@@ -291,14 +411,28 @@ def _cross_check(loaded: _Loaded) -> Catalogue:
     return catalogue
 
 
-def _source_index(doc: YamlDoc, task_id: str, fallback: int) -> int:
-    """Index of the task in the file (salvaged lists skip invalid entries)."""
-    items = doc.data.get("tasks") if isinstance(doc.data, dict) else None
-    if isinstance(items, list):
-        for i, item in enumerate(items):
-            if isinstance(item, dict) and item.get("id") == task_id:
-                return i
-    return fallback
+def _source_indices(doc: YamlDoc, section: str, entries: Sequence[Unit | Group]) -> list[int]:
+    """Where each entry sits in the file's list: salvaged lists skip the invalid items."""
+    raw = doc.data.get(section) if isinstance(doc.data, dict) else None
+    items = raw if isinstance(raw, list) else []
+    out: list[int] = []
+    k = 0
+    for entry in entries:
+        while k < len(items) and not (
+            isinstance(items[k], dict) and str(items[k].get("name", "")).strip() == entry.name
+        ):
+            k += 1
+        out.append(k)
+        k += 1
+    return out
+
+
+def _unknown_unit(name: str, lookup: dict[str, str]) -> str:
+    """Say what is wrong with a unit name: several names in one, or the nearest known ones."""
+    parts = [p for p in re.split(r"[、，,;；\s]+", name) if p]
+    if len(parts) > 1 and all(p in lookup for p in parts):
+        return f"'{name}' is several units in one name: write them as [{', '.join(parts)}]"
+    return f"unknown unit '{name}'{did_you_mean(name, list(lookup))}"
 
 
 def _check_plan(

@@ -2,16 +2,53 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from maogang_cli.domain.dates import deadline_date, parse_day, parse_month
 
 
+def _deadline_hint(text: str) -> str:
+    """How to write a deadline that the clerk wrote the way the document prints it."""
+    text = text.strip()
+    month_only = re.fullmatch(r"(\d{1,2})\s*月(?:底|末)?", text)
+    if month_only and 1 <= int(month_only[1]) <= 12:
+        return f': add the year, as "YYYY-{int(month_only[1]):02d}"'
+    parts = re.fullmatch(
+        r"(\d{4})\s*[-./／年]\s*(\d{1,2})\s*月?(?:\s*[-./／]?\s*(\d{1,2})\s*日?)?(?:底|末)?", text
+    )
+    if not parts:
+        return ""
+    suggestion = f"{parts[1]}-{int(parts[2]):02d}" + (f"-{int(parts[3]):02d}" if parts[3] else "")
+    try:
+        deadline_date(suggestion)
+    except ValueError:
+        return ""
+    return f': write "{suggestion}"' if suggestion != text else ""
+
+
 def _is_deadline(text: str) -> str:
-    deadline_date(text)
+    try:
+        deadline_date(text)
+    except ValueError as exc:
+        raise ValueError(f"{exc}{_deadline_hint(text)}") from None
     return text.strip()
+
+
+def _text_only(value: object) -> object:
+    """YAML reads 2024.12 as a number and 2024-12-31 as a date: insist on quoted text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(f'{value} is a number, not a month or date: write it in quotes, "YYYY-MM"')
+    return value
 
 
 def _is_month(text: str) -> str:
@@ -25,13 +62,29 @@ def _is_day(text: str) -> str:
 
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# The pattern is for editors (JSON Schema); the validators give the clerk a better message.
+DEADLINE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
 Deadline = Annotated[
     str,
+    BeforeValidator(_text_only),
     AfterValidator(_is_deadline),
-    Field(description="A month YYYY-MM (due on its last day) or a date YYYY-MM-DD"),
+    Field(
+        description="A month YYYY-MM (due on its last day) or a date YYYY-MM-DD",
+        json_schema_extra={"pattern": DEADLINE_PATTERN},
+    ),
 ]
-Month = Annotated[str, AfterValidator(_is_month), Field(description="A month YYYY-MM")]
-Day = Annotated[str, AfterValidator(_is_day), Field(description="A date YYYY-MM-DD")]
+Month = Annotated[
+    str,
+    BeforeValidator(_text_only),
+    AfterValidator(_is_month),
+    Field(description="A month YYYY-MM"),
+]
+Day = Annotated[
+    str,
+    BeforeValidator(_text_only),
+    AfterValidator(_is_day),
+    Field(description="A date YYYY-MM-DD"),
+]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
 
 

@@ -6,6 +6,7 @@ so `!!python/object` and friends are refused, and alias expansion is bounded.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,10 @@ import yaml
 
 from maogang_cli.errors import Problem
 
-# Enough for a district-scale catalogue; far below what an alias bomb expands to.
-MAX_NODES = 1_000_000
+# The bundled catalogue has a few thousand values; these leave room for decades of task
+# lists and stay far below what an alias bomb expands to (bounded time and memory).
+MAX_NODES = 200_000
+MAX_DEPTH = 64
 MAX_BYTES = 64 * 1024 * 1024
 
 _TAG = "tag:yaml.org,2002:"
@@ -89,9 +92,12 @@ class _Walker:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == f"{_TAG}merge":
                 line, col = self._pos(key_node)
-                self.problems.append(
-                    Problem(self.doc.file, line, col, "mapping keys must be plain names")
+                message = (
+                    "merge keys '<<' are not allowed: write the keys out"
+                    if key_node.tag == f"{_TAG}merge"
+                    else "mapping keys must be plain names"
                 )
+                self.problems.append(Problem(self.doc.file, line, col, message))
                 continue
             key = str(key_node.value)
             if key in out:
@@ -135,37 +141,171 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[YamlDoc | None, l
 def parse_yaml(raw: bytes, name: str) -> tuple[YamlDoc | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
         return None, [Problem(name, 1, 1, f"file is larger than {MAX_BYTES // 2**20} MiB")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(name, line, col, "file is not UTF-8 text (save it as UTF-8)")]
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        return None, [Problem(name, 1, 1, "file is empty")]
+    text, problem = _decode(raw, name)
+    if problem is not None:
+        return None, [problem]
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, [Problem(name, 1, 1, "file is empty (only blank lines or comments)")]
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
-        return None, [Problem(name, line, col, f"YAML syntax error: {what}")]
     except yaml.YAMLError as exc:
-        return None, [Problem(name, 1, 1, f"YAML syntax error: {exc}")]
-    if node is None:
-        return None, [Problem(name, 1, 1, "file is empty")]
+        return None, [_syntax_problem(exc, text, name)]
+    if node is None or node.tag == f"{_TAG}null":
+        return None, [Problem(name, 1, 1, "file is empty (no YAML document)")]
+    too_big = _check_expansion(node, name)
+    if too_big is not None:
+        return None, [too_big]
     doc = YamlDoc(name, None)
     walker = _Walker(doc)
     try:
         doc.data = walker.walk(node, ())
-    except _TooLarge:
-        return None, [
-            Problem(name, 1, 1, f"file expands to more than {MAX_NODES} values (alias bomb?)")
-        ]
-    except RecursionError:
-        return None, [Problem(name, 1, 1, "file is nested too deeply (recursive alias?)")]
+    except _TooLarge:  # pragma: no cover - _check_expansion refuses these first
+        return None, [Problem(name, 1, 1, f"file expands to more than {MAX_NODES} values")]
     if walker.problems:
         return None, walker.problems
     return doc, []
+
+
+def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
+    """UTF-8 text (a BOM is allowed); else a problem at the first bad byte, in characters."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", Problem(name, 1, 1, "file is UTF-16 text: save it as UTF-8")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+        line_start = max(raw.rfind(b"\n", 0, exc.start) + 1, bom)
+        line = raw[: exc.start].count(b"\n") + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        hint = "save it as UTF-8"
+        try:
+            raw.decode("gb18030")
+            hint = "it looks like GBK/GB18030 (a Chinese Windows encoding): save it as UTF-8"
+        except UnicodeDecodeError:
+            pass
+        return "", Problem(name, line, col, f"file is not UTF-8 text: {hint}")
+
+
+_FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)[^\s#'\"：]+：")
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#]+:\s+)?(["'])""")
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
+    """One clear line for a YAML syntax error, at the place the clerk has to fix."""
+    lines = text.splitlines()
+
+    def at(line: int, col: int, message: str) -> Problem:
+        return Problem(name, line + 1, col + 1, message)
+
+    if isinstance(exc, yaml.reader.ReaderError):
+        # libyaml counts bytes, the pure-Python reader characters: find the character itself.
+        index = text.find(chr(exc.character))
+        before = text[: max(index, 0)]
+        line, col = before.count("\n"), len(before) - (before.rfind("\n") + 1)
+        return at(line, col, f"control character U+{exc.character:04X} is not allowed: delete it")
+    if not isinstance(exc, yaml.MarkedYAMLError):  # pragma: no cover - PyYAML marks them all
+        return Problem(name, 1, 1, f"YAML syntax error: {exc}")
+    problem, context = exc.problem or "", exc.context or ""
+    mark, start = exc.problem_mark, exc.context_mark
+    where = mark or start
+    line, col = (where.line, where.column) if where else (0, 0)
+    line = min(line, max(len(lines) - 1, 0))
+    bad = lines[line][col : col + 1] if lines else ""
+    if bad == "\t":
+        return at(line, col, "tab character: indent with spaces, not tabs")
+    # The scanner notices a mistake on a later line than the one to fix: look back a little.
+    first = min(start.line if start else line, line)
+    for n in range(max(first - 1, 0), line + 1):
+        found = _FULLWIDTH_KEY.match(lines[n])
+        if found:
+            return at(
+                n, found.end() - 1, "full-width colon '：' after a key: use ':' followed by a space"
+            )
+    if "expected ':'" in problem and start is not None:
+        key_line = lines[start.line]
+        colon = re.search(r":(?=\S)", key_line[start.column :])
+        if colon:
+            return at(
+                start.line, start.column + colon.start(), "no space after ':': write 'key: value'"
+            )
+        return at(start.line, start.column, "expected 'key: value' here (a ':' is missing)")
+    if "quoted scalar" in context and start is not None:
+        return at(start.line, start.column, "this quote is never closed")
+    if "flow sequence" in context and start is not None:
+        return at(start.line, start.column, "this '[' is never closed: end the list with ']'")
+    if "flow mapping" in context and start is not None:
+        return at(start.line, start.column, "this '{' is never closed: end it with '}'")
+    for n in range(line, max(line - 50, -1), -1):
+        opened = _OPEN_QUOTE.match(lines[n])
+        if opened and lines[n].count(opened[1]) % 2 == 1 and n < line:
+            return at(n, opened.start(1), "this quote is never closed on its line")
+    if "mapping values are not allowed" in problem:
+        return at(
+            line, col, "unexpected ':': check the indentation, or put a value with ': ' in quotes"
+        )
+    if "expected key" in problem or "expected '-' indicator" in problem:
+        return at(line, col, "unexpected indentation: keys of one item must line up")
+    if "another document" in problem:
+        return at(line, col, "a second YAML document ('---') is not allowed: one per file")
+    what = f"{context}: {problem}" if context and not context.startswith("while") else problem
+    return at(line, col, f"YAML syntax error: {what or 'invalid YAML'}")
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_expansion(root: yaml.Node, name: str) -> Problem | None:
+    """Refuse recursive aliases, alias bombs and deep nesting before building anything.
+
+    Aliases share nodes, so sizes are counted once per distinct node: the check costs no
+    more than the file's length, however far the aliases would expand.
+    """
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    in_progress: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+
+    def where(node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        kids = _children(node)
+        if finished:
+            in_progress.discard(key)
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            height[key] = 1 + max((height[id(k)] for k in kids), default=0)
+            continue
+        if key in size:
+            continue
+        if key in in_progress:
+            return Problem(name, *where(node), "an alias refers to itself (recursive alias)")
+        in_progress.add(key)
+        stack.append((node, True))
+        stack.extend((k, False) for k in reversed(kids))
+
+    if height[id(root)] > MAX_DEPTH:
+        node = root
+        while _children(node):
+            node = max(_children(node), key=lambda k: height[id(k)])
+        return Problem(name, *where(node), f"values are nested more than {MAX_DEPTH} levels deep")
+    if size[id(root)] > MAX_NODES:
+        # Point at the smallest value that is already too big: where the aliases multiply.
+        node = root
+        while True:
+            bigger = [k for k in _children(node) if size[id(k)] > MAX_NODES]
+            if not bigger:
+                break
+            node = bigger[0]
+        return Problem(
+            name,
+            *where(node),
+            f"aliases expand this to more than {MAX_NODES} values (an alias bomb?)",
+        )
+    return None

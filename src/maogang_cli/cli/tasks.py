@@ -30,7 +30,7 @@ def tasks(
     from maogang_cli.store.queries import list_tasks, resolve_unit
 
     conn = open_db(db, data)
-    canonical = resolve_unit(conn, unit) if unit else None
+    canonical = resolve_unit(conn, unit) if unit is not None else None
     found = list_tasks(conn, unit=canonical, action=action, year=year)
     if json:
         from maogang_cli.contracts import task_json

@@ -37,7 +37,8 @@ def validate(
     missing = [p for p in paths or [] if not p.exists()]
     if missing:
         raise UsageError(f"no such file or directory: {missing[0]}")
-    files = gather(paths or [config.data_dir(data)], config.bundled_data_dir())
+    catalogue_dir = config.data_dir(data)
+    files = gather(paths or [catalogue_dir], catalogue_dir)
     if not files:
         raise UsageError("no catalogue files found (units.yaml, plan_*.yaml, tasks_*.yaml)")
     catalogue, problems = load_catalogue(files)

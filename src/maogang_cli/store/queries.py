@@ -24,7 +24,10 @@ def catalogue_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
     """The canonical name behind a name or alias; NotFoundError with suggestions."""
-    row = conn.execute("SELECT unit FROM unit_names WHERE name = ?", [name.strip()]).fetchone()
+    name = name.strip()
+    if not name:
+        raise UsageError("no unit name given")
+    row = conn.execute("SELECT unit FROM unit_names WHERE name = ?", [name]).fetchone()
     if row:
         return str(row[0])
     known = [r[0] for r in conn.execute("SELECT name FROM unit_names ORDER BY name")]
@@ -95,8 +98,8 @@ def list_tasks(
         where.append(f"id IN (SELECT task_id FROM task_units WHERE unit IN ({marks}))")
         args += units
     if action is not None:
-        where.append("action LIKE ?")
-        args.append(f"%{action}%")
+        where.append("instr(action, ?) > 0")  # plain text: '%' and '_' match themselves
+        args.append(action.strip())
     if year is not None:
         where.append("year = ?")
         args.append(year)

@@ -10,20 +10,22 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from maogang_cli.catalog.files import catalogue_files, content_hash
+from maogang_cli.catalog.files import UNITS, catalogue_files, content_hash
 from maogang_cli.catalog.load import Catalogue, load_catalogue
 from maogang_cli.domain.dates import deadline_date
-from maogang_cli.errors import DataError
+from maogang_cli.errors import DataError, Problem
 from maogang_cli.store.migrations import migrations
 
 
-def read_catalogue(data_dir: Path) -> Catalogue:
-    catalogue, problems = load_catalogue(catalogue_files(data_dir))
-    if catalogue is None:
-        raise DataError(
-            problems, hint=f"the catalogue in {data_dir} is invalid: nothing was loaded"
-        )
-    return catalogue
+def check_catalogue(data_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
+    files = catalogue_files(data_dir)
+    if not files:
+        return None, [Problem(str(data_dir / UNITS), 1, 1, "no catalogue files in this directory")]
+    return load_catalogue(files)
+
+
+def _invalid_hint(data_dir: Path) -> str:
+    return f"the catalogue in {data_dir} is invalid: nothing was loaded"
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -32,14 +34,21 @@ def migrate(conn: sqlite3.Connection) -> None:
 
 
 def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = False) -> bool:
-    """Bring the stored catalogue in line with `data_dir`. False when it already was."""
+    """Bring the stored catalogue in line with `data_dir`. False when it already was.
+
+    The schema is migrated even when the catalogue is invalid (DataError), so the records
+    loaded before stay usable by a newer maogang.
+    """
     digest = content_hash(data_dir)
-    catalogue = read_catalogue(data_dir)
+    catalogue, problems = check_catalogue(data_dir)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("BEGIN IMMEDIATE")  # one loader at a time; readers carry on
     try:
         db = Database(conn)
         migrations.apply(db)
+        if catalogue is None:
+            conn.execute("COMMIT")
+            raise DataError(problems, hint=_invalid_hint(data_dir))
         row = conn.execute("SELECT value FROM meta WHERE key = 'catalogue_hash'").fetchone()
         if row and row[0] == digest and not force:
             conn.execute("COMMIT")

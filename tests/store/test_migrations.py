@@ -1,0 +1,138 @@
+"""The schema comes from numbered migrations recorded in the database (llm's test_migrate)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from maogang_cli.store import db as store_db
+from maogang_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET, migrations
+
+
+def columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, int, int]]:
+    """(name, type, not null, primary key position) of each column, in order."""
+    return [(r[1], r[2], r[3], r[5]) for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def schema_dump(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    rows = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+    return [tuple(r) for r in rows]
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> sqlite3.Connection:
+    conn = store_db.connect(tmp_path / "fresh.db")
+    migrations.apply(Database(conn))
+    return conn
+
+
+def test_schema_version_counts_the_migrations() -> None:
+    assert len(MIGRATION_NAMES) == store_db.SCHEMA_VERSION
+    assert MIGRATION_NAMES[:2] == ("m001_catalogue", "m002_progress")
+    assert [n[:4] for n in MIGRATION_NAMES] == [
+        f"m{i:03d}" for i in range(1, len(MIGRATION_NAMES) + 1)
+    ]
+
+
+def test_migrations_are_recorded(fresh: sqlite3.Connection) -> None:
+    rows = fresh.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [MIGRATION_SET]
+    ).fetchall()
+    assert tuple(r[0] for r in rows) == MIGRATION_NAMES
+
+
+def test_catalogue_and_progress_tables(fresh: sqlite3.Connection) -> None:
+    tables = {r[0] for r in fresh.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {
+        "_sqlite_migrations",
+        "meta",
+        "units",
+        "unit_names",
+        "tasks",
+        "task_units",
+        "progress",
+    } <= tables
+    assert columns(fresh, "meta") == [("key", "TEXT", 0, 1), ("value", "TEXT", 1, 0)]
+    assert columns(fresh, "units") == [
+        ("name", "TEXT", 0, 1),
+        ("full_name", "TEXT", 1, 0),
+        ("kind", "TEXT", 1, 0),
+        ("is_group", "INTEGER", 1, 0),
+        ("members", "TEXT", 1, 0),
+        ("retired", "INTEGER", 1, 0),
+    ]
+    assert columns(fresh, "unit_names") == [("name", "TEXT", 0, 1), ("unit", "TEXT", 1, 0)]
+    assert columns(fresh, "tasks") == [
+        ("id", "TEXT", 0, 1),
+        ("year", "INTEGER", 1, 0),
+        ("seq", "INTEGER", 1, 0),
+        ("action", "TEXT", 1, 0),
+        ("title", "TEXT", 1, 0),
+        ("description", "TEXT", 1, 0),
+        ("deadline", "TEXT", 1, 0),
+        ("deadline_text", "TEXT", 1, 0),
+        ("responsible", "TEXT", 1, 0),
+        ("cooperating", "TEXT", 1, 0),
+        ("responsible_etc", "INTEGER", 1, 0),
+        ("cooperating_etc", "INTEGER", 1, 0),
+        ("measures", "TEXT", 1, 0),
+        ("milestones", "TEXT", 1, 0),
+        ("source", "TEXT", 1, 0),
+        ("retired", "INTEGER", 1, 0),
+    ]
+    assert columns(fresh, "task_units") == [
+        ("task_id", "TEXT", 1, 1),
+        ("unit", "TEXT", 1, 2),
+        ("role", "TEXT", 1, 0),
+    ]
+    assert columns(fresh, "progress") == [
+        ("id", "INTEGER", 0, 1),
+        ("task_id", "TEXT", 1, 0),
+        ("unit", "TEXT", 1, 0),
+        ("status", "TEXT", 1, 0),
+        ("happened_on", "TEXT", 1, 0),
+        ("percent", "INTEGER", 0, 0),
+        ("note", "TEXT", 1, 0),
+        ("evidence", "TEXT", 1, 0),
+        ("recorded_by", "TEXT", 1, 0),
+        ("recorded_at", "TEXT", 1, 0),
+        ("source", "TEXT", 1, 0),
+    ]
+
+
+def test_progress_is_append_only(fresh: sqlite3.Connection) -> None:
+    fresh.execute(
+        "INSERT INTO progress (task_id, unit, status, happened_on, recorded_by, recorded_at) "
+        "VALUES ('2024-01', '镇安委办', 'done', '2024-06-01', 't', '2024-06-01T00:00:00')"
+    )
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        fresh.execute("UPDATE progress SET status = 'blocked'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        fresh.execute("DELETE FROM progress")
+
+
+def test_reapplying_is_a_no_op(fresh: sqlite3.Connection) -> None:
+    before = schema_dump(fresh)
+    count = fresh.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    migrations.apply(Database(fresh))
+    assert schema_dump(fresh) == before
+    assert fresh.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == count
+    assert migrations.pending(Database(fresh)) == []
+
+
+def test_an_older_database_is_upgraded_and_keeps_its_records(tmp_path: Path) -> None:
+    conn = store_db.connect(tmp_path / "old.db")
+    migrations.apply(Database(conn), stop_before=MIGRATION_NAMES[2:] or "none")
+    conn.execute(
+        "INSERT INTO progress (task_id, unit, status, happened_on, recorded_by, recorded_at) "
+        "VALUES ('2024-01', '镇安委办', 'done', '2024-06-01', 't', '2024-06-01T00:00:00')"
+    )
+    migrations.apply(Database(conn))
+    assert [m.name for m in migrations.applied(Database(conn))] == list(MIGRATION_NAMES)
+    rows = conn.execute("SELECT task_id, unit, status FROM progress").fetchall()
+    assert [tuple(r) for r in rows] == [("2024-01", "镇安委办", "done")]

@@ -13,10 +13,17 @@ def unit_list(names: list[str], etc: bool, lang: Lang) -> str:
     return sep.join(names) + (t("etc", lang) if etc else "")
 
 
+def unit_lines(names: list[str], etc: bool, lang: Lang) -> str:
+    """One unit per line, so a narrow column never breaks a name in two."""
+    return "\n".join(names) + (t("etc", lang) if etc else "")
+
+
 def tasks_table(tasks: list[TaskInfo], lang: Lang) -> None:
     columns = [
         Column(t("seq", lang), justify="right", no_wrap=True),
-        Column(t("title", lang)),
+        # At 80 columns this leaves 20 cells to each unit column: enough for the usual
+        # names (镇安委会有关成员单位) to stay whole, one per line.
+        Column(t("title", lang), max_width=16),
         Column(t("deadline", lang), no_wrap=True),
         Column(t("responsible_units", lang)),
         Column(t("cooperating_units", lang)),
@@ -29,12 +36,12 @@ def tasks_table(tasks: list[TaskInfo], lang: Lang) -> None:
                 Cell(str(task.seq), "dim" if task.retired else ""),
                 title,
                 task.deadline.isoformat(),
-                unit_list(task.responsible, task.responsible_etc, lang),
-                unit_list(task.cooperating, task.cooperating_etc, lang) or "—",
+                unit_lines(task.responsible, task.responsible_etc, lang),
+                unit_lines(task.cooperating, task.cooperating_etc, lang) or "—",
             ]
         )
-    years = sorted({task.year for task in tasks})
-    title = ("任务清单 " if lang == "zh" else "Tasks ") + "/".join(map(str, years))
+    years = "/".join(str(year) for year in sorted({task.year for task in tasks}))
+    title = " ".join(filter(None, ["任务清单" if lang == "zh" else "Tasks", years]))
     output.print_table(
         columns,
         rows,
@@ -50,13 +57,12 @@ def units_table(units: list[UnitInfo], lang: Lang) -> None:
         Column(t("aliases", lang)),
         Column(t("members", lang)),
     ]
-    sep = "、" if lang == "zh" else ", "
     rows = [
         [
             unit.name,
             t(unit.kind if not unit.retired else "retired", lang),
-            sep.join(unit.aliases) or "—",
-            (sep.join(unit.members) or t("none", lang)) if unit.is_group else "",
+            "\n".join(unit.aliases) or "—",
+            ("\n".join(unit.members) or t("none", lang)) if unit.is_group else "",
         ]
         for unit in units
     ]

@@ -73,9 +73,12 @@ def _root(
 
 def _register() -> None:
     from maogang_cli.cli import (
+        agenda,
+        duty,
         history,
         load,
         overdue,
+        plan,
         record,
         schema,
         show,
@@ -85,7 +88,21 @@ def _register() -> None:
         validate,
     )
 
-    for module in (status, overdue, record, show, history, tasks, units, validate, load, schema):
+    for module in (
+        status,
+        overdue,
+        agenda,
+        record,
+        duty,
+        show,
+        history,
+        tasks,
+        plan,
+        units,
+        validate,
+        load,
+        schema,
+    ):
         module.register(app)
 
 

@@ -19,6 +19,7 @@ from maogang_cli.cli._common import (
     open_db,
 )
 from maogang_cli.cli.status import CooperatingOption
+from maogang_cli.domain.status import PairState
 
 
 def overdue(
@@ -26,6 +27,14 @@ def overdue(
     as_of: AsOfOption = None,
     year: YearOption = None,
     include_cooperating: CooperatingOption = False,
+    all_duties: Annotated[
+        bool,
+        typer.Option(
+            "--all-duties",
+            help="Also duties owed only by collectives with no named members "
+            "(各生产经营单位's inspections and drills).",
+        ),
+    ] = False,
     fail_if_any: Annotated[
         bool, typer.Option("--fail-if-any", help="Exit 1 when anything is overdue (for cron).")
     ] = False,
@@ -34,10 +43,13 @@ def overdue(
     db: DbOption = None,
     data: DataOption = None,
 ) -> None:
-    """List every (task, unit) not done by its deadline, most overdue first.
+    """List every (task, unit) not done by its deadline, and every missed duty instance
+    and plan milestone, most overdue first.
 
     Example: maogang overdue --as-of 2025-01-01 --json --fail-if-any
     """
+    from maogang_cli.domain.plan import merge_overdue
+    from maogang_cli.store.plan import missed
     from maogang_cli.store.progress import pair_states
     from maogang_cli.store.queries import group_members, list_tasks, resolve_unit
 
@@ -49,17 +61,25 @@ def overdue(
         units = group_members(conn, canonical) or [canonical]
     roles = ("responsible", "cooperating") if include_cooperating else ("responsible",)
     late = [s for s in pair_states(conn, day, units=units, roles=roles, year=year) if s.overdue]
-    late.sort(key=lambda s: (-s.days_overdue,))  # stable: list order within the same lateness
     tasks = {t.id: t for t in list_tasks(conn, task_ids=sorted({s.task_id for s in late}))}
+    items = merge_overdue(late, missed(conn, day, units=units, year=year, all_duties=all_duties))
     if json:
         from maogang_cli.contracts import overdue_json
+        from maogang_cli.plan_contracts import owed_overdue_json
 
-        output.print_json([overdue_json(s, tasks[s.task_id]) for s in late])
+        output.print_json(
+            [
+                overdue_json(i, tasks[i.task_id])
+                if isinstance(i, PairState)
+                else owed_overdue_json(i)
+                for i in items
+            ]
+        )
     else:
         from maogang_cli.cli.render_progress import overdue_table
 
-        overdue_table(late, tasks, day, lang.value)
-    if fail_if_any and late:
+        overdue_table(items, tasks, day, lang.value)
+    if fail_if_any and items:
         raise typer.Exit(1)
 
 

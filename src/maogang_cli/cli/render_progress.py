@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from maogang_cli import output
+from maogang_cli.cli.render_plan import owed_row
 from maogang_cli.cli.tables import unit_list
 from maogang_cli.domain.models import TaskInfo
+from maogang_cli.domain.plan import Owed
 from maogang_cli.domain.status import PairState, Signal, UnitSummary
 from maogang_cli.i18n import Lang, t
 from maogang_cli.output import Cell, Column
@@ -129,7 +131,7 @@ def unit_tasks(
 
 
 def overdue_table(
-    late: Sequence[PairState], tasks: dict[str, TaskInfo], day: date, lang: Lang
+    late: Sequence[PairState | Owed], tasks: dict[str, TaskInfo], day: date, lang: Lang
 ) -> None:
     zh = lang == "zh"
     if not late:
@@ -154,6 +156,8 @@ def overdue_table(
             Cell(str(s.days_overdue), _STYLE["red"]),
             t(s.status, lang),
         ]
+        if isinstance(s, PairState)
+        else owed_row(s, lang)
         for s in late
     ]
     title = f"逾期事项（截至 {day}）" if zh else f"Overdue as of {day}"

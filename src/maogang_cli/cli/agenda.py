@@ -1,0 +1,74 @@
+"""`maogang agenda`: everything that falls due in a month or between two days."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from maogang_cli import output
+from maogang_cli.cli._common import (
+    AsOfOption,
+    DataOption,
+    DbOption,
+    JsonOption,
+    Lang,
+    LangOption,
+    as_of_day,
+    open_db,
+)
+from maogang_cli.errors import UsageError
+
+
+def agenda(
+    month: Annotated[
+        str | None,
+        typer.Option("--month", "-m", metavar="YYYY-MM", help="This month [default: --as-of's]."),
+    ] = None,
+    first: Annotated[
+        str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="First day (with --to).")
+    ] = None,
+    last: Annotated[
+        str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Last day (with --from).")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="The whole year.")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Only what this unit owes.")
+    ] = None,
+    as_of: AsOfOption = None,
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """What falls due: task deadlines and steps, plan milestones, duty instances; who owes each.
+
+    Example: maogang agenda --month 2024-06 --as-of 2024-06-20
+    """
+    from maogang_cli.domain.agenda import choose_window
+    from maogang_cli.store.plan import agenda as due_items
+    from maogang_cli.store.queries import group_members, resolve_unit
+
+    day = as_of_day(as_of)
+    try:
+        window = choose_window(day, month=month, first=first, last=last, year=year)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    conn = open_db(db, data)
+    units = None
+    if unit is not None:
+        canonical = resolve_unit(conn, unit)
+        units = group_members(conn, canonical) or [canonical]
+    items = due_items(conn, day, window, units=units)
+    if json:
+        from maogang_cli.plan_contracts import agenda_json
+
+        output.print_json([agenda_json(i) for i in items])
+    else:
+        from maogang_cli.cli.render_plan import agenda_table
+
+        agenda_table(items, window, day, lang.value)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(agenda)

@@ -1,0 +1,120 @@
+"""`maogang duty`: the plan's recurring duties (and its dated milestones, one-off duties)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from maogang_cli import output
+from maogang_cli.cli._common import (
+    AsOfOption,
+    DataOption,
+    DbOption,
+    JsonOption,
+    Lang,
+    LangOption,
+    as_of_day,
+    open_db,
+)
+
+duty_app = typer.Typer(
+    name="duty",
+    help="Recurring duties of the plan: list them, record an instance as done.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@duty_app.command("done")
+def done(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="DUTY", help="A duty id (monthly_report) or a plan milestone id (m03-2024)."
+        ),
+    ],
+    unit: Annotated[str, typer.Option("--unit", "-u", help="The unit that did it.")],
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help="2024-05, 2024-Q2, 2024-H1 or 2024, by the duty's frequency; "
+            "none for a plan milestone.",
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date", "-d", metavar="YYYY-MM-DD", help="Day it was done [default: today]."
+        ),
+    ] = None,
+    note: Annotated[
+        str, typer.Option("--note", "-n", help="What was done, where it is filed.")
+    ] = "",
+    by: Annotated[str | None, typer.Option("--by", help="Who records [default: OS user].")] = None,
+    all_members: Annotated[
+        bool,
+        typer.Option("--all-members", help="For a group: record for each member that owes it."),
+    ] = False,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """Record a duty instance (or a plan milestone) as done; records are never changed.
+
+    Example: maogang duty done quarterly_dispatch_meeting --period 2024-Q2 --unit 镇安委办
+    """
+    from maogang_cli.plan_recording import DoneEntry, record_done
+    from maogang_cli.recording import current_user
+
+    conn = open_db(db, data)
+    entry = DoneEntry(ident, unit, period, on, note)
+    for r in record_done(
+        conn, entry, today=date.today(), by=by or current_user(), all_members=all_members
+    ):
+        rec = r.record
+        verdict = "on time" if r.state == "on_time" else f"{r.days_late} days late"
+        output.note(
+            f"done: {rec.duty} {rec.period} {rec.unit} on {rec.done_on} by {rec.recorded_by}"
+            f" — {verdict} (due {r.due})"
+        )
+        if r.earlier:
+            output.note(
+                f"note: {r.earlier} earlier record(s) of this instance kept; "
+                "the earliest date decides on time or late"
+            )
+
+
+@duty_app.command("list")
+def list_(
+    as_of: AsOfOption = None,
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """List the recurring duties: rule, owners, span, and instances done of those due.
+
+    Example: maogang duty list --as-of 2025-01-01
+    """
+    from maogang_cli.store.duties import list_duties
+    from maogang_cli.store.plan import duty_counts
+
+    day = as_of_day(as_of)
+    conn = open_db(db, data)
+    duties = list_duties(conn)
+    counts = duty_counts(conn, day)
+    if json:
+        from maogang_cli.plan_contracts import duty_json
+
+        output.print_json([duty_json(d, counts[d.id]) for d in duties])
+    else:
+        from maogang_cli.cli.render_plan import duty_table
+
+        duty_table(duties, counts, day, lang.value)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(duty_app)

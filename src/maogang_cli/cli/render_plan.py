@@ -1,0 +1,186 @@
+"""Tables for the plan, the agenda and the recurring duties. Headings follow --lang; the
+data stays as the plan writes it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from maogang_cli import output
+from maogang_cli.domain.agenda import AgendaItem, Window
+from maogang_cli.domain.duties import Duty
+from maogang_cli.domain.plan import ActionView, Owed
+from maogang_cli.i18n import Lang
+from maogang_cli.output import Cell, Column
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # agenda kinds
+    "task": ("任务", "task"),
+    "task_milestone": ("任务节点", "step"),
+    "plan_milestone": ("方案节点", "milestone"),
+    "duty": ("职责", "duty"),
+    # milestone states
+    "done": ("已完成", "done"),
+    "open": ("未到期", "open"),
+    "overdue": ("逾期", "overdue"),
+    # instance states
+    "on_time": ("按时", "on time"),
+    "late": ("逾期完成", "late"),
+    "missing": ("未完成", "missing"),
+    "not_due": ("未到期", "not due"),
+    # frequencies
+    "monthly": ("每月", "monthly"),
+    "quarterly": ("每季度", "quarterly"),
+    "half_yearly": ("每半年", "half-yearly"),
+    "yearly": ("每年", "yearly"),
+}
+_CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+def w(key: str, lang: Lang) -> str:
+    zh, en = _WORDS.get(key, (key, key))
+    return zh if lang == "zh" else en
+
+
+def _action_number(number: int, lang: Lang) -> str:
+    if lang == "zh" and 1 <= number <= len(_CHINESE_NUMBERS):
+        return f"（{_CHINESE_NUMBERS[number - 1]}）"
+    return f"{number}."
+
+
+def plan_tables(
+    views: Sequence[ActionView], targets: Sequence[tuple[date, str]], day: date, lang: Lang
+) -> None:
+    zh = lang == "zh"
+    head: list[str | Cell] = [
+        Cell(f"三年行动计划（截至 {day}）" if zh else f"The three-year plan as of {day}", "bold")
+    ]
+    for due, text in targets:
+        head.append(f"{'目标' if zh else 'Target'} {due}  {text}")
+    output.print_lines(head)
+    for view in views:
+        rows: list[list[str | Cell]] = []
+        for m in view.measures:
+            tasks = "\n".join(f"{t.id} {t.done}/{t.units}" for t in m.tasks) or "—"
+            steps = "\n".join(
+                f"{s.milestone.id} {s.milestone.due} "
+                f"{w(s.state, lang)} {sum(o.done for o in s.owed)}/{len(s.owed)}"
+                for s in m.milestones
+            )
+            style = "red" if any(s.state == "overdue" for s in m.milestones) else ""
+            rows.append([str(m.measure.number), m.measure.title, tasks, Cell(steps or "—", style)])
+        # Fixed widths, so the nine tables line up at 80 columns.
+        columns = [
+            Column("序号" if zh else "No.", justify="right", no_wrap=True, min_width=4),
+            Column("措施" if zh else "Measure", min_width=24, max_width=24),
+            Column("任务" if zh else "Tasks", min_width=13, max_width=13),
+            Column("方案节点" if zh else "Milestones", min_width=33, max_width=33),
+        ]
+        title = f"{_action_number(view.action.number, lang)}{view.action.title}"
+        output.print_table(columns, rows, title=title)
+    output.print_text(
+        "n/m：已完成的单位数/责任单位数（任务按主办单位计）。"
+        if zh
+        else "n/m: units done / units owing (a task's lead units)."
+    )
+
+
+def agenda_table(items: Sequence[AgendaItem], window: Window, day: date, lang: Lang) -> None:
+    """One row per (due, kind, ref): the units that have not done it, and done/units."""
+    zh = lang == "zh"
+    span = f"{window.first} — {window.last}"
+    if not items:
+        output.print_text(f"{span} 没有到期事项。" if zh else f"Nothing falls due {span}.")
+        return
+    groups: list[list[AgendaItem]] = []
+    for item in items:
+        if groups and (groups[-1][0].due, groups[-1][0].kind, groups[-1][0].ref) == (
+            item.due,
+            item.kind,
+            item.ref,
+        ):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    sep = "、" if zh else ", "
+    rows: list[list[str | Cell]] = []
+    for group in groups:
+        first = group[0]
+        owing = [i.unit for i in group if not i.done]
+        done = len(group) - len(owing)
+        late = bool(owing) and first.due < day
+        rows.append(
+            [
+                str(first.due),
+                f"{w(first.kind, lang)} {first.ref.replace('/', ' ')}\n{first.title}",
+                Cell(sep.join(owing) or "—", "red" if late else ""),
+                Cell(f"{done}/{len(group)}", "green" if not owing else ""),
+            ]
+        )
+    columns = [
+        Column("到期" if zh else "Due", no_wrap=True),
+        Column("事项" if zh else "Item"),
+        Column("未完成单位" if zh else "Not done by", min_width=20, max_width=20),
+        Column("完成" if zh else "Done", justify="right", no_wrap=True),
+    ]
+    open_items = sum(not i.done for i in items)
+    title = f"到期事项 {span}（截至 {day}）" if zh else f"Due {span} (as of {day})"
+    caption = (
+        f"共 {len(items)} 项（按单位计），未完成 {open_items} 项"
+        if zh
+        else f"{len(items)} items (one per unit), {open_items} not done"
+    )
+    output.print_table(columns, rows, title=title, caption=caption)
+
+
+def owed_row(o: Owed, lang: Lang) -> list[str | Cell]:
+    """A missed duty instance or plan milestone as a row of the overdue table: its period
+    in the row-number column, its id above its title (what `duty done` takes)."""
+    return [
+        o.period if o.kind == "duty" else "—",
+        f"{o.id}\n{o.title}",
+        o.unit,
+        w(o.kind, lang),
+        str(o.due),
+        Cell(str(o.days_overdue), "bold red"),
+        w(o.state, lang),
+    ]
+
+
+def duty_table(
+    duties: Sequence[Duty], counts: dict[str, dict[str, Any]], day: date, lang: Lang
+) -> None:
+    zh = lang == "zh"
+    sep = "、" if zh else ", "
+    rows: list[list[str | Cell]] = []
+    for duty in duties:
+        rule = w(duty.frequency, lang)
+        if duty.due_day:
+            rule += f"{duty.due_day}日前" if zh else f" by day {duty.due_day}"
+        c = counts[duty.id]
+        mark = "" if c["in_overdue"] else " *"
+        rows.append(
+            [
+                f"{duty.id}{mark}\n{duty.title}",
+                f"{rule}\n{duty.start}—{duty.end}",
+                sep.join(duty.owners),
+                Cell(f"{c['done']}/{c['due']}", "red" if c["missing"] else ""),
+            ]
+        )
+    columns = [
+        Column("职责" if zh else "Duty"),
+        Column("频次 起止" if zh else "When", no_wrap=True),
+        Column("责任单位" if zh else "Owed by", max_width=12),
+        Column("完成/到期" if zh else "Done/due", justify="right", no_wrap=True),
+    ]
+    title = f"经常性职责（截至 {day}）" if zh else f"Recurring duties as of {day}"
+    caption = (
+        "完成/到期：已到期的（周期，单位）中已记录完成的数目。"
+        "* 只由无具体成员的集合（各生产经营单位等）承担，overdue 默认不列出（--all-duties）。"
+        if zh
+        else "Done/due: instances (period, unit) already due that were recorded done. "
+        "* owed only by collectives with no named members: overdue leaves it out unless "
+        "--all-duties."
+    )
+    output.print_table(columns, rows, title=title, caption=caption)

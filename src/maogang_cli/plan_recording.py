@@ -1,0 +1,176 @@
+"""Turning "unit U did duty D (for period P) on day X" into duty records, or refusing it.
+
+`maogang duty done` takes a recurring duty (with its period) or a plan milestone (a
+one-off duty: no period, or its due month). Recurring duties go through the checks that
+`submit` uses (`duty_recording`); a milestone gets the same ones here. A group stands for
+its members that owe the duty only with `all_members`. Nothing is written until every
+record has passed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from maogang_cli.domain.dates import parse_day
+from maogang_cli.domain.duties import Duty
+from maogang_cli.domain.plan import PlanMilestone
+from maogang_cli.domain.reports import InstanceState, instance_state
+from maogang_cli.duty_recording import DutyEntry, check_duty_entry
+from maogang_cli.errors import InvalidRecordError, did_you_mean
+from maogang_cli.recording import now_stamp
+from maogang_cli.store.duties import NewDutyRecord, append_duty_records, duty_records
+from maogang_cli.store.plan import find_obligation
+from maogang_cli.store.queries import group_members, resolve_unit
+
+
+@dataclass(frozen=True)
+class DoneEntry:
+    """One `duty done` as given, before any checking."""
+
+    ident: str
+    unit: str
+    period: str | None = None
+    date: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A stored record with the instance's state once it is counted."""
+
+    record: NewDutyRecord
+    due: date
+    state: InstanceState
+    days_late: int
+    earlier: int  # records of the same instance made before this one
+
+
+def _owing(
+    conn: sqlite3.Connection,
+    name: str,
+    owners: Sequence[str],
+    ident: str,
+    all_members: bool,
+) -> list[str]:
+    unit = resolve_unit(conn, name)
+    if unit in owners:
+        return [unit]
+    members = [m for m in group_members(conn, unit) if m in owners]
+    if members and all_members:
+        return members
+    if members:
+        raise InvalidRecordError(
+            f"'{unit}' is a group: record for one member, or pass --all-members "
+            f"to record the same for each of: {'、'.join(members)}"
+        )
+    raise InvalidRecordError(
+        f"'{unit}' does not owe {ident}{did_you_mean(unit, list(owners))}; "
+        f"its units: {'、'.join(owners) or 'none'}"
+    )
+
+
+def _milestone_records(
+    conn: sqlite3.Connection,
+    milestone: PlanMilestone,
+    entry: DoneEntry,
+    *,
+    today: date,
+    by: str,
+    all_members: bool,
+    stamp: str,
+) -> list[NewDutyRecord]:
+    if entry.period is not None and entry.period.strip() != milestone.period:
+        raise InvalidRecordError(
+            f"{milestone.id} is a plan milestone, due {milestone.due}: it has no period "
+            f"other than {milestone.period} (leave out --period)"
+        )
+    units = _owing(conn, entry.unit, milestone.responsible_units, milestone.id, all_members)
+    done_on = today
+    if entry.date:
+        try:
+            done_on = parse_day(entry.date)
+        except ValueError as exc:
+            raise InvalidRecordError(f"date: {exc}") from None
+        if done_on > today:
+            raise InvalidRecordError(f"date {done_on} is in the future")
+    return [
+        NewDutyRecord(
+            duty=milestone.id,
+            period=milestone.period,
+            unit=unit,
+            done_on=done_on,
+            recorded_by=by,
+            recorded_at=stamp,
+            note=entry.note.strip(),
+        )
+        for unit in units
+    ]
+
+
+def check_done(
+    conn: sqlite3.Connection,
+    entry: DoneEntry,
+    *,
+    today: date,
+    by: str,
+    all_members: bool = False,
+) -> tuple[Duty | PlanMilestone, list[NewDutyRecord]]:
+    """The records an entry stands for; InvalidRecordError / NotFoundError if it is wrong."""
+    found = find_obligation(conn, entry.ident)
+    stamp = now_stamp()
+    if isinstance(found, PlanMilestone):
+        records = _milestone_records(
+            conn, found, entry, today=today, by=by, all_members=all_members, stamp=stamp
+        )
+        return found, records
+    if entry.period is None:
+        raise InvalidRecordError(
+            f"{found.id} is a {found.frequency.replace('_', '-')} duty: say which period "
+            f"with --period (like {_example(found)})"
+        )
+    units = _owing(conn, entry.unit, found.owner_units, found.id, all_members)
+    return found, [
+        check_duty_entry(
+            conn,
+            DutyEntry(found.id, entry.period, unit, entry.date, entry.note),
+            today=today,
+            by=by,
+            recorded_at=stamp,
+        )
+        for unit in units
+    ]
+
+
+def _example(duty: Duty) -> str:
+    periods = duty.periods()
+    return periods[0].key if periods else duty.start
+
+
+def record_done(
+    conn: sqlite3.Connection,
+    entry: DoneEntry,
+    *,
+    today: date,
+    by: str,
+    all_members: bool = False,
+) -> list[Recorded]:
+    """Check, then append every record in one transaction; each with its instance's state."""
+    found, records = check_done(conn, entry, today=today, by=by, all_members=all_members)
+    earlier = {
+        r.unit: [s.done_on for s in duty_records(conn, r.duty, units=[r.unit], periods=[r.period])]
+        for r in records
+    }
+    append_duty_records(conn, records)
+    if isinstance(found, PlanMilestone):
+        due = found.due
+    else:
+        due = found.due(found.period(records[0].period))
+    out = []
+    for r in records:
+        dates = [*earlier[r.unit], r.done_on]
+        state, _, days_late = instance_state(due, dates, max(dates))
+        out.append(Recorded(r, due, state, days_late, len(earlier[r.unit])))
+    return out

@@ -1,0 +1,214 @@
+"""`maogang agenda`: what falls due in a window, one item per owing unit, and whether done."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rich.cells import cell_len
+
+from conftest import Invoke
+
+DISPATCH = "原则上每季度组织召开治本攻坚调度会，通报工作进展，分析存在问题，部署推进重点工作"
+
+
+def agenda(invoke: Invoke, *args: str) -> list[dict[str, object]]:
+    result = invoke("agenda", "--json", *args)
+    assert result.exit_code == 0, result
+    items: list[dict[str, object]] = json.loads(result.stdout)
+    return items
+
+
+def test_agenda_json_contract_for_one_unit(invoke: Invoke) -> None:
+    invoke("record", "2024-16", "-u", "镇安委办", "-s", "done", "-d", "2024-06-28")
+    invoke(
+        "duty",
+        "done",
+        "quarterly_dispatch_meeting",
+        "-p",
+        "2024-Q2",
+        "-u",
+        "镇安委办",
+        "-d",
+        "2024-06-20",
+    )
+    items = agenda(invoke, "--month", "2024-06", "--unit", "镇安委办", "--as-of", "2024-07-01")
+    assert items == [
+        {
+            "kind": "task",
+            "ref": "2024-16",
+            "title": "推动相关行业领域生产经营单位主要负责人教育培训全覆盖",
+            "due": "2024-06-30",
+            "unit": "镇安委办",
+            "done": True,
+        },
+        {
+            "kind": "task_milestone",
+            "ref": "2024-16#2",
+            "title": "组织开展生产经营单位负责人安全生产培训。",
+            "due": "2024-06-30",
+            "unit": "镇安委办",
+            "done": True,
+        },
+        {
+            "kind": "duty",
+            "ref": "quarterly_dispatch_meeting/2024-Q2",
+            "title": DISPATCH,
+            "due": "2024-06-30",
+            "unit": "镇安委办",
+            "done": True,
+        },
+        {
+            "kind": "duty",
+            "ref": "half_yearly_progress_assessment/2024-H1",
+            "title": "每半年开展一次进度评估",
+            "due": "2024-06-30",
+            "unit": "镇安委办",
+            "done": False,
+        },
+        {
+            "kind": "duty",
+            "ref": "quarterly_review/2024-Q2",
+            "title": "行业领域、属地治本攻坚行动季度点评",
+            "due": "2024-06-30",
+            "unit": "镇安委办",
+            "done": False,
+        },
+    ]
+
+
+def test_done_is_as_of_the_day(invoke: Invoke) -> None:
+    invoke("record", "2024-16", "-u", "镇安委办", "-s", "done", "-d", "2024-06-28")
+    invoke(
+        "duty", "done", "quarterly_review", "-p", "2024-Q2", "-u", "镇安委办", "-d", "2024-07-03"
+    )
+    before = agenda(invoke, "--month", "2024-06", "-u", "镇安委办", "--as-of", "2024-06-27")
+    assert [i["done"] for i in before] == [False, False, False, False, False]
+    after = agenda(invoke, "--month", "2024-06", "-u", "镇安委办", "--as-of", "2024-07-03")
+    assert [(i["ref"], i["done"]) for i in after] == [
+        ("2024-16", True),
+        ("2024-16#2", True),
+        ("quarterly_dispatch_meeting/2024-Q2", False),
+        ("half_yearly_progress_assessment/2024-H1", False),
+        ("quarterly_review/2024-Q2", True),  # done late is still done
+    ]
+
+
+def test_whole_month_one_item_per_owing_unit_sorted_by_due(invoke: Invoke) -> None:
+    items = agenda(invoke, "--month", "2024-06", "--as-of", "2024-06-01")
+    assert len(items) == 42
+    assert all(list(i) == ["kind", "ref", "title", "due", "unit", "done"] for i in items)
+    assert [i["due"] for i in items] == sorted(str(i["due"]) for i in items)
+    counts: dict[str, int] = {}
+    for i in items:
+        counts[str(i["ref"])] = counts.get(str(i["ref"]), 0) + 1
+    assert counts == {
+        "monthly_report/2024-06": 13,  # 11 有关成员单位, 各村居, 镇属企事业单位
+        "2024-06": 19,  # 镇党政班子成员 and the 18 镇安委会成员单位
+        "2024-16": 1,
+        "2024-16#2": 1,
+        "quarterly_dispatch_meeting/2024-Q2": 1,
+        "half_yearly_progress_assessment/2024-H1": 1,
+        "quarterly_leadership_safety_meeting/2024-Q2": 1,
+        "quarterly_review/2024-Q2": 2,
+        "principal_hazard_inspection/2024-Q2": 1,
+        "principal_hazard_inspection_high_risk/2024-06": 1,
+        "evacuation_drill_high_risk/2024-H1": 1,
+    }
+    assert [i["kind"] for i in items[:14]] == ["duty"] * 13 + ["task"]
+    assert items[13]["unit"] == "党政办" and items[31]["unit"] == "镇党政班子成员"
+
+
+def test_plan_milestones_and_other_windows(invoke: Invoke) -> None:
+    dec = agenda(invoke, "--from", "2024-12-31", "--to", "2024-12-31", "--as-of", "2024-12-01")
+    kinds = {(i["kind"], i["ref"]) for i in dec}
+    assert ("plan_milestone", "m03-2024") in kinds
+    assert ("plan_milestone", "m19-2024") in kinds
+    assert ("duty", "evacuation_drill/2024") in kinds
+    assert ("task", "2024-14") in kinds
+    march = agenda(invoke, "--month", "2024-03", "--as-of", "2024-04-10")
+    assert [(i["kind"], i["ref"], i["unit"], i["done"]) for i in march] == [
+        ("task_milestone", "2024-16#1", "镇安委办", False)
+    ]
+    year = agenda(invoke, "--year", "2026", "--unit", "农办", "--as-of", "2024-06-01")
+    assert {i["ref"] for i in year if i["kind"] != "duty"} == {"m03-2026"}
+    assert len([i for i in year if str(i["ref"]).startswith("monthly_report/")]) == 12
+
+
+def test_default_window_is_the_as_of_month(invoke: Invoke) -> None:
+    assert agenda(invoke, "--as-of", "2024-05-10", "-u", "城运中心") == [
+        {
+            "kind": "duty",
+            "ref": "monthly_report/2024-05",
+            "title": "每月25日前向镇工作专班报送工作开展情况及任务清单完成情况",
+            "due": "2024-05-25",
+            "unit": "城运中心",
+            "done": False,
+        }
+    ]
+
+
+def test_agenda_table_groups_units(invoke: Invoke) -> None:
+    invoke(
+        "duty", "done", "quarterly_review", "-p", "2024-Q2", "-u", "镇监察办", "-d", "2024-06-20"
+    )
+    r = invoke(
+        "agenda",
+        "--from",
+        "2024-06-26",
+        "--to",
+        "2024-06-30",
+        "-u",
+        "镇监察办",
+        "--as-of",
+        "2024-07-01",
+    )
+    assert r.stdout == (
+        "到期事项 2024-06-26 — 2024-06-30（截至 2024-07-01）                         \n"
+        "                                                                            \n"
+        " 到期        事项                                未完成单位            完成 \n"
+        " ────────────────────────────────────────────────────────────────────────── \n"
+        " 2024-06-30  任务 2024-06                        镇监察办               0/1 \n"
+        "             进一步强化党委政府责任                                         \n"
+        " 2024-06-30  职责 quarterly_review 2024-Q2       —                      1/1 \n"
+        "             行业领域、属地治本攻坚行动季度点评                             \n"
+        "                                                                            \n"
+        "共 2 项（按单位计），未完成 1 项                                            \n"
+    )
+    whole = invoke("agenda", "--month", "2024-06", "--as-of", "2024-06-01").stdout
+    assert max(cell_len(line) for line in whole.splitlines()) <= 80
+    assert "共 42 项（按单位计），未完成 42 项" in whole
+
+
+def test_empty_window_in_both_languages(invoke: Invoke) -> None:
+    r = invoke("agenda", "--from", "2024-04-01", "--to", "2024-04-02")
+    assert r.stdout == "2024-04-01 — 2024-04-02 没有到期事项。\n"
+    r = invoke("agenda", "--from", "2024-04-01", "--to", "2024-04-02", "--lang", "en")
+    assert r.stdout == "Nothing falls due 2024-04-01 — 2024-04-02.\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--month", "2024-13"], "error: --month: '2024-13' is not a real month"),
+        (["--from", "2024-06-01"], "error: --from and --to go together: give both days"),
+        (
+            ["--from", "2024-06-30", "--to", "2024-06-01"],
+            "error: --from 2024-06-30 is after --to 2024-06-01",
+        ),
+        (["--month", "2024-06", "--year", "2024"], "error: give only one of --month, --year"),
+        (
+            ["--as-of", "yesterday"],
+            "error: --as-of: 'yesterday' is not a date (expected YYYY-MM-DD)",
+        ),
+    ],
+)
+def test_bad_windows_are_usage_errors(invoke: Invoke, args: list[str], message: str) -> None:
+    r = invoke("agenda", *args)
+    assert (r.exit_code, r.stdout, r.stderr) == (2, "", message + "\n")
+
+
+def test_unknown_unit(invoke: Invoke) -> None:
+    r = invoke("agenda", "-u", "城运")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("error: unknown unit '城运' (did you mean: ")

@@ -1,0 +1,325 @@
+"""`maogang duty done` / `duty list`, and missed duty instances in `overdue`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import Invoke
+
+REVIEW = "行业领域、属地治本攻坚行动季度点评"
+ASSESS = "每半年开展一次进度评估"
+DISPATCH = "原则上每季度组织召开治本攻坚调度会，通报工作进展，分析存在问题，部署推进重点工作"
+RELEVANT = ["规建办", "农办", "经发办", "城运中心", "城建中心", "社事办", "绿容所", "环保办",
+            "综合行政执法队", "泖港派出所", "泖港市场监管所"]  # fmt: skip
+
+
+def overdue(invoke: Invoke, *args: str) -> list[dict[str, object]]:
+    result = invoke("overdue", "--json", *args)
+    assert result.exit_code == 0, result
+    items: list[dict[str, object]] = json.loads(result.stdout)
+    return items
+
+
+def duty_item(ref: str, title: str, unit: str, deadline: str, days: int) -> dict[str, object]:
+    return {
+        "kind": "duty",
+        "ref": ref,
+        "title": title,
+        "unit": unit,
+        "deadline": deadline,
+        "days_overdue": days,
+        "status": "missing",
+    }
+
+
+# --- duty done ---------------------------------------------------------------------
+
+
+def test_duty_done_records_and_says_on_time_or_late(invoke: Invoke) -> None:
+    r = invoke("duty", "done", "quarterly_review", "--period", "2024-q2", "--unit", "监察办",
+               "--date", "2024-07-03", "--note", "第二季度点评", "--by", "李四")  # fmt: skip
+    assert (r.exit_code, r.stdout) == (0, "")
+    assert r.stderr == (
+        "done: quarterly_review 2024-Q2 镇监察办 on 2024-07-03 by 李四"
+        " — 3 days late (due 2024-06-30)\n"
+    )
+    again = invoke("duty", "done", "quarterly_review", "-p", "2024-Q2", "-u", "镇监察办",
+                   "-d", "2024-06-28")  # fmt: skip
+    assert again.stderr == (
+        "done: quarterly_review 2024-Q2 镇监察办 on 2024-06-28 by tester — on time (due 2024-06-30)\n"
+        "note: 1 earlier record(s) of this instance kept; the earliest date decides on time or late\n"
+    )
+
+
+def test_a_group_needs_all_members(invoke: Invoke) -> None:
+    r = invoke("duty", "done", "monthly_report", "-p", "2024-06", "-u", "镇安委会有关成员单位")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "error: '镇安委会有关成员单位' is a group: record for one member, or pass --all-members "
+        f"to record the same for each of: {'、'.join(RELEVANT)}\n"
+    )
+    r = invoke("duty", "done", "monthly_report", "-p", "2024-06", "-u", "镇安委会有关成员单位",
+               "-d", "2024-06-21", "--all-members")  # fmt: skip
+    assert r.exit_code == 0
+    assert len(r.stderr.splitlines()) == 11
+    owed = overdue(invoke, "--as-of", "2024-07-01")
+    assert {i["unit"] for i in owed if i.get("ref") == "monthly_report/2024-06"} == {
+        "各村居",
+        "镇属企事业单位",
+    }
+
+
+def test_plan_milestone_is_recorded_without_a_period(invoke: Invoke) -> None:
+    r = invoke("duty", "done", "m06-2024", "-u", "城运中心", "-d", "2024-12-10")
+    assert (
+        r.stderr
+        == "done: m06-2024 2024-12 城运中心 on 2024-12-10 by tester — on time (due 2024-12-31)\n"
+    )
+    assert (
+        invoke(
+            "duty", "done", "m06-2024", "-p", "2024-12", "-u", "农办", "-d", "2024-12-10"
+        ).exit_code
+        == 0
+    )
+    agenda = json.loads(
+        invoke("agenda", "--json", "--month", "2024-12", "--as-of", "2024-12-31").stdout
+    )
+    done = {i["unit"] for i in agenda if i["ref"] == "m06-2024" and i["done"]}
+    assert done == {"城运中心", "农办"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["monthly_reprot", "-p", "2024-05", "-u", "城运中心"],
+         "unknown duty or plan milestone 'monthly_reprot' (did you mean: monthly_report?)"),
+        (["quarterly_review", "-p", "2024-Q5", "-u", "镇安委办"],
+         "'2024-Q5' is not a quarterly period (write it like 2024-Q2)"),
+        (["monthly_report", "-p", "2024-Q2", "-u", "城运中心"],
+         "'2024-Q2' is not a monthly period (write it like 2024-05)"),
+        (["quarterly_review", "-p", "2024-Q1", "-u", "镇安委办"],
+         "2024-Q1 is before quarterly_review starts (2024-04)"),
+        (["quarterly_review", "-p", "2027-Q1", "-u", "镇安委办"],
+         "2027-Q1 is after quarterly_review ends (2026-12)"),
+        (["quarterly_review", "-u", "镇安委办"],
+         "quarterly_review is a quarterly duty: say which period with --period (like 2024-Q2)"),
+        (["half_yearly_progress_assessment", "-u", "镇安委办"],
+         "half_yearly_progress_assessment is a half-yearly duty: say which period with --period"
+         " (like 2024-H1)"),
+        (["quarterly_review", "-p", "2024-Q2", "-u", "城运中心"],
+         "'城运中心' does not owe quarterly_review; its units: 镇安委办、镇监察办"),
+        (["m03-2024", "-u", "镇安委办"],
+         "'镇安委办' does not owe m03-2024; its units: 规建办、经发办、农办、综合行政执法队、"
+         "泖港派出所、泖港市场监管所"),
+        (["m03-2024", "-p", "2024-Q4", "-u", "规建办"],
+         "m03-2024 is a plan milestone, due 2024-12-31: it has no period other than 2024-12"
+         " (leave out --period)"),
+        (["monthly_report", "-p", "2024-06", "-u", "城运中心", "-d", "2024-05-31"],
+         "date 2024-05-31 is before the period 2024-06 begins (2024-06-01)"),
+        (["monthly_report", "-p", "2024-06", "-u", "城运中心", "-d", "2099-01-01"],
+         "date 2099-01-01 is in the future"),
+        (["m03-2024", "-u", "规建办", "-d", "2099-01-01"], "date 2099-01-01 is in the future"),
+        (["monthly_report", "-p", "2024-06", "-u", "城运中心", "-d", "2024-6-20"],
+         "date: '2024-6-20' is not a date (expected YYYY-MM-DD)"),
+        (["monthly_report", "-p", "2024-06", "-u", "城运"],
+         "unknown unit '城运' (did you mean: 城运中心?)"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_refused_and_nothing_is_written(
+    invoke: Invoke, args: list[str], message: str
+) -> None:
+    r = invoke("duty", "done", *args)
+    assert (r.exit_code, r.stdout, r.stderr) == (1, "", f"error: {message}\n")
+    listed = json.loads(invoke("duty", "list", "--json", "--as-of", "2026-11-29").stdout)
+    assert sum(d["done"] for d in listed) == 0
+
+
+def test_records_are_append_only(invoke: Invoke, isolation: object) -> None:
+    import sqlite3
+    from pathlib import Path
+
+    invoke(
+        "duty", "done", "quarterly_review", "-p", "2024-Q2", "-u", "镇安委办", "-d", "2024-06-20"
+    )
+    conn = sqlite3.connect(Path(str(isolation)) / "maogang.db")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("DELETE FROM duty_records")
+
+
+# --- duty list ------------------------------------------------------------------------
+
+
+def test_duty_list_json(invoke: Invoke) -> None:
+    invoke(
+        "duty", "done", "quarterly_review", "-p", "2024-Q2", "-u", "镇安委办", "-d", "2024-06-20"
+    )
+    duties = json.loads(invoke("duty", "list", "--json", "--as-of", "2024-10-01").stdout)
+    assert [d["id"] for d in duties] == [
+        "monthly_report",
+        "quarterly_dispatch_meeting",
+        "half_yearly_progress_assessment",
+        "yearly_task_list",
+        "quarterly_leadership_safety_meeting",
+        "quarterly_review",
+        "principal_hazard_inspection",
+        "principal_hazard_inspection_high_risk",
+        "evacuation_drill",
+        "evacuation_drill_high_risk",
+        "principal_training_plan",
+    ]
+    assert duties[5] == {
+        "id": "quarterly_review",
+        "title": REVIEW,
+        "frequency": "quarterly",
+        "due_day": None,
+        "owners": ["镇安委办", "镇监察办"],
+        "owner_units": ["镇安委办", "镇监察办"],
+        "start": "2024-04",
+        "end": "2026-12",
+        "measure": 5,
+        "in_overdue": True,
+        "due": 4,
+        "done": 1,
+        "missing": 3,
+    }
+    assert duties[0]["due"] == 5 * 13  # 2024-05 … 2024-09, 13 owing units
+    assert [d["id"] for d in duties if not d["in_overdue"]] == [
+        "principal_hazard_inspection",
+        "principal_hazard_inspection_high_risk",
+        "evacuation_drill",
+        "evacuation_drill_high_risk",
+    ]
+
+
+def test_duty_list_table(invoke: Invoke) -> None:
+    out = invoke("duty", "list", "--as-of", "2024-10-01").stdout
+    assert out.splitlines()[:6] == [
+        "经常性职责（截至 2024-10-01）                                                   ",
+        "                                                                                ",
+        " 职责                                  频次 起止        责任单位      完成/到期 ",
+        " ────────────────────────────────────────────────────────────────────────────── ",
+        " monthly_report                        每月25日前       镇安委会有关       0/65 ",
+        " 每月25日前向镇工作专班报送工作开展情  2024-05—2026-12  成员单位、各            ",
+    ]
+    assert " principal_hazard_inspection *" in out
+
+
+# --- overdue ---------------------------------------------------------------------------
+
+
+def test_missed_duty_instances_appear_in_overdue_beside_tasks(invoke: Invoke) -> None:
+    assert overdue(invoke, "--as-of", "2024-07-01", "-u", "镇安委办") == [
+        {
+            "kind": "task",
+            "task": "2024-04",
+            "seq": 4,
+            "title": "组建专班",
+            "unit": "镇安委办",
+            "role": "responsible",
+            "deadline": "2024-04-30",
+            "days_overdue": 62,
+            "status": "not_started",
+        },
+        {
+            "kind": "task",
+            "task": "2024-16",
+            "seq": 16,
+            "title": "推动相关行业领域生产经营单位主要负责人教育培训全覆盖",
+            "unit": "镇安委办",
+            "role": "responsible",
+            "deadline": "2024-06-30",
+            "days_overdue": 1,
+            "status": "not_started",
+        },
+        duty_item("quarterly_dispatch_meeting/2024-Q2", DISPATCH, "镇安委办", "2024-06-30", 1),
+        duty_item("half_yearly_progress_assessment/2024-H1", ASSESS, "镇安委办", "2024-06-30", 1),
+        duty_item("quarterly_review/2024-Q2", REVIEW, "镇安委办", "2024-06-30", 1),
+    ]
+
+
+def test_due_day_is_not_overdue_and_done_drops_out(invoke: Invoke) -> None:
+    assert overdue(invoke, "--as-of", "2024-05-25", "-u", "城运中心") == [
+        {
+            "kind": "task",
+            "task": "2024-05",
+            "seq": 5,
+            "title": "细化部署",
+            "unit": "城运中心",
+            "role": "responsible",
+            "deadline": "2024-04-30",
+            "days_overdue": 25,
+            "status": "not_started",
+        }
+    ]
+    day_after = overdue(invoke, "--as-of", "2024-05-26", "-u", "城运中心")
+    assert day_after[-1] == duty_item(
+        "monthly_report/2024-05",
+        "每月25日前向镇工作专班报送工作开展情况及任务清单完成情况",
+        "城运中心",
+        "2024-05-25",
+        1,
+    )
+    invoke("duty", "done", "monthly_report", "-p", "2024-05", "-u", "城运中心", "-d", "2024-05-27")
+    assert len(overdue(invoke, "--as-of", "2024-05-26", "-u", "城运中心")) == 2  # not yet done
+    assert len(overdue(invoke, "--as-of", "2024-05-27", "-u", "城运中心")) == 1  # done late
+
+
+def test_missed_plan_milestones_are_listed_too(invoke: Invoke) -> None:
+    items = overdue(invoke, "--as-of", "2025-01-01", "-u", "规建办")
+    assert {
+        "kind": "plan_milestone",
+        "ref": "m03-2024",
+        "title": "各负有安全生产监管职责的部门培树本行业、本领域2-3家企业",
+        "unit": "规建办",
+        "deadline": "2024-12-31",
+        "days_overdue": 1,
+        "status": "missing",
+    } in items
+    invoke("duty", "done", "m03-2024", "-u", "规建办", "-d", "2024-12-30")
+    assert "m03-2024" not in {
+        i.get("ref") for i in overdue(invoke, "--as-of", "2025-01-01", "-u", "规建办")
+    }
+
+
+def test_duties_of_memberless_collectives_only_on_request(invoke: Invoke) -> None:
+    default = overdue(invoke, "--as-of", "2024-10-01")
+    refs = {str(i.get("ref")) for i in default}
+    assert not any(r.startswith(("principal_hazard", "evacuation")) for r in refs)
+    assert "monthly_report/2024-05" in refs
+    assert {i["unit"] for i in default if i.get("ref") == "monthly_report/2024-05"} >= {
+        "各村居",
+        "镇属企事业单位",
+    }
+    everything = overdue(invoke, "--as-of", "2024-10-01", "--all-duties")
+    extra = [i["ref"] for i in everything if i not in default]
+    assert extra == [
+        "principal_hazard_inspection_high_risk/2024-05",
+        "principal_hazard_inspection/2024-Q2",
+        "principal_hazard_inspection_high_risk/2024-06",
+        "evacuation_drill_high_risk/2024-H1",
+        "principal_hazard_inspection_high_risk/2024-07",
+        "principal_hazard_inspection_high_risk/2024-08",
+        "principal_hazard_inspection/2024-Q3",
+        "principal_hazard_inspection_high_risk/2024-09",
+    ]
+    named = overdue(invoke, "--as-of", "2024-10-01", "-u", "各生产经营单位")
+    assert [i["ref"] for i in named] == extra
+
+
+def test_counts_and_fail_if_any_include_duties(invoke: Invoke) -> None:
+    items = overdue(invoke, "--as-of", "2024-07-01")
+    kinds = [i["kind"] for i in items]
+    assert (kinds.count("task"), kinds.count("duty")) == (34, 31)
+    days = [i["days_overdue"] for i in items]
+    assert days == sorted(days, reverse=True)
+    invoke("record", "2024-06", "-u", "镇党政班子成员", "-s", "done", "-d", "2024-06-01")
+    r = invoke("overdue", "--as-of", "2024-07-01", "-u", "镇党政班子成员", "--fail-if-any")
+    assert r.exit_code == 1
+    assert r.stdout.splitlines()[4:7] == [
+        " 2024-Q2  quarterly_leaders  镇党政班子成员  职责  2024-06-30         1  未完成 ",
+        "          hip_safety_meetin                                                     ",
+        "          g                                                                     ",
+    ]
+    assert r.stdout.splitlines()[-1].startswith("共 1 项（●红）")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from maogang_cli.domain.agenda import (
     AgendaItem,
@@ -257,3 +259,45 @@ def test_overdue_merges_tasks_and_missed_instances_most_overdue_first() -> None:
         ("monthly_report/2024-06", 15),
         ("2024-01", 10),
     ]
+
+
+# --- properties --------------------------------------------------------------------
+
+DAYS = st.dates(min_value=date(2024, 4, 1), max_value=date(2025, 3, 31))
+RECORDS = st.lists(
+    st.tuples(
+        st.sampled_from(["甲", "乙"]), st.sampled_from(["2024-05", "2024-06", "2024-07"]), DAYS
+    ),
+    max_size=8,
+)
+
+
+@given(RECORDS, DAYS)
+def test_duty_states_match_a_plain_reading_of_the_rule(
+    records: list[tuple[str, str, date]], as_of: date
+) -> None:
+    subs = [Submission(unit, period, day) for unit, period, day in records]
+    owed = duty_owed(REPORT, REPORT.periods("2024-05", "2024-07"), subs, as_of)
+    assert len(owed) == 3 * 2
+    for o in owed:
+        seen = [d for u, p, d in records if (u, p) == (o.unit, o.period) and d <= as_of]
+        assert o.done == bool(seen)
+        assert o.done_on == (min(seen) if seen else None)
+        assert o.missing == (not seen and as_of > o.due)
+        assert o.days_overdue == ((as_of - o.due).days if o.missing else 0)
+        assert (o.state == "late") == bool(seen and min(seen) > o.due)
+
+
+@given(RECORDS, DAYS, DAYS)
+def test_done_never_comes_undone_later(
+    records: list[tuple[str, str, date]], day: date, later: date
+) -> None:
+    day, later = min(day, later), max(day, later)
+    subs = [Submission(unit, period, d) for unit, period, d in records]
+    periods = REPORT.periods("2024-05", "2024-07")
+    before = duty_owed(REPORT, periods, subs, day)
+    after = duty_owed(REPORT, periods, subs, later)
+    for b, a in zip(before, after, strict=True):
+        assert (b.ref, b.unit) == (a.ref, a.unit)
+        assert not b.done or a.done
+        assert not b.missing or a.missing or a.done

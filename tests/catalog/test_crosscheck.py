@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalog.mini_catalogue import Mini
 from maogang_cli.catalog.load import gather, load_catalogue
@@ -200,3 +203,32 @@ def test_a_file_with_another_name_is_not_a_catalogue_file(mini: Mini, tmp_path: 
     assert [str(p) for p in problems] == [
         f"{stray}:1:1: not a catalogue file: name it units.yaml, plan_*.yaml or tasks_*.yaml"
     ]
+
+
+# --- a clerk's random edit never crashes the checks ------------------------------------------
+
+EDIT = st.text(
+    alphabet=st.sampled_from(list(" \n-:：,，[]#&*'\"年月镇安委办村居2024130x~")), max_size=12
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(["units.yaml", "plan_2024_2026.yaml", "tasks_2024.yaml"]),
+    start=st.integers(0, 400),
+    length=st.integers(0, 6),
+    insert=EDIT,
+)
+def test_random_edits_give_a_catalogue_or_located_problems(
+    name: str, start: int, length: int, insert: str
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        mini = Mini(Path(tmp) / "mini")
+        text = (mini.root / name).read_text("utf-8")
+        start = min(start, len(text))
+        (mini.root / name).write_text(text[:start] + insert + text[start + length :], "utf-8")
+        catalogue, problems = load_catalogue(gather([mini.root], mini.root))
+        assert (catalogue is None) == bool(problems)
+        for problem in problems:
+            assert problem.line >= 1 and problem.column >= 1
+            assert problem.message

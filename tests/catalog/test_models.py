@@ -77,6 +77,11 @@ def test_unknown_keys_are_forbidden() -> None:
         ),
         ("2024年13月", "'2024年13月' is not a month (YYYY-MM) or a date (YYYY-MM-DD)"),
         ("年底", "'年底' is not a month (YYYY-MM) or a date (YYYY-MM-DD)"),
+        (
+            "“2024-12”",
+            "'“2024-12”' is not a month (YYYY-MM) or a date (YYYY-MM-DD): "
+            'use straight quotes, "2024-12"',
+        ),
         (2024.12, '2024.12 is a number, not a month or date: write it in quotes, "YYYY-MM"'),
     ],
 )

@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from maogang_cli.catalog.yamlsource import MAX_DEPTH, MAX_NODES, parse_yaml, read_yaml
 from maogang_cli.errors import Problem
@@ -248,3 +250,43 @@ def test_syntax_error_line_and_column_in_a_long_file() -> None:
     lines[29] = "k29: [unclosed"
     message = only_problem("\n".join(lines) + "\n")
     assert message == "f.yaml:30:6: this '[' is never closed: end the list with ']'"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a:\n  b: 1\n\u3000\u3000c: 2\n", "3:1: full-width space (U+3000) in key 'c'"),
+        ("a:\n  b: 1\n\u00a0 c: 2\n", "3:1: no-break space (U+00A0) in key 'c'"),
+        ("a: 1\nb\u3000: 2\n", "2:2: full-width space (U+3000) in key 'b'"),
+    ],
+)
+def test_odd_spaces_in_keys(text: str, expected: str) -> None:
+    assert only_problem(text) == f"f.yaml:{expected}: use ordinary (half-width) spaces"
+
+
+# --- whatever the clerk types, one located problem, never an exception -----------------------
+
+YAMLISH = st.text(
+    alphabet=st.sampled_from(
+        list(" \t\n\r-:：,，[]{}#&*!|>'\"%@`~?年月镇安委办2024aZ\u3000\x00\\")
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(YAMLISH)
+def test_any_text_gives_a_document_or_located_problems(text: str) -> None:
+    doc, problems = parse_yaml(text.encode(), "f.yaml")
+    assert (doc is None) == bool(problems)
+    lines = max(text.count("\n"), text.count("\r")) + 1
+    for problem in problems:
+        assert 1 <= problem.line <= lines + 1, problem
+        assert problem.column >= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=60))
+def test_any_bytes_give_a_document_or_problems(raw: bytes) -> None:
+    doc, problems = parse_yaml(raw, "f.yaml")
+    assert (doc is None) == bool(problems)

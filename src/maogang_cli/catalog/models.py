@@ -16,10 +16,16 @@ from pydantic import (
 
 from maogang_cli.domain.dates import deadline_date, parse_day, parse_month
 
+# The pattern is for editors (JSON Schema); the validators give the clerk a better message.
+DEADLINE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
+
 
 def _deadline_hint(text: str) -> str:
     """How to write a deadline that the clerk wrote the way the document prints it."""
     text = text.strip()
+    unquoted = text.strip("“”‘’「」\"'")
+    if unquoted != text and re.match(DEADLINE_PATTERN, unquoted):
+        return f': use straight quotes, "{unquoted}"'
     month_only = re.fullmatch(r"(\d{1,2})\s*月(?:底|末)?", text)
     if month_only and 1 <= int(month_only[1]) <= 12:
         return f': add the year, as "YYYY-{int(month_only[1]):02d}"'
@@ -62,8 +68,6 @@ def _is_day(text: str) -> str:
 
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-# The pattern is for editors (JSON Schema); the validators give the clerk a better message.
-DEADLINE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
 Deadline = Annotated[
     str,
     BeforeValidator(_text_only),

@@ -58,6 +58,15 @@ class YamlDoc:
         return Problem(self.file, line, col, message)
 
 
+# Whitespace a YAML parser does not treat as indentation: it ends up inside the key.
+_ODD_SPACE = re.compile(r"[^\S ]")
+
+
+def _space_name(char: str) -> str:
+    names = {"\u3000": "full-width space", "\u00a0": "no-break space", "\t": "tab"}
+    return f"{names.get(char, 'unusual space')} (U+{ord(char):04X})"
+
+
 class _TooLarge(Exception):
     pass
 
@@ -100,6 +109,19 @@ class _Walker:
                 self.problems.append(Problem(self.doc.file, line, col, message))
                 continue
             key = str(key_node.value)
+            odd = _ODD_SPACE.search(key)
+            if odd:
+                line, col = self._pos(key_node)
+                self.problems.append(
+                    Problem(
+                        self.doc.file,
+                        line,
+                        col + odd.start(),
+                        f"{_space_name(odd[0])} in key '{key.strip()}': "
+                        "use ordinary (half-width) spaces",
+                    )
+                )
+                continue
             if key in out:
                 line, col = self._pos(key_node)
                 self.problems.append(Problem(self.doc.file, line, col, f"duplicate key '{key}'"))

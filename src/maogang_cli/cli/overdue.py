@@ -14,7 +14,6 @@ from maogang_cli.cli._common import (
     JsonOption,
     Lang,
     LangOption,
-    YearOption,
     as_of_day,
     open_db,
 )
@@ -25,7 +24,14 @@ from maogang_cli.domain.status import PairState
 def overdue(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only this unit.")] = None,
     as_of: AsOfOption = None,
-    year: YearOption = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Only this year: its task list, and duties and milestones due in it "
+            "[default: all years].",
+        ),
+    ] = None,
     include_cooperating: CooperatingOption = False,
     all_duties: Annotated[
         bool,

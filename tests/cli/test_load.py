@@ -135,6 +135,26 @@ def test_a_unit_that_left_with_records_is_kept_as_retired(
     }
 
 
+def test_a_unit_with_only_duty_records_is_kept_as_retired(
+    invoke: Invoke, isolation: Path, data_copy: Path
+) -> None:
+    db = isolation / "maogang.db"
+    invoke("load", "--data", str(data_copy))
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO duty_records (duty, period, unit, done_on, recorded_by, recorded_at)"
+            " VALUES ('monthly_report', '2024-05', '旧科室', '2024-05-20', 't', '2024-05-20')"
+        )
+    conn.close()
+    add_progress(db, "2024-14", "临时专班")
+    invoke("load", "--data", str(data_copy), "--force")
+    listed = json.loads(invoke("units", "--json", "--data", str(data_copy)).stdout)
+    assert [(u["name"], u["kind"], u["retired"]) for u in listed[-2:]] == [
+        ("临时专班", "retired", True),
+        ("旧科室", "retired", True),
+    ]
+
+
 def test_a_renamed_unit_still_resolves_by_its_old_name(invoke: Invoke, data_copy: Path) -> None:
     before = tasks_json(invoke, "--unit", "城运中心", "--data", str(data_copy))
     edit(

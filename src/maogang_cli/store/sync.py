@@ -103,11 +103,13 @@ def _write(db: Database, catalogue: Catalogue) -> None:
     db.table("unit_names").insert_all(
         [{"name": name, "unit": unit} for name, unit in catalogue.lookup.items()]
     )
-    # A unit that left the catalogue keeps its history: it stays, marked retired.
+    # A unit that left the catalogue keeps its history (task progress or duty records):
+    # it stays, marked retired.
     conn.execute(
         """INSERT INTO units (name, full_name, kind, is_group, members, retired)
-           SELECT DISTINCT unit, '', 'retired', 0, '[]', 1 FROM progress
-           WHERE unit NOT IN (SELECT name FROM unit_names)"""
+           SELECT unit, '', 'retired', 0, '[]', 1
+           FROM (SELECT unit FROM progress UNION SELECT unit FROM duty_records)
+           WHERE unit NOT IN (SELECT name FROM unit_names) ORDER BY unit"""
     )
     conn.execute(
         """INSERT INTO unit_names (name, unit) SELECT name, name FROM units

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
+from maogang_cli.domain.export import MonthlyExport, ReportArrival
 from maogang_cli.domain.models import TaskInfo, UnitInfo
+from maogang_cli.domain.rank import RankRow
+from maogang_cli.domain.reports import Instance
 from maogang_cli.domain.status import PairState, UnitSummary
 
 
@@ -104,4 +108,108 @@ def record_json(row: Mapping[str, Any]) -> dict[str, Any]:
         "recorded_by": row["recorded_by"],
         "recorded_at": row["recorded_at"],
         "source": row["source"],
+    }
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _rate(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def report_json(instance: Instance) -> dict[str, Any]:
+    """One (unit, month) of `reports --json`."""
+    return {
+        "unit": instance.unit,
+        "month": instance.period.key,
+        "due": instance.due.isoformat(),
+        "state": instance.state,
+        "submitted_on": _day(instance.submitted_on),
+        "days_late": instance.days_late,
+    }
+
+
+def _arrival_json(report: ReportArrival | None) -> dict[str, Any] | None:
+    if report is None:
+        return None
+    return {
+        "state": report.state,
+        "submitted_on": _day(report.submitted_on),
+        "days_late": report.days_late,
+    }
+
+
+def export_json(export: MonthlyExport) -> dict[str, Any]:
+    """`export --format json`: the monthly report, summary per unit and one row per pair."""
+    return {
+        "month": export.month,
+        "as_of": export.as_of.isoformat(),
+        "year": export.year,
+        "report_due": _day(export.report_due),
+        "summary": [
+            {
+                "unit": s.unit,
+                "lead_tasks": s.lead_tasks,
+                "support_tasks": s.support_tasks,
+                "done": s.done,
+                "in_progress": s.in_progress,
+                "not_started": s.not_started,
+                "blocked": s.blocked,
+                "overdue": s.overdue,
+                "done_late": s.done_late,
+                "completion_rate": _rate(s.completion_rate),
+                "records_this_month": s.records_this_month,
+                "report": _arrival_json(s.report),
+            }
+            for s in export.summary
+        ],
+        "rows": [
+            {
+                "task": r.task,
+                "year": r.year,
+                "seq": r.seq,
+                "title": r.title,
+                "unit": r.unit,
+                "role": r.role,
+                "deadline": r.deadline.isoformat(),
+                "status": r.status,
+                "last_update": _day(r.last_update),
+                "percent": r.percent,
+                "note": r.note,
+                "done_on": _day(r.done_on),
+                "overdue": r.overdue,
+                "days_overdue": r.days_overdue,
+                "done_late": r.done_late,
+                "days_late": r.days_late,
+                "records_this_month": [
+                    {
+                        "date": m.date.isoformat(),
+                        "status": m.status,
+                        "percent": m.percent,
+                        "note": m.note,
+                    }
+                    for m in r.month_records
+                ],
+                "report": _arrival_json(r.report),
+            }
+            for r in export.rows
+        ],
+    }
+
+
+def rank_json(row: RankRow) -> dict[str, Any]:
+    """One unit of `rank --json`."""
+    return {
+        "rank": row.rank,
+        "unit": row.unit,
+        "tasks": row.tasks,
+        "done": row.done,
+        "completion_rate": _rate(row.completion_rate),
+        "overdue": row.overdue,
+        "done_late": row.done_late,
+        "reports_due": row.reports_due,
+        "reports_on_time": row.reports_on_time,
+        "on_time_report_rate": _rate(row.report_rate),
     }

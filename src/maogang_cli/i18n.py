@@ -60,7 +60,52 @@ _WORDS: dict[str, tuple[str, str]] = {
     "mark_red": ("●红", "RED"),
     "mark_yellow": ("●黄", "YELLOW"),
     "mark_green": ("●绿", "GREEN"),
+    # monthly reports (reports, export, rank)
+    "on_time": ("按时", "on time"),
+    "late": ("迟报", "late"),
+    "missing": ("未报", "missing"),
+    "not_due": ("未到期", "not due"),
+    "late_days": ("迟报{n}天", "late {n}d"),
+    "not_owed": ("无需报送", "not owed"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    # export columns: the Chinese and English headings are also what `import` reads
+    "col_task": ("编号", "Task ID"),
+    "col_seq": ("序号", "No."),
+    "col_title": ("任务", "Title"),
+    "col_unit": ("单位", "Unit"),
+    "col_role": ("角色", "Role"),
+    "col_deadline": ("时间节点", "Deadline"),
+    "col_status": ("状态", "Status"),
+    "col_date": ("日期", "Date"),
+    "col_percent": ("进度", "Percent"),
+    "col_note": ("备注", "Note"),
+    "col_done_on": ("完成日期", "Done on"),
+    "col_overdue": ("是否逾期", "Overdue?"),
+    "col_days_overdue": ("逾期天数", "Days overdue"),
+    "col_done_late": ("逾期完成", "Done late"),
+    "col_records_this_month": ("本月记录数", "Records this month"),
+    "col_progress_this_month": ("本月进展", "Progress this month"),
+    "col_report": ("月报", "Monthly report"),
+    "col_report_date": ("月报报送日期", "Report submitted"),
+    "col_lead_tasks": ("主办任务", "Lead tasks"),
+    "col_support_tasks": ("协办任务", "Support tasks"),
+    "col_done": ("已完成", "Done"),
+    "col_in_progress": ("推进中", "In progress"),
+    "col_not_started": ("未开始", "Not started"),
+    "col_blocked": ("受阻", "Blocked"),
+    "col_overdue_count": ("逾期", "Overdue"),
+    "col_done_late_count": ("逾期完成", "Done late"),
+    "col_completion_rate": ("完成率", "Done %"),
+    "sheet_summary": ("汇总", "Summary"),
+    "sheet_detail": ("明细", "Detail"),
+    "sheet_about": ("说明", "About"),
 }
+
+
+def both(key: str) -> tuple[str, str]:
+    """The Chinese and English word for a key."""
+    return _WORDS.get(key, (key, key))
 
 
 def t(key: str, lang: Lang = "zh", **values: object) -> str:

@@ -1,0 +1,187 @@
+"""Reading a unit's spreadsheet as progress entries: headings, cells, and rows to skip.
+
+Headings are matched without regard to case or spacing, in English (task, seq, unit,
+status, date, note, percent) or as `export` writes them in either language, so an exported
+detail sheet filled in by a unit reads as it is. Other columns are ignored.
+
+A row is skipped, not refused, when it is blank; when its status, date, note and percent
+are all empty (a row of the exported sheet nobody filled in); or when it says what is
+already recorded (an exported row left as it was). Anything else must be a valid record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from maogang_cli.domain.cells import restore
+from maogang_cli.i18n import both
+
+FIELDS = ("task", "seq", "unit", "status", "date", "note", "percent")
+_HEADINGS = {
+    "task": ["col_task"],
+    "seq": ["col_seq"],
+    "unit": ["col_unit"],
+    "status": ["col_status"],
+    "date": ["col_date"],
+    "note": ["col_note"],
+    "percent": ["col_percent"],
+}
+_EXTRA = {
+    "id": "task",
+    "task id": "task",
+    "任务编号": "task",
+    "no": "seq",
+    "%": "percent",
+    "进度(%)": "percent",
+    "进度（%）": "percent",
+    "完成进度": "percent",
+}
+
+
+def _norm(heading: str) -> str:
+    return " ".join(heading.split()).casefold()
+
+
+def _aliases() -> dict[str, str]:
+    out = {field: field for field in FIELDS}
+    for field, keys in _HEADINGS.items():
+        for key in keys:
+            for word in both(key):
+                out[_norm(word)] = field
+    out |= {_norm(k): v for k, v in _EXTRA.items()}
+    return out
+
+
+ALIASES = _aliases()
+
+
+def map_header(cells: Sequence[str]) -> dict[str, int]:
+    """field -> column index, the first column of each heading that is recognised."""
+    found: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        field = ALIASES.get(_norm(cell).rstrip(":："))
+        if field and field not in found:
+            found[field] = i
+    return found
+
+
+def missing_columns(found: dict[str, int]) -> list[str]:
+    """The required fields a header lacks, each with its Chinese heading."""
+    names = {f: both(_HEADINGS[f][0])[0] for f in FIELDS}
+    missing = [] if ("task" in found or "seq" in found) else ["task"]
+    missing += [f for f in ("unit", "status", "date") if f not in found]
+    return [f"{f} ({names[f]})" for f in missing]
+
+
+_DATE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?)?$"
+)
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0', text stripped."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return restore(str(value)).strip()
+
+
+def normalise_date(text: str) -> str:
+    """2024/6/12, 2024.6.12, 2024年6月12日 (as spreadsheets save dates) → 2024-06-12."""
+    m = _DATE.match(text.strip())
+    if not m:
+        return text.strip()
+    return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+
+
+def parse_percent(text: str) -> int | None:
+    """'', '50', '50%', '50.0' → None or 50; ValueError otherwise."""
+    raw = text.strip().rstrip("%％").strip()
+    if not raw:
+        return None
+    try:
+        number: float | None = float(raw)
+    except ValueError:
+        number = None
+    if number is None or not number.is_integer():
+        raise ValueError(f"percent '{text}' is not a whole number from 0 to 100")
+    return int(number)
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int  # the row as a spreadsheet shows it (the header is usually row 1)
+    task: str = ""
+    seq: str = ""
+    unit: str = ""
+    status: str = ""
+    date: str = ""
+    note: str = ""
+    percent: str = ""
+
+    @property
+    def blank(self) -> bool:
+        return not any(getattr(self, f) for f in FIELDS)
+
+    @property
+    def unfilled(self) -> bool:
+        """Nothing reported: status, date, note and percent all empty."""
+        return not (self.status or self.date or self.note or self.percent)
+
+
+def rows_from(table: Iterable[tuple[int, Sequence[str]]], header: dict[str, int]) -> list[Row]:
+    out = []
+    for number, cells in table:
+        values = {f: (cells[i] if i < len(cells) else "") for f, i in header.items() if f in FIELDS}
+        out.append(Row(number, **values))
+    return out
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A stored progress record of one pair, as far as 'already recorded' needs it."""
+
+    status: str
+    happened_on: date
+    recorded_at: str = ""
+    id: int = 0
+    note: str = ""
+    percent: int | None = None
+
+    @property
+    def order(self) -> tuple[date, str, int]:
+        return (self.happened_on, self.recorded_at, self.id)
+
+
+def current_status(records: Iterable[StoredRecord], as_of: date) -> str:
+    seen = [r for r in records if r.happened_on <= as_of]
+    return max(seen, key=lambda r: r.order).status if seen else "not_started"
+
+
+def latest_note(records: Iterable[StoredRecord], on: date) -> str:
+    """The pair's latest non-empty note on or before `on` (what an export shows)."""
+    seen = sorted((r for r in records if r.happened_on <= on and r.note), key=lambda r: r.order)
+    return seen[-1].note if seen else ""
+
+
+def already_recorded(
+    records: Iterable[StoredRecord], status: str, on: date, note: str, percent: int | None
+) -> bool:
+    """Whether the pair, as of `on`, stands exactly as the row says (an export shows it so):
+    its latest record is of that day with that status, and a note or percent given is its
+    latest one."""
+    seen = sorted((r for r in records if r.happened_on <= on), key=lambda r: r.order)
+    if not seen or seen[-1].happened_on != on or seen[-1].status != status:
+        return False
+    if note and note != next((r.note for r in reversed(seen) if r.note), ""):
+        return False
+    latest_percent = next((r.percent for r in reversed(seen) if r.percent is not None), None)
+    return percent is None or percent == latest_percent

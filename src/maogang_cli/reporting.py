@@ -1,0 +1,106 @@
+"""Monthly reports, the monthly export and the ranking: read from the store, decided by the
+domain. Standard library only, so read-only commands stay light."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+
+from maogang_cli.domain.duties import MONTHLY_REPORT, Duty
+from maogang_cli.domain.export import MonthlyExport, build_export
+from maogang_cli.domain.periods import Period
+from maogang_cli.domain.rank import RankRow, rank_units
+from maogang_cli.domain.reports import Instance, grid, totals
+from maogang_cli.domain.status import summarise
+from maogang_cli.errors import InvalidRecordError, UsageError
+from maogang_cli.store.duties import duty_records, find_duty
+from maogang_cli.store.progress import pair_states, unit_order
+from maogang_cli.store.queries import group_members, list_tasks, resolve_unit
+
+
+def reporting_units(conn: sqlite3.Connection, duty: Duty, unit: str | None = None) -> list[str]:
+    """The duty's units in catalogue order; `unit` (or a group's members) narrows them."""
+    order = unit_order(conn)
+    owners = sorted(duty.owner_units, key=lambda u: order.index(u) if u in order else len(order))
+    if unit is None:
+        return owners
+    canonical = resolve_unit(conn, unit)
+    wanted = set(group_members(conn, canonical) or [canonical])
+    chosen = [u for u in owners if u in wanted]
+    if not chosen:
+        raise InvalidRecordError(
+            f"'{canonical}' does not owe {duty.id}; its units: {'、'.join(owners)}"
+        )
+    return chosen
+
+
+def report_grid(
+    conn: sqlite3.Connection,
+    duty: Duty,
+    periods: Sequence[Period],
+    units: Sequence[str],
+    as_of: date,
+) -> list[Instance]:
+    records = duty_records(conn, duty.id, periods=[p.key for p in periods], until=as_of)
+    return grid(duty, periods, units, records, as_of)
+
+
+def monthly_export(
+    conn: sqlite3.Connection,
+    month: Period,
+    *,
+    as_of: date | None,
+    today: date,
+    year: int | None = None,
+) -> MonthlyExport:
+    """The monthly report of `month` as of `as_of` (default: its report due day, or today)."""
+    from maogang_cli.domain.export import default_as_of
+    from maogang_cli.store.monthly import last_updates, records_between
+
+    duty = find_duty(conn, MONTHLY_REPORT)
+    owed = duty is not None and duty.periods(month.key, month.key) == [month]
+    report_due = duty.due(month) if duty is not None and owed else None
+    day = as_of or default_as_of(month, report_due, today)
+    if day < month.first:
+        raise UsageError(f"--as-of {day} is before the month {month.key} begins")
+    states = pair_states(conn, day, roles=("responsible", "cooperating"), year=year)
+    tasks = {t.id: t for t in list_tasks(conn, year=year)}
+    reports: dict[str, Instance] = {}
+    if duty is not None and owed:
+        instances = report_grid(conn, duty, [month], reporting_units(conn, duty), day)
+        reports = {i.unit: i for i in instances}
+    return build_export(
+        month=month,
+        as_of=day,
+        year=year,
+        states=states,
+        tasks=tasks,
+        last_updates=last_updates(conn, day),
+        month_records=records_between(conn, month.first, min(month.last, day)),
+        reports=reports,
+        report_due=report_due,
+        unit_order=unit_order(conn),
+    )
+
+
+def ranking(
+    conn: sqlite3.Connection,
+    as_of: date,
+    *,
+    year: int | None = None,
+    roles: Sequence[str] = ("responsible",),
+) -> list[RankRow]:
+    """Units ranked for 通报 on their tasks and their monthly reports up to `as_of`."""
+    order = unit_order(conn)
+    summaries = summarise(pair_states(conn, as_of, roles=roles, year=year), order)
+    duty = find_duty(conn, MONTHLY_REPORT)
+    report_totals = []
+    if duty is not None:
+        if year is None:
+            periods = duty.periods()
+        else:
+            periods = duty.periods(f"{year:04d}-01", f"{year:04d}-12")
+        units = reporting_units(conn, duty)
+        report_totals = totals(report_grid(conn, duty, periods, units, as_of), units)
+    return rank_units(summaries, report_totals, order)

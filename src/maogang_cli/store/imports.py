@@ -1,0 +1,83 @@
+"""Imported spreadsheets: their progress rows and the `imports` row written together, and
+the records `import` compares a row with."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+
+from maogang_cli.domain.imports import StoredRecord
+from maogang_cli.errors import MaogangError
+from maogang_cli.store.progress import NewRecord, insert_records
+
+
+class AlreadyImportedError(MaogangError):
+    """The same file (by content) was imported before."""
+
+
+def previous_import(conn: sqlite3.Connection, sha256: str) -> sqlite3.Row | None:
+    return conn.execute(  # type: ignore[no-any-return]
+        "SELECT * FROM imports WHERE sha256 = ? ORDER BY id DESC LIMIT 1", [sha256]
+    ).fetchone()
+
+
+def refuse_if_imported(conn: sqlite3.Connection, sha256: str, file_name: str) -> None:
+    row = previous_import(conn, sha256)
+    if row is not None:
+        raise AlreadyImportedError(
+            f"{file_name} was already imported (as {row['file_name']}, "
+            f"{row['imported_at'][:16].replace('T', ' ')}, by {row['recorded_by']}, "
+            f"{row['rows']} records): pass --again to import it once more"
+        )
+
+
+def save_import(
+    conn: sqlite3.Connection,
+    records: Sequence[NewRecord],
+    *,
+    file_name: str,
+    sha256: str,
+    by: str,
+    imported_at: str,
+    again: bool,
+) -> list[int]:
+    """The records and the import's own row in one transaction: all or nothing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not again:
+            refuse_if_imported(conn, sha256, file_name)
+        ids = insert_records(conn, records)
+        conn.execute(
+            """INSERT INTO imports (file_name, sha256, rows, recorded_by, imported_at)
+               VALUES (?, ?, ?, ?, ?)""",
+            [file_name, sha256, len(ids), by, imported_at],
+        )
+        conn.execute("COMMIT")
+        return ids
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def task_records(conn: sqlite3.Connection, task_id: str) -> dict[str, list[StoredRecord]]:
+    """unit (canonical) -> every record of the task for it."""
+    out: dict[str, list[StoredRecord]] = {}
+    for r in conn.execute(
+        """SELECT COALESCE(n.unit, p.unit) AS unit, p.status, p.happened_on, p.recorded_at,
+                  p.id, p.note, p.percent
+           FROM progress p LEFT JOIN unit_names n ON n.name = p.unit
+           WHERE p.task_id = ?""",
+        [task_id],
+    ):
+        out.setdefault(r["unit"], []).append(
+            StoredRecord(
+                status=r["status"],
+                happened_on=date.fromisoformat(r["happened_on"]),
+                recorded_at=r["recorded_at"],
+                id=r["id"],
+                note=r["note"],
+                percent=r["percent"],
+            )
+        )
+    return out

@@ -1,0 +1,119 @@
+"""Reading spreadsheet rows: headings in either language, cells, and 'already recorded'."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from maogang_cli.domain.cells import neutralise, restore
+from maogang_cli.domain.imports import (
+    StoredRecord,
+    already_recorded,
+    cell_text,
+    map_header,
+    missing_columns,
+    normalise_date,
+    parse_percent,
+)
+
+
+def test_headings_in_english_chinese_and_as_exported() -> None:
+    assert map_header(["Task", " UNIT ", "status", "Date", "note", "percent"]) == {
+        "task": 0,
+        "unit": 1,
+        "status": 2,
+        "date": 3,
+        "note": 4,
+        "percent": 5,
+    }
+    exported = ["编号", "序号", "任务", "单位", "角色", "时间节点", "状态", "日期", "进度", "备注"]
+    assert map_header(exported) == {
+        "task": 0,
+        "seq": 1,
+        "unit": 3,
+        "status": 6,
+        "date": 7,
+        "percent": 8,
+        "note": 9,
+    }
+    assert map_header(["Task ID", "No.", "Title", "Unit", "Status", "Date", "Percent"])["task"] == 0
+
+
+def test_missing_columns_are_named_in_both_languages() -> None:
+    assert missing_columns(map_header(["序号", "单位", "状态"])) == ["date (日期)"]
+    assert missing_columns(map_header(["note"])) == [
+        "task (编号)",
+        "unit (单位)",
+        "status (状态)",
+        "date (日期)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-06-12", "2024-06-12"),
+        ("2024/6/12", "2024-06-12"),
+        ("2024.6.1", "2024-06-01"),
+        ("2024年6月12日", "2024-06-12"),
+        ("2024-06-12 00:00:00", "2024-06-12"),
+        ("June 12", "June 12"),  # left for the record check to refuse
+    ],
+)
+def test_normalise_date(text: str, expected: str) -> None:
+    assert normalise_date(text) == expected
+
+
+def test_cell_text() -> None:
+    assert cell_text(None) == ""
+    assert cell_text(datetime(2024, 6, 12)) == "2024-06-12"
+    assert cell_text(date(2024, 6, 12)) == "2024-06-12"
+    assert cell_text(14.0) == "14"
+    assert cell_text("  推进中 ") == "推进中"
+    assert cell_text("'=SUM(A1)") == "=SUM(A1)"  # what an export protected
+
+
+@pytest.mark.parametrize(("text", "value"), [("", None), ("50", 50), ("50%", 50), ("50.0", 50)])
+def test_parse_percent(text: str, value: int | None) -> None:
+    assert parse_percent(text) == value
+
+
+@pytest.mark.parametrize("text", ["abc", "12.5", "nan"])
+def test_parse_percent_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match="not a whole number"):
+        parse_percent(text)
+
+
+@given(st.text())
+def test_restore_undoes_neutralise(text: str) -> None:
+    assert restore(neutralise(text)) == text
+
+
+@given(st.text())
+def test_neutralised_text_never_starts_a_formula(text: str) -> None:
+    assert not neutralise(text).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+RECORDS = [
+    StoredRecord("in_progress", date(2024, 6, 1), "a", 1, note="开始", percent=20),
+    StoredRecord("in_progress", date(2024, 6, 10), "b", 2),
+    StoredRecord("done", date(2024, 7, 3), "c", 3, note="完成"),
+]
+
+
+def test_already_recorded_matches_what_an_export_shows() -> None:
+    # As of 06-10 the pair is in progress, dated 06-10, latest note 开始, latest percent 20.
+    assert already_recorded(RECORDS, "in_progress", date(2024, 6, 10), "开始", 20)
+    assert already_recorded(RECORDS, "in_progress", date(2024, 6, 10), "", None)
+    assert already_recorded(RECORDS, "done", date(2024, 7, 3), "完成", None)
+
+
+def test_anything_new_is_not_already_recorded() -> None:
+    assert not already_recorded(RECORDS, "done", date(2024, 6, 10), "", None)
+    assert not already_recorded(RECORDS, "in_progress", date(2024, 6, 11), "", None)
+    assert not already_recorded(RECORDS, "in_progress", date(2024, 6, 10), "新备注", None)
+    assert not already_recorded(RECORDS, "in_progress", date(2024, 6, 10), "", 30)
+    assert not already_recorded([], "not_started", date(2024, 6, 10), "", None)

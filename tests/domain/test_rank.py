@@ -1,0 +1,47 @@
+"""The 通报 ranking rule and shared ranks."""
+
+from __future__ import annotations
+
+from maogang_cli.domain.rank import rank_units
+from maogang_cli.domain.reports import Totals
+from maogang_cli.domain.status import UnitSummary
+
+ORDER = ["甲", "乙", "丙", "丁", "戊"]
+
+
+def test_rule_order_and_ties_share_a_rank() -> None:
+    summaries = [
+        UnitSummary("甲", tasks=4, done=2, overdue=1),  # 50%
+        UnitSummary("乙", tasks=2, done=1, overdue=0),  # 50%, fewer overdue
+        UnitSummary("丙", tasks=4, done=2, overdue=1),  # same as 甲 ...
+        UnitSummary("丁", tasks=4, done=4),  # 100%
+    ]
+    reports = [
+        Totals("甲", on_time=1, late=1),
+        Totals("丙", on_time=1, late=1),  # ... on every figure: shares 甲's rank
+        Totals("乙", on_time=0, missing=2),
+    ]
+    rows = rank_units(summaries, reports, ORDER)
+    assert [(r.rank, r.unit) for r in rows] == [(1, "丁"), (2, "乙"), (3, "甲"), (3, "丙")]
+
+
+def test_done_late_then_report_rate_break_ties() -> None:
+    summaries = [
+        UnitSummary("甲", tasks=2, done=1, done_late=1),
+        UnitSummary("乙", tasks=2, done=1),
+        UnitSummary("丙", tasks=2, done=1),
+    ]
+    reports = [Totals("乙", on_time=1, late=1), Totals("丙", on_time=2)]
+    rows = rank_units(summaries, reports, ORDER)
+    assert [(r.rank, r.unit) for r in rows] == [(1, "丙"), (2, "乙"), (3, "甲")]
+
+
+def test_no_basis_counts_as_full_marks() -> None:
+    # 甲 owes no monthly report; 乙 missed one: equal otherwise, 甲 ranks first.
+    summaries = [UnitSummary("甲", tasks=1), UnitSummary("乙", tasks=1)]
+    rows = rank_units(summaries, [Totals("乙", missing=1)], ORDER)
+    assert [(r.rank, r.unit, r.report_rate) for r in rows] == [(1, "甲", None), (2, "乙", 0.0)]
+    # 戊 has reports but no tasks: its completion rate is None, not 0.
+    only_reports = rank_units([], [Totals("戊", on_time=1)], ORDER)
+    assert only_reports[0].completion_rate is None
+    assert only_reports[0].rank == 1

@@ -1,0 +1,146 @@
+"""The monthly report as two tables (summary, detail) with headings in the chosen language.
+
+Cells keep their type (text, whole number, date, rate) so each format can write them its
+own way: CSV as text, XLSX as real numbers and dates, Markdown as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal, TypeVar
+
+from maogang_cli.domain.export import ExportRow, ExportSummary, MonthlyExport, ReportArrival
+from maogang_cli.i18n import Lang, t
+
+T = TypeVar("T")
+Kind = Literal["text", "int", "date", "rate"]
+Value = str | int | float | date | None
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the i18n key of its heading (col_…)
+    kind: Kind
+    max_width: int = 40  # for spreadsheets: wider text wraps
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    headings: list[str]
+    columns: list[Column]
+    rows: list[list[Value]]
+
+
+def yes_no(value: bool, lang: Lang) -> str:
+    return t("yes" if value else "no", lang)
+
+
+def report_text(report: ReportArrival | None, lang: Lang) -> str:
+    if report is None:
+        return t("not_owed", lang)
+    if report.state == "late":
+        return t("late_days", lang, n=report.days_late)
+    return t(report.state, lang)
+
+
+def month_progress(row: ExportRow, lang: Lang) -> str:
+    """The month's records of a pair, one line each: date, status, percent, note."""
+    lines = []
+    for m in row.month_records:
+        parts = [m.date.isoformat(), t(m.status, lang)]
+        if m.percent is not None:
+            parts.append(f"{m.percent}%")
+        if m.note:
+            parts.append(m.note)
+        lines.append(" ".join(parts))
+    return "\n".join(lines)
+
+
+_DETAIL: list[tuple[Column, Callable[[ExportRow, Lang], Value]]] = [
+    (Column("col_task", "text"), lambda r, _: r.task),
+    (Column("col_seq", "int"), lambda r, _: r.seq),
+    (Column("col_title", "text"), lambda r, _: r.title),
+    (Column("col_unit", "text"), lambda r, _: r.unit),
+    (Column("col_role", "text"), lambda r, lang: t(r.role, lang)),
+    (Column("col_deadline", "date"), lambda r, _: r.deadline),
+    (Column("col_status", "text"), lambda r, lang: t(r.status, lang)),
+    (Column("col_date", "date"), lambda r, _: r.last_update),
+    (Column("col_percent", "int"), lambda r, _: r.percent),
+    (Column("col_note", "text"), lambda r, _: r.note),
+    (Column("col_done_on", "date"), lambda r, _: r.done_on),
+    (Column("col_overdue", "text"), lambda r, lang: yes_no(r.overdue, lang)),
+    (Column("col_days_overdue", "int"), lambda r, _: r.days_overdue),
+    (Column("col_done_late", "text"), lambda r, lang: yes_no(r.done_late, lang)),
+    (Column("col_records_this_month", "int"), lambda r, _: len(r.month_records)),
+    (Column("col_progress_this_month", "text", 60), month_progress),
+    (Column("col_report", "text"), lambda r, lang: report_text(r.report, lang)),
+    (Column("col_report_date", "date"), lambda r, _: r.report.submitted_on if r.report else None),
+]
+
+_SUMMARY: list[tuple[Column, Callable[[ExportSummary, Lang], Value]]] = [
+    (Column("col_unit", "text"), lambda s, _: s.unit),
+    (Column("col_lead_tasks", "int"), lambda s, _: s.lead_tasks),
+    (Column("col_support_tasks", "int"), lambda s, _: s.support_tasks),
+    (Column("col_done", "int"), lambda s, _: s.done),
+    (Column("col_in_progress", "int"), lambda s, _: s.in_progress),
+    (Column("col_not_started", "int"), lambda s, _: s.not_started),
+    (Column("col_blocked", "int"), lambda s, _: s.blocked),
+    (Column("col_overdue_count", "int"), lambda s, _: s.overdue),
+    (Column("col_done_late_count", "int"), lambda s, _: s.done_late),
+    (Column("col_completion_rate", "rate"), lambda s, _: s.completion_rate),
+    (Column("col_records_this_month", "int"), lambda s, _: s.records_this_month),
+    (Column("col_report", "text"), lambda s, lang: report_text(s.report, lang)),
+    (Column("col_report_date", "date"), lambda s, _: s.report.submitted_on if s.report else None),
+]
+
+
+def _sheet(
+    name: str,
+    spec: Sequence[tuple[Column, Callable[[T, Lang], Value]]],
+    items: Sequence[T],
+    lang: Lang,
+) -> Sheet:
+    return Sheet(
+        name=name,
+        headings=[t(column.key, lang) for column, _ in spec],
+        columns=[column for column, _ in spec],
+        rows=[[get(item, lang) for _, get in spec] for item in items],
+    )
+
+
+def detail_sheet(export: MonthlyExport, lang: Lang) -> Sheet:
+    return _sheet(t("sheet_detail", lang), _DETAIL, export.rows, lang)
+
+
+def summary_sheet(export: MonthlyExport, lang: Lang) -> Sheet:
+    return _sheet(t("sheet_summary", lang), _SUMMARY, export.summary, lang)
+
+
+def title(export: MonthlyExport, lang: Lang) -> str:
+    scope = "" if export.year is None else f" {export.year}"
+    if lang == "zh":
+        return f"治本攻坚月报 {export.month}{scope}（截至 {export.as_of}）"
+    return f"Monthly report {export.month}{scope} (as of {export.as_of})"
+
+
+def about(export: MonthlyExport, lang: Lang) -> list[tuple[str, str]]:
+    """What a reader of the file needs to know about it, as (label, value) lines."""
+    zh = lang == "zh"
+    due = export.report_due.isoformat() if export.report_due else t("not_owed", lang)
+    return [
+        ("月份" if zh else "Month", export.month),
+        ("截至" if zh else "As of", export.as_of.isoformat()),
+        ("任务年度" if zh else "Task year", str(export.year) if export.year else "—"),
+        ("月报截止" if zh else "Report due", due),
+        (
+            "说明" if zh else "Notes",
+            "状态为截至日的状态；本月进展为本月内（截至日前）的进展记录；"
+            "月报按时＝截止日当天或之前报送。"
+            if zh
+            else "Status is as of the as-of day; progress this month lists the month's "
+            "records up to it; a report is on time when it arrives on or before the due day.",
+        ),
+    ]

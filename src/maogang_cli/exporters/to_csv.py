@@ -1,0 +1,39 @@
+"""CSV that opens by double-click in Excel and WPS on Chinese Windows: UTF-8 with a BOM (or
+GB18030 for older tools), CRLF line ends, and no cell a spreadsheet would run."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from datetime import date
+
+from maogang_cli.domain.cells import neutralise
+from maogang_cli.domain.export import MonthlyExport
+from maogang_cli.exporters import Options
+from maogang_cli.exporters.sheets import Kind, Value, detail_sheet, summary_sheet
+
+
+def cell(value: Value, kind: Kind) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if kind == "rate" and isinstance(value, float):
+        return f"{value * 100:.1f}%"  # Excel reads "75.0%" back as the number 0.75
+    if isinstance(value, str):
+        return neutralise(value)
+    return str(value)
+
+
+def render(export: MonthlyExport, options: Options) -> bytes:
+    sheet = (summary_sheet if options.table == "summary" else detail_sheet)(export, options.lang)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise(h) for h in sheet.headings])
+    for row in sheet.rows:
+        writer.writerow([cell(v, c.kind) for v, c in zip(row, sheet.columns, strict=True)])
+    text = buffer.getvalue()
+    if options.encoding == "gb18030":
+        return text.encode("gb18030")
+    return codecs.BOM_UTF8 + text.encode("utf-8")

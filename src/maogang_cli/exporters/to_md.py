@@ -1,0 +1,41 @@
+"""Markdown: a title, the summary table and the detail table, for mail and wikis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from maogang_cli.domain.export import MonthlyExport
+from maogang_cli.exporters import Options
+from maogang_cli.exporters.sheets import Kind, Sheet, Value, detail_sheet, summary_sheet, title
+
+
+def cell(value: Value, kind: Kind) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if kind == "rate" and isinstance(value, float):
+        return f"{value * 100:.0f}%"
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+
+
+def table(sheet: Sheet) -> list[str]:
+    rule = ["---:" if c.kind in ("int", "rate") else "---" for c in sheet.columns]
+    lines = [
+        "| " + " | ".join(cell(h, "text") for h in sheet.headings) + " |",
+        "| " + " | ".join(rule) + " |",
+    ]
+    for row in sheet.rows:
+        cells = [cell(v, c.kind) for v, c in zip(row, sheet.columns, strict=True)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def render(export: MonthlyExport, options: Options) -> bytes:
+    summary = summary_sheet(export, options.lang)
+    detail = detail_sheet(export, options.lang)
+    lines = [f"# {title(export, options.lang)}", ""]
+    lines += [f"## {summary.name}", "", *table(summary), ""]
+    lines += [f"## {detail.name}", "", *table(detail), ""]
+    return "\n".join(lines).encode("utf-8")

@@ -1,0 +1,157 @@
+"""Each writer on a small hand-made report: encodings, line ends, cell safety, widths."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from maogang_cli.domain.export import (
+    ExportRow,
+    ExportSummary,
+    MonthlyExport,
+    MonthRecord,
+    ReportArrival,
+)
+from maogang_cli.exporters import Options, choose_format, render
+from maogang_cli.exporters.to_xlsx import display_width
+
+HOSTILE = ['=HYPERLINK("http://x","y")', "@SUM(A1)", "+1", "-1", "\tx", "\rx"]
+
+
+def report(notes: list[str]) -> MonthlyExport:
+    rows = tuple(
+        ExportRow(
+            task=f"2024-{i + 1:02d}",
+            year=2024,
+            seq=i + 1,
+            title="重大事故隐患存量清零",
+            unit="城运中心",
+            role="responsible",
+            deadline=date(2024, 12, 31),
+            status="in_progress",
+            last_update=date(2024, 6, 10),
+            percent=40,
+            note=note,
+            done_on=None,
+            overdue=False,
+            days_overdue=0,
+            done_late=False,
+            days_late=0,
+            month_records=(MonthRecord(date(2024, 6, 10), "in_progress", 40, note),),
+            report=ReportArrival("late", date(2024, 6, 27), 2),
+        )
+        for i, note in enumerate(notes)
+    )
+    summary = (ExportSummary("城运中心", len(rows), 0, 0, len(rows), 0, 0, 0, 0, len(rows), None),)
+    return MonthlyExport("2024-06", date(2024, 6, 25), None, date(2024, 6, 25), summary, rows)
+
+
+def test_csv_has_a_bom_and_crlf_and_neutralises_formulas() -> None:
+    data = render("csv", report(HOSTILE), Options())
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\r\n") == len(HOSTILE) + 1  # one per record; \r inside a cell is quoted
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    notes = [r[rows[0].index("备注")] for r in rows[1:]]
+    assert notes == ["'" + n for n in HOSTILE]
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r)
+
+
+def test_csv_gb18030_and_english_headings() -> None:
+    data = render("csv", report(["备注一"]), Options(lang="en", encoding="gb18030"))
+    text = data.decode("gb18030")
+    assert not text.startswith("\ufeff")
+    assert text.startswith("Task ID,No.,Title,Unit,Role,Deadline,Status,Date,Percent,Note,")
+    assert "备注一" in text
+    assert "late 2d" in text
+
+
+def test_csv_summary_table() -> None:
+    text = render("csv", report(["a", "b"]), Options(table="summary")).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0][:3] == ["单位", "主办任务", "协办任务"]
+    assert rows[1][0] == "城运中心"
+    assert rows[1][rows[0].index("完成率")] == "0.0%"
+    assert rows[1][rows[0].index("月报")] == "无需报送"
+
+
+def test_xlsx_stores_hostile_text_as_strings_never_formulas() -> None:
+    data = render("xlsx", report(HOSTILE), Options())
+    sheet = load_workbook(io.BytesIO(data))["明细"]
+    heads = [c.value for c in sheet[1]]
+    note = heads.index("备注") + 1
+    progress = heads.index("本月进展") + 1
+    for i, text in enumerate(HOSTILE, start=2):
+        cell = sheet.cell(i, note)
+        assert cell.data_type == "s"
+        assert cell.value == text.replace("\r", "\n")  # XML reads a lone CR as LF
+        assert sheet.cell(i, progress).data_type == "s"
+
+
+def test_xlsx_layout_dates_and_widths() -> None:
+    data = render("xlsx", report(["长备注" * 30, "x"]), Options())
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["汇总", "明细", "说明"]
+    detail = book["明细"]
+    assert detail.freeze_panes == "A2"
+    assert detail["A1"].font.b
+    assert detail["A1"].fill.fgColor.rgb.endswith("DDEBF7")
+    heads = [c.value for c in detail[1]]
+    deadline = detail.cell(2, heads.index("时间节点") + 1)
+    assert deadline.is_date and deadline.value.date() == date(2024, 12, 31)
+    assert deadline.number_format == "yyyy-mm-dd"
+    widths = {k: v.width for k, v in detail.column_dimensions.items()}
+    assert widths["D"] == display_width("城运中心") + 2 == 10  # CJK counts two
+    assert widths["J"] == 42  # a long note is capped and wraps
+    assert detail["J2"].alignment.wrap_text
+    rate = book["汇总"].cell(2, [c.value for c in book["汇总"][1]].index("完成率") + 1)
+    assert rate.number_format == "0.0%" and rate.value == 0
+
+
+def test_xlsx_is_the_same_bytes_every_time() -> None:
+    assert render("xlsx", report(["a"]), Options()) == render("xlsx", report(["a"]), Options())
+
+
+def test_xlsx_replaces_control_characters_it_cannot_hold() -> None:
+    data = render("xlsx", report(["bell\x07here"]), Options())
+    sheet = load_workbook(io.BytesIO(data))["明细"]
+    assert "bell\ufffdhere" in [c.value for c in sheet[2]]
+
+
+def test_markdown_escapes_pipes_and_newlines() -> None:
+    text = render("md", report(["a|b\nc"]), Options()).decode()
+    assert text.startswith("# 治本攻坚月报 2024-06（截至 2024-06-25）\n")
+    assert "a\\|b<br>c" in text
+    assert "## 汇总" in text and "## 明细" in text
+
+
+def test_json_is_the_contract() -> None:
+    body = json.loads(render("json", report(["x"]), Options(lang="en")))
+    assert list(body) == ["month", "as_of", "year", "report_due", "summary", "rows"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "expected"),
+    [
+        (None, None, "csv"),
+        (None, "a.XLSX", "xlsx"),
+        (None, "a.md", "md"),
+        (None, "a.markdown", "md"),
+        ("json", "a.csv", "json"),  # --format wins
+    ],
+)
+def test_choose_format(fmt: str | None, name: str | None, expected: str) -> None:
+    from pathlib import Path
+
+    assert choose_format(fmt, Path(name) if name else None) == expected
+
+
+def test_choose_format_refuses_an_unknown_suffix() -> None:
+    from pathlib import Path
+
+    with pytest.raises(ValueError, match="cannot tell the format"):
+        choose_format(None, Path("report.txt"))

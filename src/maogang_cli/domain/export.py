@@ -143,11 +143,13 @@ def build_export(
                 report=_arrival(reports.get(s.unit)),
             )
         )
-    units = {r.unit for r in rows} | set(reports)
+    by_unit: dict[str, list[ExportRow]] = {unit: [] for unit in reports}
+    for row in rows:
+        by_unit.setdefault(row.unit, []).append(row)
     rank = {name: i for i, name in enumerate(unit_order)}
     summary = []
-    for unit in sorted(units, key=lambda u: (rank.get(u, len(rank)), u)):
-        mine = [r for r in rows if r.unit == unit]
+    for unit in sorted(by_unit, key=lambda u: (rank.get(u, len(rank)), u)):
+        mine = by_unit[unit]
         by_status = {status: sum(r.status == status for r in mine) for status in STATUSES}
         summary.append(
             ExportSummary(

@@ -36,8 +36,7 @@ _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
-_TOP = Alignment(vertical="top")
-_FORMATS = {"date": "yyyy-mm-dd", "rate": "0.0%", "int": "0"}
+_RATE = "0.0%"
 
 
 def display_width(text: str) -> int:
@@ -49,15 +48,17 @@ def _text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # control characters XML cannot hold
 
 
-def _cell(ws: WriteOnlyWorksheet, value: Value, kind: str, wrap: bool) -> Cell:
-    if isinstance(value, str):
-        cell = WriteOnlyCell(ws, value=_text(value))
-        cell.data_type = "s"  # text, even when it starts with '=': never a formula
-    else:
-        cell = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]  # date is fine
-        if value is not None and kind in _FORMATS:
-            cell.number_format = _FORMATS[kind]
-    cell.alignment = _WRAP if wrap else _TOP
+def _string(ws: WriteOnlyWorksheet, text: str, wrap: bool) -> Cell | str:
+    """A text cell. openpyxl reads a str that starts with '=' as a formula, so such text is
+    given as a cell typed 's' (string); so is text that needs wrapping. Plain text is
+    passed as it is: a str value is stored as a string anyway, and that is much faster."""
+    text = _text(text)
+    if not (wrap or text.startswith("=")):
+        return text
+    cell = WriteOnlyCell(ws, value=text)
+    cell.data_type = "s"  # text, never a formula
+    if wrap:
+        cell.alignment = _WRAP
     return cell
 
 
@@ -68,18 +69,23 @@ def _width(value: Value, kind: str) -> int:
         return 10
     if kind == "rate":
         return 6
-    return max((display_width(line) for line in str(value).split("\n")), default=0)
+    text = str(value)
+    if text.isascii():
+        return max(len(line) for line in text.split("\n"))
+    return max(display_width(line) for line in text.split("\n"))
 
 
 def _write(wb: Workbook, sheet: Sheet) -> None:
     ws = wb.create_sheet(sheet.name)
+    natural = [
+        [_width(value, c.kind) for value, c in zip(row, sheet.columns, strict=True)]
+        for row in sheet.rows
+    ]
     widths = []
     for i, column in enumerate(sheet.columns):
-        natural = max(
-            [display_width(sheet.headings[i])] + [_width(r[i], column.kind) for r in sheet.rows]
-        )
-        widths.append(min(natural, column.max_width) + 2)
-        ws.column_dimensions[get_column_letter(i + 1)].width = widths[-1]
+        wanted = max([display_width(sheet.headings[i])] + [w[i] for w in natural])
+        widths.append(min(wanted, column.max_width))
+        ws.column_dimensions[get_column_letter(i + 1)].width = widths[-1] + 2
     ws.freeze_panes = "A2"
     header = []
     for heading in sheet.headings:
@@ -88,13 +94,18 @@ def _write(wb: Workbook, sheet: Sheet) -> None:
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
         header.append(cell)
     ws.append(header)
-    for row in sheet.rows:
-        ws.append(
-            [
-                _cell(ws, value, c.kind, _width(value, c.kind) > widths[i] - 2)
-                for i, (value, c) in enumerate(zip(row, sheet.columns, strict=True))
-            ]
-        )
+    for row, sizes in zip(sheet.rows, natural, strict=True):
+        cells: list[Cell | Value] = []
+        for value, column, size, width in zip(row, sheet.columns, sizes, widths, strict=True):
+            if isinstance(value, str):
+                cells.append(_string(ws, value, size > width or "\n" in value))
+            elif column.kind == "rate" and value is not None:
+                rate = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]
+                rate.number_format = _RATE
+                cells.append(rate)
+            else:
+                cells.append(value)  # numbers; dates get yyyy-mm-dd from openpyxl
+        ws.append(cells)
     if sheet.rows:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{len(sheet.rows) + 1}"
 

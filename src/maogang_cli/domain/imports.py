@@ -5,8 +5,9 @@ status, date, note, percent) or as `export` writes them in either language, so a
 detail sheet filled in by a unit reads as it is. Other columns are ignored.
 
 A row is skipped, not refused, when it is blank; when its status, date, note and percent
-are all empty (a row of the exported sheet nobody filled in); or when it says what is
-already recorded (an exported row left as it was). Anything else must be a valid record.
+are all empty (a row nobody filled in); when it says 未开始 with no date, note or percent (an
+exported row of a pair with no record yet); or when it says what is already recorded (an
+exported row left as it was). Anything else must be a valid record, with its date.
 """
 
 from __future__ import annotations
@@ -159,11 +160,6 @@ class StoredRecord:
     @property
     def order(self) -> tuple[date, str, int]:
         return (self.happened_on, self.recorded_at, self.id)
-
-
-def current_status(records: Iterable[StoredRecord], as_of: date) -> str:
-    seen = [r for r in records if r.happened_on <= as_of]
-    return max(seen, key=lambda r: r.order).status if seen else "not_started"
 
 
 def latest_note(records: Iterable[StoredRecord], on: date) -> str:

@@ -1,0 +1,62 @@
+"""`maogang import`: a unit's progress spreadsheet, all rows or none."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from maogang_cli import output
+from maogang_cli.cli._common import DataOption, DbOption, Lang, LangOption, open_db
+
+
+def import_(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            show_default=False, help="CSV (UTF-8 or GB18030) or XLSX: task, unit, status, date."
+        ),
+    ],
+    by: Annotated[str | None, typer.Option("--by", help="Who records [default: OS user].")] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Check and show what would be recorded; write nothing."),
+    ] = False,
+    again: Annotated[
+        bool, typer.Option("--again", help="Import a file that was imported before.")
+    ] = False,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="XLSX: this sheet [default: the first that fits].")
+    ] = None,
+    lang: LangOption = Lang.zh,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """Append a spreadsheet's rows as progress records; any bad row stops all of them.
+
+    Headings in English (task, unit, status, date, note, percent) or as `export` writes them,
+    so a filled-in exported sheet imports as it is. Rows nobody filled in, and rows that
+    say what is already recorded, are skipped.
+
+    Example: maogang import 城运中心-2024-06.xlsx --by 张三 --dry-run
+    """
+    from maogang_cli.importing import plan_import, run_import
+    from maogang_cli.recording import current_user
+
+    who = by or current_user()
+    conn = open_db(db, data)
+    plan = plan_import(conn, file, by=who, today=date.today(), sheet=sheet, again=again)
+    from maogang_cli.cli.render_import import import_counts, import_preview
+
+    if dry_run:
+        import_preview(plan, lang.value)
+        output.note(f"dry run, nothing written: {import_counts(plan)}")
+        return
+    run_import(conn, plan, by=who, again=again)
+    output.note(f"imported {file}: {import_counts(plan)}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="import")(import_)

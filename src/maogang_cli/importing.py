@@ -1,0 +1,265 @@
+"""`import`: a unit's spreadsheet (CSV or XLSX) checked row by row with the same rules as
+`record`, then appended as progress records in one transaction — or nothing at all."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import sqlite3
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from maogang_cli.domain.imports import (
+    Row,
+    StoredRecord,
+    already_recorded,
+    cell_text,
+    latest_note,
+    map_header,
+    missing_columns,
+    normalise_date,
+    parse_percent,
+    rows_from,
+)
+from maogang_cli.errors import MaogangError, UsageError
+from maogang_cli.recording import Entry, check_entry, now_stamp
+from maogang_cli.store.imports import refuse_if_imported, save_import, task_records
+from maogang_cli.store.progress import NewRecord
+from maogang_cli.store.queries import resolve_task
+
+Table = list[tuple[int, list[str]]]  # (spreadsheet row number, cells as text)
+
+
+class ImportProblems(MaogangError):
+    """Rows (or the file) that cannot be imported: every one as `FILE:ROW: message`."""
+
+    def __init__(self, file: str, problems: list[tuple[int, str]], bad_rows: int = 0) -> None:
+        self.file = file
+        self.problems = problems
+        self.bad_rows = bad_rows
+        super().__init__(f"{file}: {len(problems)} problem(s)")
+
+    def lines(self) -> list[str]:
+        out = [
+            f"{self.file}:{row}: {message}" if row else f"{self.file}: {message}"
+            for row, message in self.problems
+        ]
+        if self.bad_rows:
+            s = "" if self.bad_rows == 1 else "s"
+            out.append(f"error: nothing was imported ({self.bad_rows} bad row{s}); fix and rerun")
+        else:
+            out.append("error: nothing was imported")
+        return out
+
+
+@dataclass
+class ImportPlan:
+    """What importing a file would do."""
+
+    file: str
+    sha256: str
+    sheet: str | None
+    records: list[tuple[int, NewRecord]] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)  # rows that say what is recorded
+    unfilled: list[int] = field(default_factory=list)  # rows with nothing reported
+    blank: int = 0
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def read_csv(data: bytes) -> Table:
+    try:
+        text = _decode(data)
+    except UnicodeDecodeError:
+        raise ValueError("cannot read the text: save it as UTF-8 or GB18030 CSV") from None
+    first = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [(n, [cell_text(c) for c in row]) for n, row in enumerate(reader, start=1)]
+    except csv.Error as exc:
+        raise ValueError(f"not a readable CSV file: {exc}") from None
+
+
+def read_xlsx(data: bytes, sheet: str | None) -> tuple[str, Table]:
+    """The named sheet, or the first whose header has the columns an import needs."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise ValueError(f"not a readable XLSX file ({type(exc).__name__})") from None
+    try:
+        names = workbook.sheetnames
+        if sheet is not None and sheet not in names:
+            raise UsageError(
+                f"no sheet named '{sheet}' in the file; its sheets: {', '.join(names)}"
+            )
+        first: tuple[str, Table] | None = None
+        for name in [sheet] if sheet else names:
+            table: Table = []
+            for number, row in enumerate(workbook[name].iter_rows(values_only=True), start=1):
+                table.append((number, [cell_text(c) for c in row]))
+            first = first or (name, table)
+            header = _header(table)
+            if header is not None and not missing_columns(map_header(header[1])):
+                return name, table
+        assert first is not None  # a workbook always has a sheet
+        return first
+    finally:
+        workbook.close()
+
+
+def _header(table: Table) -> tuple[int, list[str]] | None:
+    return next(((n, cells) for n, cells in table if any(cells)), None)
+
+
+def read_table(path: Path, data: bytes, sheet: str | None) -> tuple[str | None, Table]:
+    suffix = path.suffix.lower()
+    if suffix in (".xls", ".et", ".ods", ".numbers"):
+        raise ValueError(f"{suffix} files cannot be read: save the sheet as .xlsx or .csv")
+    if suffix in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
+        return read_xlsx(data, sheet)
+    if sheet is not None:
+        raise UsageError("--sheet applies to XLSX files only")
+    return None, read_csv(data)
+
+
+def _task(conn: sqlite3.Connection, row: Row) -> str:
+    """The task of a row: its id; else its row number (seq). A spreadsheet that turned an id
+    such as 2024-01 into a date still has the seq beside it, and the year in front."""
+    if row.task and conn.execute("SELECT 1 FROM tasks WHERE id = ?", [row.task]).fetchone():
+        return row.task
+    if row.seq:
+        year = int(row.task[:4]) if row.task[:4].isdigit() else None
+        return resolve_task(conn, row.seq, year)
+    if not row.task:
+        raise ValueError("task is empty")
+    return resolve_task(conn, row.task)
+
+
+def plan_import(
+    conn: sqlite3.Connection,
+    path: Path,
+    *,
+    by: str,
+    today: date,
+    sheet: str | None = None,
+    again: bool = False,
+) -> ImportPlan:
+    """Read and check every row; ImportProblems lists every bad one, and nothing is kept."""
+    file = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if not again:
+        refuse_if_imported(conn, digest, file)
+    try:
+        sheet_name, table = read_table(path, data, sheet)
+    except ValueError as exc:
+        raise ImportProblems(file, [(0, str(exc))]) from None
+    header = _header(table)
+    if header is None:
+        raise ImportProblems(file, [(0, "the file is empty")])
+    columns = map_header(header[1])
+    missing = missing_columns(columns)
+    if missing:
+        where = f" (sheet {sheet_name})" if sheet_name else ""
+        raise ImportProblems(file, [(header[0], f"missing column(s){where}: {', '.join(missing)}")])
+    plan = ImportPlan(file, digest, sheet_name)
+    problems: list[tuple[int, str]] = []
+    stamp = now_stamp()
+    cache: dict[str, dict[str, list[StoredRecord]]] = {}
+    body = [(n, cells) for n, cells in table if n > header[0]]
+    for row in rows_from(body, columns):
+        if row.blank:
+            plan.blank += 1
+            continue
+        if not row.status and row.unfilled:
+            plan.unfilled.append(row.number)
+            continue
+        try:
+            if not row.status:
+                raise ValueError("status is empty")
+            if not row.unit:
+                raise ValueError("unit is empty")
+            percent = parse_percent(row.percent)
+            entry = Entry(
+                task=_task(conn, row),
+                unit=row.unit,
+                status=row.status,
+                date=normalise_date(row.date) or None,
+                note=row.note,
+                percent=percent,
+            )
+            records = check_entry(
+                conn,
+                entry,
+                today=today,
+                by=by,
+                source=f"import:{path.name}",
+                recorded_at=stamp,
+            )
+        except (MaogangError, ValueError) as exc:
+            problems.append((row.number, str(exc)))
+            continue
+        task_id = records[0].task_id
+        if task_id not in cache:
+            cache[task_id] = task_records(conn, task_id)
+        stored = cache[task_id]
+        if not row.date:
+            # An export leaves the date empty only where nothing was recorded yet: 未开始.
+            if records[0].status == "not_started" and not row.note and percent is None:
+                plan.unchanged.append(row.number)
+            else:
+                problems.append((row.number, "date is empty: give the day it happened"))
+            continue
+        if all(
+            already_recorded(stored.get(r.unit, []), r.status, r.happened_on, r.note, r.percent)
+            for r in records
+        ):
+            plan.unchanged.append(row.number)
+            continue
+        # The note cell of an exported sheet still shows the latest note: not new evidence.
+        plan.records += [
+            (
+                row.number,
+                replace(r, note="")
+                if r.note == latest_note(stored.get(r.unit, []), r.happened_on)
+                else r,
+            )
+            for r in records
+        ]
+    if problems:
+        raise ImportProblems(file, problems, bad_rows=len(problems))
+    return plan
+
+
+def run_import(conn: sqlite3.Connection, plan: ImportPlan, *, by: str, again: bool) -> list[int]:
+    return save_import(
+        conn,
+        [r for _, r in plan.records],
+        file_name=Path(plan.file).name,
+        sha256=plan.sha256,
+        by=by,
+        imported_at=now_stamp(),
+        again=again,
+    )

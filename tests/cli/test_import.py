@@ -1,0 +1,313 @@
+"""`maogang import`: a unit's spreadsheet, checked like `record`, written all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from conftest import Invoke
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") -> Path:
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(rows)
+    return path
+
+
+def count(db: Path, table: str) -> int:
+    return int(sqlite3.connect(db).execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def history(invoke: Invoke, task: str, unit: str) -> list[dict[str, object]]:
+    result = invoke("history", task, "-u", unit, "--json")
+    assert result.exit_code == 0, result
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_english_csv_is_recorded_with_by_and_file_name(invoke: Invoke, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "units.csv",
+        [
+            ["task", "unit", "status", "date", "note", "percent", "extra column"],
+            ["2024-14", "城运中心", "in_progress", "2024-06-10", "建库", "40", "ignored"],
+            ["", "", "", "", "", "", ""],  # blank: skipped
+            ["14", "泖港派出所", "已完成", "2024/6/12", "=1+1", "", ""],
+        ],
+    )
+    result = invoke("import", str(path), "--by", "张三")
+    assert result.exit_code == 0, result
+    assert result.stderr == f"imported {path}: 2 new record(s)\n"
+    [first] = history(invoke, "14", "城运中心")
+    assert {
+        k: first[k] for k in ("status", "date", "note", "percent", "recorded_by", "source")
+    } == {
+        "status": "in_progress",
+        "date": "2024-06-10",
+        "note": "建库",
+        "percent": 40,
+        "recorded_by": "张三",
+        "source": "import:units.csv",
+    }
+    [second] = history(invoke, "14", "泖港派出所")
+    assert (second["status"], second["date"], second["note"]) == ("done", "2024-06-12", "=1+1")
+
+
+def test_bad_rows_abort_everything_with_file_row_lines(
+    invoke: Invoke, tmp_path: Path, isolation: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "bad.csv",
+        [
+            ["任务编号", "单位", "状态", "日期", "备注", "进度"],
+            ["2024-14", "城运中心", "推进中", "2024-06-10", "ok", ""],
+            ["2024-99", "城运中心", "推进中", "2024-06-10", "", ""],
+            ["2024-14", "城运", "推进中", "2024-06-10", "", ""],
+            ["2024-14", "城运中心", "finished", "2024-06-10", "", ""],
+            ["2024-14", "城运中心", "推进中", "2024-06-31", "", ""],
+            ["2024-14", "城运中心", "推进中", "2099-01-01", "", ""],
+            ["2024-14", "城运中心", "推进中", "2024-06-10", "", "120"],
+            ["2024-14", "城运中心", "推进中", "2024-06-10", "", "half"],
+            ["2024-14", "城运中心", "推进中", "", "a note", ""],
+            ["2024-14", "城运中心", "", "2024-06-10", "", ""],
+            ["2024-14", "", "推进中", "2024-06-10", "", ""],
+            ["2024-02", "党政办", "推进中", "2024-06-10", "", ""],
+            ["2024-14", "镇安委会有关成员单位", "推进中", "2024-06-10", "", ""],
+        ],
+    )
+    result = invoke("import", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{path}:3: unknown task '2024-99' (did you mean: 2024-09, 2024-19, 2024-01?)",
+        f"{path}:4: unknown unit '城运' (did you mean: 城运中心?)",
+        f"{path}:5: unknown status 'finished'; choose one of: not_started (未开始), "
+        "in_progress (推进中), done (已完成), done (完成), blocked (受阻)",
+        f"{path}:6: date: '2024-06-31' is not a real date",
+        f"{path}:7: date 2099-01-01 is in the future",
+        f"{path}:8: percent 120 is not between 0 and 100",
+        f"{path}:9: percent 'half' is not a whole number from 0 to 100",
+        f"{path}:10: date is empty: give the day it happened",
+        f"{path}:11: status is empty",
+        f"{path}:12: unit is empty",
+        f"{path}:13: '党政办' does not report for task 2024-02 (did you mean: 农办?); its units: 规建办、农办、经发办、城运中心、城建中心、社事办、绿容所、环保办、"
+        "综合行政执法队、泖港派出所、泖港市场监管所、经发公司",
+        f"{path}:14: '镇安委会有关成员单位' is a group: record for one member, or pass "
+        "--all-members to record the same for each of: 规建办、农办、经发办、城运中心、城建中心、"
+        "社事办、绿容所、环保办、综合行政执法队、泖港派出所、泖港市场监管所",
+        "error: nothing was imported (12 bad rows); fix and rerun",
+    ]
+    db = isolation / "maogang.db"
+    assert (count(db, "progress"), count(db, "imports")) == (0, 0)
+    assert "Traceback" not in result.stderr
+
+
+def test_same_file_twice_is_refused_unless_again(
+    invoke: Invoke, tmp_path: Path, isolation: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "june.csv",
+        [["task", "unit", "status", "date"], ["14", "城运中心", "in_progress", "2024-06-10"]],
+    )
+    assert invoke("import", str(path)).exit_code == 0
+    copy = tmp_path / "renamed.csv"
+    copy.write_bytes(path.read_bytes())
+    again = invoke("import", str(copy))
+    assert again.exit_code == 1
+    assert again.stderr.startswith(f"error: {copy} was already imported (as june.csv, ")
+    assert again.stderr.endswith(", by tester, 1 records): pass --again to import it once more\n")
+    forced = invoke("import", str(copy), "--again")
+    assert forced.exit_code == 0, forced
+    # the row says what is now recorded: nothing new, but the import itself is kept
+    assert (
+        forced.stderr == f"imported {copy}: 0 new record(s), 1 row(s) skipped as already recorded\n"
+    )
+    db = isolation / "maogang.db"
+    assert (count(db, "progress"), count(db, "imports")) == (1, 2)
+
+
+def test_dry_run_shows_and_writes_nothing(invoke: Invoke, tmp_path: Path, isolation: Path) -> None:
+    path = write_csv(
+        tmp_path / "june.csv",
+        [
+            ["task", "unit", "status", "date", "percent"],
+            ["14", "城运中心", "推进中", "2024-06-10", "30"],
+        ],
+    )
+    result = invoke("import", str(path), "--dry-run")
+    assert result.exit_code == 0, result
+    assert result.stdout.splitlines()[-4:-1] == [
+        " 行  编号     单位      状态    日期        进度  备注 ",
+        " ───────────────────────────────────────────────────── ",
+        "  2  2024-14  城运中心  推进中  2024-06-10   30%       ",
+    ]
+    assert result.stderr == "dry run, nothing written: 1 new record(s)\n"
+    db = isolation / "maogang.db"
+    assert (count(db, "progress"), count(db, "imports")) == (0, 0)
+    assert invoke("import", str(path)).exit_code == 0  # a dry run does not count as imported
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_encodings(invoke: Invoke, tmp_path: Path, encoding: str) -> None:
+    path = write_csv(
+        tmp_path / "units.csv",
+        [
+            ["编号", "单位", "状态", "日期", "备注"],
+            ["2024-14", "城运中心", "推进中", "2024-06-10", "数据库建设中"],
+        ],
+        encoding=encoding,
+    )
+    assert invoke("import", str(path)).exit_code == 0
+    assert history(invoke, "14", "城运中心")[0]["note"] == "数据库建设中"
+
+
+def test_an_exported_csv_imports_as_it_is_and_a_filled_in_one_records_the_changes(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    for step in [
+        (
+            "record",
+            "14",
+            "-u",
+            "城运中心",
+            "-s",
+            "in_progress",
+            "-d",
+            "2024-06-10",
+            "-n",
+            "@SUM(A1)",
+            "-p",
+            "50",
+        ),
+        ("record", "14", "-u", "城运中心", "-s", "in_progress", "-d", "2024-06-20"),
+    ]:
+        assert invoke(*step).exit_code == 0
+    exported = tmp_path / "june.csv"
+    assert invoke("export", "-m", "2024-06", "-o", str(exported)).exit_code == 0
+    as_is = invoke("import", str(exported), "--dry-run")
+    assert as_is.exit_code == 0, as_is
+    assert (
+        as_is.stderr
+        == "dry run, nothing written: 0 new record(s), 280 row(s) skipped as already recorded\n"
+    )
+
+    text = exported.read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    heads = rows[0]
+    for row in rows[1:]:
+        if (row[0], row[3]) == ("2024-14", "城运中心"):
+            row[heads.index("状态")] = "已完成"
+            row[heads.index("日期")] = "2024/6/28"  # as Excel saves a date
+        if (row[0], row[3]) == ("2024-01", "规建办"):
+            row[0] = "2024/1/1"  # Excel turned the id 2024-01 into a date; 序号 still says 1
+            row[heads.index("状态")] = "推进中"
+            row[heads.index("日期")] = "2024-06-15"
+            row[heads.index("备注")] = "'=cmd"  # typed protected, as our export writes it
+    filled = write_csv(tmp_path / "june-filled.csv", rows, encoding="gb18030")
+    result = invoke("import", str(filled))
+    assert result.exit_code == 0, result
+    assert (
+        result.stderr
+        == f"imported {filled}: 2 new record(s), 278 row(s) skipped as already recorded\n"
+    )
+    latest = history(invoke, "14", "城运中心")[-1]
+    # the note cell still showed the latest note: not repeated on the new record
+    assert (latest["status"], latest["date"], latest["note"]) == ("done", "2024-06-28", "")
+    assert latest["percent"] == 50
+    [planning] = history(invoke, "2024-01", "规建办")
+    assert (planning["status"], planning["note"]) == ("in_progress", "=cmd")
+
+
+def test_an_exported_xlsx_filled_in_imports_from_its_detail_sheet(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    exported = tmp_path / "june.xlsx"
+    assert invoke("export", "-m", "2024-06", "-o", str(exported)).exit_code == 0
+    book = load_workbook(exported)
+    detail = book["明细"]
+    heads = [c.value for c in detail[1]]
+    for row in detail.iter_rows(min_row=2):
+        if (row[0].value, row[3].value) == ("2024-16", "镇安委办"):
+            row[heads.index("状态")].value = "受阻"
+            row[heads.index("日期")].value = __import__("datetime").datetime(2024, 6, 20)
+            row[heads.index("备注")].value = "等待培训名单"
+            row[heads.index("进度")].value = 10
+    book.save(exported)
+    result = invoke("import", str(exported), "--dry-run")
+    assert result.exit_code == 0, result
+    assert "[明细]" in result.stdout
+    assert " 165  2024-16  镇安委办  受阻  2024-06-20   10%  等待培训名单 " in result.stdout
+    assert invoke("import", str(exported)).exit_code == 0
+    [record] = history(invoke, "16", "镇安委办")
+    assert (record["status"], record["date"], record["percent"], record["note"]) == (
+        "blocked",
+        "2024-06-20",
+        10,
+        "等待培训名单",
+    )
+
+
+def test_xlsx_with_english_headings_and_a_chosen_sheet(invoke: Invoke, tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "cover"
+    book.active.append(["nothing here"])
+    sheet = book.create_sheet("data")
+    sheet.append(["Task", "Unit", "Status", "Date", "Percent"])
+    sheet.append([14, "城运中心", "in progress", "2024-06-10", 0.0])
+    path = tmp_path / "units.xlsx"
+    book.save(path)
+    wrong = invoke("import", str(path), "--sheet", "cover")
+    assert wrong.exit_code == 1
+    assert wrong.stderr.splitlines()[0] == (
+        f"{path}:1: missing column(s) (sheet cover): task (编号), unit (单位), status (状态), date (日期)"
+    )
+    missing = invoke("import", str(path), "--sheet", "nope")
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        "error: no sheet named 'nope' in the file; its sheets: cover, data\n",
+    )
+    assert invoke("import", str(path)).exit_code == 0  # finds the sheet that fits
+    assert history(invoke, "14", "城运中心")[0]["percent"] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code", "message"),
+    [
+        ("empty.csv", b"", 1, "{path}: the file is empty"),
+        (
+            "old.xls",
+            b"\xd0\xcf\x11\xe0",
+            1,
+            "{path}: .xls files cannot be read: save the sheet as .xlsx or .csv",
+        ),
+        ("broken.xlsx", b"PK\x03\x04broken", 1, "{path}: not a readable XLSX file (BadZipFile)"),
+        (
+            "cols.csv",
+            "单位,状态\n".encode(),
+            1,
+            "{path}:1: missing column(s): task (编号), date (日期)",
+        ),
+    ],
+)
+def test_unreadable_files(
+    invoke: Invoke, tmp_path: Path, name: str, content: bytes, code: int, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = invoke("import", str(path))
+    assert result.exit_code == code
+    assert result.stderr.splitlines()[0] == message.format(path=path)
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("import", str(tmp_path / "nope.csv"))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: cannot read {tmp_path / 'nope.csv'}: No such file or directory\n",
+    )

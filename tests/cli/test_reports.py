@@ -1,0 +1,205 @@
+"""`maogang reports`: the grid of reporting units × months, its JSON, and cron's exit code."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import Invoke
+
+OWNERS = [
+    "经发办",
+    "社事办",
+    "规建办",
+    "农办",
+    "城运中心",
+    "城建中心",
+    "绿容所",
+    "环保办",
+    "综合行政执法队",
+    "泖港派出所",
+    "泖港市场监管所",
+    "各村居",
+    "镇属企事业单位",
+]
+
+
+@pytest.fixture
+def submitted(invoke: Invoke) -> None:
+    for unit, month, day in [
+        ("城运中心", "2024-05", "2024-05-25"),  # the 25th itself: on time
+        ("城运中心", "2024-06", "2024-06-26"),  # the 26th: one day late
+        ("城运中心", "2024-07", "2024-07-03"),  # early
+        ("规建办", "2024-05", "2024-05-31"),
+        ("规建办", "2024-05", "2024-05-20"),  # a correction dated earlier: now on time
+    ]:
+        result = invoke("submit", "-u", unit, "-m", month, "-d", day)
+        assert result.exit_code == 0, result
+
+
+def test_reports_json_exactly(invoke: Invoke, submitted: None) -> None:
+    result = invoke(
+        "reports",
+        "--from",
+        "2024-05",
+        "--to",
+        "2024-07",
+        "--unit",
+        "城运中心",
+        "--json",
+        "--as-of",
+        "2024-07-26",
+    )
+    assert result.exit_code == 0, result
+    assert json.loads(result.stdout) == [
+        {
+            "unit": "城运中心",
+            "month": "2024-05",
+            "due": "2024-05-25",
+            "state": "on_time",
+            "submitted_on": "2024-05-25",
+            "days_late": 0,
+        },
+        {
+            "unit": "城运中心",
+            "month": "2024-06",
+            "due": "2024-06-25",
+            "state": "late",
+            "submitted_on": "2024-06-26",
+            "days_late": 1,
+        },
+        {
+            "unit": "城运中心",
+            "month": "2024-07",
+            "due": "2024-07-25",
+            "state": "on_time",
+            "submitted_on": "2024-07-03",
+            "days_late": 0,
+        },
+    ]
+
+
+def test_missing_and_not_due_around_the_due_day(invoke: Invoke, submitted: None) -> None:
+    def state(as_of: str) -> str:
+        out = invoke("reports", "-m", "2024-06", "-u", "农办", "--json", "--as-of", as_of)
+        assert out.exit_code == 0, out
+        [cell] = json.loads(out.stdout)
+        return f"{cell['state']}:{cell['days_late']}"
+
+    assert state("2024-06-24") == "not_due:0"
+    assert state("2024-06-25") == "not_due:0"
+    assert state("2024-06-26") == "missing:1"
+
+
+def test_records_after_as_of_are_ignored(invoke: Invoke, submitted: None) -> None:
+    out = invoke("reports", "-m", "2024-07", "-u", "城运中心", "--json", "--as-of", "2024-07-02")
+    assert json.loads(out.stdout)[0]["state"] == "not_due"
+
+
+def test_every_owner_in_catalogue_order_and_a_corrected_date(
+    invoke: Invoke, submitted: None
+) -> None:
+    result = invoke("reports", "-m", "2024-05", "--json", "--as-of", "2024-06-01")
+    cells = json.loads(result.stdout)
+    assert [c["unit"] for c in cells] == OWNERS
+    planning = next(c for c in cells if c["unit"] == "规建办")
+    assert (planning["state"], planning["submitted_on"]) == ("on_time", "2024-05-20")
+
+
+def test_reports_table(invoke: Invoke, submitted: None) -> None:
+    result = invoke("reports", "-u", "城运中心", "--as-of", "2024-07-26")
+    assert result.exit_code == 0, result
+    assert result.stdout.splitlines() == [
+        "月报报送 2024-05—2024-07（截至 2024-07-26）    ",
+        "                                               ",
+        " 单位      5   6   7  按时  迟报  未报  按时率 ",
+        " ───────────────────────────────────────────── ",
+        " 城运中心  ✓  迟1  ✓     2     1     0     67% ",
+        "                                               ",
+        "✓ 按时（25日当天或之前）；迟N 迟报N天；✗       ",
+        "未报；· 未到期。按时率＝按时÷应报。            ",
+    ]
+
+
+def test_reports_table_splits_years_and_speaks_english(invoke: Invoke, submitted: None) -> None:
+    result = invoke(
+        "reports",
+        "-u",
+        "城运中心",
+        "--from",
+        "2024-12",
+        "--to",
+        "2025-01",
+        "--lang",
+        "en",
+        "--as-of",
+        "2025-02-01",
+    )
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    titles = [line.strip() for line in lines if line.startswith("Monthly reports")]
+    assert titles == ["Monthly reports 2024-12, as of", "Monthly reports 2025-01, as of"]
+    assert [line.split() for line in lines if line.startswith(" 城运中心")] == [
+        ["城运中心", "✗", "0", "0", "1", "0%"],
+        ["城运中心", "✗", "0", "0", "1", "0%"],
+    ]
+
+
+def test_fail_if_missing(invoke: Invoke, submitted: None) -> None:
+    ok = invoke("reports", "-u", "城运中心", "--as-of", "2024-07-26", "--fail-if-missing")
+    assert ok.exit_code == 0, ok
+    missing = invoke(
+        "reports", "-u", "农办", "--as-of", "2024-07-26", "--fail-if-missing", "--json"
+    )
+    assert missing.exit_code == 1
+    assert [c["state"] for c in json.loads(missing.stdout)] == ["missing"] * 3
+    not_yet = invoke(
+        "reports", "-u", "农办", "-m", "2024-07", "--as-of", "2024-07-25", "--fail-if-missing"
+    )
+    assert not_yet.exit_code == 0
+
+
+def test_year_covers_the_year_and_a_group_narrows_to_members(invoke: Invoke) -> None:
+    result = invoke(
+        "reports", "--year", "2025", "-u", "镇安委会有关成员单位", "--json", "--as-of", "2025-02-01"
+    )
+    cells = json.loads(result.stdout)
+    assert len(cells) == 11 * 12
+    assert {c["state"] for c in cells} == {"missing", "not_due"}
+    assert [c["state"] for c in cells[:2]] == ["missing", "not_due"]
+
+
+def test_empty_range_says_so(invoke: Invoke) -> None:
+    result = invoke("reports", "--as-of", "2024-04-30")
+    assert result.exit_code == 0, result
+    assert result.stdout == "所选范围内没有月报（月报自 2024-05 至 2026-12）。\n"
+    assert invoke("reports", "--as-of", "2024-04-30", "--json").stdout == "[]\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (
+            ["-m", "2024-06", "--year", "2024"],
+            2,
+            "error: --month cannot be combined with --from, --to or --year",
+        ),
+        (
+            ["--from", "2024-09", "--to", "2024-06"],
+            2,
+            "error: --from 2024-09 is after --to 2024-06",
+        ),
+        (["-m", "2024-04"], 2, "error: 2024-04 is before monthly_report starts (2024-05)"),
+        (["--from", "24-06"], 2, "error: '24-06' is not a month (expected YYYY-MM)"),
+        (["--as-of", "2024-02-30"], 2, "error: --as-of: '2024-02-30' is not a real date"),
+        (
+            ["-u", "镇安委办"],
+            1,
+            "error: '镇安委办' does not owe monthly_report; its units: " + "、".join(OWNERS),
+        ),
+    ],
+)
+def test_bad_options(invoke: Invoke, args: list[str], code: int, message: str) -> None:
+    result = invoke("reports", *args)
+    assert (result.exit_code, result.stderr) == (code, message + "\n")

@@ -1,0 +1,115 @@
+"""`maogang submit`: a unit's monthly report arrived; checked, appended, never changed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import Invoke
+
+
+def test_submit_on_the_25th_is_on_time(invoke: Invoke) -> None:
+    result = invoke("submit", "-u", "城运中心", "-m", "2024-06", "-d", "2024-06-25")
+    assert result.exit_code == 0, result
+    assert result.stdout == ""
+    assert result.stderr == (
+        "submitted: 城运中心 2024-06 monthly report on 2024-06-25 by tester"
+        " — on time (due 2024-06-25)\n"
+    )
+
+
+def test_submit_on_the_26th_is_late_and_a_resubmission_is_kept(
+    invoke: Invoke, isolation: Path
+) -> None:
+    late = invoke("submit", "--unit", "规建办", "--month", "2024-06", "--date", "2024-06-26")
+    assert late.exit_code == 0, late
+    assert "1 days late (due 2024-06-25)" in late.stderr
+    again = invoke(
+        "submit", "-u", "镇规建办", "-m", "2024-06", "-d", "2024-07-02", "-n", "补充材料"
+    )
+    assert again.exit_code == 0, again
+    assert "1 earlier record(s) for 2024-06 kept; the earliest date (2024-06-26)" in again.stderr
+    conn = sqlite3.connect(isolation / "maogang.db")
+    rows = conn.execute(
+        "SELECT duty, period, unit, done_on, note, recorded_by, source FROM duty_records"
+    ).fetchall()
+    assert rows == [
+        ("monthly_report", "2024-06", "规建办", "2024-06-26", "", "tester", "cli"),
+        ("monthly_report", "2024-06", "规建办", "2024-07-02", "补充材料", "tester", "cli"),
+    ]
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("DELETE FROM duty_records")
+    report = json.loads(
+        invoke("reports", "-m", "2024-06", "-u", "规建办", "--json", "--as-of", "2024-07-10").stdout
+    )
+    assert report[0]["state"] == "late" and report[0]["submitted_on"] == "2024-06-26"
+
+
+def test_submit_by_and_alias(invoke: Invoke) -> None:
+    result = invoke("submit", "-u", "柳港派出所", "-m", "2024-05", "-d", "2024-05-20", "--by", "王")
+    assert result.exit_code == 0, result
+    assert result.stderr.startswith(
+        "submitted: 泖港派出所 2024-05 monthly report on 2024-05-20 by 王"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["-u", "镇安委办", "-m", "2024-06"],
+            "error: '镇安委办' does not owe monthly_report (每月25日前向镇工作专班报送工作开展情况"
+            "及任务清单完成情况); its units: 规建办、农办、经发办、城运中心、城建中心、社事办、"
+            "绿容所、环保办、综合行政执法队、泖港派出所、泖港市场监管所、各村居、镇属企事业单位",
+        ),
+        (
+            ["-u", "镇安委会有关成员单位", "-m", "2024-06"],
+            "error: '镇安委会有关成员单位' is a group: record monthly_report for each member: "
+            "规建办、农办、经发办、城运中心、城建中心、社事办、绿容所、环保办、综合行政执法队、"
+            "泖港派出所、泖港市场监管所",
+        ),
+        (
+            ["-u", "城运中心", "-m", "2024-04"],
+            "error: 2024-04 is before monthly_report starts (2024-05)",
+        ),
+        (
+            ["-u", "城运中心", "-m", "2027-01"],
+            "error: 2027-01 is after monthly_report ends (2026-12)",
+        ),
+        (["-u", "城运中心", "-m", "2024-13"], "error: '2024-13' is not a real month"),
+        (
+            ["-u", "城运中心", "-m", "2024-6"],
+            "error: '2024-6' is not a monthly period (write it like 2024-05)",
+        ),
+        (
+            ["-u", "城运中心", "-m", "2024-07", "-d", "2024-06-30"],
+            "error: date 2024-06-30 is before the period 2024-07 begins (2024-07-01)",
+        ),
+        (
+            ["-u", "城运中心", "-m", "2024-07", "-d", "2099-07-01"],
+            "error: date 2099-07-01 is in the future",
+        ),
+        (
+            ["-u", "城运中心", "-m", "2024-07", "-d", "7/1"],
+            "error: date: '7/1' is not a date (expected YYYY-MM-DD)",
+        ),
+        (["-u", "城运", "-m", "2024-07"], "error: unknown unit '城运' (did you mean: 城运中心?)"),
+    ],
+)
+def test_submit_refuses_bad_input_with_one_line(
+    invoke: Invoke, isolation: Path, args: list[str], message: str
+) -> None:
+    result = invoke("submit", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message + "\n")
+    conn = sqlite3.connect(isolation / "maogang.db")
+    assert conn.execute("SELECT count(*) FROM duty_records").fetchone() == (0,)
+
+
+def test_submit_without_month_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("submit", "-u", "城运中心")
+    assert result.exit_code == 2
+    assert "Missing option '--month'" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -126,8 +126,12 @@ def read_xlsx(data: bytes, sheet: str | None) -> tuple[str, Table]:
         workbook.close()
 
 
-def _header(table: Table) -> tuple[int, list[str]] | None:
-    return next(((n, cells) for n, cells in table if any(cells)), None)
+def _header(table: Table, look: int = 10) -> tuple[int, list[str]] | None:
+    """The heading row: the first of the first `look` non-empty rows that has the columns
+    an import needs (a title may stand above it), else the first non-empty row."""
+    filled = [(n, cells) for n, cells in table[: look * 5] if any(cells)][:look]
+    fits = (row for row in filled if not missing_columns(map_header(row[1])))
+    return next(fits, filled[0] if filled else None)
 
 
 def read_table(path: Path, data: bytes, sheet: str | None) -> tuple[str | None, Table]:

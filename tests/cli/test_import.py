@@ -311,3 +311,21 @@ def test_missing_file_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
         2,
         f"error: cannot read {tmp_path / 'nope.csv'}: No such file or directory\n",
     )
+
+
+def test_a_title_above_the_headings_is_passed_over(invoke: Invoke, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "titled.csv",
+        [
+            ["城运中心 6月进展", "", "", ""],
+            ["", "", "", ""],
+            ["任务编号", "单位", "状态", "日期"],
+            ["2024-14", "城运中心", "推进中", "2024-06-10"],
+            ["2024-14", "城运", "推进中", "2024-06-11"],
+        ],
+    )
+    result = invoke("import", str(path))
+    assert result.exit_code == 1
+    assert (
+        result.stderr.splitlines()[0] == f"{path}:5: unknown unit '城运' (did you mean: 城运中心?)"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from rich.cells import cell_len
 
 from conftest import Invoke
 
@@ -111,15 +112,26 @@ def test_reports_table(invoke: Invoke, submitted: None) -> None:
     result = invoke("reports", "-u", "城运中心", "--as-of", "2024-07-26")
     assert result.exit_code == 0, result
     assert result.stdout.splitlines() == [
-        "月报报送 2024-05—2024-07（截至 2024-07-26）    ",
-        "                                               ",
-        " 单位      5   6   7  按时  迟报  未报  按时率 ",
-        " ───────────────────────────────────────────── ",
-        " 城运中心  ✓  迟1  ✓     2     1     0     67% ",
-        "                                               ",
-        "✓ 按时（25日当天或之前）；迟N 迟报N天；✗       ",
-        "未报；· 未到期。按时率＝按时÷应报。            ",
+        "月报报送 2024-05—2024-07（截至         ",
+        "2024-07-26）                           ",
+        "                                       ",
+        " 单位      5   6   7  ✓  迟  ✗  按时率 ",
+        " ───────────────────────────────────── ",
+        " 城运中心  ✓  迟1  ✓  2   1  0     67% ",
+        "                                       ",
+        "✓ 按时（25日当天或之前）；迟N          ",
+        "迟报N天；✗ 未报；·                     ",
+        "未到期。按时率＝按时÷应报。            ",
     ]
+
+
+def test_a_full_year_fits_80_columns(invoke: Invoke) -> None:
+    result = invoke("reports", "--year", "2025", "--as-of", "2025-12-31")
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert lines[2].split() == ["单位", *map(str, range(1, 13)), "✓", "迟", "✗", "按时率"]
+    assert lines[4].split() == ["经发办", *["✗"] * 12, "0", "0", "12", "0%"]
 
 
 def test_reports_table_splits_years_and_speaks_english(invoke: Invoke, submitted: None) -> None:
@@ -139,7 +151,7 @@ def test_reports_table_splits_years_and_speaks_english(invoke: Invoke, submitted
     assert result.exit_code == 0, result
     lines = result.stdout.splitlines()
     titles = [line.strip() for line in lines if line.startswith("Monthly reports")]
-    assert titles == ["Monthly reports 2024-12, as of", "Monthly reports 2025-01, as of"]
+    assert titles == ["Monthly reports 2024-12, as", "Monthly reports 2025-01, as"]
     assert [line.split() for line in lines if line.startswith(" 城运中心")] == [
         ["城运中心", "✗", "0", "0", "1", "0%"],
         ["城运中心", "✗", "0", "0", "1", "0%"],

@@ -8,8 +8,12 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from maogang_cli.domain.cells import restore
 from maogang_cli.domain.export import (
     ExportRow,
     ExportSummary,
@@ -155,3 +159,25 @@ def test_choose_format_refuses_an_unknown_suffix() -> None:
 
     with pytest.raises(ValueError, match="cannot tell the format"):
         choose_format(None, Path("report.txt"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=4))
+def test_any_note_survives_csv_and_stays_inert(notes: list[str]) -> None:
+    data = render("csv", report(notes), Options())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    got = [r[rows[0].index("备注")] for r in rows[1:]]
+    assert [restore(cell) for cell in got] == notes
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in got)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=3))
+def test_any_note_is_text_in_xlsx(notes: list[str]) -> None:
+    sheet = load_workbook(io.BytesIO(render("xlsx", report(notes), Options())))["明细"]
+    for row, note in zip(sheet.iter_rows(min_row=2), notes, strict=True):
+        cell = row[9]
+        if note:
+            assert cell.data_type == "s"
+        expected = ILLEGAL_CHARACTERS_RE.sub("\ufffd", note).replace("\r\n", "\n")
+        assert (cell.value or "") == expected.replace("\r", "\n")

@@ -95,9 +95,10 @@ def _year_grid(
     columns = [Column(t("unit", lang), no_wrap=True)]
     columns += [Column(_month_heading(p), justify="center", no_wrap=True) for p in periods]
     columns += [
-        Column("按时" if zh else "OK", justify="right", no_wrap=True),
-        Column("迟报" if zh else "Late", justify="right", no_wrap=True),
-        Column("未报" if zh else "Miss", justify="right", no_wrap=True),
+        # totals headed by the marks they count, so a year of months fits 80 columns
+        Column("✓", justify="right", no_wrap=True),
+        Column("迟" if zh else "+", justify="right", no_wrap=True),
+        Column("✗", justify="right", no_wrap=True),
         Column("按时率" if zh else "Rate", justify="right", no_wrap=True),
     ]
     cells = {(i.unit, i.period.key): i for i in instances}

@@ -67,10 +67,23 @@ def gather(paths: list[Path], fallback_dir: Path) -> list[Path]:
 
 
 def load_catalogue(files: list[Path]) -> tuple[Catalogue | None, list[Problem]]:
-    """Every problem in one pass; the catalogue only when there are none."""
+    """Every problem in one pass; the catalogue only when there are none.
+
+    A valid catalogue needs no line numbers, so it is first read the fast way; only when
+    something is wrong is it read again keeping every value's position, to locate it.
+    """
+    catalogue, problems = _load_catalogue(files, positions=False)
+    if problems:
+        catalogue, problems = _load_catalogue(files, positions=True)
+    return catalogue, problems
+
+
+def _load_catalogue(
+    files: list[Path], *, positions: bool
+) -> tuple[Catalogue | None, list[Problem]]:
     loaded = _Loaded()
     for path in files:
-        _load_file(path, loaded)
+        _load_file(path, loaded, positions=positions)
     if loaded.units is None and not any(kind_of(f) == "units" for f in files):
         where = str(files[0].parent / UNITS) if files else UNITS
         loaded.problems.append(Problem(where, 1, 1, "units.yaml is missing"))
@@ -79,7 +92,7 @@ def load_catalogue(files: list[Path]) -> tuple[Catalogue | None, list[Problem]]:
     return (None if problems else catalogue), problems
 
 
-def _load_file(path: Path, loaded: _Loaded) -> None:
+def _load_file(path: Path, loaded: _Loaded, *, positions: bool = True) -> None:
     kind = kind_of(path)
     if kind is None:
         loaded.problems.append(
@@ -91,7 +104,7 @@ def _load_file(path: Path, loaded: _Loaded) -> None:
             )
         )
         return
-    doc, problems = read_yaml(path)
+    doc, problems = read_yaml(path, positions=positions)
     loaded.problems.extend(problems)
     if doc is None:
         return

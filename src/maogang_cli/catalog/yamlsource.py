@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -71,6 +71,11 @@ class _TooLarge(Exception):
     pass
 
 
+class _TooDeep(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
 class _Walker:
     def __init__(self, doc: YamlDoc) -> None:
         self.doc = doc
@@ -85,6 +90,8 @@ class _Walker:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge
+        if len(path) > MAX_DEPTH:
+            raise _TooDeep(node)
         self.doc.values[path] = self._pos(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -150,14 +157,57 @@ class _Walker:
         )
 
 
-def read_yaml(path: Path, display: str | None = None) -> tuple[YamlDoc | None, list[Problem]]:
-    """Parse `path`; return the document, or None and the problems that stopped it."""
+def read_yaml(
+    path: Path, display: str | None = None, *, positions: bool = True
+) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse `path`; return the document, or None and the problems that stopped it.
+
+    With positions=False a file that is plain YAML (no anchors, tags or duplicate keys) is
+    read at libyaml's speed without line numbers; anything unusual takes the full path.
+    """
     name = display or str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}")]
+    if not positions:
+        fast = _fast_parse(raw, name)
+        if fast is not None:
+            return fast, []
     return parse_yaml(raw, name)
+
+
+class _PlainLoader(_Loader):  # type: ignore[misc]
+    """Safe, with dates kept as text (as the walker keeps them), duplicate keys refused."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != f"{_TAG}timestamp"]
+        for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if len(keys) != len(set(keys)) or len(keys) != len(node.value):
+            raise _NotPlain
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _fast_parse(raw: bytes, name: str) -> YamlDoc | None:
+    """The document without positions, or None when it needs the careful path."""
+    if len(raw) > MAX_BYTES or b"&" in raw or b"!" in raw:
+        return None  # anchors (alias bombs), tags: let the walker judge them
+    try:
+        text = raw.decode("utf-8-sig")
+        data = yaml.load(text, Loader=_PlainLoader)  # a SafeLoader subclass
+    except (UnicodeDecodeError, yaml.YAMLError, _NotPlain, RecursionError, ValueError):
+        return None
+    if data is None or not isinstance(data, dict):
+        return None
+    return YamlDoc(name, data)
 
 
 def parse_yaml(raw: bytes, name: str) -> tuple[YamlDoc | None, list[Problem]]:
@@ -174,7 +224,9 @@ def parse_yaml(raw: bytes, name: str) -> tuple[YamlDoc | None, list[Problem]]:
         return None, [_syntax_problem(exc, text, name)]
     if node is None or node.tag == f"{_TAG}null":
         return None, [Problem(name, 1, 1, "file is empty (no YAML document)")]
-    too_big = _check_expansion(node, name)
+    # Without an anchor there is no alias, so no bomb and no cycle: skip the extra pass
+    # (it costs as much as the walk itself on a large catalogue).
+    too_big = _check_expansion(node, name) if "&" in text else None
     if too_big is not None:
         return None, [too_big]
     doc = YamlDoc(name, None)
@@ -183,6 +235,10 @@ def parse_yaml(raw: bytes, name: str) -> tuple[YamlDoc | None, list[Problem]]:
         doc.data = walker.walk(node, ())
     except _TooLarge:  # pragma: no cover - _check_expansion refuses these first
         return None, [Problem(name, 1, 1, f"file expands to more than {MAX_NODES} values")]
+    except _TooDeep as deep:
+        mark = deep.node.start_mark
+        message = f"values are nested more than {MAX_DEPTH} levels deep"
+        return None, [Problem(name, mark.line + 1, mark.column + 1, message)]
     if walker.problems:
         return None, walker.problems
     return doc, []

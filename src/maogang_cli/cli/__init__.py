@@ -14,11 +14,73 @@ from maogang_cli.errors import MaogangError
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not the user's input
 
 
+# Command name -> (module in maogang_cli.cli, one-line help). Only the command that runs
+# is imported, so start-up stays lean; the help line is repeated here so `maogang --help`
+# imports none of them (a test checks each equals its command's own help).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "status": (
+        "status",
+        "Per-unit counts with 督办 colours (red overdue, yellow due soon), or one unit's tasks.",
+    ),
+    "overdue": ("overdue", "List every item not done by its deadline, most overdue first."),
+    "agenda": (
+        "agenda",
+        "What falls due: task deadlines and steps, plan milestones, duty instances; who owes each.",
+    ),
+    "record": (
+        "record",
+        "Record progress; records are never changed: a correction is a new record.",
+    ),
+    "duty": ("duty", "Recurring duties of the plan: list them, record an instance as done."),
+    "show": ("show", "Show a task and where each of its units stands (主办 and 协办)."),
+    "history": ("history", "List every record of a task, with who recorded it and when."),
+    "submit": ("submit", "Record that a unit's monthly report arrived (due by the 25th)."),
+    "reports": (
+        "reports",
+        "Grid of reporting units × months: on time, late, missing, not yet due.",
+    ),
+    "export": ("export", "Export the monthly report: every (task, unit) and a summary per unit."),
+    "import": (
+        "import_",
+        "Append a spreadsheet's rows as progress records; any bad row stops all of them.",
+    ),
+    "rank": ("rank", "Rank units by completion, overdue, done late and on-time monthly reports."),
+    "tasks": ("tasks", "List the tasks with their deadlines and units."),
+    "plan": (
+        "plan",
+        "Show the nine actions and 30 measures, each with its tasks and dated milestones.",
+    ),
+    "units": ("units", "List the units, their aliases, and each group's members."),
+    "validate": ("validate", "Check the catalogue: YAML syntax, schema, then cross-file rules."),
+    "load": ("load", "Load the catalogue into the database; progress records are never touched."),
+    "schema": ("schema", "Print the JSON Schema of units.yaml, tasks_*.yaml and plan_*.yaml."),
+}
+
+
+def load_command(name: str) -> Any:
+    """Build one command from its module (a click command object)."""
+    from importlib import import_module
+
+    module = import_module(f"maogang_cli.cli.{COMMANDS[name][0]}")
+    holder = typer.Typer(rich_markup_mode=None, add_completion=False)
+    module.register(holder)
+    command = typer.main.get_command(holder)
+    return getattr(command, "commands", {}).get(name, command)
+
+
 class _Group(TyperGroup):
-    """Every command runs through here: known errors become one line and an exit code."""
+    """Commands load on demand; every one runs through `invoke`, where known errors become
+    one line and an exit code."""
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)  # in the order they are added, not alphabetical
+        return list(COMMANDS)  # in the order of the clerk's day, not alphabetical
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        return load_command(cmd_name) if cmd_name in COMMANDS else None
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, help_line) for name, (_, help_line) in COMMANDS.items()])
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -69,54 +131,6 @@ def _root(
     ),
 ) -> None:
     """泖港镇安全生产治本攻坚三年行动 (2024—2026) compliance tracker."""
-
-
-def _register() -> None:
-    from maogang_cli.cli import (
-        agenda,
-        duty,
-        export,
-        history,
-        import_,
-        load,
-        overdue,
-        plan,
-        rank,
-        record,
-        reports,
-        schema,
-        show,
-        status,
-        submit,
-        tasks,
-        units,
-        validate,
-    )
-
-    for module in (
-        status,
-        overdue,
-        agenda,
-        record,
-        duty,
-        show,
-        history,
-        submit,
-        reports,
-        export,
-        import_,
-        rank,
-        tasks,
-        plan,
-        units,
-        validate,
-        load,
-        schema,
-    ):
-        module.register(app)
-
-
-_register()
 
 
 def main() -> None:

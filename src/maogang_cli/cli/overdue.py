@@ -49,8 +49,9 @@ def overdue(
     db: DbOption = None,
     data: DataOption = None,
 ) -> None:
-    """List every (task, unit) not done by its deadline, and every missed duty instance
-    and plan milestone, most overdue first.
+    """List every item not done by its deadline, most overdue first.
+
+    Items are (task, unit) pairs, missed duty instances and missed plan milestones.
 
     Example: maogang overdue --as-of 2025-01-01 --json --fail-if-any
     """

@@ -25,7 +25,9 @@ def submit(
     db: DbOption = None,
     data: DataOption = None,
 ) -> None:
-    """Record that a unit's monthly report arrived (due by the 25th); a resubmission is kept too.
+    """Record that a unit's monthly report arrived (due by the 25th).
+
+    A later submission for the same month is kept too, as a correction.
 
     Example: maogang submit --unit 城运中心 --month 2024-06 --date 2024-06-24
     """

@@ -1,0 +1,49 @@
+"""Contract: every command has help, and `maogang --help` lists them without importing them."""
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import Invoke
+from maogang_cli.cli import COMMANDS, load_command
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_registry_help_is_the_commands_own_first_paragraph(name: str) -> None:
+    command = load_command(name)
+    assert command.name == name
+    first = (command.help or "").strip().split("\n\n")[0].replace("\n", " ")
+    assert first == COMMANDS[name][1]
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_answers_help(invoke: Invoke, name: str) -> None:
+    result = invoke(name, "--help")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Usage: maogang {name} ")
+
+
+def test_root_help_lists_every_command_in_order(invoke: Invoke) -> None:
+    out = invoke("--help").stdout
+    positions = [out.index(f"\n  {name} ") for name in COMMANDS]
+    assert positions == sorted(positions)
+
+
+def test_unknown_command_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("statsu")
+    assert result.exit_code == 2
+    assert "No such command 'statsu'" in result.stderr
+
+
+def test_help_imports_no_command_module() -> None:
+    code = (
+        "import sys\n"
+        "from maogang_cli.cli import main\n"
+        "sys.argv = ['maogang', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = [m for m in sys.modules if m.startswith('maogang_cli.cli.')]\n"
+        "print(sorted(loaded), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "[]"

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from maogang_cli.domain.export import MonthlyExport, ReportArrival
-from maogang_cli.domain.models import TaskInfo, UnitInfo
-from maogang_cli.domain.rank import RankRow
-from maogang_cli.domain.reports import Instance
-from maogang_cli.domain.status import PairState, UnitSummary
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from datetime import date
+
+    from maogang_cli.domain.export import MonthlyExport, ReportArrival
+    from maogang_cli.domain.models import TaskInfo, UnitInfo
+    from maogang_cli.domain.rank import RankRow
+    from maogang_cli.domain.reports import Instance
+    from maogang_cli.domain.status import PairState, UnitSummary
 
 
 def task_json(task: TaskInfo) -> dict[str, Any]:

@@ -6,15 +6,18 @@ the same checks and messages, nothing written until every check has passed.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.errors import InvalidRecordError, did_you_mean
 from maogang_cli.recording import now_stamp
 from maogang_cli.store.duties import NewDutyRecord, append_duty_records, get_duty
 from maogang_cli.store.queries import group_members, resolve_unit
+
+if TYPE_CHECKING:
+    import sqlite3
+    from datetime import date
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,9 @@ import codecs
 import csv
 import hashlib
 import io
-import sqlite3
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.imports import (
     Row,
@@ -27,8 +26,13 @@ from maogang_cli.domain.imports import (
 from maogang_cli.errors import MaogangError, UsageError
 from maogang_cli.recording import Entry, check_entry, now_stamp
 from maogang_cli.store.imports import refuse_if_imported, save_import, task_records
-from maogang_cli.store.progress import NewRecord
 from maogang_cli.store.queries import resolve_task
+
+if TYPE_CHECKING:
+    import sqlite3
+    from datetime import date
+
+    from maogang_cli.store.progress import NewRecord
 
 Table = list[tuple[int, list[str]]]  # (spreadsheet row number, cells as text)
 

@@ -4,12 +4,14 @@ with the README."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from maogang_cli.domain.agenda import AgendaItem
-from maogang_cli.domain.duties import Duty
-from maogang_cli.domain.plan import ActionView, MilestoneView, Owed
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from maogang_cli.domain.agenda import AgendaItem
+    from maogang_cli.domain.duties import Duty
+    from maogang_cli.domain.plan import ActionView, MilestoneView, Owed
 
 
 def owed_overdue_json(owed: Owed) -> dict[str, Any]:

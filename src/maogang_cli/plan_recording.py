@@ -9,13 +9,10 @@ record has passed.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.dates import parse_day
-from maogang_cli.domain.duties import Duty
 from maogang_cli.domain.plan import PlanMilestone
 from maogang_cli.domain.reports import InstanceState, instance_state
 from maogang_cli.duty_recording import DutyEntry, check_duty_entry
@@ -24,6 +21,13 @@ from maogang_cli.recording import now_stamp
 from maogang_cli.store.duties import NewDutyRecord, append_duty_records, duty_records
 from maogang_cli.store.plan import find_obligation
 from maogang_cli.store.queries import group_members, resolve_unit
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Sequence
+    from datetime import date
+
+    from maogang_cli.domain.duties import Duty
 
 
 @dataclass(frozen=True)

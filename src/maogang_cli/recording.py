@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import getpass
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.status import parse_status
 from maogang_cli.errors import InvalidRecordError, did_you_mean
 from maogang_cli.store.progress import NewRecord, append_records, reporting_units
 from maogang_cli.store.queries import group_members, resolve_task, resolve_unit
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 @dataclass(frozen=True)

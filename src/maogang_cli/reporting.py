@@ -3,13 +3,10 @@ domain. Standard library only, so read-only commands stay light."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Sequence
-from datetime import date
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.duties import MONTHLY_REPORT, Duty
 from maogang_cli.domain.export import MonthlyExport, build_export
-from maogang_cli.domain.periods import Period
 from maogang_cli.domain.rank import RankRow, rank_units
 from maogang_cli.domain.reports import Instance, grid, totals
 from maogang_cli.domain.status import summarise
@@ -17,6 +14,13 @@ from maogang_cli.errors import InvalidRecordError, UsageError
 from maogang_cli.store.duties import duty_records, find_duty
 from maogang_cli.store.progress import pair_states, unit_order
 from maogang_cli.store.queries import group_members, list_tasks, resolve_unit
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Sequence
+    from datetime import date
+
+    from maogang_cli.domain.periods import Period
 
 
 def reporting_units(conn: sqlite3.Connection, duty: Duty, unit: str | None = None) -> list[str]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from maogang_cli import output
 from maogang_cli.i18n import Lang, t
-from maogang_cli.importing import ImportPlan
 from maogang_cli.output import Column
+
+if TYPE_CHECKING:
+    from maogang_cli.importing import ImportPlan
 
 
 def import_counts(plan: ImportPlan) -> str:

@@ -3,16 +3,19 @@ data stays as the plan writes it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maogang_cli import output
-from maogang_cli.domain.agenda import AgendaItem, Window
-from maogang_cli.domain.duties import Duty
-from maogang_cli.domain.plan import ActionView, Owed
-from maogang_cli.i18n import Lang
 from maogang_cli.output import Cell, Column
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from maogang_cli.domain.agenda import AgendaItem, Window
+    from maogang_cli.domain.duties import Duty
+    from maogang_cli.domain.plan import ActionView, Owed
+    from maogang_cli.i18n import Lang
 
 _WORDS: dict[str, tuple[str, str]] = {
     # agenda kinds

@@ -3,18 +3,22 @@ every coloured row also carries a word (红/黄/绿), so NO_COLOR and pipes lose
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Sequence
-from datetime import date
+from typing import TYPE_CHECKING
 
 from maogang_cli import output
 from maogang_cli.cli.render_plan import owed_row
 from maogang_cli.cli.tables import unit_list
-from maogang_cli.domain.models import TaskInfo
-from maogang_cli.domain.plan import Owed
 from maogang_cli.domain.status import PairState, Signal, UnitSummary
 from maogang_cli.i18n import Lang, t
 from maogang_cli.output import Cell, Column
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Sequence
+    from datetime import date
+
+    from maogang_cli.domain.models import TaskInfo
+    from maogang_cli.domain.plan import Owed
 
 _STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
 

@@ -3,16 +3,20 @@ NO_COLOR and pipes lose nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from typing import TYPE_CHECKING
 
 from maogang_cli import output
-from maogang_cli.domain.duties import Duty
-from maogang_cli.domain.periods import Period
-from maogang_cli.domain.rank import RankRow
 from maogang_cli.domain.reports import Instance, totals
 from maogang_cli.i18n import Lang, t
 from maogang_cli.output import Cell, Column
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from maogang_cli.domain.duties import Duty
+    from maogang_cli.domain.periods import Period
+    from maogang_cli.domain.rank import RankRow
 
 _STYLE = {"on_time": "green", "late": "yellow", "missing": "bold red", "not_due": "dim"}
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from maogang_cli import output
-from maogang_cli.catalog.load import Catalogue
-from maogang_cli.errors import Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from maogang_cli.catalog.load import Catalogue
+    from maogang_cli.errors import Problem
 
 
 def render(

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from maogang_cli import output
-from maogang_cli.domain.models import TaskInfo, UnitInfo
 from maogang_cli.i18n import Lang, t
 from maogang_cli.output import Cell, Column
+
+if TYPE_CHECKING:
+    from maogang_cli.domain.models import TaskInfo, UnitInfo
 
 
 def unit_list(names: list[str], etc: bool, lang: Lang) -> str:

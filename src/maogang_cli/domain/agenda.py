@@ -16,14 +16,18 @@ order, then step; plan order of milestones and duties), then unit order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.dates import month_end, parse_day, parse_month
-from maogang_cli.domain.models import TaskInfo
-from maogang_cli.domain.plan import Owed
-from maogang_cli.domain.status import PairState
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from maogang_cli.domain.models import TaskInfo
+    from maogang_cli.domain.plan import Owed
+    from maogang_cli.domain.status import PairState
 
 KINDS = ("task", "task_milestone", "plan_milestone", "duty")
 

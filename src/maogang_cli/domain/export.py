@@ -7,14 +7,18 @@ a report regenerated for an audit is identical.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING
 
-from maogang_cli.domain.models import TaskInfo
-from maogang_cli.domain.periods import Period
-from maogang_cli.domain.reports import Instance
 from maogang_cli.domain.status import STATUSES, PairState
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from datetime import date
+
+    from maogang_cli.domain.models import TaskInfo
+    from maogang_cli.domain.periods import Period
+    from maogang_cli.domain.reports import Instance
 
 
 @dataclass(frozen=True)

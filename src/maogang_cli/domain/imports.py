@@ -13,12 +13,15 @@ exported row left as it was). Anything else must be a valid record, with its dat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.cells import restore
 from maogang_cli.i18n import both
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 FIELDS = ("task", "seq", "unit", "status", "date", "note", "percent")
 _HEADINGS = {

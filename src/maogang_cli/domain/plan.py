@@ -15,16 +15,19 @@ judged in `domain.agenda`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from maogang_cli.domain.duties import Duty
-from maogang_cli.domain.models import TaskInfo
-from maogang_cli.domain.periods import Period
 from maogang_cli.domain.reports import InstanceState, Submission, instance_state
 from maogang_cli.domain.status import PairState
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Sequence
+    from datetime import date
+
+    from maogang_cli.domain.duties import Duty
+    from maogang_cli.domain.models import TaskInfo
+    from maogang_cli.domain.periods import Period
 
 OwedKind = Literal["duty", "plan_milestone"]
 MilestoneState = Literal["done", "open", "overdue"]

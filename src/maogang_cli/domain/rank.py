@@ -8,11 +8,14 @@ counts as 100%: a unit is not marked down for what it was not asked to do.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.reports import Totals
 from maogang_cli.domain.status import UnitSummary
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,17 @@ Generic over a duty's periods. For one (unit, period) instance, as of a day:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from maogang_cli.domain.dates import month_key, parse_month
-from maogang_cli.domain.duties import Duty
-from maogang_cli.domain.periods import Period
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from datetime import date
+
+    from maogang_cli.domain.duties import Duty
+    from maogang_cli.domain.periods import Period
 
 InstanceState = Literal["on_time", "late", "missing", "not_due"]
 STATES: tuple[InstanceState, ...] = ("on_time", "late", "missing", "not_due")

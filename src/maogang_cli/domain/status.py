@@ -7,10 +7,12 @@ past view can be reproduced. Done after the deadline counts as done late.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from datetime import date
 
 STATUSES = ("not_started", "in_progress", "done", "blocked")
 ROLES = ("responsible", "cooperating")

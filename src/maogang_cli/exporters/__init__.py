@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from maogang_cli.i18n import Lang
-
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from maogang_cli.domain.export import MonthlyExport
+    from maogang_cli.i18n import Lang
 
 FORMATS = ("csv", "json", "xlsx", "md")
 TEXT_FORMATS = ("csv", "json", "md")  # may go to stdout

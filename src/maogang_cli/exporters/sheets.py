@@ -6,13 +6,16 @@ own way: CSV as text, XLSX as real numbers and dates, Markdown as text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
-from maogang_cli.domain.export import ExportRow, ExportSummary, MonthlyExport, ReportArrival
 from maogang_cli.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from maogang_cli.domain.export import ExportRow, ExportSummary, MonthlyExport, ReportArrival
 
 T = TypeVar("T")
 Kind = Literal["text", "int", "date", "rate"]

@@ -7,11 +7,14 @@ import codecs
 import csv
 import io
 from datetime import date
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.cells import neutralise
-from maogang_cli.domain.export import MonthlyExport
-from maogang_cli.exporters import Options
 from maogang_cli.exporters.sheets import Kind, Value, detail_sheet, summary_sheet
+
+if TYPE_CHECKING:
+    from maogang_cli.domain.export import MonthlyExport
+    from maogang_cli.exporters import Options
 
 
 def cell(value: Value, kind: Kind) -> str:

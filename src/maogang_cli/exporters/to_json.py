@@ -6,11 +6,13 @@ C encoder (indenting everything falls back to the much slower pure-Python one)."
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maogang_cli.contracts import export_json
-from maogang_cli.domain.export import MonthlyExport
-from maogang_cli.exporters import Options
+
+if TYPE_CHECKING:
+    from maogang_cli.domain.export import MonthlyExport
+    from maogang_cli.exporters import Options
 
 
 def _dump(value: Any) -> str:

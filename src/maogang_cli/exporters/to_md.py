@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from maogang_cli.domain.export import MonthlyExport
-from maogang_cli.exporters import Options
 from maogang_cli.exporters.sheets import Kind, Sheet, Value, detail_sheet, summary_sheet, title
+
+if TYPE_CHECKING:
+    from maogang_cli.domain.export import MonthlyExport
+    from maogang_cli.exporters import Options
 
 
 def cell(value: Value, kind: Kind) -> str:

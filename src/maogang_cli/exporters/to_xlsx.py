@@ -13,16 +13,14 @@ import re
 import unicodedata
 import zipfile
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from maogang_cli.domain.export import MonthlyExport
-from maogang_cli.exporters import Options
 from maogang_cli.exporters.sheets import (
     Sheet,
     Value,
@@ -31,6 +29,12 @@ from maogang_cli.exporters.sheets import (
     summary_sheet,
     title,
 )
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    from maogang_cli.domain.export import MonthlyExport
+    from maogang_cli.exporters import Options
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")

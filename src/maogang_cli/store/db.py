@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from maogang_cli.errors import DataError, MaogangError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Must equal migrations.MIGRATION_NAMES (a test checks); kept here so reads need no import.
 SCHEMA_VERSION = 4

@@ -3,13 +3,16 @@ the records `import` compares a row with."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.imports import StoredRecord
 from maogang_cli.errors import MaogangError
 from maogang_cli.store.progress import NewRecord, insert_records
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Sequence
 
 
 class AlreadyImportedError(MaogangError):

@@ -3,10 +3,13 @@ was last updated. Units are canonical (an alias stored in an old record is resol
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.export import MonthRecord
+
+if TYPE_CHECKING:
+    import sqlite3
 
 _CANONICAL = "FROM progress p LEFT JOIN unit_names n ON n.name = p.unit"
 

@@ -7,13 +7,10 @@ records are stored under its id as the duty and its due month as the period.
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maogang_cli.domain.agenda import AgendaItem, Window, owed_items, sort_agenda, task_items
-from maogang_cli.domain.duties import Duty
 from maogang_cli.domain.plan import (
     Action,
     ActionView,
@@ -26,6 +23,12 @@ from maogang_cli.domain.plan import (
 )
 from maogang_cli.errors import NotFoundError, did_you_mean
 from maogang_cli.store.duties import duty_records, find_duty, list_duties
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Collection
+
+    from maogang_cli.domain.duties import Duty
 
 
 def list_actions(conn: sqlite3.Connection) -> list[Action]:

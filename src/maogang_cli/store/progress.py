@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maogang_cli.domain.status import DEFAULT_WARN_DAYS, PairState, Record, latest_state
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Sequence
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
 from maogang_cli.domain.models import TaskInfo, UnitInfo
 from maogang_cli.errors import NotFoundError, UsageError, did_you_mean
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 def catalogue_counts(conn: sqlite3.Connection) -> dict[str, int]:

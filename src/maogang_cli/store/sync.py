@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -15,6 +14,9 @@ from maogang_cli.catalog.load import Catalogue, load_catalogue
 from maogang_cli.domain.dates import deadline_date
 from maogang_cli.errors import DataError, Problem
 from maogang_cli.store.migrations import migrations
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 def check_catalogue(data_dir: Path) -> tuple[Catalogue | None, list[Problem]]:

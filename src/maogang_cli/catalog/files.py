@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 UNITS = "units.yaml"
@@ -29,8 +28,20 @@ def catalogue_files(directory: Path) -> list[Path]:
     return sorted(found, key=lambda p: (order[kind_of(p) or "tasks"], p.name))
 
 
+def stat_signature(directory: Path) -> str:
+    """Names, sizes and modification times: when unchanged, the content is taken as
+    unchanged without reading it (a changed signature falls back to the content hash)."""
+    parts = []
+    for path in catalogue_files(directory):
+        info = path.stat()
+        parts.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
+    return f"{directory.resolve()}|{'|'.join(parts)}"
+
+
 def content_hash(directory: Path) -> str:
     """Changes whenever a catalogue file is added, removed, renamed or edited."""
+    import hashlib
+
     digest = hashlib.sha256()
     for path in catalogue_files(directory):
         digest.update(path.name.encode() + b"\0")

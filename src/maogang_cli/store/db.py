@@ -6,6 +6,7 @@ imported only when the database is new, out of date, or the catalogue files chan
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -49,9 +50,27 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     return int(row[0])
 
 
-def _stored_hash(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'catalogue_hash'").fetchone()
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else None
+
+
+def _catalogue_current(conn: sqlite3.Connection, data_dir: Path) -> bool:
+    """Whether the stored catalogue is the one in `data_dir`: by file signature first, by
+    content hash when the signature moved (a checkout that touched but did not change)."""
+    from maogang_cli.catalog.files import content_hash, stat_signature
+
+    signature = stat_signature(data_dir)
+    if _meta(conn, "catalogue_stat") == signature:
+        return True
+    if _meta(conn, "catalogue_hash") != content_hash(data_dir):
+        return False
+    # Remember the new signature; a read-only database just re-hashes next time.
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('catalogue_stat', ?)", [signature]
+        )
+    return True
 
 
 @dataclass
@@ -68,13 +87,11 @@ def open_store(db_path: Path, data_dir: Path) -> Store:
     An invalid catalogue does not hide the evidence: when one was loaded before, commands
     go on with it and warn; only a database with no catalogue at all stops here.
     """
-    from maogang_cli.catalog.files import content_hash
-
     conn = connect(db_path)
     try:
         version = _schema_version(conn)
-        stored = _stored_hash(conn) if version else None
-        if version == SCHEMA_VERSION and stored == content_hash(data_dir):
+        stored = _meta(conn, "catalogue_hash") if version else None
+        if version == SCHEMA_VERSION and stored and _catalogue_current(conn, data_dir):
             return Store(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()

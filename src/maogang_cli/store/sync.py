@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from maogang_cli.catalog.files import UNITS, catalogue_files, content_hash
+from maogang_cli.catalog.files import UNITS, catalogue_files, content_hash, stat_signature
 from maogang_cli.catalog.load import Catalogue, load_catalogue
 from maogang_cli.domain.dates import deadline_date
 from maogang_cli.errors import DataError, Problem
@@ -41,6 +41,7 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
     The schema is migrated even when the catalogue is invalid (DataError), so the records
     loaded before stay usable by a newer maogang.
     """
+    signature = stat_signature(data_dir)  # before reading: an edit during the load shows
     digest = content_hash(data_dir)
     catalogue, problems = check_catalogue(data_dir)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -60,6 +61,7 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
         db.table("meta").upsert_all(
             [
                 {"key": "catalogue_hash", "value": digest},
+                {"key": "catalogue_stat", "value": signature},
                 {"key": "catalogue_dir", "value": str(data_dir)},
                 {"key": "loaded_at", "value": now},
             ],

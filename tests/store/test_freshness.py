@@ -1,0 +1,38 @@
+"""Commands reload the catalogue when, and only when, its files changed."""
+
+import os
+import sqlite3
+from pathlib import Path
+
+from maogang_cli.store.db import open_store
+
+
+def loaded_at(db: Path) -> tuple[str, str]:
+    conn = sqlite3.connect(db)
+    rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    conn.close()
+    return rows["loaded_at"], rows["catalogue_hash"]
+
+
+def test_touch_without_change_does_not_reload(tmp_path: Path, data_copy: Path) -> None:
+    db = tmp_path / "x.db"
+    open_store(db, data_copy).conn.close()
+    first = loaded_at(db)
+    tasks = data_copy / "tasks_2024.yaml"
+    os.utime(tasks, ns=(1, 1))  # a checkout that rewrote the file with the same bytes
+    conn = open_store(db, data_copy).conn
+    signature = conn.execute("SELECT value FROM meta WHERE key = 'catalogue_stat'").fetchone()
+    conn.close()
+    assert loaded_at(db) == first
+    assert ":1|" in signature[0] or signature[0].endswith(":1")
+
+
+def test_an_edit_reloads(tmp_path: Path, data_copy: Path) -> None:
+    db = tmp_path / "x.db"
+    open_store(db, data_copy).conn.close()
+    tasks = data_copy / "tasks_2024.yaml"
+    tasks.write_text(tasks.read_text("utf-8").replace("组建专班", "组建工作专班", 1), "utf-8")
+    conn = open_store(db, data_copy).conn
+    title = conn.execute("SELECT title FROM tasks WHERE id = '2024-04'").fetchone()[0]
+    conn.close()
+    assert title == "组建工作专班"

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from maogang_cli.domain.export import MonthlyExport, ReportArrival
-    from maogang_cli.domain.models import TaskInfo, UnitInfo
+    from maogang_cli.domain.models import TaskHead, TaskInfo, UnitInfo
     from maogang_cli.domain.rank import RankRow
     from maogang_cli.domain.reports import Instance
     from maogang_cli.domain.status import PairState, UnitSummary
@@ -81,7 +81,7 @@ def pair_json(state: PairState, task: TaskInfo) -> dict[str, Any]:
     }
 
 
-def overdue_json(state: PairState, task: TaskInfo) -> dict[str, Any]:
+def overdue_json(state: PairState, task: TaskHead) -> dict[str, Any]:
     return {
         "kind": "task",
         "task": task.id,

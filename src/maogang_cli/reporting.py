@@ -97,7 +97,7 @@ def ranking(
 ) -> list[RankRow]:
     """Units ranked for 通报 on their tasks and their monthly reports up to `as_of`."""
     order = unit_order(conn)
-    summaries = summarise(pair_states(conn, as_of, roles=roles, year=year), order)
+    summaries = summarise(pair_states(conn, as_of, roles=roles, year=year, details=False), order)
     duty = find_duty(conn, MONTHLY_REPORT)
     report_totals = []
     if duty is not None:

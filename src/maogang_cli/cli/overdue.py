@@ -58,7 +58,7 @@ def overdue(
     from maogang_cli.domain.plan import merge_overdue
     from maogang_cli.store.plan import missed
     from maogang_cli.store.progress import pair_states
-    from maogang_cli.store.queries import group_members, list_tasks, resolve_unit
+    from maogang_cli.store.queries import group_members, resolve_unit, task_heads
 
     day = as_of_day(as_of)
     conn = open_db(db, data)
@@ -67,8 +67,9 @@ def overdue(
         canonical = resolve_unit(conn, unit)
         units = group_members(conn, canonical) or [canonical]
     roles = ("responsible", "cooperating") if include_cooperating else ("responsible",)
-    late = [s for s in pair_states(conn, day, units=units, roles=roles, year=year) if s.overdue]
-    tasks = {t.id: t for t in list_tasks(conn, task_ids=sorted({s.task_id for s in late}))}
+    states = pair_states(conn, day, units=units, roles=roles, year=year, details=False)
+    late = [s for s in states if s.overdue]
+    tasks = task_heads(conn)
     items = merge_overdue(late, missed(conn, day, units=units, year=year, all_duties=all_duties))
     if json:
         from maogang_cli.contracts import overdue_json

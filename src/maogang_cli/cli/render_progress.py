@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
-    from maogang_cli.domain.models import TaskInfo
+    from maogang_cli.domain.models import TaskHead, TaskInfo
     from maogang_cli.domain.plan import Owed
 
 _STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
@@ -135,7 +135,7 @@ def unit_tasks(
 
 
 def overdue_table(
-    late: Sequence[PairState | Owed], tasks: dict[str, TaskInfo], day: date, lang: Lang
+    late: Sequence[PairState | Owed], tasks: dict[str, TaskHead], day: date, lang: Lang
 ) -> None:
     zh = lang == "zh"
     if not late:

@@ -48,7 +48,7 @@ def status(
     conn = open_db(db, data)
     roles = ("responsible", "cooperating") if include_cooperating or unit else ("responsible",)
     if unit is None:
-        states = pair_states(conn, day, roles=roles, year=year, warn_days=warn_days)
+        states = pair_states(conn, day, roles=roles, year=year, warn_days=warn_days, details=False)
         summaries = summarise(states, unit_order(conn))
         if json:
             from maogang_cli.contracts import unit_status_json

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from datetime import date
+
+
+class TaskHead(NamedTuple):
+    """What a list of items needs to name a task."""
+
+    id: str
+    year: int
+    seq: int
+    title: str
 
 
 @dataclass(frozen=True)

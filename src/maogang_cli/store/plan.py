@@ -171,7 +171,9 @@ def agenda(
     from maogang_cli.store.progress import pair_states, unit_order
     from maogang_cli.store.queries import list_tasks
 
-    states = pair_states(conn, as_of, units=list(units) if units is not None else None)
+    states = pair_states(
+        conn, as_of, units=list(units) if units is not None else None, details=False
+    )
     tasks = list_tasks(conn, task_ids=sorted({s.task_id for s in states}))
     items = task_items(tasks, states, window)
     items += owed_items(
@@ -191,7 +193,7 @@ def plan_view(conn: sqlite3.Connection, as_of: date) -> list[ActionView]:
         records = duty_records(conn, milestone.id, periods=[milestone.period], until=as_of)
         instances += milestone_owed(milestone, records, as_of)
     tasks = [t for t in list_tasks(conn) if not t.retired]
-    states = pair_states(conn, as_of)
+    states = pair_states(conn, as_of, details=False)
     return build_plan(
         list_actions(conn), list_measures(conn), milestones, instances, tasks, states, as_of
     )

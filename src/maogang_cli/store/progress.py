@@ -73,6 +73,11 @@ def insert_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
 _NEWEST = "ORDER BY p.happened_on DESC, p.recorded_at DESC, p.id DESC LIMIT 1"
 _PAIR = "p.task_id = pairs.task_id AND p.unit = pairs.unit AND p.happened_on <= :as_of"
 _KEY = "printf('%s%-40s%012d', p.happened_on, p.recorded_at, p.id)"
+_DETAILS = f"""
+        (SELECT p.note FROM progress p WHERE {_PAIR} AND p.note != '' {_NEWEST}) AS note,
+        (SELECT p.percent FROM progress p WHERE {_PAIR} AND p.percent IS NOT NULL {_NEWEST})
+            AS percent"""
+_NO_DETAILS = "NULL AS note, NULL AS percent"
 _STATES = f"""
 WITH pairs AS (
     SELECT tu.task_id, tu.unit, tu.role, t.deadline, t.year, t.seq, u.rowid AS unit_rank
@@ -82,9 +87,7 @@ WITH pairs AS (
 ), states AS MATERIALIZED (
     SELECT pairs.*,
         (SELECT p.status FROM progress p WHERE {_PAIR} {_NEWEST}) AS status,
-        (SELECT p.note FROM progress p WHERE {_PAIR} AND p.note != '' {_NEWEST}) AS note,
-        (SELECT p.percent FROM progress p WHERE {_PAIR} AND p.percent IS NOT NULL {_NEWEST})
-            AS percent
+        {{details}}
     FROM pairs
 )
 SELECT states.task_id, states.unit, states.role, states.deadline, states.status,
@@ -111,8 +114,11 @@ def pair_states(
     task_ids: Sequence[str] | None = None,
     warn_days: int = DEFAULT_WARN_DAYS,
     include_retired: bool = False,
+    details: bool = True,
 ) -> list[PairState]:
-    """The state of every reporting pair of live tasks, in list order (year, seq, unit)."""
+    """The state of every reporting pair of live tasks, in list order (year, seq, unit).
+
+    details=False leaves out the latest note and percent, which counts do not need."""
     where = ["1 = 1" if include_retired else "t.retired = 0"]
     args: dict[str, object] = {"as_of": as_of.isoformat()}
 
@@ -131,7 +137,8 @@ def pair_states(
         among("t.id", "t", task_ids)
     renamed = _records_under_old_names(conn)
     states = []
-    for row in conn.execute(_STATES.format(where=" AND ".join(where)), args):
+    sql = _STATES.format(where=" AND ".join(where), details=_DETAILS if details else _NO_DETAILS)
+    for row in conn.execute(sql, args):
         values = dict(row)
         if (row["task_id"], row["unit"]) in renamed:
             values |= _merged(conn, row["task_id"], renamed[row["task_id"], row["unit"]], as_of)

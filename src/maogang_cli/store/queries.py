@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from maogang_cli.domain.models import TaskInfo, UnitInfo
+from maogang_cli.domain.models import TaskHead, TaskInfo, UnitInfo
 from maogang_cli.errors import NotFoundError, UsageError, did_you_mean
 
 if TYPE_CHECKING:
@@ -123,6 +123,13 @@ def list_tasks(
         ):
             pairs.setdefault(task_id, {}).setdefault(role, []).append(unit_name)
     return [_task(r, pairs) for r in rows]
+
+
+def task_heads(conn: sqlite3.Connection) -> dict[str, TaskHead]:
+    """Id, year, row number and title of every task: enough to name items in a list."""
+    return {
+        row[0]: TaskHead(*row) for row in conn.execute("SELECT id, year, seq, title FROM tasks")
+    }
 
 
 def list_units(conn: sqlite3.Connection) -> list[UnitInfo]:

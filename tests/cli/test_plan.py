@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
@@ -180,37 +175,3 @@ def test_plan_table_in_english(invoke: Invoke) -> None:
 def test_plan_bad_as_of_is_a_usage_error(invoke: Invoke) -> None:
     r = invoke("plan", "--as-of", "2024-02-30")
     assert (r.exit_code, r.stderr) == (2, "error: --as-of: '2024-02-30' is not a real date\n")
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["plan", "--json", "--as-of", "2025-01-01"],
-        ["plan", "--as-of", "2025-01-01"],
-        ["agenda", "--json", "--month", "2024-06"],
-        ["agenda", "--month", "2024-06"],
-        ["overdue", "--json", "--as-of", "2025-01-01"],
-        ["overdue", "--as-of", "2025-01-01"],
-        ["duty", "list", "--json", "--as-of", "2025-01-01"],
-    ],
-)
-def test_read_only_commands_do_not_import_the_heavy_modules(
-    invoke: Invoke, tmp_path: Path, args: list[str]
-) -> None:
-    assert invoke("load").exit_code == 0  # the first run loads the catalogue (pydantic, yaml)
-    code = (
-        "import sys\n"
-        "from maogang_cli.cli import app\n"
-        f"app({args!r}, prog_name='maogang', standalone_mode=False)\n"
-        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({GUARDED!r})),"
-        " file=sys.stderr)\n"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=os.environ | {"MAOGANG_DB": str(tmp_path / "maogang.db")},
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    assert run.stderr.splitlines()[-1] == "[]"

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -119,34 +115,3 @@ def test_cooperating_and_year(invoke: Invoke, progress: None) -> None:
     none = json.loads(invoke("rank", "--json", "--as-of", AS_OF, "--year", "2025").stdout)
     assert {r["tasks"] for r in none} == {0}  # no 2025 tasks in the bundled catalogue
     assert {r["reports_due"] for r in none} == {0}
-
-
-def test_read_only_commands_stay_light(invoke: Invoke, progress: None, tmp_path: Path) -> None:
-    """reports, rank and export to json/csv/md load neither openpyxl nor the catalogue stack."""
-    guarded = ("openpyxl", "pydantic", "yaml", "sqlite_utils")
-    commands = [
-        ["reports", "--json", "--as-of", AS_OF],
-        ["reports", "--as-of", AS_OF],
-        ["rank", "--json", "--as-of", AS_OF],
-        ["export", "-m", "2024-06", "-f", "json"],
-        ["export", "-m", "2024-06", "-f", "csv"],
-        ["export", "-m", "2024-06", "-f", "md"],
-    ]
-    for args in commands:
-        code = (
-            "import sys\n"
-            "from maogang_cli.cli import app\n"
-            f"try:\n    app({args!r}, prog_name='maogang')\n"
-            "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
-            f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({guarded!r})),"
-            " file=sys.stderr)\n"
-        )
-        run = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            env=os.environ | {"MAOGANG_DB": str(tmp_path / "maogang.db")},
-            check=False,
-        )
-        assert run.returncode == 0, (args, run.stderr)
-        assert run.stderr.splitlines()[-1] == "[]", args

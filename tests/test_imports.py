@@ -1,0 +1,86 @@
+"""Read-only commands start lean: they import neither pydantic, yaml, sqlite_utils nor
+openpyxl (typer's test_rich_import pattern: check sys.modules in a fresh interpreter)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("pydantic", "yaml", "sqlite_utils", "openpyxl")
+AS_OF = "2025-01-01"
+
+READ_ONLY = [
+    ["--help"],
+    ["status", "--as-of", AS_OF],
+    ["status", "--json", "--as-of", AS_OF],
+    ["status", "--unit", "城运中心", "--as-of", AS_OF],
+    ["overdue", "--as-of", AS_OF],
+    ["overdue", "--json", "--as-of", AS_OF],
+    ["agenda", "--month", "2024-06"],
+    ["agenda", "--json", "--month", "2024-06"],
+    ["show", "14", "--as-of", AS_OF],
+    ["history", "14", "--json"],
+    ["tasks"],
+    ["tasks", "--json"],
+    ["units", "--json"],
+    ["plan", "--as-of", AS_OF],
+    ["plan", "--json", "--as-of", AS_OF],
+    ["duty", "list", "--as-of", AS_OF],
+    ["reports", "--as-of", AS_OF],
+    ["reports", "--json", "--as-of", AS_OF],
+    ["rank", "--json", "--as-of", AS_OF],
+    ["export", "--month", "2024-06", "--format", "json"],
+    ["export", "--month", "2024-06", "--format", "csv"],
+    ["export", "--month", "2024-06", "--format", "md"],
+]
+
+PROBE = """
+import sys
+from maogang_cli.cli import main
+sys.argv = ["maogang", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    if exc.code:
+        raise
+loaded = sorted({name.split(".")[0] for name in sys.modules} & set(HEAVY))
+print("HEAVY:", ",".join(loaded), file=sys.stderr)
+""".replace("HEAVY)", f"{HEAVY!r})")
+
+
+@pytest.fixture(scope="module")
+def loaded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database the catalogue was loaded into (loading is allowed to be heavy)."""
+    db = tmp_path_factory.mktemp("imports") / "maogang.db"
+    env = os.environ | {"MAOGANG_DB": str(db)}
+    subprocess.run(
+        [sys.executable, "-m", "maogang_cli", "load"], env=env, check=True, capture_output=True
+    )
+    return db
+
+
+@pytest.mark.parametrize("args", READ_ONLY, ids=" ".join)
+def test_read_only_command_imports_no_heavy_module(loaded_db: Path, args: list[str]) -> None:
+    env = os.environ | {"MAOGANG_DB": str(loaded_db), "NO_COLOR": "1"}
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().splitlines()[-1] == "HEAVY:", args
+
+
+def test_the_probe_can_fail(loaded_db: Path) -> None:
+    """validate needs pydantic and yaml: the probe must see them."""
+    env = os.environ | {"MAOGANG_DB": str(loaded_db)}
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE, "validate"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.stderr.strip().splitlines()[-1] == "HEAVY: pydantic,yaml"

@@ -1,0 +1,167 @@
+"""Time whole `maogang` processes against floors measured in the same run.
+
+Standard library and the project's own code only:
+
+    python bench/run.py [--runs 7] [--scale-dir DIR] [--quick]
+
+Generates (or reuses) the district-scale catalogue and database of bench/generate.py,
+then prints, for the bundled catalogue and at scale, each command's median wall time
+and its ratio to the floor it is judged against:
+
+- table-printing commands: python -c "import typer, sqlite3, rich.console, rich.table"
+- --json output: python -c "import typer, sqlite3, json"
+- validate and load: yaml.CSafeLoader parsing the same files (a python -c process)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+from maogang_cli.config import bundled_data_dir  # noqa: E402
+
+FLOOR_TABLE = "import typer, sqlite3, rich.console, rich.table"
+FLOOR_JSON = "import typer, sqlite3, json"
+AS_OF = "2026-06-30"  # after every synthetic record: the clerk's everyday view
+
+
+def floor_yaml(data: Path) -> str:
+    return (
+        "import yaml, pathlib\n"
+        f"for p in sorted(pathlib.Path({str(data)!r}).glob('*.yaml')):\n"
+        "    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)\n"
+    )
+
+
+@dataclass
+class Case:
+    name: str
+    args: list[str]
+    floor: str  # "table", "json" or "yaml"
+    prepare: list[str] | None = None  # run before each timing (not timed)
+
+
+def cases(unit: str, out: Path) -> list[Case]:
+    xlsx = str(out / "report.xlsx")
+    return [
+        Case("--help", ["--help"], "table"),
+        Case("status", ["status", "--as-of", AS_OF], "table"),
+        Case("status --unit", ["status", "--unit", unit, "--as-of", AS_OF], "table"),
+        Case("overdue --json", ["overdue", "--json", "--as-of", AS_OF], "json"),
+        Case(
+            "reports",
+            ["reports", "--from", "2024-05", "--to", "2026-04", "--as-of", AS_OF],
+            "table",
+        ),
+        Case(
+            "export --format xlsx",
+            ["export", "--month", "2026-05", "--format", "xlsx", "-o", xlsx, "--force"],
+            "table",
+        ),
+        Case("validate", ["validate"], "yaml"),
+        Case("load", ["load", "--force"], "yaml"),
+    ]
+
+
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time of one process, and its own peak memory in KiB (from wait4)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed: {err.decode()[-400:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def median(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
+    timed(argv, env)  # warm the page cache and the database
+    results = [timed(argv, env) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def measure(label: str, data: Path, db: Path, unit: str, runs: int, out: Path) -> dict[str, float]:
+    env = {
+        **os.environ,
+        "MAOGANG_DB": str(db),
+        "MAOGANG_DATA": str(data),
+        "NO_COLOR": "1",
+        "COLUMNS": "80",
+    }
+    python = sys.executable
+    floors = {
+        "table": median([python, "-c", FLOOR_TABLE], env, runs)[0],
+        "json": median([python, "-c", FLOOR_JSON], env, runs)[0],
+        "yaml": median([python, "-c", floor_yaml(data)], env, runs)[0],
+    }
+    maogang = [python, "-m", "maogang_cli"]
+    print(
+        f"\n{label}: floors table {floors['table'] * 1000:.0f} ms, json "
+        f"{floors['json'] * 1000:.0f} ms, yaml {floors['yaml'] * 1000:.0f} ms"
+    )
+    print(f"{'command':<24}{'median':>10}{'floor':>8}{'ratio':>8}{'peak MB':>10}")
+    results: dict[str, float] = {}
+    for case in cases(unit, out):
+        seconds, peak = median([*maogang, *case.args], env, runs)
+        ratio = seconds / floors[case.floor]
+        results[case.name] = seconds
+        print(
+            f"{case.name:<24}{seconds * 1000:>8.0f}ms{case.floor:>8}{ratio:>7.2f}x"
+            f"{peak / 1024:>10.0f}"
+        )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="maogang benchmark")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--scale-dir",
+        type=Path,
+        default=None,
+        help="reuse a generated catalogue (bench/generate.py OUT)",
+    )
+    parser.add_argument("--quick", action="store_true", help="a small scale, for a smoke run")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="maogang-bench-"))
+    try:
+        small_db = work / "small.db"
+        small = measure(
+            "bundled catalogue", bundled_data_dir(), small_db, "城运中心", args.runs, work
+        )
+        scale_dir = args.scale_dir or work / "scale"
+        if args.scale_dir is None or not (scale_dir / "bench.db").exists():
+            sizes = (500, 50, 20_000, 12) if args.quick else (5000, 200, 200_000, 36)
+            print(
+                f"\ngenerating {sizes[0]} tasks, {sizes[1]} units, {sizes[2]} records, "
+                f"{sizes[3]} months of reports ..."
+            )
+            generate(scale_dir, *sizes)
+        db_copy = work / "scale.db"
+        shutil.copy(scale_dir / "bench.db", db_copy)
+        large = measure("at scale", scale_dir / "data", db_copy, "城运中心", args.runs, work)
+        print("\nscale / bundled (budget 3x for status and overdue --json):")
+        for name in ("status", "status --unit", "overdue --json"):
+            print(f"  {name:<22}{large[name] / small[name]:>6.2f}x")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -47,7 +47,7 @@ def agenda(
     """
     from maogang_cli.domain.agenda import choose_window
     from maogang_cli.store.plan import agenda as due_items
-    from maogang_cli.store.queries import group_members, resolve_unit
+    from maogang_cli.store.queries import units_named
 
     day = as_of_day(as_of)
     try:
@@ -55,11 +55,7 @@ def agenda(
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     conn = open_db(db, data)
-    units = None
-    if unit is not None:
-        canonical = resolve_unit(conn, unit)
-        units = group_members(conn, canonical) or [canonical]
-    items = due_items(conn, day, window, units=units)
+    items = due_items(conn, day, window, units=units_named(conn, unit))
     if json:
         from maogang_cli.plan_contracts import agenda_json
 

@@ -56,18 +56,16 @@ def overdue(
     Example: maogang overdue --as-of 2025-01-01 --json --fail-if-any
     """
     from maogang_cli.domain.plan import merge_overdue
+    from maogang_cli.domain.status import roles
     from maogang_cli.store.plan import missed
     from maogang_cli.store.progress import pair_states
-    from maogang_cli.store.queries import group_members, resolve_unit, task_heads
+    from maogang_cli.store.queries import task_heads, units_named
 
     day = as_of_day(as_of)
     conn = open_db(db, data)
-    units = None
-    if unit is not None:
-        canonical = resolve_unit(conn, unit)
-        units = group_members(conn, canonical) or [canonical]
-    roles = ("responsible", "cooperating") if include_cooperating else ("responsible",)
-    states = pair_states(conn, day, units=units, roles=roles, year=year, details=False)
+    units = units_named(conn, unit)
+    counted = roles(include_cooperating)
+    states = pair_states(conn, day, units=units, roles=counted, year=year, details=False)
     late = [s for s in states if s.overdue]
     tasks = task_heads(conn)
     items = merge_overdue(late, missed(conn, day, units=units, year=year, all_duties=all_duties))

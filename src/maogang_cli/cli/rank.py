@@ -38,12 +38,12 @@ def rank(
 
     Example: maogang rank --as-of 2024-12-31
     """
+    from maogang_cli.domain.status import roles
     from maogang_cli.reporting import ranking
 
     day = as_of_day(as_of)
     conn = open_db(db, data)
-    roles = ("responsible", "cooperating") if include_cooperating else ("responsible",)
-    rows = ranking(conn, day, year=year, roles=roles)
+    rows = ranking(conn, day, year=year, roles=roles(include_cooperating))
     if json:
         from maogang_cli.contracts import rank_json
 

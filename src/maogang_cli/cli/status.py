@@ -40,15 +40,17 @@ def status(
 
     Example: maogang status --unit 城运中心 --as-of 2024-10-01
     """
-    from maogang_cli.domain.status import summarise
+    from maogang_cli.domain.status import roles, summarise
     from maogang_cli.store.progress import pair_states, unit_order
-    from maogang_cli.store.queries import group_members, resolve_unit
+    from maogang_cli.store.queries import resolve_unit, units_named
 
     day = as_of_day(as_of)
     conn = open_db(db, data)
-    roles = ("responsible", "cooperating") if include_cooperating or unit else ("responsible",)
+    counted = roles(include_cooperating or unit is not None)
     if unit is None:
-        states = pair_states(conn, day, roles=roles, year=year, warn_days=warn_days, details=False)
+        states = pair_states(
+            conn, day, roles=counted, year=year, warn_days=warn_days, details=False
+        )
         summaries = summarise(states, unit_order(conn))
         if json:
             from maogang_cli.contracts import unit_status_json
@@ -60,8 +62,8 @@ def status(
             status_table(summaries, day, warn_days, lang.value)
         return
     canonical = resolve_unit(conn, unit)
-    units = group_members(conn, canonical) or [canonical]
-    states = pair_states(conn, day, units=units, roles=roles, year=year, warn_days=warn_days)
+    units = units_named(conn, canonical)
+    states = pair_states(conn, day, units=units, roles=counted, year=year, warn_days=warn_days)
     from maogang_cli.cli.render_progress import unit_tasks
 
     unit_tasks(conn, canonical, states, day, json=json, lang=lang.value)

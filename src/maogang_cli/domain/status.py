@@ -42,6 +42,11 @@ def parse_status(text: str) -> str:
     raise ValueError(f"unknown status '{text}'; choose one of: {choices}")
 
 
+def roles(include_cooperating: bool) -> tuple[str, ...]:
+    """The roles counted: 主办 always, 协办 when asked for."""
+    return ROLES if include_cooperating else ("responsible",)
+
+
 @dataclass(frozen=True)
 class Record:
     """The part of a progress record that decides state."""

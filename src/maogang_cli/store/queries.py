@@ -42,6 +42,14 @@ def group_members(conn: sqlite3.Connection, unit: str) -> list[str]:
     return list(json.loads(row[0])) if row else []
 
 
+def units_named(conn: sqlite3.Connection, name: str | None) -> list[str] | None:
+    """The units a --unit option means: one unit, a group's members, or None for all."""
+    if name is None:
+        return None
+    canonical = resolve_unit(conn, name)
+    return group_members(conn, canonical) or [canonical]
+
+
 def resolve_task(conn: sqlite3.Connection, ref: str, year: int | None = None) -> str:
     """A task id from an id or a row number (seq); a seq in several years needs --year."""
     ref = ref.strip()

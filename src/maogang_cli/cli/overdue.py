@@ -82,7 +82,7 @@ def overdue(
             ]
         )
     else:
-        from maogang_cli.cli.render_progress import overdue_table
+        from maogang_cli.cli.render_overdue import overdue_table
 
         overdue_table(items, tasks, day, lang.value)
     if fail_if_any and items:

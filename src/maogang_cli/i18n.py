@@ -46,6 +46,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "completion_rate": ("完成率", "Done %"),
     "days": ("天数", "Days"),
     "note": ("备注", "Note"),
+    "description": ("内容", "Description"),
+    "milestone": ("节点", "Milestone"),
     "date": ("日期", "Date"),
     "percent": ("进度", "%"),
     "recorded_by": ("记录人", "By"),
@@ -57,9 +59,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "days_overdue": ("逾期{n}天", "{n}d overdue"),
     "due_today": ("今天到期", "due today"),
     "late_by": ("逾期{n}天完成", "done {n}d late"),
-    "mark_red": ("●红", "RED"),
-    "mark_yellow": ("●黄", "YELLOW"),
-    "mark_green": ("●绿", "GREEN"),
+    # Words, not only colours (NO_COLOR, pipes); no ambiguous-width dots that a Chinese
+    # terminal may draw double width.
+    "mark_red": ("红", "RED"),
+    "mark_yellow": ("黄", "YELLOW"),
+    "mark_green": ("绿", "GREEN"),
     # monthly reports (reports, export, rank)
     "on_time": ("按时", "on time"),
     "late": ("迟报", "late"),

@@ -115,6 +115,19 @@ def print_table(
     _console().print(table)
 
 
+def print_fields(fields: Sequence[tuple[str, str]]) -> None:
+    """Label and value pairs; a long value wraps under itself, not under the label."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for label, value in fields:
+        grid.add_row(Text(label), Text(value))
+    _console().print(grid)
+
+
 def print_lines(lines: Sequence[str | Cell]) -> None:
     """Plain lines through rich, so styled words colour only on a terminal."""
     from rich.text import Text

@@ -81,7 +81,7 @@ def test_table(invoke: Invoke) -> None:
         " 名称                          类别      别名                  成员",
         " " + "─" * 78,
         " 镇安委办                      办公室    镇安委会办公室",
-        " 党政办                        职能部门  —",
+        " 党政办                        职能部门  -",
     ]
     while text and not text[-1]:
         text.pop()
@@ -89,8 +89,8 @@ def test_table(invoke: Invoke) -> None:
         " 各村居                        单位组    各村（居）            无",
         " 镇属企事业单位                单位组    镇属各企事业单位      无",
         "                                         镇属相关企事业单位",
-        " 镇属相关公司                  单位组    —                     无",
-        " 各生产经营单位                单位组    —                     无",
+        " 镇属相关公司                  单位组    -                     无",
+        " 各生产经营单位                单位组    -                     无",
     ]
     # one member per line: the 18 of 镇安委会成员单位 take 18 lines
     start = next(i for i, line in enumerate(text) if line.startswith(" 镇安委会成员单位"))
@@ -117,4 +117,4 @@ def test_table_in_english(invoke: Invoke) -> None:
     assert text[0] == "Units"
     assert text[1].split() == ["Name", "Kind", "Aliases", "Members"]
     assert text[3].split() == ["镇安委办", "office", "镇安委会办公室"]
-    assert text[-1].split() == ["各生产经营单位", "group", "—", "none"]
+    assert text[-1].split() == ["各生产经营单位", "group", "-", "none"]

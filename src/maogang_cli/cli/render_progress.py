@@ -25,6 +25,13 @@ def signal_cell(signal: Signal, lang: Lang) -> Cell:
     return Cell(t(f"mark_{signal}", lang), _STYLE[signal])
 
 
+def signal_column(lang: Lang) -> Column:
+    """The 督办 column: never squeezed below its widest word, so the word survives."""
+    return Column(
+        "督办" if lang == "zh" else "Flag", no_wrap=True, min_width=4 if lang == "zh" else 6
+    )
+
+
 def _rate(value: float) -> str:
     return f"{value * 100:.0f}%"
 
@@ -42,15 +49,15 @@ def status_table(summaries: Sequence[UnitSummary], day: date, warn_days: int, la
     zh = lang == "zh"
     columns = [
         Column(t("unit", lang), no_wrap=True),
-        Column("任务" if zh else "Tasks", justify="right", no_wrap=True),
-        Column("完成" if zh else "Done", justify="right", no_wrap=True),
-        Column("推进" if zh else "Doing", justify="right", no_wrap=True),
-        Column("未开始" if zh else "Todo", justify="right", no_wrap=True),
-        Column("受阻" if zh else "Block", justify="right", no_wrap=True),
-        Column("逾期" if zh else "Over", justify="right", no_wrap=True),
-        Column("逾期完成" if zh else "Late", justify="right", no_wrap=True),
-        Column("完成率" if zh else "Rate", justify="right", no_wrap=True),
-        Column("督办" if zh else "Flag", no_wrap=True),
+        Column("任务" if zh else "Tasks", justify="right"),
+        Column("完成" if zh else "Done", justify="right"),
+        Column("推进" if zh else "Doing", justify="right"),
+        Column("未开始" if zh else "Todo", justify="right"),
+        Column("受阻" if zh else "Block", justify="right"),
+        Column("逾期" if zh else "Over", justify="right"),
+        Column("逾期完成" if zh else "Late", justify="right"),
+        Column("完成率" if zh else "Rate", justify="right"),
+        signal_column(lang),
     ]
     rows: list[list[str | Cell]] = [
         [
@@ -101,26 +108,30 @@ def unit_tasks(
         output.print_json([pair_json(s, tasks[s.task_id]) for s in states])
         return
     zh = lang == "zh"
+    several = len({s.unit for s in states}) > 1  # a group: say whose row it is
     columns = [
         Column(t("seq", lang), justify="right", no_wrap=True),
         Column(t("task", lang)),
+        *([Column(t("unit", lang), no_wrap=True)] if several else []),
         Column(t("role", lang), no_wrap=True),
         Column(t("status", lang), no_wrap=True),
-        Column(t("deadline", lang), no_wrap=True),
+        # For a group the unit takes the room; 期限 still says how far the deadline is.
+        *([] if several else [Column(t("deadline", lang), no_wrap=True)]),
         Column("期限" if zh else "When", no_wrap=True),
-        Column("督办" if zh else "Flag", no_wrap=True),
-        Column("最新备注" if zh else "Latest note", max_width=24),
+        signal_column(lang),
+        Column("最新备注" if zh else "Note", max_width=24),
     ]
     rows: list[list[str | Cell]] = [
         [
             str(tasks[s.task_id].seq),
             tasks[s.task_id].title,
+            *([s.unit] if several else []),
             t(s.role, lang),
             t(s.status, lang),
-            str(s.deadline),
+            *([] if several else [str(s.deadline)]),
             Cell(_when(s, lang), _STYLE[s.signal]),
             signal_cell(s.signal, lang),
-            s.note or "—",
+            s.note or "-",
         ]
         for s in states
     ]
@@ -169,30 +180,30 @@ def task_card(task: TaskInfo, states: Sequence[PairState], day: date, lang: Lang
     head = f"{task.id}  {task.title}"
     if task.retired:
         head += f"  [{t('retired', lang)}]"
-    lines: list[str | Cell] = [
-        Cell(head, "bold"),
-        f"{t('action', lang)}：{task.action}" if zh else f"Action: {task.action}",
-        f"{t('deadline', lang)}：{task.deadline}" if zh else f"Deadline: {task.deadline}",
+    fields: list[tuple[str, str]] = [
+        (t("action", lang), task.action),
+        (t("deadline", lang), str(task.deadline)),
+        (t("responsible_units", lang), unit_list(task.responsible, task.responsible_etc, lang)),
         (
-            f"{t('responsible_units', lang)}："
-            f"{unit_list(task.responsible, task.responsible_etc, lang)}"
+            t("cooperating_units", lang),
+            unit_list(task.cooperating, task.cooperating_etc, lang) or "-",
         ),
-        (
-            f"{t('cooperating_units', lang)}："
-            f"{unit_list(task.cooperating, task.cooperating_etc, lang) or '—'}"
+        (t("description", lang), task.description),
+        # No space after the date in Chinese: the text then wraps beside it, not below.
+        *(
+            (t("milestone", lang), f"{m['due']}{'：' if zh else ': '}{m['text']}")
+            for m in task.milestones
         ),
-        task.description,
     ]
-    for milestone in task.milestones:
-        lines.append(f"  {milestone['due']}  {milestone['text']}")
-    output.print_lines(lines)
+    output.print_lines([Cell(head, "bold")])
+    output.print_fields(fields)
     columns = [
         Column(t("unit", lang)),
         Column(t("role", lang), no_wrap=True),
         Column(t("status", lang), no_wrap=True),
         Column("期限" if zh else "When", no_wrap=True),
-        Column("督办" if zh else "Flag", no_wrap=True),
-        Column("最新备注" if zh else "Latest note"),
+        signal_column(lang),
+        Column("最新备注" if zh else "Note"),
     ]
     rows: list[list[str | Cell]] = [
         [
@@ -201,7 +212,7 @@ def task_card(task: TaskInfo, states: Sequence[PairState], day: date, lang: Lang
             t(s.status, lang),
             Cell(_when(s, lang), _STYLE[s.signal]),
             signal_cell(s.signal, lang),
-            s.note or "—",
+            s.note or "-",
         ]
         for s in states
     ]

@@ -41,7 +41,7 @@ def tasks_table(tasks: list[TaskInfo], lang: Lang) -> None:
                 title,
                 task.deadline.isoformat(),
                 unit_lines(task.responsible, task.responsible_etc, lang),
-                unit_lines(task.cooperating, task.cooperating_etc, lang) or "—",
+                unit_lines(task.cooperating, task.cooperating_etc, lang) or "-",
             ]
         )
     years = "/".join(str(year) for year in sorted({task.year for task in tasks}))
@@ -65,7 +65,7 @@ def units_table(units: list[UnitInfo], lang: Lang) -> None:
         [
             unit.name,
             t(unit.kind if not unit.retired else "retired", lang),
-            "\n".join(unit.aliases) or "—",
+            "\n".join(unit.aliases) or "-",
             ("\n".join(unit.members) or t("none", lang)) if unit.is_group else "",
         ]
         for unit in units

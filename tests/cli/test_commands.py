@@ -47,3 +47,15 @@ def test_help_imports_no_command_module() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "[]"
+
+
+def test_usage_errors_are_one_line_with_where_to_look(invoke: Invoke) -> None:
+    r = invoke("record", "14", "--unit", "城运中心")
+    assert r.exit_code == 2
+    assert r.stderr == "error: Missing option '--status' / '-s'. (see 'maogang record --help')\n"
+    r = invoke("statsu")
+    assert r.stderr == (
+        "error: No such command 'statsu'. (did you mean: status?) (see 'maogang --help')\n"
+    )
+    r = invoke("status", "--lang", "fr")
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1

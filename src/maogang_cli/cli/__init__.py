@@ -92,8 +92,11 @@ class _Group(TyperGroup):
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except Exception as exc:
-            # Usage errors (missing option, bad choice) belong to click: exit 2 with usage.
-            if os.environ.get("MAOGANG_DEBUG") or _is_click_error(exc):
+            if _is_click_error(exc):
+                # A usage error (missing option, bad choice, unknown command): one line.
+                output.error(_usage_line(exc))
+                raise typer.Exit(getattr(exc, "exit_code", 2)) from None
+            if os.environ.get("MAOGANG_DEBUG"):
                 raise
             if isinstance(exc, BrokenPipeError):
                 raise typer.Exit(0) from None
@@ -103,7 +106,21 @@ class _Group(TyperGroup):
 
 
 def _is_click_error(exc: Exception) -> bool:
-    return hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int)
+    return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
+
+
+def _usage_line(exc: Any) -> str:
+    """click's message on one line, with where to look and, for a typo, what was meant."""
+    from maogang_cli.errors import did_you_mean
+
+    message = " ".join(str(exc.format_message()).split())
+    ctx = getattr(exc, "ctx", None)
+    path = ctx.command_path if ctx is not None else "maogang"
+    if message.startswith("No such command"):
+        typed = message.split("'")[1] if "'" in message else ""
+        if path == "maogang" and typed:
+            message += did_you_mean(typed, list(COMMANDS))
+    return f"error: {message} (see '{path} --help')"
 
 
 app = typer.Typer(

@@ -14,6 +14,7 @@ from maogang_cli.cli import app
 from maogang_cli.config import bundled_data_dir
 
 Invoke = Callable[..., "Result"]
+NEW_DATABASE = "note: started a new database at "
 
 
 class Result:
@@ -44,7 +45,14 @@ def invoke() -> Invoke:
 
     def run(*args: str, input: str | None = None) -> Result:
         result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
-        return Result(result.exit_code, result.stdout, result.stderr)
+        # Each test starts on a fresh database; the one-time notice of its creation is
+        # tested in test_db_path, and would otherwise precede every first message.
+        stderr = "".join(
+            line
+            for line in result.stderr.splitlines(keepends=True)
+            if not line.startswith(NEW_DATABASE)
+        )
+        return Result(result.exit_code, result.stdout, stderr)
 
     return run
 

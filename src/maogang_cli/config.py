@@ -24,16 +24,25 @@ def data_dir(option: Path | None) -> Path:
     chosen = option or (Path(os.environ[DATA_ENV]) if os.environ.get(DATA_ENV) else None)
     if chosen is None:
         return bundled_data_dir()
+    if chosen.is_file():
+        raise UsageError(f"--data wants the catalogue's directory, not a file: {chosen}")
     if not chosen.is_dir():
         raise UsageError(f"catalogue directory not found: {chosen}")
     return chosen
 
 
 def db_path(option: Path | None) -> Path:
-    if option is not None:
-        return option
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV])
+    """The database file. A path the user gave must be in an existing directory (a typo
+    should not quietly start an empty database); the default directory is created."""
+    chosen = option or (Path(os.environ[DB_ENV]) if os.environ.get(DB_ENV) else None)
+    if chosen is not None:
+        if chosen.is_dir():
+            raise UsageError(f"--db wants a database file, not a directory: {chosen}")
+        if not chosen.parent.is_dir():
+            raise UsageError(f"directory for the database does not exist: {chosen.parent}")
+        return chosen
     from platformdirs import user_data_path
 
-    return user_data_path("maogang", appauthor=False) / "maogang.db"
+    default = user_data_path("maogang", appauthor=False) / "maogang.db"
+    default.parent.mkdir(parents=True, exist_ok=True)
+    return default

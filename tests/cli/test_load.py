@@ -262,6 +262,7 @@ def test_a_failed_load_rolls_back(
 
 def test_db_option_beats_the_environment(invoke: Invoke, isolation: Path, tmp_path: Path) -> None:
     chosen = tmp_path / "chosen" / "x.db"
+    chosen.parent.mkdir()  # a database path the user gives must be in an existing directory
     result = invoke("load", "--db", str(chosen))
     assert result.stdout == summary("loaded", bundled_data_dir(), chosen)
     assert chosen.is_file()

@@ -57,16 +57,20 @@ LangOption = Annotated[Lang, typer.Option("--lang", help="Language of tables and
 
 
 def open_db(db: Path | None, data: Path | None) -> sqlite3.Connection:
-    store = _open(db, data)
+    path = config.db_path(db)
+    new = not path.exists()
+    store = _open(path, data)
+    if new:
+        output.note(f"note: started a new database at {path}")
     for line in store.warnings:
         output.warn(line)
     return store.conn
 
 
-def _open(db: Path | None, data: Path | None) -> Store:
+def _open(path: Path, data: Path | None) -> Store:
     from maogang_cli.store.db import open_store
 
-    return open_store(config.db_path(db), config.data_dir(data))
+    return open_store(path, config.data_dir(data))
 
 
 def as_of_day(text: str | None) -> date:

@@ -28,7 +28,6 @@ class StoreError(MaogangError):
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode; callers open short explicit transactions."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -59,7 +59,9 @@ def check_entry(
 ) -> list[NewRecord]:
     """The records an entry stands for; InvalidRecordError / NotFoundError if it is wrong."""
     task_id = resolve_task(conn, entry.task)
-    retired = conn.execute("SELECT retired FROM tasks WHERE id = ?", [task_id]).fetchone()[0]
+    retired, year = conn.execute(
+        "SELECT retired, year FROM tasks WHERE id = ?", [task_id]
+    ).fetchone()
     if retired:
         raise InvalidRecordError(f"task {task_id} is retired (no longer in the catalogue)")
     unit = resolve_unit(conn, entry.unit)
@@ -93,6 +95,10 @@ def check_entry(
             raise InvalidRecordError(f"date: {exc}") from None
         if happened_on > today:
             raise InvalidRecordError(f"date {happened_on} is in the future")
+        if happened_on.year < year:  # most often 2023 typed for 2024
+            raise InvalidRecordError(
+                f"date {happened_on} is before {year}, the year of task {task_id}'s list"
+            )
     if entry.percent is not None and not 0 <= entry.percent <= 100:
         raise InvalidRecordError(f"percent {entry.percent} is not between 0 and 100")
     stamp = recorded_at or now_stamp()

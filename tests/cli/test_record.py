@@ -137,3 +137,17 @@ def test_history_filters_by_unit_and_says_when_empty(invoke: Invoke) -> None:
     rows = json.loads(invoke("history", "14", "-u", "规建办", "--json").stdout)
     assert [r["unit"] for r in rows] == ["规建办"]
     assert invoke("history", "15").stdout == "2024-15 还没有进展记录。\n"
+
+
+def test_a_date_before_the_tasks_year_is_refused(invoke: Invoke) -> None:
+    r = invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", "2023-12-31")
+    assert r.exit_code == 1
+    assert r.stderr == "error: date 2023-12-31 is before 2024, the year of task 2024-14's list\n"
+
+
+def test_status_choices_are_listed_once_each(invoke: Invoke) -> None:
+    r = invoke("record", "14", "-u", "城运中心", "-s", "finished")
+    assert r.stderr == (
+        "error: unknown status 'finished'; choose one of: not_started (未开始), "
+        "in_progress (推进中), done (已完成), blocked (受阻)\n"
+    )

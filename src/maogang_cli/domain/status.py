@@ -38,7 +38,8 @@ def parse_status(text: str) -> str:
         return key
     if text.strip() in STATUS_ALIASES:
         return STATUS_ALIASES[text.strip()]
-    choices = ", ".join(f"{s} ({c})" for c, s in STATUS_ALIASES.items() if c != "进行中")
+    labels = {"not_started": "未开始", "in_progress": "推进中", "done": "已完成", "blocked": "受阻"}
+    choices = ", ".join(f"{s} ({labels[s]})" for s in STATUSES)
     raise ValueError(f"unknown status '{text}'; choose one of: {choices}")
 
 

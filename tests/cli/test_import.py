@@ -87,7 +87,7 @@ def test_bad_rows_abort_everything_with_file_row_lines(
         f"{path}:3: unknown task '2024-99' (did you mean: 2024-09, 2024-19, 2024-01?)",
         f"{path}:4: unknown unit '城运' (did you mean: 城运中心?)",
         f"{path}:5: unknown status 'finished'; choose one of: not_started (未开始), "
-        "in_progress (推进中), done (已完成), done (完成), blocked (受阻)",
+        "in_progress (推进中), done (已完成), blocked (受阻)",
         f"{path}:6: date: '2024-06-31' is not a real date",
         f"{path}:7: date 2099-01-01 is in the future",
         f"{path}:8: percent 120 is not between 0 and 100",

@@ -29,12 +29,13 @@ def catalogue_files(directory: Path) -> list[Path]:
 
 
 def stat_signature(directory: Path) -> str:
-    """Names, sizes and modification times: when unchanged, the content is taken as
+    """Names, sizes and change times: when unchanged, the content is taken as
     unchanged without reading it (a changed signature falls back to the content hash)."""
     parts = []
     for path in catalogue_files(directory):
         info = path.stat()
-        parts.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
+        # ctime too: `touch -r` can restore an edited file's mtime, never its ctime.
+        parts.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}")
     return f"{directory.resolve()}|{'|'.join(parts)}"
 
 

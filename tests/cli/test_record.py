@@ -151,3 +151,18 @@ def test_status_choices_are_listed_once_each(invoke: Invoke) -> None:
         "error: unknown status 'finished'; choose one of: not_started (未开始), "
         "in_progress (推进中), done (已完成), blocked (受阻)\n"
     )
+
+
+def test_all_members_says_which_members_were_not_recorded(invoke: Invoke) -> None:
+    r = invoke(
+        "record", "6", "-u", "镇安委会成员单位", "-s", "done", "-d", "2024-06-01", "--all-members"
+    )
+    assert r.exit_code == 0, r
+    assert r.stderr.count("recorded: 2024-06 ") == 18
+    r = invoke(
+        "record", "7", "-u", "镇安委会成员单位", "-s", "done", "-d", "2024-06-01", "--all-members"
+    )
+    assert r.stderr.splitlines()[-1] == (
+        "not recorded (they do not report for this task): "
+        "党政办、社建办、平安办、党群办、镇监察办、农业农村服务中心、拆违办"
+    )

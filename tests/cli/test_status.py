@@ -101,3 +101,8 @@ def test_bad_as_of_is_a_usage_error(invoke: Invoke) -> None:
     r = invoke("status", "--as-of", "2024-13-01")
     assert r.exit_code == 2
     assert r.stderr == "error: --as-of: '2024-13-01' is not a real date\n"
+
+
+def test_an_empty_selection_says_so(invoke: Invoke) -> None:
+    r = invoke("status", "--year", "2031", "--as-of", "2024-06-01")
+    assert (r.exit_code, r.stdout) == (0, "截至 2024-06-01 没有要统计的任务（检查 --year）。\n")

@@ -55,6 +55,12 @@ def record(
         output.note(
             f"recorded: {r.task_id} {r.unit} {t(r.status)} ({r.happened_on}) by {r.recorded_by}"
         )
+    if all_members:
+        from maogang_cli.store.queries import units_named
+
+        skipped = [u for u in units_named(conn, unit) or [] if u not in {r.unit for r in records}]
+        if skipped:
+            output.note(f"not recorded (they do not report for this task): {'、'.join(skipped)}")
 
 
 def register(app: typer.Typer) -> None:

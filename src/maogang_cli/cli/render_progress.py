@@ -47,6 +47,13 @@ def legend(warn_days: int, lang: Lang) -> str:
 
 def status_table(summaries: Sequence[UnitSummary], day: date, warn_days: int, lang: Lang) -> None:
     zh = lang == "zh"
+    if not summaries:
+        output.print_text(
+            f"截至 {day} 没有要统计的任务（检查 --year）。"
+            if zh
+            else f"No tasks to count as of {day} (check --year)."
+        )
+        return
     columns = [
         Column(t("unit", lang), no_wrap=True),
         Column("任务" if zh else "Tasks", justify="right"),

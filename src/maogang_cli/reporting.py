@@ -45,9 +45,12 @@ def report_grid(
     periods: Sequence[Period],
     units: Sequence[str],
     as_of: date,
+    *,
+    missing_on_due_day: bool = False,
 ) -> list[Instance]:
+    """Every (unit, period) instance as of a day (see `domain.reports` for the rules)."""
     records = duty_records(conn, duty.id, periods=[p.key for p in periods], until=as_of)
-    return grid(duty, periods, units, records, as_of)
+    return grid(duty, periods, units, records, as_of, missing_on_due_day=missing_on_due_day)
 
 
 def monthly_export(
@@ -58,13 +61,18 @@ def monthly_export(
     today: date,
     year: int | None = None,
 ) -> MonthlyExport:
-    """The monthly report of `month` as of `as_of` (default: its report due day, or today)."""
+    """The monthly report of `month` as of `as_of` (default: its report due day, or today).
+
+    Its report column says what had arrived by that report day: from the due day on, a
+    report not received by then is missing (the running grid of `reports` waits a day)."""
     from maogang_cli.domain.export import default_as_of
     from maogang_cli.store.monthly import last_updates, records_between
 
     duty = find_duty(conn, MONTHLY_REPORT)
     owed = duty is not None and duty.periods(month.key, month.key) == [month]
     report_due = duty.due(month) if duty is not None and owed else None
+    if as_of is None and today < month.first:
+        raise UsageError(f"--month {month.key} has not begun yet (today is {today})")
     day = as_of or default_as_of(month, report_due, today)
     if day < month.first:
         raise UsageError(f"--as-of {day} is before the month {month.key} begins")
@@ -72,7 +80,8 @@ def monthly_export(
     tasks = {t.id: t for t in list_tasks(conn, year=year)}
     reports: dict[str, Instance] = {}
     if duty is not None and owed:
-        instances = report_grid(conn, duty, [month], reporting_units(conn, duty), day)
+        units = reporting_units(conn, duty)
+        instances = report_grid(conn, duty, [month], units, day, missing_on_due_day=True)
         reports = {i.unit: i for i in instances}
     return build_export(
         month=month,

@@ -139,9 +139,46 @@ def test_default_as_of_is_the_25th_and_later_records_are_left_out(
     body = export_json(invoke)
     assert body["as_of"] == "2024-06-25"
     summary = {s["unit"]: s for s in body["summary"]}
-    assert summary["规建办"]["report"]["state"] == "not_due"  # its report came on the 27th
+    # its report came on the 27th: not received by the report day
+    assert summary["规建办"]["report"] == {"state": "missing", "submitted_on": None, "days_late": 0}
     row = next(r for r in body["rows"] if (r["task"], r["unit"]) == ("2024-14", "城运中心"))
     assert row["status"] == "done"  # the 07-02 'blocked' is after the as-of day
+
+
+def test_the_report_column_says_what_the_report_day_had(invoke: Invoke, month: None) -> None:
+    """On the due day (the default report day) and after it, a report not received by the
+    as-of day is missing; before it, not due. `reports` waits until the day after."""
+
+    def report(*args: str) -> dict[str, dict[str, Any]]:
+        body = export_json(invoke, *args)
+        return {s["unit"]: s["report"] for s in body["summary"] if s["report"] is not None}
+
+    on_the_day = report()  # as of the 25th, however late the export is run
+    assert {u: r["state"] for u, r in on_the_day.items()} == {
+        u: "on_time" if u == "城运中心" else "missing" for u in on_the_day
+    }
+    before = report("--as-of", "2024-06-24")
+    assert {r["state"] for r in before.values()} == {"not_due"}
+    after = report("--as-of", "2024-07-10")
+    assert (after["规建办"], after["农办"]) == (
+        {"state": "late", "submitted_on": "2024-06-27", "days_late": 2},
+        {"state": "missing", "submitted_on": None, "days_late": 15},
+    )
+    rows = export_json(invoke)["rows"]
+    assert {r["report"]["state"] for r in rows if r["unit"] == "农办"} == {"missing"}
+    grid = invoke("reports", "-m", "2024-06", "-u", "农办", "--json", "--as-of", "2024-06-25")
+    assert json.loads(grid.stdout)[0]["state"] == "not_due"  # the grid keeps its rule
+
+
+def test_a_month_that_has_not_begun_is_named(invoke: Invoke) -> None:
+    result = invoke("export", "-m", "9999-12")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"error: --month 9999-12 has not begun yet (today is {date.today()})\n",
+    )
+    given = invoke("export", "-m", "2026-12", "--as-of", "2026-11-30")
+    assert given.stderr == "error: --as-of 2026-11-30 is before the month 2026-12 begins\n"
 
 
 def _csv_row(row: dict[str, Any]) -> list[str]:

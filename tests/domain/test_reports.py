@@ -52,6 +52,25 @@ def test_not_due_until_the_due_day_has_passed() -> None:
     assert instance_state(DUE, [], date(2024, 6, 26)) == ("missing", None, 1)
 
 
+def test_a_report_on_the_due_day_counts_what_arrived_by_then() -> None:
+    """The monthly export's report day: from the due day on, not received is missing."""
+    assert instance_state(DUE, [], date(2024, 6, 24), missing_on_due_day=True)[0] == "not_due"
+    assert instance_state(DUE, [], DUE, missing_on_due_day=True) == ("missing", None, 0)
+    assert instance_state(DUE, [], date(2024, 7, 1), missing_on_due_day=True) == (
+        "missing",
+        None,
+        6,
+    )
+    late = [date(2024, 6, 27)]
+    assert instance_state(DUE, late, DUE, missing_on_due_day=True) == ("missing", None, 0)
+    assert instance_state(DUE, late, date(2024, 6, 27), missing_on_due_day=True) == (
+        "late",
+        date(2024, 6, 27),
+        2,
+    )
+    assert instance_state(DUE, [DUE], DUE, missing_on_due_day=True)[0] == "on_time"
+
+
 def test_missing_counts_days_since_the_due_day() -> None:
     assert instance_state(DUE, [], date(2024, 7, 5)) == ("missing", None, 10)
 

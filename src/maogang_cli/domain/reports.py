@@ -6,6 +6,12 @@ Generic over a duty's periods. For one (unit, period) instance, as of a day:
 - the first record (earliest `done_on`) decides: on or before the due day is `on_time`,
   after it `late` (a later record for the same period is a correction and changes nothing);
 - with no record, the instance is `missing` once the due day has passed, else `not_due`.
+
+That last rule is the running view (`reports`, `rank`, `overdue`): on the due day itself a
+report can still arrive in time, so it is not missing yet. A report *on* a day (the monthly
+export, whose report day is the due day unless --as-of says otherwise) asks instead what
+had arrived by that day: from the due day on, nothing received by then is `missing`
+(`missing_on_due_day`).
 """
 
 from __future__ import annotations
@@ -53,16 +59,19 @@ class Instance:
 
 
 def instance_state(
-    due: date, done_dates: Iterable[date], as_of: date
+    due: date, done_dates: Iterable[date], as_of: date, *, missing_on_due_day: bool = False
 ) -> tuple[InstanceState, date | None, int]:
-    """(state, first done_on, days late) of one instance as of a day."""
+    """(state, first done_on, days late) of one instance as of a day.
+
+    With no record by `as_of`, it is missing after the due day, or with
+    `missing_on_due_day` from the due day itself (a report on that day: not received)."""
     seen = [d for d in done_dates if d <= as_of]
     if seen:
         first = min(seen)
         if first <= due:
             return "on_time", first, 0
         return "late", first, (first - due).days
-    if as_of > due:
+    if as_of > due or (missing_on_due_day and as_of == due):
         return "missing", None, (as_of - due).days
     return "not_due", None, 0
 
@@ -73,6 +82,8 @@ def grid(
     units: Sequence[str],
     submissions: Iterable[Submission],
     as_of: date,
+    *,
+    missing_on_due_day: bool = False,
 ) -> list[Instance]:
     """Every (unit, period) instance, unit by unit in the order given, periods in order."""
     done: dict[tuple[str, str], list[date]] = {}
@@ -83,7 +94,9 @@ def grid(
         for period in periods:
             dates = done.get((unit, period.key), [])
             due = duty.due(period)
-            state, first, late = instance_state(due, dates, as_of)
+            state, first, late = instance_state(
+                due, dates, as_of, missing_on_due_day=missing_on_due_day
+            )
             out.append(
                 Instance(
                     unit=unit,

@@ -141,9 +141,12 @@ def about(export: MonthlyExport, lang: Lang) -> list[tuple[str, str]]:
         (
             "说明" if zh else "Notes",
             "状态为截至日的状态；本月进展为本月内（截至日前）的进展记录；"
-            "月报按时＝截止日当天或之前报送。"
+            "月报截止日当天或之前报送为按时，之后为迟报；截至日在截止日当天或之后时，"
+            "截至日仍未收到的为未报，截至日在截止日之前时为未到期。"
             if zh
             else "Status is as of the as-of day; progress this month lists the month's "
-            "records up to it; a report is on time when it arrives on or before the due day.",
+            "records up to it; a report is on time when it arrives on or before the due day, "
+            "late after it; from the due day on, a report not received by the as-of day is "
+            "missing; before the due day it is not due.",
         ),
     ]

@@ -81,7 +81,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_role": ("角色", "Role"),
     "col_deadline": ("时间节点", "Deadline"),
     "col_status": ("状态", "Status"),
-    "col_date": ("日期", "Date"),
+    "col_date": ("日期", "Date"),  # the day of new progress, for a unit to fill in
+    "col_last_update": ("最近记录日期", "Last update"),
     "col_percent": ("进度", "Percent"),
     "col_note": ("备注", "Note"),
     "col_done_on": ("完成日期", "Done on"),

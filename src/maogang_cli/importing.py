@@ -11,14 +11,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.imports import (
     Row,
     StoredRecord,
-    already_recorded,
     cell_text,
     latest_note,
     map_header,
     missing_columns,
+    new_progress,
     normalise_date,
     parse_percent,
     rows_from,
@@ -26,7 +27,8 @@ from maogang_cli.domain.imports import (
 from maogang_cli.errors import MaogangError, UsageError
 from maogang_cli.recording import Entry, check_entry, now_stamp
 from maogang_cli.store.imports import refuse_if_imported, save_import, task_records
-from maogang_cli.store.queries import resolve_task
+from maogang_cli.store.progress import reporting_units
+from maogang_cli.store.queries import group_members, resolve_task, resolve_unit
 
 if TYPE_CHECKING:
     import sqlite3
@@ -162,6 +164,30 @@ def _task(conn: sqlite3.Connection, row: Row) -> str:
     return resolve_task(conn, row.task)
 
 
+def _refuse_group(conn: sqlite3.Connection, unit: str, task_id: str) -> None:
+    """A sheet gives one row per unit: a group with members is refused, naming them."""
+    name = resolve_unit(conn, unit)
+    members = group_members(conn, name)
+    if not members:
+        return
+    reporting = reporting_units(conn, task_id)
+    mine = [m for m in members if m in reporting]
+    if not mine:
+        raise ValueError(f"'{name}' is a group and none of its members reports for {task_id}")
+    raise ValueError(
+        f"'{name}' is a group: give one row per member, each with its own status, "
+        f"for {task_id}: {'、'.join(mine)}"
+    )
+
+
+def _last_update(row: Row) -> date | None:
+    """The day a row's 最近记录日期 cell shows; None when empty or not a date."""
+    try:
+        return parse_day(normalise_date(row.last_update)) if row.last_update else None
+    except ValueError:
+        return None
+
+
 def plan_import(
     conn: sqlite3.Connection,
     path: Path,
@@ -192,6 +218,7 @@ def plan_import(
     if missing:
         where = f" (sheet {sheet_name})" if sheet_name else ""
         raise ImportProblems(file, [(header[0], f"missing column(s){where}: {', '.join(missing)}")])
+    has_last_update = "last_update" in columns
     plan = ImportPlan(file, digest, sheet_name)
     problems: list[tuple[int, str]] = []
     stamp = now_stamp()
@@ -210,8 +237,10 @@ def plan_import(
             if not row.unit:
                 raise ValueError("unit is empty")
             percent = parse_percent(row.percent)
+            task_id = _task(conn, row)
+            _refuse_group(conn, row.unit, task_id)
             entry = Entry(
-                task=_task(conn, row),
+                task=task_id,
                 unit=row.unit,
                 status=row.status,
                 date=normalise_date(row.date) or None,
@@ -226,24 +255,25 @@ def plan_import(
                 source=f"import:{path.name}",
                 recorded_at=stamp,
             )
+            if task_id not in cache:
+                cache[task_id] = task_records(conn, task_id)
+            stored = cache[task_id]
+            new = [
+                new_progress(
+                    stored.get(r.unit, []),
+                    status=r.status,
+                    on=r.happened_on if row.date else None,
+                    note=r.note,
+                    percent=r.percent,
+                    last_update=_last_update(row),
+                    has_last_update=has_last_update,
+                )
+                for r in records
+            ]
         except (MaogangError, ValueError) as exc:
             problems.append((row.number, str(exc)))
             continue
-        task_id = records[0].task_id
-        if task_id not in cache:
-            cache[task_id] = task_records(conn, task_id)
-        stored = cache[task_id]
-        if not row.date:
-            # An export leaves the date empty only where nothing was recorded yet: 未开始.
-            if records[0].status == "not_started" and not row.note and percent is None:
-                plan.unchanged.append(row.number)
-            else:
-                problems.append((row.number, "date is empty: give the day it happened"))
-            continue
-        if all(
-            already_recorded(stored.get(r.unit, []), r.status, r.happened_on, r.note, r.percent)
-            for r in records
-        ):
+        if not any(new):
             plan.unchanged.append(row.number)
             continue
         # The note cell of an exported sheet still shows the latest note: not new evidence.

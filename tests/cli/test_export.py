@@ -212,8 +212,9 @@ def _csv_row(row: dict[str, Any]) -> list[str]:
         row["unit"],
         t(row["role"]),
         row["deadline"],
-        t(row["status"]),
         text(row["last_update"]),
+        t(row["status"]),
+        "",  # 日期: for the unit to fill in
         text(row["percent"]),
         safe(row["note"]),
         text(row["done_on"]),
@@ -237,12 +238,13 @@ def test_csv_round_trip_matches_json(invoke: Invoke, month: None, tmp_path: Path
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == [
-        "编号", "序号", "任务", "单位", "角色", "时间节点", "状态", "日期", "进度", "备注",
+        "编号", "序号", "任务", "单位", "角色", "时间节点", "最近记录日期", "状态", "日期", "进度",
+        "备注",
         "完成日期", "是否逾期", "逾期天数", "逾期完成", "本月记录数", "本月进展", "月报",
         "月报报送日期",
     ]  # fmt: skip
     assert rows[1:] == [_csv_row(r) for r in body["rows"]]
-    notes = {(r[0], r[3]): r[9] for r in rows[1:]}
+    notes = {(r[0], r[3]): r[10] for r in rows[1:]}
     assert notes[("2024-14", "城运中心")] == "'" + HOSTILE
     assert notes[("2024-05", "规建办")] == "'@SUM(A1)"
     assert notes[("2024-16", "各村居")] == "'+1"
@@ -272,8 +274,9 @@ def test_xlsx_round_trip_matches_json(invoke: Invoke, month: None, tmp_path: Pat
     detail = book["Detail"]
     assert detail.freeze_panes == "A2"
     heads = [c.value for c in detail[1]]
-    assert heads[:10] == [
-        "Task ID", "No.", "Title", "Unit", "Role", "Deadline", "Status", "Date", "Percent", "Note",
+    assert heads[:11] == [
+        "Task ID", "No.", "Title", "Unit", "Role", "Deadline", "Last update", "Status", "Date",
+        "Percent", "Note",
     ]  # fmt: skip
     got = [[c.value for c in row] for row in detail.iter_rows(min_row=2)]
 
@@ -288,8 +291,9 @@ def test_xlsx_round_trip_matches_json(invoke: Invoke, month: None, tmp_path: Pat
             r["unit"],
             t(r["role"], "en"),
             day(r["deadline"]),
-            t(r["status"], "en"),
             day(r["last_update"]),
+            t(r["status"], "en"),
+            None,  # Date: for the unit to fill in
             r["percent"],
             r["note"] or None,
             day(r["done_on"]),
@@ -300,7 +304,7 @@ def test_xlsx_round_trip_matches_json(invoke: Invoke, month: None, tmp_path: Pat
         ]
         for r in body["rows"]
     ]
-    assert [row[:15] for row in got] == expected
+    assert [row[:16] for row in got] == expected
     for row in detail.iter_rows(min_row=2):
         note = row[heads.index("Note")]
         if note.value:
@@ -310,8 +314,8 @@ def test_xlsx_round_trip_matches_json(invoke: Invoke, month: None, tmp_path: Pat
         for row in detail.iter_rows(min_row=2)
         if (row[0].value, row[3].value) == ("2024-14", "城运中心")
     )
-    assert hostile[9].value == HOSTILE and hostile[9].data_type == "s"
-    assert hostile[15].data_type == "s"
+    assert hostile[10].value == HOSTILE and hostile[10].data_type == "s"
+    assert hostile[16].data_type == "s"
     summary = book["Summary"]
     sums = [[c.value for c in row] for row in summary.iter_rows(min_row=2)]
     assert [s[0] for s in sums] == [s["unit"] for s in body["summary"]]

@@ -92,14 +92,15 @@ def test_bad_rows_abort_everything_with_file_row_lines(
         f"{path}:7: date 2099-01-01 is in the future",
         f"{path}:8: percent 120 is not between 0 and 100",
         f"{path}:9: percent 'half' is not a whole number from 0 to 100",
-        f"{path}:10: date is empty: give the day it happened",
+        f"{path}:10: status (未开始 → 推进中) and note changed but date is empty: "
+        "fill in 日期 (date), the day it happened",
         f"{path}:11: status is empty",
         f"{path}:12: unit is empty",
         f"{path}:13: '党政办' does not report for task 2024-02 (did you mean: 农办?); its units: 规建办、农办、经发办、城运中心、城建中心、社事办、绿容所、环保办、"
         "综合行政执法队、泖港派出所、泖港市场监管所、经发公司",
-        f"{path}:14: '镇安委会有关成员单位' is a group: record for one member, or pass "
-        "--all-members to record the same for each of: 规建办、农办、经发办、城运中心、城建中心、"
-        "社事办、绿容所、环保办、综合行政执法队、泖港派出所、泖港市场监管所",
+        f"{path}:14: '镇安委会有关成员单位' is a group: give one row per member, each with "
+        "its own status, for 2024-14: 规建办、农办、经发办、城运中心、城建中心、社事办、绿容所、"
+        "环保办、综合行政执法队、泖港派出所、泖港市场监管所",
         "error: nothing was imported (12 bad rows); fix and rerun",
     ]
     db = isolation / "maogang.db"
@@ -221,6 +222,127 @@ def test_an_exported_csv_imports_as_it_is_and_a_filled_in_one_records_the_change
     assert latest["percent"] == 50
     [planning] = history(invoke, "2024-01", "规建办")
     assert (planning["status"], planning["note"]) == ("in_progress", "=cmd")
+
+
+def _export_rows(invoke: Invoke, tmp_path: Path, *args: str) -> list[list[str]]:
+    exported = tmp_path / "export.csv"
+    result = invoke("export", "-m", "2024-06", "-o", str(exported), "--force", *args)
+    assert result.exit_code == 0, result
+    text = exported.read_bytes().decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def _edit(rows: list[list[str]], task: str, unit: str, **cells: str) -> None:
+    heads = rows[0]
+    [row] = [
+        r for r in rows[1:] if (r[heads.index("编号")], r[heads.index("单位")]) == (task, unit)
+    ]
+    for heading, value in cells.items():
+        row[heads.index(heading)] = value
+
+
+@pytest.fixture
+def june(invoke: Invoke) -> None:
+    for step in [
+        ("record", "14", "-u", "城运中心", "-s", "in_progress", "-d", "2024-06-10", "-p", "50"),
+        ("record", "16", "-u", "镇安委办", "-s", "in_progress", "-d", "2024-06-12", "-n", "培训中"),
+    ]:
+        assert invoke(*step).exit_code == 0
+
+
+def test_the_export_keeps_the_last_update_apart_from_the_date_to_fill_in(
+    invoke: Invoke, tmp_path: Path, june: None
+) -> None:
+    rows = _export_rows(invoke, tmp_path)
+    heads = rows[0]
+    assert heads[5:10] == ["时间节点", "最近记录日期", "状态", "日期", "进度"]
+    _edit(rows, "2024-14", "城运中心")  # the row is there once
+    row = next(r for r in rows if r[0] == "2024-14" and r[3] == "城运中心")
+    assert (row[heads.index("最近记录日期")], row[heads.index("日期")]) == ("2024-06-10", "")
+
+
+def test_a_changed_row_without_a_date_is_refused_not_backdated(
+    invoke: Invoke, tmp_path: Path, isolation: Path, june: None
+) -> None:
+    rows = _export_rows(invoke, tmp_path)
+    _edit(rows, "2024-14", "城运中心", 状态="已完成")  # 日期 left empty
+    _edit(rows, "2024-16", "镇安委办", 备注="名单已报")
+    _edit(rows, "2024-01", "规建办", 进度="20")
+    path = write_csv(tmp_path / "filled.csv", rows)
+    numbers = {(r[0], r[3]): n for n, r in enumerate(rows, start=1)}
+    result = invoke("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:{numbers['2024-01', '规建办']}: percent (none → 20%) changed but date is "
+        "empty: fill in 日期 (date), the day it happened",
+        f"{path}:{numbers['2024-14', '城运中心']}: status (推进中 → 已完成) changed but date is "
+        "empty: fill in 日期 (date), the day it happened",
+        f"{path}:{numbers['2024-16', '镇安委办']}: note changed but date is empty: "
+        "fill in 日期 (date), the day it happened",
+        "error: nothing was imported (3 bad rows); fix and rerun",
+    ]
+    assert count(isolation / "maogang.db", "progress") == 2
+
+
+def test_unchanged_rows_are_compared_with_what_the_export_showed(
+    invoke: Invoke, tmp_path: Path, june: None
+) -> None:
+    rows = _export_rows(invoke, tmp_path)
+    # recorded after the export went out; the unit's sheet still shows the old standing
+    assert invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", "2024-06-28").exit_code == 0
+    assert invoke("record", "5", "-u", "规建办", "-s", "done", "-d", "2024-06-28").exit_code == 0
+    path = write_csv(tmp_path / "returned.csv", rows)
+    result = invoke("import", str(path))
+    assert result.exit_code == 0, result
+    assert (
+        result.stderr
+        == f"imported {path}: 0 new record(s), 280 row(s) skipped as already recorded\n"
+    )
+
+
+def test_an_older_export_whose_date_is_the_last_update_does_not_backdate(
+    invoke: Invoke, tmp_path: Path, isolation: Path, june: None
+) -> None:
+    """Before 最近记录日期, an export put the latest record's day under 日期."""
+    new = _export_rows(invoke, tmp_path)
+    drop = new[0].index("日期")
+    old = [[c for i, c in enumerate(r) if i != drop] for r in new]
+    old[0][old[0].index("最近记录日期")] = "日期"
+    unchanged = write_csv(tmp_path / "old.csv", old)
+    assert invoke("import", str(unchanged), "--dry-run").exit_code == 0
+
+    _edit(old, "2024-14", "城运中心", 状态="已完成")  # 日期 still 2024-06-10
+    _edit(old, "2024-16", "镇安委办", 状态="已完成", 日期="2024-06-27")  # the real day
+    path = write_csv(tmp_path / "old-filled.csv", old)
+    row = next(n for n, r in enumerate(old, start=1) if (r[0], r[3]) == ("2024-14", "城运中心"))
+    refused = invoke("import", str(path))
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
+        f"{path}:{row}: status (推进中 → 已完成) changed on 2024-06-10, the day of the latest "
+        "record: give the day it happened (a sheet without a 最近记录日期 column may be an "
+        "older export, whose 日期 is the latest record's day)"
+    )
+    assert count(isolation / "maogang.db", "progress") == 2
+    _edit(old, "2024-14", "城运中心", 日期="2024-06-26")
+    fixed = write_csv(tmp_path / "old-fixed.csv", old)
+    assert invoke("import", str(fixed)).exit_code == 0
+    assert [(r["status"], r["date"]) for r in history(invoke, "14", "城运中心")] == [
+        ("in_progress", "2024-06-10"),
+        ("done", "2024-06-26"),
+    ]
+    assert history(invoke, "16", "镇安委办")[-1]["date"] == "2024-06-27"
+
+
+def test_a_new_export_may_date_a_change_on_the_day_of_the_last_record(
+    invoke: Invoke, tmp_path: Path, june: None
+) -> None:
+    """With 最近记录日期 beside it, a 日期 the unit typed is the day it happened."""
+    rows = _export_rows(invoke, tmp_path)
+    _edit(rows, "2024-14", "城运中心", 状态="已完成", 日期="2024-06-10")
+    path = write_csv(tmp_path / "same-day.csv", rows)
+    result = invoke("import", str(path))
+    assert result.exit_code == 0, result
+    assert history(invoke, "14", "城运中心")[-1]["status"] == "done"
 
 
 def test_an_exported_xlsx_filled_in_imports_from_its_detail_sheet(

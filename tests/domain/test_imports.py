@@ -10,13 +10,16 @@ from hypothesis import strategies as st
 
 from maogang_cli.domain.cells import neutralise, restore
 from maogang_cli.domain.imports import (
+    Standing,
     StoredRecord,
     already_recorded,
     cell_text,
     map_header,
     missing_columns,
+    new_progress,
     normalise_date,
     parse_percent,
+    standing,
 )
 
 
@@ -40,6 +43,9 @@ def test_headings_in_english_chinese_and_as_exported() -> None:
         "note": 9,
     }
     assert map_header(["Task ID", "No.", "Title", "Unit", "Status", "Date", "Percent"])["task"] == 0
+    now = ["编号", "单位", "最近记录日期", "状态", "日期"]
+    assert map_header(now) == {"task": 0, "unit": 1, "last_update": 2, "status": 3, "date": 4}
+    assert map_header(["Task ID", "Unit", "Last update", "Status", "Date"])["last_update"] == 2
 
 
 def test_missing_columns_are_named_in_both_languages() -> None:
@@ -117,3 +123,60 @@ def test_anything_new_is_not_already_recorded() -> None:
     assert not already_recorded(RECORDS, "in_progress", date(2024, 6, 10), "新备注", None)
     assert not already_recorded(RECORDS, "in_progress", date(2024, 6, 10), "", 30)
     assert not already_recorded([], "not_started", date(2024, 6, 10), "", None)
+
+
+def test_standing_is_what_an_export_shows() -> None:
+    assert standing(RECORDS, date(2024, 6, 30)) == Standing(
+        "in_progress", date(2024, 6, 10), "开始", 20
+    )
+    assert standing(RECORDS) == Standing("done", date(2024, 7, 3), "完成", 20)
+    assert standing(RECORDS, date(2024, 5, 31)) == Standing() == standing([])
+
+
+def _new(
+    status: str,
+    on: date | None,
+    note: str = "",
+    percent: int | None = None,
+    *,
+    last_update: date | None = None,
+    has_last_update: bool = True,
+) -> bool:
+    return new_progress(
+        RECORDS,
+        status=status,
+        on=on,
+        note=note,
+        percent=percent,
+        last_update=last_update,
+        has_last_update=has_last_update,
+    )
+
+
+def test_a_row_without_a_date_is_skipped_only_if_it_says_what_the_export_showed() -> None:
+    shown = date(2024, 6, 10)  # the export's 最近记录日期; done on 07-03 came later
+    assert not _new("in_progress", None, "开始", 20, last_update=shown)
+    assert not _new("not_started", None)  # an exported pair with nothing recorded
+    assert not _new("done", None, has_last_update=False)  # no column: the latest record
+    with pytest.raises(ValueError, match=r"^status \(推进中 → 已完成\) changed but date is empty"):
+        _new("done", None, last_update=shown)
+    with pytest.raises(ValueError, match=r"^note changed but date is empty"):
+        _new("in_progress", None, "新进展", last_update=shown)
+    with pytest.raises(ValueError, match=r"^percent \(20% → 60%\) changed but date is empty"):
+        _new("in_progress", None, "", 60, last_update=shown)
+    with pytest.raises(ValueError, match=r"^status \(未开始 → 推进中\) changed"):
+        _new("in_progress", None, last_update=None)  # nothing was recorded when exported
+
+
+def test_a_dated_row_is_new_unless_already_recorded() -> None:
+    assert not _new("in_progress", date(2024, 6, 10), "开始", 20)
+    assert _new("done", date(2024, 6, 28))
+    assert _new("done", date(2024, 6, 10))  # a sheet with 最近记录日期: the unit's own date
+
+
+def test_without_a_last_update_column_the_last_records_day_is_not_a_new_date() -> None:
+    """An older export's 日期 is the latest record's day: a change there would backdate."""
+    with pytest.raises(ValueError, match=r"changed on 2024-06-10, the day of the latest record"):
+        _new("done", date(2024, 6, 10), has_last_update=False)
+    assert not _new("in_progress", date(2024, 6, 10), has_last_update=False)  # as it was
+    assert _new("done", date(2024, 6, 28), has_last_update=False)

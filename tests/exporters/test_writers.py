@@ -69,7 +69,9 @@ def test_csv_gb18030_and_english_headings() -> None:
     data = render("csv", report(["备注一"]), Options(lang="en", encoding="gb18030"))
     text = data.decode("gb18030")
     assert not text.startswith("\ufeff")
-    assert text.startswith("Task ID,No.,Title,Unit,Role,Deadline,Status,Date,Percent,Note,")
+    assert text.startswith(
+        "Task ID,No.,Title,Unit,Role,Deadline,Last update,Status,Date,Percent,Note,"
+    )
     assert "备注一" in text
     assert "late 2d" in text
 
@@ -110,10 +112,21 @@ def test_xlsx_layout_dates_and_widths() -> None:
     assert deadline.number_format == "yyyy-mm-dd"
     widths = {k: v.width for k, v in detail.column_dimensions.items()}
     assert widths["D"] == display_width("城运中心") + 2 == 10  # CJK counts two
-    assert widths["J"] == 42  # a long note is capped and wraps
-    assert detail["J2"].alignment.wrap_text
+    assert widths["K"] == 42  # a long note is capped and wraps
+    assert detail["K2"].alignment.wrap_text
     rate = book["汇总"].cell(2, [c.value for c in book["汇总"][1]].index("完成率") + 1)
     assert rate.number_format == "0.0%" and rate.value == 0
+
+
+def test_xlsx_detail_has_an_empty_date_column_to_fill_in() -> None:
+    detail = load_workbook(io.BytesIO(render("xlsx", report(["x"]), Options())))["明细"]
+    heads = [c.value for c in detail[1]]
+    last, day = heads.index("最近记录日期") + 1, heads.index("日期") + 1
+    assert detail.cell(2, last).is_date and detail.cell(2, last).value.date() == date(2024, 6, 10)
+    assert detail.cell(2, day).value is None
+    assert detail.cell(1, day).fill.fgColor.rgb.endswith("FFF2CC")  # marked for filling in
+    letter = detail.cell(1, day).column_letter
+    assert detail.column_dimensions[letter].width == 12  # room for a typed date
 
 
 def test_xlsx_is_the_same_bytes_every_time() -> None:
@@ -131,6 +144,8 @@ def test_markdown_escapes_pipes_and_newlines() -> None:
     assert text.startswith("# 治本攻坚月报 2024-06（截至 2024-06-25）\n")
     assert "a\\|b<br>c" in text
     assert "## 汇总" in text and "## 明细" in text
+    heads = next(line for line in text.splitlines() if line.startswith("| 编号"))
+    assert "| 最近记录日期 | 状态 | 进度 |" in heads  # no empty column to fill in
 
 
 def test_json_is_the_contract() -> None:
@@ -176,7 +191,7 @@ def test_any_note_survives_csv_and_stays_inert(notes: list[str]) -> None:
 def test_any_note_is_text_in_xlsx(notes: list[str]) -> None:
     sheet = load_workbook(io.BytesIO(render("xlsx", report(notes), Options())))["明细"]
     for row, note in zip(sheet.iter_rows(min_row=2), notes, strict=True):
-        cell = row[9]
+        cell = row[10]
         if note:
             assert cell.data_type == "s"
         expected = ILLEGAL_CHARACTERS_RE.sub("\ufffd", note).replace("\r\n", "\n")

@@ -4,10 +4,16 @@ Headings are matched without regard to case or spacing, in English (task, seq, u
 status, date, note, percent) or as `export` writes them in either language, so an exported
 detail sheet filled in by a unit reads as it is. Other columns are ignored.
 
-A row is skipped, not refused, when it is blank; when its status, date, note and percent
-are all empty (a row nobody filled in); when it says 未开始 with no date, note or percent (an
-exported row of a pair with no record yet); or when it says what is already recorded (an
-exported row left as it was). Anything else must be a valid record, with its date.
+An export's detail sheet shows the day of each pair's latest record under 最近记录日期
+(last update) and leaves 日期 (date) empty for the unit to fill in with the day of new
+progress. A row is skipped, not refused, when it is blank; when its status, date, note and
+percent are all empty (a row nobody filled in); when it says 未开始 with no date, note or
+percent (an exported row of a pair with no record yet); or when it says what is already
+recorded (an exported row left as it was). Anything else is new progress and needs the day
+it happened: a row that changes the status, note or percent with no date is refused, never
+dated at the old record's day. A sheet without a 最近记录日期 column (an export from before
+that column, whose 日期 held the latest record's day, or a hand-made sheet) may not change
+a pair on the very day of its latest record either: that date is taken for the old one.
 """
 
 from __future__ import annotations
@@ -18,12 +24,12 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from maogang_cli.domain.cells import restore
-from maogang_cli.i18n import both
+from maogang_cli.i18n import both, t
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-FIELDS = ("task", "seq", "unit", "status", "date", "note", "percent")
+FIELDS = ("task", "seq", "unit", "status", "date", "note", "percent", "last_update")
 _HEADINGS = {
     "task": ["col_task"],
     "seq": ["col_seq"],
@@ -32,6 +38,7 @@ _HEADINGS = {
     "date": ["col_date"],
     "note": ["col_note"],
     "percent": ["col_percent"],
+    "last_update": ["col_last_update"],
 }
 _EXTRA = {
     "id": "task",
@@ -130,6 +137,7 @@ class Row:
     date: str = ""
     note: str = ""
     percent: str = ""
+    last_update: str = ""  # what an export showed as the day of the pair's latest record
 
     @property
     def blank(self) -> bool:
@@ -167,8 +175,45 @@ class StoredRecord:
 
 def latest_note(records: Iterable[StoredRecord], on: date) -> str:
     """The pair's latest non-empty note on or before `on` (what an export shows)."""
-    seen = sorted((r for r in records if r.happened_on <= on and r.note), key=lambda r: r.order)
-    return seen[-1].note if seen else ""
+    return standing(records, on).note
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A pair as an export shows it: its latest status and that record's day, and its
+    latest non-empty note and latest percent. Nothing recorded: 未开始, no day."""
+
+    status: str = "not_started"
+    day: date | None = None
+    note: str = ""
+    percent: int | None = None
+
+
+def standing(records: Iterable[StoredRecord], on: date | None = None) -> Standing:
+    """The pair as of `on` (with every record when None)."""
+    seen = sorted((r for r in records if on is None or r.happened_on <= on), key=lambda r: r.order)
+    if not seen:
+        return Standing()
+    return Standing(
+        status=seen[-1].status,
+        day=seen[-1].happened_on,
+        note=next((r.note for r in reversed(seen) if r.note), ""),
+        percent=next((r.percent for r in reversed(seen) if r.percent is not None), None),
+    )
+
+
+def differences(shown: Standing, status: str, note: str, percent: int | None) -> list[str]:
+    """What a row says that differs from the pair's standing: its status, and a note or
+    percent given that is not the latest one (an empty cell changes nothing)."""
+    out = []
+    if status != shown.status:
+        out.append(f"status ({t(shown.status)} → {t(status)})")
+    if note and note != shown.note:
+        out.append("note")
+    if percent is not None and percent != shown.percent:
+        was = "none" if shown.percent is None else f"{shown.percent}%"
+        out.append(f"percent ({was} → {percent}%)")
+    return out
 
 
 def already_recorded(
@@ -177,10 +222,49 @@ def already_recorded(
     """Whether the pair, as of `on`, stands exactly as the row says (an export shows it so):
     its latest record is of that day with that status, and a note or percent given is its
     latest one."""
-    seen = sorted((r for r in records if r.happened_on <= on), key=lambda r: r.order)
-    if not seen or seen[-1].happened_on != on or seen[-1].status != status:
+    shown = standing(records, on)
+    return shown.day == on and not differences(shown, status, note, percent)
+
+
+def new_progress(
+    records: Sequence[StoredRecord],
+    *,
+    status: str,
+    on: date | None,
+    note: str,
+    percent: int | None,
+    last_update: date | None,
+    has_last_update: bool,
+) -> bool:
+    """Whether a checked row is new progress (True) or says what is recorded (False);
+    ValueError when it changes the pair without the day that happened.
+
+    `on` is the row's date (None when empty); `last_update` the day its 最近记录日期 cell
+    shows, when the sheet has that column (`has_last_update`; an empty cell: nothing was
+    recorded when it was exported)."""
+    if on is None:
+        if status == "not_started" and not note and percent is None:
+            return False  # nothing reported: an exported pair with no record yet
+        if has_last_update:
+            # compare with what the export showed, not with records added since
+            shown = standing(records, last_update) if last_update else Standing()
+        else:
+            shown = standing(records)
+        changed = differences(shown, status, note, percent)
+        if changed:
+            raise ValueError(
+                f"{' and '.join(changed)} changed but date is empty: "
+                f"fill in {t('col_date')} (date), the day it happened"
+            )
         return False
-    if note and note != next((r.note for r in reversed(seen) if r.note), ""):
+    shown = standing(records, on)
+    changed = differences(shown, status, note, percent)
+    if shown.day == on and not changed:
         return False
-    latest_percent = next((r.percent for r in reversed(seen) if r.percent is not None), None)
-    return percent is None or percent == latest_percent
+    if shown.day == on and not has_last_update:
+        raise ValueError(
+            f"{' and '.join(changed)} changed on {on}, the day of the latest record: "
+            f"give the day it happened (a sheet without a {t('col_last_update')} column "
+            f"may be an older export, whose {t('col_date')} is the latest record's day)"
+        )
+    return True

@@ -27,6 +27,7 @@ class Column:
     key: str  # the i18n key of its heading (col_…)
     kind: Kind
     max_width: int = 40  # for spreadsheets: wider text wraps
+    fill_in: bool = False  # left empty for the unit to fill in (spreadsheets only)
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,10 @@ _DETAIL: list[tuple[Column, Callable[[ExportRow, Lang], Value]]] = [
     (Column("col_unit", "text"), lambda r, _: r.unit),
     (Column("col_role", "text"), lambda r, lang: t(r.role, lang)),
     (Column("col_deadline", "date"), lambda r, _: r.deadline),
+    (Column("col_last_update", "date"), lambda r, _: r.last_update),
     (Column("col_status", "text"), lambda r, lang: t(r.status, lang)),
-    (Column("col_date", "date"), lambda r, _: r.last_update),
+    # Empty: the day of any new progress the unit writes in this row (`import` reads it)
+    (Column("col_date", "date", fill_in=True), lambda r, _: None),
     (Column("col_percent", "int"), lambda r, _: r.percent),
     (Column("col_note", "text"), lambda r, _: r.note),
     (Column("col_done_on", "date"), lambda r, _: r.done_on),

@@ -24,13 +24,16 @@ def cell(value: Value, kind: Kind) -> str:
 
 
 def table(sheet: Sheet) -> list[str]:
-    rule = ["---:" if c.kind in ("int", "rate") else "---" for c in sheet.columns]
+    """The sheet without its fill-in columns (a reader of the Markdown fills in nothing)."""
+    shown = [i for i, c in enumerate(sheet.columns) if not c.fill_in]
+    kinds = [sheet.columns[i].kind for i in shown]
+    rule = ["---:" if kind in ("int", "rate") else "---" for kind in kinds]
     lines = [
-        "| " + " | ".join(cell(h, "text") for h in sheet.headings) + " |",
+        "| " + " | ".join(cell(sheet.headings[i], "text") for i in shown) + " |",
         "| " + " | ".join(rule) + " |",
     ]
     for row in sheet.rows:
-        cells = [cell(v, c.kind) for v, c in zip(row, sheet.columns, strict=True)]
+        cells = [cell(row[i], kind) for i, kind in zip(shown, kinds, strict=True)]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 

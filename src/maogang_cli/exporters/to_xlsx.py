@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_FILL_IN_FILL = PatternFill("solid", fgColor="FFF2CC")  # a column for the unit to fill in
+_DATE_WIDTH = 10  # yyyy-mm-dd; narrower, Excel shows a typed date as ####
 _HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
 _RATE = "0.0%"
@@ -87,15 +89,17 @@ def _write(wb: Workbook, sheet: Sheet) -> None:
     ]
     widths = []
     for i, column in enumerate(sheet.columns):
-        wanted = max([display_width(sheet.headings[i])] + [w[i] for w in natural])
+        floor = _DATE_WIDTH if column.kind == "date" else 0
+        wanted = max([floor, display_width(sheet.headings[i])] + [w[i] for w in natural])
         widths.append(min(wanted, column.max_width))
         ws.column_dimensions[get_column_letter(i + 1)].width = widths[-1] + 2
     ws.freeze_panes = "A2"
     header = []
-    for heading in sheet.headings:
+    for heading, column in zip(sheet.headings, sheet.columns, strict=True):
         cell = WriteOnlyCell(ws, value=_text(heading))
         cell.data_type = "s"
-        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
+        cell.font, cell.alignment = _HEADER_FONT, _HEADER_ALIGN
+        cell.fill = _FILL_IN_FILL if column.fill_in else _HEADER_FILL
         header.append(cell)
     ws.append(header)
     for row, sizes in zip(sheet.rows, natural, strict=True):

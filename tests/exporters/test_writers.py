@@ -129,6 +129,22 @@ def test_xlsx_detail_has_an_empty_date_column_to_fill_in() -> None:
     assert detail.column_dimensions[letter].width == 12  # room for a typed date
 
 
+def test_xlsx_about_sheet_has_labels_in_a_and_values_in_b() -> None:
+    about = load_workbook(io.BytesIO(render("xlsx", report(["x"]), Options())))["说明"]
+    rows = [[c.value for c in row] for row in about.iter_rows()]
+    assert [r[0] for r in rows] == ["标题", "月份", "截至", "任务年度", "月报截止", "说明"]
+    assert rows[0][1] == "治本攻坚月报 2024-06（截至 2024-06-25）"
+    assert rows[1][1] == "2024-06"
+    for label in ("截至", "月报截止"):
+        value = about.cell([r[0] for r in rows].index(label) + 1, 2)
+        assert value.is_date and value.value.date() == date(2024, 6, 25)
+        assert value.number_format == "yyyy-mm-dd"
+    assert rows[3][1] == "全部"
+    assert about["A1"].font.b
+    english = load_workbook(io.BytesIO(render("xlsx", report(["x"]), Options(lang="en"))))
+    assert [c.value for c in english["About"]["A"]][:3] == ["Title", "Month", "As of"]
+
+
 def test_xlsx_is_the_same_bytes_every_time() -> None:
     assert render("xlsx", report(["a"]), Options()) == render("xlsx", report(["a"]), Options())
 
@@ -146,6 +162,49 @@ def test_markdown_escapes_pipes_and_newlines() -> None:
     assert "## 汇总" in text and "## 明细" in text
     heads = next(line for line in text.splitlines() if line.startswith("| 编号"))
     assert "| 最近记录日期 | 状态 | 进度 |" in heads  # no empty column to fill in
+
+
+def _rendered_notes(text: str) -> list[str]:
+    """The 备注 cells of the Markdown's detail table as a Markdown renderer shows them."""
+    import html
+    import re
+
+    markdown_it = pytest.importorskip("markdown_it")
+    page = markdown_it.MarkdownIt("commonmark").enable("table").render(text)
+    detail = page.split("<table>")[2]  # the summary table comes first
+    rows = re.findall(r"<tr>\n(.*?)</tr>", detail, flags=re.S)
+    cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S) for row in rows]
+    note = cells[0].index("备注")
+    return [html.unescape(row[note].replace("<br>", "\n")) for row in cells[1:]]
+
+
+def test_markdown_shows_html_and_markdown_in_notes_as_text() -> None:
+    notes = [
+        "<script>x</script> *粗*",
+        "[链接](http://x) `代码` ~~删~~ _斜_ $x$",
+        "a &amp; <!-- c -->",
+    ]
+    text = render("md", report(notes), Options()).decode()
+    assert "&lt;script&gt;x&lt;/script&gt; \\*粗\\*" in text
+    assert "<script>" not in text
+    assert _rendered_notes(text) == notes
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00")
+            | st.sampled_from("\n<>&*_`[]()|\\!#~$"),
+            max_size=30,
+        ).map(str.strip),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_any_note_reads_back_from_rendered_markdown(notes: list[str]) -> None:
+    got = _rendered_notes(render("md", report(notes), Options()).decode())
+    assert [g.strip() for g in got] == [n.strip() for n in notes]
 
 
 def test_json_is_the_contract() -> None:

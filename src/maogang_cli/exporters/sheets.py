@@ -132,24 +132,32 @@ def title(export: MonthlyExport, lang: Lang) -> str:
     return f"Monthly report {export.month}{scope} (as of {export.as_of})"
 
 
-def about(export: MonthlyExport, lang: Lang) -> list[tuple[str, str]]:
-    """What a reader of the file needs to know about it, as (label, value) lines."""
+def about(export: MonthlyExport, lang: Lang) -> list[tuple[str, Value]]:
+    """What a reader of the file needs to know about it, as (label, value) lines; days are
+    dates and the task year a number, so a spreadsheet keeps them as such."""
     zh = lang == "zh"
-    due = export.report_due.isoformat() if export.report_due else t("not_owed", lang)
     return [
+        ("标题" if zh else "Title", title(export, lang)),
         ("月份" if zh else "Month", export.month),
-        ("截至" if zh else "As of", export.as_of.isoformat()),
-        ("任务年度" if zh else "Task year", str(export.year) if export.year else "—"),
-        ("月报截止" if zh else "Report due", due),
+        ("截至" if zh else "As of", export.as_of),
+        (
+            "任务年度" if zh else "Task year",
+            export.year or ("全部" if zh else "all"),
+        ),
+        ("月报截止" if zh else "Report due", export.report_due or t("not_owed", lang)),
         (
             "说明" if zh else "Notes",
             "状态为截至日的状态；本月进展为本月内（截至日前）的进展记录；"
             "月报截止日当天或之前报送为按时，之后为迟报；截至日在截止日当天或之后时，"
             "截至日仍未收到的为未报，截至日在截止日之前时为未到期。"
+            "明细中“最近记录日期”为已有最近一条记录的日期；填报新进展（状态、进度或备注有变化）时，"
+            "请在“日期”列填写进展发生的日期。"
             if zh
             else "Status is as of the as-of day; progress this month lists the month's "
             "records up to it; a report is on time when it arrives on or before the due day, "
             "late after it; from the due day on, a report not received by the as-of day is "
-            "missing; before the due day it is not due.",
+            "missing; before the due day it is not due. In the detail sheet, Last update is "
+            "the day of the latest record; a unit reporting new progress (a changed status, "
+            "percent or note) writes the day it happened under Date.",
         ),
     ]

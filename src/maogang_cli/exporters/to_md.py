@@ -12,6 +12,19 @@ if TYPE_CHECKING:
     from maogang_cli.exporters import Options
 
 
+# Text in a cell shows as written: HTML is spelled as entities (no tag, comment or entity
+# of a note is rendered), and the marks of inline Markdown (emphasis, code, links, strike,
+# maths) and the table's own `|` are backslash-escaped. Line breaks become <br>.
+_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {mark: "\\" + mark for mark in "\\`*_[]~|$"}
+)
+
+
+def escape(text: str) -> str:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(line.translate(_ESCAPES) for line in lines)
+
+
 def cell(value: Value, kind: Kind) -> str:
     if value is None:
         return ""
@@ -19,8 +32,7 @@ def cell(value: Value, kind: Kind) -> str:
         return value.isoformat()
     if kind == "rate" and isinstance(value, float):
         return f"{value * 100:.0f}%"
-    text = str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+    return escape(str(value))
 
 
 def table(sheet: Sheet) -> list[str]:

@@ -42,6 +42,7 @@ _FILL_IN_FILL = PatternFill("solid", fgColor="FFF2CC")  # a column for the unit 
 _DATE_WIDTH = 10  # yyyy-mm-dd; narrower, Excel shows a typed date as ####
 _HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
+_LEFT_WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)  # dates, numbers
 _RATE = "0.0%"
 
 
@@ -124,15 +125,20 @@ def _about(wb: Workbook, export: MonthlyExport, options: Options) -> None:
     ws = wb.create_sheet(t("sheet_about", options.lang))
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 80
-    lines = [("", title(export, options.lang)), *about(export, options.lang)]
-    for label, value in lines:
-        cells = []
-        for text in (label, value):
-            cell = WriteOnlyCell(ws, value=_text(text))
+    for label, value in about(export, options.lang):
+        head = WriteOnlyCell(ws, value=_text(label))
+        head.data_type = "s"
+        head.font, head.alignment = _HEADER_FONT, _WRAP
+        if isinstance(value, str):
+            cell = WriteOnlyCell(ws, value=_text(value))
             cell.data_type = "s"
-            cell.alignment = _WRAP
-            cells.append(cell)
-        ws.append(cells)
+        elif isinstance(value, date):
+            cell = WriteOnlyCell(ws, value=datetime(value.year, value.month, value.day))
+            cell.number_format = "yyyy-mm-dd"  # a real date, shown as the detail sheet's
+        else:
+            cell = WriteOnlyCell(ws, value=value)
+        cell.alignment = _LEFT_WRAP
+        ws.append([head, cell])
 
 
 _MODIFIED = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")

@@ -92,6 +92,15 @@ def test_overdue_covers_every_year_and_takes_year(invoke: Invoke, two_years: Pat
     assert isinstance(every, list) and len(every) == len(older) + len(items)
 
 
+def test_overdue_table_names_tasks_by_id_so_years_differ(invoke: Invoke, two_years: Path) -> None:
+    data = ("--data", str(two_years), "--as-of", "2025-07-01", "--unit", "农办", "-k", "task")
+    out = invoke("overdue", *data).stdout
+    ids = [line.split()[0] for line in out.splitlines() if line.startswith(" 202")]
+    assert ids[-1] == "2025-02"  # row 2 of 2025, not to be confused with 2024-02
+    assert "2024-02" in ids
+    assert out.splitlines()[-1] == f"共 {len(ids)} 项（按单位计）：任务 {len(ids)}。"
+
+
 def test_agenda_and_plan_see_the_new_year(invoke: Invoke, two_years: Path) -> None:
     data = ("--data", str(two_years))
     june = run_json(invoke, "agenda", "--json", "--month", "2025-06", "-u", "经发办",

@@ -19,6 +19,7 @@ from maogang_cli.cli._common import (
 )
 from maogang_cli.cli.status import CooperatingOption
 from maogang_cli.domain.status import PairState
+from maogang_cli.errors import UsageError
 
 
 def overdue(
@@ -41,6 +42,16 @@ def overdue(
             "(各生产经营单位's inspections and drills).",
         ),
     ] = False,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only these kinds: task, duty, plan_milestone "
+            "(repeat the option, or a comma list) [default: all].",
+        ),
+    ] = None,
     fail_if_any: Annotated[
         bool, typer.Option("--fail-if-any", help="Exit 1 when anything is overdue (for cron).")
     ] = False,
@@ -53,22 +64,35 @@ def overdue(
 
     Items are (task, unit) pairs, missed duty instances and missed plan milestones.
 
-    Example: maogang overdue --as-of 2025-01-01 --json --fail-if-any
+    Example: maogang overdue --as-of 2025-01-01 --kind duty --fail-if-any
     """
-    from maogang_cli.domain.plan import merge_overdue
+    from maogang_cli.domain.plan import merge_overdue, parse_kinds
     from maogang_cli.domain.status import roles
     from maogang_cli.store.plan import missed
     from maogang_cli.store.progress import pair_states
     from maogang_cli.store.queries import task_heads, units_named
 
     day = as_of_day(as_of)
+    try:
+        kinds = parse_kinds(kind or [])
+    except ValueError as exc:
+        raise UsageError(f"--kind: {exc}") from None
     conn = open_db(db, data)
     units = units_named(conn, unit)
-    counted = roles(include_cooperating)
-    states = pair_states(conn, day, units=units, roles=counted, year=year, details=False)
-    late = [s for s in states if s.overdue]
+    late: list[PairState] = []
+    if "task" in kinds:
+        counted = roles(include_cooperating)
+        states = pair_states(conn, day, units=units, roles=counted, year=year, details=False)
+        late = [s for s in states if s.overdue]
+    owed = []
+    if "duty" in kinds or "plan_milestone" in kinds:
+        owed = [
+            o
+            for o in missed(conn, day, units=units, year=year, all_duties=all_duties)
+            if o.kind in kinds
+        ]
     tasks = task_heads(conn)
-    items = merge_overdue(late, missed(conn, day, units=units, year=year, all_duties=all_duties))
+    items = merge_overdue(late, owed)
     if json:
         from maogang_cli.contracts import overdue_json
         from maogang_cli.plan_contracts import owed_overdue_json

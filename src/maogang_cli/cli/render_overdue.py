@@ -1,13 +1,14 @@
-"""The overdue table: late task pairs, missed duty instances and missed plan milestones."""
+"""The overdue list for people: one table per kind (tasks, duties, plan milestones), one
+row per obligation with the units that missed it. `--json` keeps one item per unit."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
-from maogang_cli.cli.render_plan import owed_row
+from maogang_cli.cli.render_plan import brief, unit_run
+from maogang_cli.domain.plan import group_overdue
 from maogang_cli.domain.status import PairState
-from maogang_cli.i18n import Lang, t
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
@@ -15,7 +16,87 @@ if TYPE_CHECKING:
     from datetime import date
 
     from maogang_cli.domain.models import TaskHead
-    from maogang_cli.domain.plan import Owed
+    from maogang_cli.domain.plan import OverdueGroup, Owed
+    from maogang_cli.i18n import Lang
+
+# A unit's task state beside its name when it is not simply 未开始 (zh, en); no spaces, so
+# a name and its note stay on one line.
+_NOTES = {
+    "in_progress": ("推进中", "doing"),
+    "blocked": ("受阻", "blocked"),
+    "cooperating": ("协办", "support"),
+}
+_SECTIONS = {
+    "task": ("任务", "Tasks", "tasks"),
+    "duty": ("职责", "Duties", "duties"),
+    "plan_milestone": ("方案节点", "Plan milestones", "plan milestones"),
+}
+_LATE = "bold red"
+
+
+def _days(lang: Lang) -> Column:
+    return Column("逾期天数" if lang == "zh" else "Days", justify="right", no_wrap=True)
+
+
+def _unit(item: PairState | Owed, lang: Lang) -> str:
+    if not isinstance(item, PairState):
+        return item.unit
+    notes = [
+        _NOTES[key][0 if lang == "zh" else 1] for key in (item.role, item.status) if key in _NOTES
+    ]
+    if not notes:
+        return item.unit
+    return (
+        f"{item.unit}（{'，'.join(notes)}）" if lang == "zh" else f"{item.unit}({','.join(notes)})"
+    )
+
+
+def _units(group: OverdueGroup, lang: Lang) -> str:
+    return unit_run([_unit(i, lang) for i in group.items], lang)
+
+
+def _item_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Cell]]:
+    """A task or plan milestone a row: its id; its title over the units that missed it."""
+    return [
+        [g.id, f"{g.title}\n{_units(g, lang)}", str(g.due), Cell(str(g.days_overdue), _LATE)]
+        for g in groups
+    ]
+
+
+def _duty_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Cell]]:
+    """The duty named once (its id, as `duty done` takes it, and a short title), then one
+    row per missed period."""
+    order: dict[str, list[OverdueGroup]] = {}
+    for g in groups:
+        order.setdefault(g.id, []).append(g)
+    rows: list[list[str | Cell]] = []
+    for ident, periods in order.items():
+        rows.append(["", Cell(f"{ident}\n{brief(periods[0].title)}", "bold"), ""])
+        rows += [[g.period, _units(g, lang), Cell(str(g.days_overdue), _LATE)] for g in periods]
+    return rows
+
+
+def _columns(kind: str, lang: Lang) -> list[Column]:
+    zh = lang == "zh"
+    if kind == "duty":
+        return [
+            Column("期间" if zh else "Period", no_wrap=True),
+            Column("职责 / 未完成单位" if zh else "Duty / not done by"),
+            _days(lang),
+        ]
+    head = {
+        "task": ("编号", "任务 / 未完成单位", "ID", "Task / not done by"),
+        "plan_milestone": ("节点", "方案节点 / 未完成单位", "ID", "Milestone / not done by"),
+    }[kind]
+    return [
+        Column(head[0] if zh else head[2], no_wrap=True),
+        Column(head[1] if zh else head[3]),
+        Column("时间节点" if zh else "Deadline", no_wrap=True),
+        _days(lang),
+    ]
+
+
+_ROWS = {"task": _item_rows, "duty": _duty_rows, "plan_milestone": _item_rows}
 
 
 def overdue_table(
@@ -25,29 +106,30 @@ def overdue_table(
     if not late:
         output.print_text(f"截至 {day} 没有逾期事项。" if zh else f"Nothing overdue as of {day}.")
         return
-    columns = [
-        Column(t("seq", lang), justify="right", no_wrap=True),
-        Column(t("task", lang)),
-        Column(t("unit", lang)),
-        Column(t("role", lang), no_wrap=True),
-        Column(t("deadline", lang), no_wrap=True),
-        Column("逾期天数" if zh else "Days", justify="right", no_wrap=True),
-        Column(t("status", lang), no_wrap=True),
-    ]
-    rows: list[list[str | Cell]] = [
+    groups = group_overdue(late, tasks)
+    output.print_lines([Cell(f"逾期事项（截至 {day}）" if zh else f"Overdue as of {day}", "bold")])
+    counts: dict[str, int] = {}
+    for kind in _SECTIONS:
+        section = [g for g in groups if g.kind == kind]
+        if not section:
+            continue
+        counts[kind] = sum(len(g.items) for g in section)
+        zh_name, en_name, _ = _SECTIONS[kind]
+        title = (
+            f"{zh_name}（按单位计 {counts[kind]} 项）"
+            if zh
+            else f"{en_name}: {counts[kind]} items, one per unit"
+        )
+        output.print_lines([""])
+        output.print_table(_columns(kind, lang), _ROWS[kind](section, lang), title=title)
+    output.print_lines(
         [
-            str(tasks[s.task_id].seq),
-            tasks[s.task_id].title,
-            s.unit,
-            t(s.role, lang),
-            str(s.deadline),
-            Cell(str(s.days_overdue), "bold red"),
-            t(s.status, lang),
+            f"共 {len(late)} 项（按单位计）："
+            + "，".join(f"{_SECTIONS[k][0]} {n}" for k, n in counts.items())
+            + "。"
+            if zh
+            else f"{len(late)} items, one per unit: "
+            + ", ".join(f"{_SECTIONS[k][2]} {n}" for k, n in counts.items())
+            + ". Days: days overdue."
         ]
-        if isinstance(s, PairState)
-        else owed_row(s, lang)
-        for s in late
-    ]
-    title = f"逾期事项（截至 {day}）" if zh else f"Overdue as of {day}"
-    caption = f"共 {len(late)} 项（●红）" if zh else f"{len(late)} items (RED)"
-    output.print_table(columns, rows, title=title, caption=caption)
+    )

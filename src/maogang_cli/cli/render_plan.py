@@ -3,6 +3,7 @@ data stays as the plan writes it."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from maogang_cli import output
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
     from maogang_cli.domain.agenda import AgendaItem, Window
     from maogang_cli.domain.duties import Duty
-    from maogang_cli.domain.plan import ActionView, Owed
+    from maogang_cli.domain.plan import ActionView
     from maogang_cli.i18n import Lang
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -27,11 +28,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "done": ("已完成", "done"),
     "open": ("未到期", "open"),
     "overdue": ("逾期", "overdue"),
-    # instance states
-    "on_time": ("按时", "on time"),
-    "late": ("逾期完成", "late"),
-    "missing": ("未完成", "missing"),
-    "not_due": ("未到期", "not due"),
     # frequencies
     "monthly": ("每月", "monthly"),
     "quarterly": ("每季度", "quarterly"),
@@ -50,6 +46,25 @@ def _action_number(number: int, lang: Lang) -> str:
     if lang == "zh" and 1 <= number <= len(_CHINESE_NUMBERS):
         return f"（{_CHINESE_NUMBERS[number - 1]}）"
     return f"{number}."
+
+
+def unit_run(names: Sequence[str], lang: Lang) -> str:
+    """Unit names in a row that wraps only between names, the separator ending the line:
+    as many names a line as the column has room for, so it grows with the terminal
+    (cli.tables.unit_lines puts one a line: right for a catalogue, too tall for 19 units).
+    """
+    return ("、 " if lang == "zh" else ", ").join(names)
+
+
+def brief(title: str, cells: int = 48) -> str:
+    """A duty's title cut for a heading: its first clause, at most `cells` wide ('...' marks
+    a cut). The whole title is in `duty list` and `--json`."""
+    from rich.cells import cell_len, set_cell_size
+
+    clause = re.split("[，；。]", title, maxsplit=1)[0]
+    if cell_len(clause) <= cells:
+        return clause
+    return set_cell_size(clause, cells - 3).rstrip() + "..."
 
 
 def plan_tables(
@@ -135,20 +150,6 @@ def agenda_table(items: Sequence[AgendaItem], window: Window, day: date, lang: L
         else f"{len(items)} items (one per unit), {open_items} not done"
     )
     output.print_table(columns, rows, title=title, caption=caption)
-
-
-def owed_row(o: Owed, lang: Lang) -> list[str | Cell]:
-    """A missed duty instance or plan milestone as a row of the overdue table: its period
-    in the row-number column, its id above its title (what `duty done` takes)."""
-    return [
-        o.period if o.kind == "duty" else "—",
-        f"{o.id}\n{o.title}",
-        o.unit,
-        w(o.kind, lang),
-        str(o.due),
-        Cell(str(o.days_overdue), "bold red"),
-        w(o.state, lang),
-    ]
 
 
 def duty_table(

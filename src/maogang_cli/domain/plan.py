@@ -22,11 +22,11 @@ from maogang_cli.domain.reports import InstanceState, Submission, instance_state
 from maogang_cli.domain.status import PairState
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Sequence
+    from collections.abc import Collection, Iterable, Mapping, Sequence
     from datetime import date
 
     from maogang_cli.domain.duties import Duty
-    from maogang_cli.domain.models import TaskInfo
+    from maogang_cli.domain.models import TaskHead, TaskInfo
     from maogang_cli.domain.periods import Period
 
 OwedKind = Literal["duty", "plan_milestone"]
@@ -270,3 +270,55 @@ def merge_overdue(tasks: Sequence[PairState], owed: Sequence[Owed]) -> list[Pair
         merged,
         key=lambda item: (-item.days_overdue, 0 if isinstance(item, PairState) else 1),
     )
+
+
+OVERDUE_KINDS = ("task", "duty", "plan_milestone")
+
+
+def parse_kinds(values: Iterable[str]) -> tuple[str, ...]:
+    """The kinds `overdue --kind` asks for, in `OVERDUE_KINDS` order: each value one kind or
+    a comma list (`task,duty`); every kind when none is given. ValueError names an unknown one."""
+    asked = {k.strip() for value in values for k in value.split(",") if k.strip()}
+    unknown = sorted(asked - set(OVERDUE_KINDS))
+    if unknown:
+        raise ValueError(f"unknown kind '{unknown[0]}'; choose from: {', '.join(OVERDUE_KINDS)}")
+    return tuple(k for k in OVERDUE_KINDS if not asked or k in asked)
+
+
+@dataclass(frozen=True)
+class OverdueGroup:
+    """One obligation on the overdue list, with every unit that missed it: a task, one
+    period of a duty, or a plan milestone. Its items share the due day and lateness."""
+
+    kind: str  # task, duty or plan_milestone
+    id: str  # the task, duty or milestone id
+    period: str  # a duty's period; "" otherwise
+    title: str
+    due: date
+    days_overdue: int
+    items: tuple[PairState | Owed, ...]
+
+
+def group_overdue(
+    items: Iterable[PairState | Owed], tasks: Mapping[str, TaskHead]
+) -> list[OverdueGroup]:
+    """Items of the same task, duty period or plan milestone together, in the order each
+    first appears (most overdue first, as `merge_overdue` gives them)."""
+    groups: dict[tuple[str, str, str], list[PairState | Owed]] = {}
+    for item in items:
+        if isinstance(item, PairState):
+            key = ("task", item.task_id, "")
+        else:
+            key = (item.kind, item.id, item.period if item.kind == "duty" else "")
+        groups.setdefault(key, []).append(item)
+    out = []
+    for (kind, ident, period), members in groups.items():
+        first = members[0]
+        if isinstance(first, PairState):
+            title, due = tasks[ident].title, first.deadline
+        else:
+            title, due = first.title, first.due
+        out.append(
+            OverdueGroup(kind, ident, period, title, due, first.days_overdue, tuple(members))
+        )
+    return out

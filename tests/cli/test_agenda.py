@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
 
 import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
+from maogang_cli import output
 
 DISPATCH = "原则上每季度组织召开治本攻坚调度会，通报工作进展，分析存在问题，部署推进重点工作"
 
@@ -163,28 +167,97 @@ def test_agenda_table_groups_units(invoke: Invoke) -> None:
         "--as-of",
         "2024-07-01",
     )
-    assert r.stdout == (
-        "到期事项 2024-06-26 — 2024-06-30（截至 2024-07-01）                         \n"
-        "                                                                            \n"
-        " 到期        事项                                未完成单位            完成 \n"
-        " ────────────────────────────────────────────────────────────────────────── \n"
-        " 2024-06-30  任务 2024-06                        镇监察办               0/1 \n"
-        "             进一步强化党委政府责任                                         \n"
-        " 2024-06-30  职责 quarterly_review 2024-Q2       —                      1/1 \n"
-        "             行业领域、属地治本攻坚行动季度点评                             \n"
-        "                                                                            \n"
-        "共 2 项（按单位计），未完成 1 项                                            \n"
-    )
+    assert [line.rstrip() for line in r.stdout.splitlines()] == [
+        "到期事项 2024-06-26 至 2024-06-30（截至 2024-07-01）",
+        "",
+        " 到期        事项                                完成",
+        " ────────────────────────────────────────────────────",
+        " 2024-06-30  任务 2024-06                         0/1",
+        "             进一步强化党委政府责任",
+        "             未完成：镇监察办",
+        " 2024-06-30  职责 quarterly_review 2024-Q2        1/1",
+        "             行业领域、属地治本攻坚行动季度点评",
+        "",
+        "共 2 项（按单位计），未完成 1 项",
+        "完成：已完成的单位/应完成的单位",
+    ]
     whole = invoke("agenda", "--month", "2024-06", "--as-of", "2024-06-01").stdout
     assert max(cell_len(line) for line in whole.splitlines()) <= 80
-    assert "共 42 项（按单位计），未完成 42 项" in whole
+    assert "共 42 项（按单位计），未完成 42 项" in whole.splitlines()
 
 
 def test_empty_window_in_both_languages(invoke: Invoke) -> None:
     r = invoke("agenda", "--from", "2024-04-01", "--to", "2024-04-02")
-    assert r.stdout == "2024-04-01 — 2024-04-02 没有到期事项。\n"
+    assert r.stdout == "2024-04-01 至 2024-04-02 没有到期事项。\n"
     r = invoke("agenda", "--from", "2024-04-01", "--to", "2024-04-02", "--lang", "en")
-    assert r.stdout == "Nothing falls due 2024-04-01 — 2024-04-02.\n"
+    assert r.stdout == "Nothing falls due 2024-04-01 to 2024-04-02.\n"
+
+
+@pytest.fixture
+def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
+    """Set the terminal width (rich reads COLUMNS when the console is made)."""
+
+    def set_to(columns: int) -> None:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        output._console.cache_clear()
+
+    yield set_to
+    output._console.cache_clear()
+
+
+def unit_lines_of(out: str) -> list[str]:
+    """The lines listing the units not done: the labelled one and those continuing it."""
+    found, listing = [], False
+    for line in out.splitlines():
+        item = line[13:].strip()
+        for label in ("未完成：", "Not done: "):
+            if item.startswith(label):
+                listing, item = True, item.removeprefix(label)
+        if listing:
+            found.append(item)
+            listing = item.endswith(("、", ","))
+    return found
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_units_and_ids_stay_whole(
+    invoke: Invoke, width: Callable[[int], None], columns: int, lang: str
+) -> None:
+    window = ("--month", "2024-06", "--as-of", "2024-06-20")
+    items = agenda(invoke, *window)
+    width(columns)
+    out = invoke("agenda", *window, "--lang", lang).stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= columns
+    words = set(out.split())
+    assert {str(i["ref"]).split("/")[0] for i in items} <= words  # ids whole
+    names = [
+        name.strip()
+        for line in unit_lines_of(out)
+        for name in line.replace("、", ",").split(",")
+        if name.strip()
+    ]
+    assert Counter(names) == Counter(str(i["unit"]) for i in items if not i["done"])
+    ambiguous = {c for c in out.replace("─", "") if unicodedata.east_asian_width(c) == "A"}
+    assert ambiguous == set()
+    if lang == "en":
+        assert all(c not in out.splitlines()[0] for c in "：，（）")
+
+
+def test_the_units_column_grows_with_the_terminal(
+    invoke: Invoke, width: Callable[[int], None]
+) -> None:
+    window = ("--month", "2024-06", "--as-of", "2024-06-20")
+    heights = []
+    for columns in (60, 80, 120):
+        width(columns)
+        heights.append(len(unit_lines_of(invoke("agenda", *window).stdout)))
+    assert heights[0] > heights[1] > heights[2]
+    out = invoke("agenda", *window).stdout  # at 120
+    assert (
+        "             未完成：经发办、 社事办、 规建办、 农办、 城运中心、 城建中心、 绿容所、"
+        " 环保办、 综合行政执法队、 " in out
+    )
 
 
 @pytest.mark.parametrize(

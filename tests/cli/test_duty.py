@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections.abc import Callable, Iterator
 
 import pytest
+from rich.cells import cell_len
 
 from conftest import Invoke
+from maogang_cli import output
 
 REVIEW = "行业领域、属地治本攻坚行动季度点评"
 ASSESS = "每半年开展一次进度评估"
@@ -195,15 +199,62 @@ def test_duty_list_json(invoke: Invoke) -> None:
 
 def test_duty_list_table(invoke: Invoke) -> None:
     out = invoke("duty", "list", "--as-of", "2024-10-01").stdout
-    assert out.splitlines()[:6] == [
-        "经常性职责（截至 2024-10-01）                                                   ",
-        "                                                                                ",
-        " 职责                                  频次 起止        责任单位      完成/到期 ",
-        " ────────────────────────────────────────────────────────────────────────────── ",
-        " monthly_report                        每月25日前       镇安委会有关       0/65 ",
-        " 每月25日前向镇工作专班报送工作开展情  2024-05—2026-12  成员单位、各            ",
+    assert [line.rstrip() for line in out.splitlines()[:7]] == [
+        "经常性职责（截至 2024-10-01）",
+        "",
+        " 职责                                                          频次 起止   完成",
+        " ──────────────────────────────────────────────────────────────────────────────",
+        " monthly_report                                                每月25日前  0/65",
+        " 每月25日前向镇工作专班报送工作开展情况及任务清单完成情况      2024-05 至",
+        " 责任单位：镇安委会有关成员单位、 各村居、 镇属企事业单位      2026-12",
     ]
-    assert " principal_hazard_inspection *" in out
+    assert " 责任单位：各生产经营单位 *" in out
+    # The rules are lines under the table, not a caption wrapped at its width.
+    assert out.splitlines()[-3:] == [
+        "完成：已到期的（周期，单位）中，已记录完成的/全部",
+        "* 只由无具体成员的集合（各生产经营单位等）承担，",
+        "  overdue 默认不列出（--all-duties 列出）",
+    ]
+
+
+@pytest.fixture
+def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
+    """Set the terminal width (rich reads COLUMNS when the console is made)."""
+
+    def set_to(columns: int) -> None:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        output._console.cache_clear()
+
+    yield set_to
+    output._console.cache_clear()
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_duty_list_keeps_ids_and_names_whole(
+    invoke: Invoke, width: Callable[[int], None], columns: int
+) -> None:
+    duties = json.loads(invoke("duty", "list", "--as-of", "2025-01-05", "--json").stdout)
+    width(columns)
+    for lang in ("zh", "en"):
+        out = invoke("duty", "list", "--as-of", "2025-01-05", "--lang", lang).stdout
+        assert max(cell_len(line) for line in out.splitlines()) <= columns
+        words = set(out.split())
+        assert {d["id"] for d in duties} <= words
+        for d in duties:
+            assert all(owner in out for owner in d["owners"])
+        assert not any(line.lstrip().startswith(("、", ",")) for line in out.splitlines())
+        ambiguous = {c for c in out.replace("─", "") if unicodedata.east_asian_width(c) == "A"}
+        assert ambiguous == set()  # no — in the span: 2024-05 至 2026-12
+    en = invoke("duty", "list", "--as-of", "2025-01-05", "--lang", "en").stdout
+    assert {"Owed", "by:", "镇安委会有关成员单位,", "各村居,", "镇属企事业单位"} <= set(en.split())
+
+
+def test_duty_list_owners_grow_with_the_terminal(
+    invoke: Invoke, width: Callable[[int], None]
+) -> None:
+    width(120)
+    out = invoke("duty", "list", "--as-of", "2025-01-05").stdout
+    assert " 责任单位：镇安委会有关成员单位、 各村居、 镇属企事业单位 " in out
 
 
 # --- overdue ---------------------------------------------------------------------------

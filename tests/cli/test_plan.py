@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections.abc import Callable, Iterator
 
+import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
+from maogang_cli import output
 
 GUARDED = ("pydantic", "yaml", "sqlite_utils", "openpyxl")
 DEPARTMENTS = ["规建办", "经发办", "农办", "综合行政执法队", "泖港派出所", "泖港市场监管所"]
@@ -154,12 +158,16 @@ def test_plan_table_at_80_columns(invoke: Invoke) -> None:
         "目标 2025-12-31  有效遏制重大事故隐患增量",
         "目标 2026-12-31  形成重大事故隐患动态清零的常态化机制",
     ]
-    assert (
-        "    3  进一步压实企业主体责任    2024-08 1/6    m03-2024 2024-12-31 逾期 0/6    " in lines
-    )
-    assert (
-        "                                                m03-2026 2026-12-31 未到期 0/6  " in lines
-    )
+    assert lines[4:11] == [
+        "（一）开展安全生产责任落实提升行动                                            ",
+        "                                                                              ",
+        " 序号  措施                      任务          方案节点                       ",
+        " ──────────────────────────────────────────────────────────────────────────── ",
+        "    1  进一步强化党委政府责任    2024-06 0/19  -                              ",
+        "    2  进一步夯实部门监管责任    2024-07 0/12  -                              ",
+        "    3  进一步压实企业主体责任    2024-08 1/6   m03-2024 2024-12-31 逾期 0/6   ",
+    ]
+    assert "                                               m03-2026 2026-12-31 未到期 0/6 " in lines
     assert "（九）开展全民安全素质提升行动" in out
     assert lines[-1] == "n/m：已完成的单位数/责任单位数（任务按主办单位计）。"
     assert max(cell_len(line) for line in lines) <= 80  # display width: 汉字 take two
@@ -169,7 +177,45 @@ def test_plan_table_in_english(invoke: Invoke) -> None:
     out = invoke("plan", "--as-of", "2025-01-01", "--lang", "en").stdout
     assert out.startswith("The three-year plan as of 2025-01-01\nTarget 2024-12-31  ")
     assert "m03-2024 2024-12-31 overdue 0/6" in out
-    assert "1.开展安全生产责任落实提升行动" in out
+    assert "m06-2024 2024-12-31 overdue 0/11" in out  # on one line at 80 columns
+    headings = [line.rstrip() for line in out.splitlines() if line[:2].rstrip(". ").isdigit()]
+    actions = json.loads(invoke("plan", "--json", "--as-of", "2025-01-01").stdout)
+    assert headings == [f"{a['number']}. {a['title']}" for a in actions]
+    assert headings[0] == "1. 开展安全生产责任落实提升行动"
+    # Words the program writes (not the plan's Chinese text) use ASCII punctuation.
+    chrome = [line for line in out.splitlines() if not line[:2].rstrip(". ").isdigit()]
+    chrome = [line for line in chrome if not any("\u4e00" <= c <= "\u9fff" for c in line)]
+    assert chrome and not any(c in line for line in chrome for c in "：，（）。")
+
+
+@pytest.fixture
+def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
+    """Set the terminal width (rich reads COLUMNS when the console is made)."""
+
+    def set_to(columns: int) -> None:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        output._console.cache_clear()
+
+    yield set_to
+    output._console.cache_clear()
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plan_fits_the_terminal_and_keeps_milestones_whole(
+    invoke: Invoke, width: Callable[[int], None], columns: int, lang: str
+) -> None:
+    actions = json.loads(invoke("plan", "--json", "--as-of", "2025-01-01").stdout)
+    width(columns)
+    out = invoke("plan", "--as-of", "2025-01-01", "--lang", lang).stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= columns  # nothing cropped
+    words = set(out.split())
+    for measure in (m for a in actions for m in a["measures"]):
+        for step in measure["milestones"]:
+            assert {step["id"], step["due"]} <= words
+        assert set(measure["tasks"]) <= words
+    ambiguous = {c for c in out.replace("─", "") if unicodedata.east_asian_width(c) == "A"}
+    assert ambiguous == set()  # '-' for an empty cell, not '—'
 
 
 def test_plan_bad_as_of_is_a_usage_error(invoke: Invoke) -> None:

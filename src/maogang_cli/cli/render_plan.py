@@ -35,6 +35,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "yearly": ("每年", "yearly"),
 }
 _CHINESE_NUMBERS = "一二三四五六七八九十"
+_MEASURE = 24  # cells of the plan table's measure column
 
 
 def w(key: str, lang: Lang) -> str:
@@ -45,7 +46,7 @@ def w(key: str, lang: Lang) -> str:
 def _action_number(number: int, lang: Lang) -> str:
     if lang == "zh" and 1 <= number <= len(_CHINESE_NUMBERS):
         return f"（{_CHINESE_NUMBERS[number - 1]}）"
-    return f"{number}."
+    return f"{number}. "
 
 
 def unit_run(names: Sequence[str], lang: Lang) -> str:
@@ -77,23 +78,28 @@ def plan_tables(
     for due, text in targets:
         head.append(f"{'目标' if zh else 'Target'} {due}  {text}")
     output.print_lines(head)
+    from rich.cells import chop_cells
+
     for view in views:
         rows: list[list[str | Cell]] = []
         for m in view.measures:
-            tasks = "\n".join(f"{t.id} {t.done}/{t.units}" for t in m.tasks) or "—"
+            tasks = "\n".join(f"{t.id} {t.done}/{t.units}" for t in m.tasks) or "-"
             steps = "\n".join(
                 f"{s.milestone.id} {s.milestone.due} "
                 f"{w(s.state, lang)} {sum(o.done for o in s.owed)}/{len(s.owed)}"
                 for s in m.milestones
             )
             style = "red" if any(s.state == "overdue" for s in m.milestones) else ""
-            rows.append([str(m.measure.number), m.measure.title, tasks, Cell(steps or "—", style)])
-        # Fixed widths, so the nine tables line up at 80 columns.
+            measure = "\n".join(chop_cells(m.measure.title, _MEASURE))
+            rows.append([str(m.measure.number), measure, tasks, Cell(steps or "-", style)])
+        # The first three columns have fixed widths, so the nine tables line up; they do
+        # not wrap (a measure is cut into lines here), so only the milestones column
+        # narrows on a small terminal and its words (ids, dates) stay whole.
         columns = [
             Column("序号" if zh else "No.", justify="right", no_wrap=True, min_width=4),
-            Column("措施" if zh else "Measure", min_width=24, max_width=24),
-            Column("任务" if zh else "Tasks", min_width=13, max_width=13),
-            Column("方案节点" if zh else "Milestones", min_width=33, max_width=33),
+            Column("措施" if zh else "Measure", no_wrap=True, min_width=_MEASURE),
+            Column("任务" if zh else "Tasks", no_wrap=True, min_width=12),
+            Column("方案节点" if zh else "Milestones", max_width=33),
         ]
         title = f"{_action_number(view.action.number, lang)}{view.action.title}"
         output.print_table(columns, rows, title=title)
@@ -105,9 +111,11 @@ def plan_tables(
 
 
 def agenda_table(items: Sequence[AgendaItem], window: Window, day: date, lang: Lang) -> None:
-    """One row per (due, kind, ref): the units that have not done it, and done/units."""
+    """One row per (due, kind, ref): what it is, the units that have not done it, and
+    done/units. The units sit under the item, in a column as wide as the terminal allows,
+    so a duty id (up to 37 characters) stays whole at 60 columns."""
     zh = lang == "zh"
-    span = f"{window.first} — {window.last}"
+    span = f"{window.first} 至 {window.last}" if zh else f"{window.first} to {window.last}"
     if not items:
         output.print_text(f"{span} 没有到期事项。" if zh else f"Nothing falls due {span}.")
         return
@@ -121,70 +129,82 @@ def agenda_table(items: Sequence[AgendaItem], window: Window, day: date, lang: L
             groups[-1].append(item)
         else:
             groups.append([item])
-    sep = "、" if zh else ", "
     rows: list[list[str | Cell]] = []
     for group in groups:
         first = group[0]
         owing = [i.unit for i in group if not i.done]
         done = len(group) - len(owing)
-        late = bool(owing) and first.due < day
+        lines = [f"{w(first.kind, lang)} {first.ref.replace('/', ' ')}", first.title]
+        if owing:
+            lines.append(("未完成：" if zh else "Not done: ") + unit_run(owing, lang))
         rows.append(
             [
                 str(first.due),
-                f"{w(first.kind, lang)} {first.ref.replace('/', ' ')}\n{first.title}",
-                Cell(sep.join(owing) or "—", "red" if late else ""),
+                Cell("\n".join(lines), "red" if owing and first.due < day else ""),
                 Cell(f"{done}/{len(group)}", "green" if not owing else ""),
             ]
         )
     columns = [
         Column("到期" if zh else "Due", no_wrap=True),
         Column("事项" if zh else "Item"),
-        Column("未完成单位" if zh else "Not done by", min_width=20, max_width=20),
         Column("完成" if zh else "Done", justify="right", no_wrap=True),
     ]
     open_items = sum(not i.done for i in items)
     title = f"到期事项 {span}（截至 {day}）" if zh else f"Due {span} (as of {day})"
-    caption = (
-        f"共 {len(items)} 项（按单位计），未完成 {open_items} 项"
+    output.print_table(columns, rows, title=title)
+    output.print_lines(
+        [
+            f"共 {len(items)} 项（按单位计），未完成 {open_items} 项",
+            "完成：已完成的单位/应完成的单位",
+        ]
         if zh
-        else f"{len(items)} items (one per unit), {open_items} not done"
+        else [
+            f"{len(items)} items (one per unit), {open_items} not done",
+            "Done: units done / units owing",
+        ]
     )
-    output.print_table(columns, rows, title=title, caption=caption)
 
 
 def duty_table(
     duties: Sequence[Duty], counts: dict[str, dict[str, Any]], day: date, lang: Lang
 ) -> None:
+    """One row per duty: its id, title and owners in one column as wide as the terminal
+    allows (an id stays whole at 60 columns); the rule and span; done of due."""
     zh = lang == "zh"
-    sep = "、" if zh else ", "
     rows: list[list[str | Cell]] = []
     for duty in duties:
         rule = w(duty.frequency, lang)
         if duty.due_day:
-            rule += f"{duty.due_day}日前" if zh else f" by day {duty.due_day}"
+            rule += f"{duty.due_day}日前" if zh else f"\nby day {duty.due_day}"
         c = counts[duty.id]
-        mark = "" if c["in_overdue"] else " *"
+        owners = ("责任单位：" if zh else "Owed by: ") + unit_run(duty.owners, lang)
+        if not c["in_overdue"]:
+            owners += " *"
+        span = f"{duty.start} 至\n{duty.end}" if zh else f"{duty.start} to\n{duty.end}"
         rows.append(
             [
-                f"{duty.id}{mark}\n{duty.title}",
-                f"{rule}\n{duty.start}—{duty.end}",
-                sep.join(duty.owners),
+                f"{duty.id}\n{duty.title}\n{owners}",
+                f"{rule}\n{span}",
                 Cell(f"{c['done']}/{c['due']}", "red" if c["missing"] else ""),
             ]
         )
     columns = [
         Column("职责" if zh else "Duty"),
         Column("频次 起止" if zh else "When", no_wrap=True),
-        Column("责任单位" if zh else "Owed by", max_width=12),
-        Column("完成/到期" if zh else "Done/due", justify="right", no_wrap=True),
+        Column("完成" if zh else "Done", justify="right", no_wrap=True),
     ]
     title = f"经常性职责（截至 {day}）" if zh else f"Recurring duties as of {day}"
-    caption = (
-        "完成/到期：已到期的（周期，单位）中已记录完成的数目。"
-        "* 只由无具体成员的集合（各生产经营单位等）承担，overdue 默认不列出（--all-duties）。"
+    output.print_table(columns, rows, title=title)
+    output.print_lines(
+        [
+            "完成：已到期的（周期，单位）中，已记录完成的/全部",
+            "* 只由无具体成员的集合（各生产经营单位等）承担，",
+            "  overdue 默认不列出（--all-duties 列出）",
+        ]
         if zh
-        else "Done/due: instances (period, unit) already due that were recorded done. "
-        "* owed only by collectives with no named members: overdue leaves it out unless "
-        "--all-duties."
+        else [
+            "Done: instances (period, unit) due so far: done / all",
+            "* Owed only by collectives with no named members:",
+            "  overdue leaves it out unless --all-duties",
+        ]
     )
-    output.print_table(columns, rows, title=title, caption=caption)

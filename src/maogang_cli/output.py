@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from rich.console import Console
+    from rich.table import Table
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,26 @@ def print_table(
     title: str = "",
     caption: str = "",
 ) -> None:
+    _console().print(_table(columns, rows, title=title, caption=caption))
+
+
+def table_fits(columns: Sequence[Column], rows: Sequence[Sequence[str | Cell]]) -> bool:
+    """Whether print_table would draw these within the terminal's width without narrowing
+    any column, so a caller can lay a wide table out another way."""
+    from rich.measure import Measurement
+
+    console = _console()
+    wide = console.options.update_width(10_000)
+    return Measurement.get(console, wide, _table(columns, rows)).maximum <= console.width
+
+
+def _table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str | Cell]],
+    *,
+    title: str = "",
+    caption: str = "",
+) -> Table:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -112,7 +133,7 @@ def print_table(
                 for cell in row
             )
         )
-    _console().print(table)
+    return table
 
 
 def print_fields(fields: Sequence[tuple[str, str]]) -> None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections.abc import Callable, Iterator
 
 import pytest
+from rich.cells import cell_len
 
 from conftest import Invoke
+from maogang_cli import output
 
 AS_OF = "2024-07-01"
 
@@ -96,10 +100,59 @@ def test_rank_table_states_the_rule(invoke: Invoke, progress: None) -> None:
     assert lines[2].split() == [
         "名次", "单位", "任务", "完成", "完成率", "逾期", "逾期完成", "月报按时", "按时率",
     ]  # fmt: skip
-    assert lines[4].split() == ["1", "党政办", "1", "1", "100%", "0", "0", "0/0", "—"]
-    assert "".join(lines[-3:]).replace(" ", "").startswith("排名规则：依次比较完成率（高者在前）")
+    assert lines[4].split() == ["1", "党政办", "1", "1", "100%", "0", "0", "0/0", "-"]
+    # the rule is lines under the table, wrapped at the terminal's width (80), not the table's
+    assert lines[-3:] == [
+        "排名规则：依次比较完成率（高者在前）、逾期数（少者在前）、逾期完成数（少者在前）",
+        "、月报按时率（高者在前）；四项均相同者并列。无任务或无应报月报的单位，该项按100%",
+        "计。",
+    ]
     english = invoke("rank", "--as-of", AS_OF, "--lang", "en").stdout
     assert "Rule: completion rate (higher first)" in english
+
+
+@pytest.fixture
+def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
+    """Set the terminal width (rich reads COLUMNS when the console is made)."""
+
+    def set_to(columns: int) -> None:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        output._console.cache_clear()
+
+    yield set_to
+    output._console.cache_clear()
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rank_fits_the_terminal_with_every_figure_whole(
+    invoke: Invoke, progress: None, width: Callable[[int], None], columns: int, lang: str
+) -> None:
+    rows = json.loads(invoke("rank", "--json", "--as-of", AS_OF).stdout)
+    width(columns)
+    out = invoke("rank", "--as-of", AS_OF, "--lang", lang).stdout
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns  # nothing cropped
+    chrome = [line for line in lines if set(line) - {" ", "─"}]  # the rule is the table style's
+    assert {c for line in chrome for c in line if unicodedata.east_asian_width(c) == "A"} == set()
+    heads = " ".join(line for line in lines[1:5] if "─" not in line).split()
+    if lang == "zh":
+        assert {"名次", "单位", "任务", "完成", "逾期"} <= set(heads)
+    else:
+        assert {"Rank", "Unit", "Tasks", "Done", "Over", "Late"} <= set(heads)
+    figures = [line.split() for line in lines if line.strip()[:1].isdigit()]
+    assert [f[-7:] for f in figures] == [
+        [
+            str(r["tasks"]),
+            str(r["done"]),
+            f"{r['completion_rate'] * 100:.0f}%",
+            str(r["overdue"]),
+            str(r["done_late"]),
+            f"{r['reports_on_time']}/{r['reports_due']}",
+            "-" if r["on_time_report_rate"] is None else f"{r['on_time_report_rate'] * 100:.0f}%",
+        ]
+        for r in rows
+    ]
 
 
 def test_cooperating_and_year(invoke: Invoke, progress: None) -> None:
@@ -112,6 +165,22 @@ def test_cooperating_and_year(invoke: Invoke, progress: None) -> None:
     }
     assert (lead["经发办"]["tasks"], both["经发办"]["tasks"]) == (20, 24)
     assert "经发公司" in both and "经发公司" not in lead  # 协办 only
-    none = json.loads(invoke("rank", "--json", "--as-of", AS_OF, "--year", "2025").stdout)
-    assert {r["tasks"] for r in none} == {0}  # no 2025 tasks in the bundled catalogue
-    assert {r["reports_due"] for r in none} == {0}
+    only_2025 = json.loads(
+        invoke("rank", "--json", "--as-of", "2025-06-01", "--year", "2025").stdout
+    )
+    assert {r["tasks"] for r in only_2025} == {0}  # no 2025 tasks in the bundled catalogue
+    assert {r["reports_due"] for r in only_2025} == {5}  # but five monthly reports due
+
+
+def test_nothing_to_rank_says_so(invoke: Invoke, progress: None) -> None:
+    table = invoke("rank", "--as-of", AS_OF, "--year", "2031")
+    assert (table.exit_code, table.stdout) == (
+        0,
+        "截至 2024-07-01 没有可排名的内容：没有 2031 年的任务，也没有到期的月报。\n",
+    )
+    machine = invoke("rank", "--as-of", AS_OF, "--year", "2031", "--json", "--lang", "en")
+    assert (machine.exit_code, machine.stdout, machine.stderr) == (
+        0,
+        "[]\n",
+        "Nothing to rank as of 2024-07-01: no tasks of 2031 and no monthly report due.\n",
+    )

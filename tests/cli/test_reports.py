@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections.abc import Callable, Iterator
 
 import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
+from maogang_cli import output
 
 OWNERS = [
     "经发办",
@@ -112,16 +115,13 @@ def test_reports_table(invoke: Invoke, submitted: None) -> None:
     result = invoke("reports", "-u", "城运中心", "--as-of", "2024-07-26")
     assert result.exit_code == 0, result
     assert result.stdout.splitlines() == [
-        "月报报送 2024-05—2024-07（截至         ",
-        "2024-07-26）                           ",
+        "月报报送 2024-05至2024-07（截至 2024-07-26）",
         "                                       ",
         " 单位      5   6   7  ✓  迟  ✗  按时率 ",
         " ───────────────────────────────────── ",
         " 城运中心  ✓  迟1  ✓  2   1  0     67% ",
         "                                       ",
-        "✓ 按时（25日当天或之前）；迟N          ",
-        "迟报N天；✗ 未报；·                     ",
-        "未到期。按时率＝按时÷应报。            ",
+        "✓ 按时（25日当天或之前）；迟N 迟报N天；✗ 未报；- 未到期。按时率＝按时／应报。",
     ]
 
 
@@ -132,6 +132,71 @@ def test_a_full_year_fits_80_columns(invoke: Invoke) -> None:
     assert max(cell_len(line) for line in lines) <= 80
     assert lines[2].split() == ["单位", *map(str, range(1, 13)), "✓", "迟", "✗", "按时率"]
     assert lines[4].split() == ["经发办", *["✗"] * 12, "0", "0", "12", "0%"]
+
+
+@pytest.fixture
+def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
+    """Set the terminal width (rich reads COLUMNS when the console is made)."""
+
+    def set_to(columns: int) -> None:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        output._console.cache_clear()
+
+    yield set_to
+    output._console.cache_clear()
+
+
+@pytest.fixture
+def late_year(invoke: Invoke) -> None:
+    """2025 with late reports every month, some of them weeks late."""
+    for month in range(1, 12):
+        day = f"2025-{month:02d}-28"
+        assert invoke("submit", "-u", "综合行政执法队", "-m", day[:7], "-d", day).exit_code == 0
+    assert invoke("submit", "-u", "城运中心", "-m", "2025-03", "-d", "2025-04-30").exit_code == 0
+
+
+def _no_ambiguous_width(text: str) -> None:
+    """No mark, heading or legend a Chinese terminal may draw double width (East Asian
+    Width 'A'). The rule under the headings is the table style's own line, shared by every
+    table, and stands on its own line, so it cannot shift a column."""
+    lines = [line for line in text.splitlines() if set(line) - {" ", "─"}]
+    assert {c for line in lines for c in line if unicodedata.east_asian_width(c) == "A"} == set()
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_year_of_late_reports_fits_the_terminal_with_every_heading_whole(
+    invoke: Invoke, width: Callable[[int], None], late_year: None, columns: int, lang: str
+) -> None:
+    width(columns)
+    result = invoke("reports", "--year", "2025", "--as-of", "2025-11-30", "--lang", lang)
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns  # nothing cropped
+    _no_ambiguous_width(result.stdout)
+    heads = [line.split() for line in lines if line.startswith((" 单位", " Unit"))]
+    months = [h for head in heads for h in head[1:] if h.isdigit()]
+    assert months == [str(m) for m in range(1, 13)]  # "12" never cut to "1"
+    assert [h for head in heads for h in head[1:] if not h.isdigit()] == (
+        ["✓", "迟", "✗", "按时率"] if lang == "zh" else ["✓", "+", "✗", "Rate"]
+    )
+    marks = "".join(lines)
+    assert ("迟36" if lang == "zh" else "+36") in marks and (
+        "迟3 " if lang == "zh" else "+3 "
+    ) in marks
+    enforcement = [line.split() for line in lines if line.startswith(" 综合行政执法队")]
+    assert enforcement[-1][-4:] == ["0", "11", "0", "0%"]  # the totals, whole
+
+
+def test_the_legend_wraps_at_the_terminal_not_the_table(
+    invoke: Invoke, width: Callable[[int], None], submitted: None
+) -> None:
+    width(60)
+    lines = invoke("reports", "-u", "城运中心", "--as-of", "2024-07-26").stdout.splitlines()
+    assert lines[-2:] == [
+        "✓ 按时（25日当天或之前）；迟N 迟报N天；✗ 未报；- ",
+        "未到期。按时率＝按时／应报。",
+    ]
 
 
 def test_reports_table_splits_years_and_speaks_english(invoke: Invoke, submitted: None) -> None:
@@ -150,8 +215,14 @@ def test_reports_table_splits_years_and_speaks_english(invoke: Invoke, submitted
     )
     assert result.exit_code == 0, result
     lines = result.stdout.splitlines()
-    titles = [line.strip() for line in lines if line.startswith("Monthly reports")]
-    assert titles == ["Monthly reports 2024-12, as", "Monthly reports 2025-01, as"]
+    titles = [line for line in lines if line.startswith("Monthly reports")]
+    assert titles == [
+        "Monthly reports 2024-12, as of 2025-02-01",
+        "Monthly reports 2025-01, as of 2025-02-01",
+    ]
+    assert " ".join(" ".join(lines[-2:]).split()) == (
+        "✓ on time (by day 25); +N: N days late; ✗ missing; - not due. Rate = on time / due."
+    )
     assert [line.split() for line in lines if line.startswith(" 城运中心")] == [
         ["城运中心", "✗", "0", "0", "1", "0%"],
         ["城运中心", "✗", "0", "0", "1", "0%"],
@@ -186,7 +257,12 @@ def test_empty_range_says_so(invoke: Invoke) -> None:
     result = invoke("reports", "--as-of", "2024-04-30")
     assert result.exit_code == 0, result
     assert result.stdout == "所选范围内没有月报（月报自 2024-05 至 2026-12）。\n"
-    assert invoke("reports", "--as-of", "2024-04-30", "--json").stdout == "[]\n"
+    machine = invoke("reports", "--year", "2031", "--json", "--lang", "en")
+    assert (machine.exit_code, machine.stdout, machine.stderr) == (
+        0,
+        "[]\n",
+        "No monthly reports in that range (they run 2024-05 to 2026-12).\n",
+    )
 
 
 @pytest.mark.parametrize(

@@ -45,3 +45,10 @@ def test_no_basis_counts_as_full_marks() -> None:
     only_reports = rank_units([], [Totals("戊", on_time=1)], ORDER)
     assert only_reports[0].completion_rate is None
     assert only_reports[0].rank == 1
+
+
+def test_nothing_due_and_no_task_is_nothing_to_rank() -> None:
+    """A year with no task list and no report due: every unit would tie on nothing."""
+    assert rank_units([], [Totals("甲", not_due=2), Totals("乙")], ORDER) == []
+    early = rank_units([], [Totals("甲", on_time=1, not_due=1), Totals("乙")], ORDER)
+    assert [(r.rank, r.unit) for r in early] == [(1, "甲"), (1, "乙")]  # a report came early

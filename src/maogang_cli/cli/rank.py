@@ -44,7 +44,16 @@ def rank(
     day = as_of_day(as_of)
     conn = open_db(db, data)
     rows = ranking(conn, day, year=year, roles=roles(include_cooperating))
-    if json:
+    if not rows:
+        from maogang_cli.cli.render_reports import nothing_to_rank
+
+        message = nothing_to_rank(day, year, lang.value)
+        if json:
+            output.print_json([])
+            output.note(message)
+        else:
+            output.print_text(message)
+    elif json:
         from maogang_cli.contracts import rank_json
 
         output.print_json([rank_json(r) for r in rows])

@@ -11,7 +11,7 @@ from maogang_cli.i18n import Lang, t
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from datetime import date
 
     from maogang_cli.domain.duties import Duty
@@ -20,16 +20,21 @@ if TYPE_CHECKING:
 
 _STYLE = {"on_time": "green", "late": "yellow", "missing": "bold red", "not_due": "dim"}
 
+# Marks of narrow width on every terminal: ✓ and ✗ are Neutral in Unicode's East Asian
+# Width, and ASCII '-' marks 'not due' (the middle dot '·' and the dash '—' are Ambiguous:
+# double width on some Chinese terminals, which breaks a grid's alignment).
+ON_TIME, MISSING, NOT_DUE, NONE = "✓", "✗", "-", "-"
+
 
 def _mark(instance: Instance, lang: Lang) -> Cell:
     if instance.state == "on_time":
-        text = "✓"
+        text = ON_TIME
     elif instance.state == "late":
         text = f"迟{instance.days_late}" if lang == "zh" else f"+{instance.days_late}"
     elif instance.state == "missing":
-        text = "✗"
+        text = MISSING
     else:
-        text = "·"
+        text = NOT_DUE
     return Cell(text, _STYLE[instance.state])
 
 
@@ -38,19 +43,25 @@ def _month_heading(period: Period) -> str:
 
 
 def _rate(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+    return NONE if value is None else f"{value * 100:.0f}%"
 
 
 def reports_legend(duty: Duty, lang: Lang) -> str:
     if lang == "zh":
         return (
-            f"✓ 按时（{duty.due_day}日当天或之前）；迟N 迟报N天；✗ 未报；· 未到期。"
-            "按时率＝按时÷应报。"
+            f"{ON_TIME} 按时（{duty.due_day}日当天或之前）；迟N 迟报N天；{MISSING} 未报；"
+            f"{NOT_DUE} 未到期。按时率＝按时／应报。"
         )
     return (
-        f"✓ on time (by day {duty.due_day}); +N: N days late; ✗ missing; · not due. "
-        "Rate = on time / due."
+        f"{ON_TIME} on time (by day {duty.due_day}); +N: N days late; {MISSING} missing; "
+        f"{NOT_DUE} not due. Rate = on time / due."
     )
+
+
+def no_reports(duty: Duty, lang: Lang) -> str:
+    if lang == "zh":
+        return f"所选范围内没有月报（月报自 {duty.start} 至 {duty.end}）。"
+    return f"No monthly reports in that range (they run {duty.start} to {duty.end})."
 
 
 def reports_grid(
@@ -61,67 +72,96 @@ def reports_grid(
     day: date,
     lang: Lang,
 ) -> None:
-    """One table per calendar year (months as columns, so a year fits 80 columns)."""
-    zh = lang == "zh"
+    """One table per calendar year (months as columns, totals beside them); where that is
+    wider than the terminal, the year's months in as few tables as fit, then its totals.
+    The legend follows as lines, so it wraps at the terminal's width, not the table's."""
     if not periods:
-        output.print_text(
-            f"所选范围内没有月报（月报自 {duty.start} 至 {duty.end}）。"
-            if zh
-            else f"No monthly reports in that range (they run {duty.start} to {duty.end})."
-        )
+        output.print_text(no_reports(duty, lang))
         return
-    years = sorted({p.first.year for p in periods})
-    for n, year in enumerate(years):
+    for year in sorted({p.first.year for p in periods}):
         shown = [p for p in periods if p.first.year == year]
         keys = {p.key for p in shown}
-        _year_grid(
-            duty,
-            shown,
-            units,
-            [i for i in instances if i.period.key in keys],
-            day,
-            lang,
-            last=n == len(years) - 1,
-        )
+        _year_grid(shown, units, [i for i in instances if i.period.key in keys], day, lang)
+    output.print_lines([reports_legend(duty, lang)])
+
+
+def _title(periods: Sequence[Period], day: date, lang: Lang, totals: bool = False) -> str:
+    first, last = periods[0].key, periods[-1].key
+    if lang == "zh":
+        span = first if first == last else f"{first}至{last}"
+        return f"月报报送 {span}{' 合计' if totals else ''}（截至 {day}）"
+    span = first if first == last else f"{first} to {last}"
+    return f"Monthly reports {span}{', totals' if totals else ''}, as of {day}"
 
 
 def _year_grid(
-    duty: Duty,
     periods: Sequence[Period],
     units: Sequence[str],
     instances: Sequence[Instance],
     day: date,
     lang: Lang,
-    *,
-    last: bool,
 ) -> None:
     zh = lang == "zh"
-    columns = [Column(t("unit", lang), no_wrap=True)]
-    columns += [Column(_month_heading(p), justify="center", no_wrap=True) for p in periods]
-    columns += [
-        # totals headed by the marks they count, so a year of months fits 80 columns
-        Column("✓", justify="right", no_wrap=True),
-        Column("迟" if zh else "+", justify="right", no_wrap=True),
-        Column("✗", justify="right", no_wrap=True),
-        Column("按时率" if zh else "Rate", justify="right", no_wrap=True),
-    ]
     cells = {(i.unit, i.period.key): i for i in instances}
-    rows: list[list[str | Cell]] = []
-    for total in totals(instances, units):
-        row: list[str | Cell] = [total.unit]
-        row += [_mark(cells[(total.unit, p.key)], lang) for p in periods]
-        row += [
+    counts = totals(instances, units)
+
+    def months(chosen: Sequence[Period]) -> tuple[list[Column], list[list[str | Cell]]]:
+        # min_width: however narrow the terminal, "12" is never cut to "1"
+        columns = [Column(t("unit", lang), no_wrap=True)]
+        columns += [
+            Column(h, justify="center", no_wrap=True, min_width=len(h))
+            for h in map(_month_heading, chosen)
+        ]
+        rows: list[list[str | Cell]] = [
+            [unit, *(_mark(cells[(unit, p.key)], lang) for p in chosen)] for unit in units
+        ]
+        return columns, rows
+
+    total_columns = [
+        # headed by the marks they count, so a year of months fits 80 columns
+        Column(ON_TIME, justify="right", no_wrap=True, min_width=1),
+        Column("迟" if zh else "+", justify="right", no_wrap=True, min_width=2 if zh else 1),
+        Column(MISSING, justify="right", no_wrap=True, min_width=1),
+        Column("按时率" if zh else "Rate", justify="right", no_wrap=True, min_width=6 if zh else 4),
+    ]
+    total_cells: list[list[str | Cell]] = [
+        [
             str(total.on_time),
             Cell(str(total.late), _STYLE["late"] if total.late else ""),
             Cell(str(total.missing), _STYLE["missing"] if total.missing else ""),
             _rate(total.on_time_rate),
         ]
-        rows.append(row)
-    span = periods[0].key if len(periods) == 1 else f"{periods[0].key}—{periods[-1].key}"
-    title = f"月报报送 {span}（截至 {day}）" if zh else f"Monthly reports {span}, as of {day}"
+        for total in counts
+    ]
+    columns, rows = months(periods)
+    columns += total_columns
+    rows = [row + extra for row, extra in zip(rows, total_cells, strict=True)]
+    if output.table_fits(columns, rows):
+        output.print_lines([_title(periods, day, lang)])
+        output.print_table(columns, rows)
+        return
+    # Too wide: the months in the fewest tables that fit, then the totals on their own.
+    for chunk in _fewest_parts(periods, lambda chunk: output.table_fits(*months(chunk))):
+        output.print_lines([_title(chunk, day, lang)])
+        output.print_table(*months(chunk))
+    output.print_lines([_title(periods, day, lang, totals=True)])
     output.print_table(
-        columns, rows, title=title, caption=reports_legend(duty, lang) if last else ""
+        [Column(t("unit", lang), no_wrap=True), *total_columns],
+        [[unit, *extra] for unit, extra in zip(units, total_cells, strict=True)],
     )
+
+
+def _fewest_parts(
+    periods: Sequence[Period], fits: Callable[[Sequence[Period]], bool]
+) -> list[Sequence[Period]]:
+    """The periods in the fewest runs of (nearly) equal length that each fit; one period a
+    run if nothing else does."""
+    for parts in range(1, len(periods) + 1):
+        size = -(-len(periods) // parts)
+        runs = [periods[i : i + size] for i in range(0, len(periods), size)]
+        if all(fits(run) for run in runs):
+            return runs
+    return [[p] for p in periods]
 
 
 def rank_rule(lang: Lang) -> str:
@@ -137,19 +177,34 @@ def rank_rule(lang: Lang) -> str:
     )
 
 
+# Headings of the ranking: on one line, or on two where the terminal is narrow.
+_RANK_HEADINGS = {
+    "zh": (
+        ["名次", "单位", "任务", "完成", "完成率", "逾期", "逾期完成", "月报按时", "按时率"],
+        [
+            "名次",
+            "单位",
+            "任务",
+            "完成",
+            "完成\n率",
+            "逾期",
+            "逾期\n完成",
+            "月报\n按时",
+            "按时\n率",
+        ],
+    ),
+    "en": (
+        ["Rank", "Unit", "Tasks", "Done", "Done %", "Over", "Late", "Reports", "On time"],
+        ["Rank", "Unit", "Tasks", "Done", "Done\n%", "Over", "Late", "Rep.", "On\ntime"],
+    ),
+}
+
+
 def rank_table(rows: Sequence[RankRow], day: date, cooperating: bool, lang: Lang) -> None:
+    """The ranking, then its rule as lines (wrapped at the terminal's width, not the
+    table's). Figures never wrap: where the table is wider than the terminal, the headings
+    take two lines and long unit names wrap."""
     zh = lang == "zh"
-    columns = [
-        Column("名次" if zh else "Rank", justify="right", no_wrap=True),
-        Column(t("unit", lang), no_wrap=True),
-        Column("任务" if zh else "Tasks", justify="right", no_wrap=True),
-        Column("完成" if zh else "Done", justify="right", no_wrap=True),
-        Column("完成率" if zh else "Done %", justify="right", no_wrap=True),
-        Column("逾期" if zh else "Over", justify="right", no_wrap=True),
-        Column("逾期完成" if zh else "Late", justify="right", no_wrap=True),
-        Column("月报按时" if zh else "Reports", justify="right", no_wrap=True),
-        Column("按时率" if zh else "On time", justify="right", no_wrap=True),
-    ]
     table: list[list[str | Cell]] = [
         [
             str(r.rank),
@@ -164,6 +219,26 @@ def rank_table(rows: Sequence[RankRow], day: date, cooperating: bool, lang: Lang
         ]
         for r in rows
     ]
+
+    def columns(headings: Sequence[str], wrap_unit: bool) -> list[Column]:
+        out = [Column(h, justify="right", no_wrap=True) for h in headings]
+        out[1] = Column(headings[1], no_wrap=not wrap_unit)
+        return out
+
+    wide, narrow = _RANK_HEADINGS[lang]
+    chosen = columns(wide, wrap_unit=False)
+    if not output.table_fits(chosen, table):
+        chosen = columns(narrow, wrap_unit=True)
     scope = ("主办+协办" if cooperating else "主办") if zh else ("all" if cooperating else "lead")
     title = f"晾晒排名（截至 {day}，{scope}）" if zh else f"Ranking as of {day} ({scope} units)"
-    output.print_table(columns, table, title=title, caption=rank_rule(lang))
+    output.print_lines([title])
+    output.print_table(chosen, table)
+    output.print_lines([rank_rule(lang)])
+
+
+def nothing_to_rank(day: date, year: int | None, lang: Lang) -> str:
+    if lang == "zh":
+        scope = f" {year} 年的" if year is not None else ""
+        return f"截至 {day} 没有可排名的内容：没有{scope}任务，也没有到期的月报。"
+    scope = f" of {year}" if year is not None else ""
+    return f"Nothing to rank as of {day}: no tasks{scope} and no monthly report due."

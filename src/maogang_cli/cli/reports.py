@@ -76,6 +76,10 @@ def reports(
         from maogang_cli.contracts import report_json
 
         output.print_json([report_json(i) for i in instances])
+        if not periods:
+            from maogang_cli.cli.render_reports import no_reports
+
+            output.note(no_reports(duty, lang.value))
     else:
         from maogang_cli.cli.render_reports import reports_grid
 

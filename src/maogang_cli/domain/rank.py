@@ -3,7 +3,8 @@
 Rule, in order: completion rate (higher first), overdue items (fewer first), items done
 late (fewer first), on-time monthly-report rate (higher first). Units equal on all four
 share a rank (1, 2, 2, 4 …). A rate a unit has no basis for (no tasks, or no report due)
-counts as 100%: a unit is not marked down for what it was not asked to do.
+counts as 100%: a unit is not marked down for what it was not asked to do. When no unit has
+a task or a report due (a year with no task list), there is nothing to rank.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ class RankRow:
 def rank_units(
     summaries: Sequence[UnitSummary], reports: Sequence[Totals], unit_order: Sequence[str]
 ) -> list[RankRow]:
-    """Every unit with tasks or reports, best first; ties keep `unit_order`."""
+    """Every unit with tasks or reports, best first; ties keep `unit_order`. Empty when no
+    unit has a task or a report due: all would tie on nothing."""
     by_unit = {s.unit: s for s in summaries}
     totals = {t.unit: t for t in reports}
     order = {name: i for i, name in enumerate(unit_order)}
@@ -56,6 +58,8 @@ def rank_units(
         s = by_unit.get(unit, UnitSummary(unit))
         t = totals.get(unit, Totals(unit))
         rows.append(RankRow(0, unit, s.tasks, s.done, s.overdue, s.done_late, t.due, t.on_time))
+    if not any(row.tasks or row.reports_due for row in rows):
+        return []
     rows.sort(key=RankRow.key)  # stable: equal rows stay in unit order
     ranked: list[RankRow] = []
     for i, row in enumerate(rows):

@@ -104,14 +104,16 @@ def _table(
     title: str = "",
     caption: str = "",
 ) -> Table:
-    from rich import box
+    from rich.box import Box
     from rich.table import Table
     from rich.text import Text
 
     table = Table(
         title=title or None,
         caption=caption or None,
-        box=box.SIMPLE_HEAD,
+        # box.SIMPLE_HEAD with '-' for '─': box-drawing characters are East Asian
+        # ambiguous width, drawn double on many Chinese terminals, so the rule would wrap.
+        box=Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True),
         pad_edge=False,
         collapse_padding=True,
         title_justify="left",

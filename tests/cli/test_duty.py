@@ -203,7 +203,7 @@ def test_duty_list_table(invoke: Invoke) -> None:
         "经常性职责（截至 2024-10-01）",
         "",
         " 职责                                                          频次 起止   完成",
-        " ──────────────────────────────────────────────────────────────────────────────",
+        " ------------------------------------------------------------------------------",
         " monthly_report                                                每月25日前  0/65",
         " 每月25日前向镇工作专班报送工作开展情况及任务清单完成情况      2024-05 至",
         " 责任单位：镇安委会有关成员单位、 各村居、 镇属企事业单位      2026-12",
@@ -243,7 +243,7 @@ def test_duty_list_keeps_ids_and_names_whole(
         for d in duties:
             assert all(owner in out for owner in d["owners"])
         assert not any(line.lstrip().startswith(("、", ",")) for line in out.splitlines())
-        ambiguous = {c for c in out.replace("─", "") if unicodedata.east_asian_width(c) == "A"}
+        ambiguous = {c for c in out.replace("-", "") if unicodedata.east_asian_width(c) == "A"}
         assert ambiguous == set()  # no — in the span: 2024-05 至 2026-12
     en = invoke("duty", "list", "--as-of", "2025-01-05", "--lang", "en").stdout
     assert {"Owed", "by:", "镇安委会有关成员单位,", "各村居,", "镇属企事业单位"} <= set(en.split())
@@ -370,7 +370,7 @@ def test_counts_and_fail_if_any_include_duties(invoke: Invoke) -> None:
     assert r.exit_code == 1
     assert [line.rstrip() for line in r.stdout.splitlines()[4:]] == [
         " 期间     职责 / 未完成单位                           逾期天数",
-        " ─────────────────────────────────────────────────────────────",
+        " -------------------------------------------------------------",
         "          quarterly_leadership_safety_meeting",
         "          党委、政府主要负责人每季度至少召开一次会议",
         " 2024-Q2  镇党政班子成员                                     1",

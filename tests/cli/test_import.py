@@ -144,7 +144,7 @@ def test_dry_run_shows_and_writes_nothing(invoke: Invoke, tmp_path: Path, isolat
     assert result.exit_code == 0, result
     assert result.stdout.splitlines()[-4:-1] == [
         " 行  编号     单位      状态    日期        进度  备注 ",
-        " ───────────────────────────────────────────────────── ",
+        " ----------------------------------------------------- ",
         "  2  2024-14  城运中心  推进中  2024-06-10   30%       ",
     ]
     assert result.stderr == "dry run, nothing written: 1 new record(s)\n"

@@ -43,6 +43,15 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def _print(renderable: Any) -> None:
+    """Print through rich without the trailing spaces it pads lines with (they make diffs
+    and copied text noisy when the output goes to a file or a pipe)."""
+    console = _console()
+    with console.capture() as captured:
+        console.print(renderable)
+    sys.stdout.write("".join(f"{line.rstrip()}\n" for line in captured.get().splitlines()))
+
+
 def print_json(data: Any) -> None:
     """A list prints one item a line: readable, diffable, and encoded by json's C encoder
     (indenting falls back to the pure-Python one, several times slower on large output)."""
@@ -84,7 +93,7 @@ def print_table(
     title: str = "",
     caption: str = "",
 ) -> None:
-    _console().print(_table(columns, rows, title=title, caption=caption))
+    _print(_table(columns, rows, title=title, caption=caption))
 
 
 def table_fits(columns: Sequence[Column], rows: Sequence[Sequence[str | Cell]]) -> bool:
@@ -148,7 +157,7 @@ def print_fields(fields: Sequence[tuple[str, str]]) -> None:
     grid.add_column(overflow="fold")
     for label, value in fields:
         grid.add_row(Text(label), Text(value))
-    _console().print(grid)
+    _print(grid)
 
 
 def print_lines(lines: Sequence[str | Cell]) -> None:

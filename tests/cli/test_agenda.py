@@ -256,7 +256,7 @@ def test_the_units_column_grows_with_the_terminal(
     out = invoke("agenda", *window).stdout  # at 120
     assert (
         "             未完成：经发办、 社事办、 规建办、 农办、 城运中心、 城建中心、 绿容所、"
-        " 环保办、 综合行政执法队、 " in out
+        " 环保办、 综合行政执法队、\n" in out
     )
 
 

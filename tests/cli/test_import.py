@@ -143,9 +143,9 @@ def test_dry_run_shows_and_writes_nothing(invoke: Invoke, tmp_path: Path, isolat
     result = invoke("import", str(path), "--dry-run")
     assert result.exit_code == 0, result
     assert result.stdout.splitlines()[-4:-1] == [
-        " 行  编号     单位      状态    日期        进度  备注 ",
-        " ----------------------------------------------------- ",
-        "  2  2024-14  城运中心  推进中  2024-06-10   30%       ",
+        " 行  编号     单位      状态    日期        进度  备注",
+        " -----------------------------------------------------",
+        "  2  2024-14  城运中心  推进中  2024-06-10   30%",
     ]
     assert result.stderr == "dry run, nothing written: 1 new record(s)\n"
     db = isolation / "maogang.db"
@@ -363,7 +363,7 @@ def test_an_exported_xlsx_filled_in_imports_from_its_detail_sheet(
     result = invoke("import", str(exported), "--dry-run")
     assert result.exit_code == 0, result
     assert "[明细]" in result.stdout
-    assert " 165  2024-16  镇安委办  受阻  2024-06-20   10%  等待培训名单 " in result.stdout
+    assert " 165  2024-16  镇安委办  受阻  2024-06-20   10%  等待培训名单\n" in result.stdout
     assert invoke("import", str(exported)).exit_code == 0
     [record] = history(invoke, "16", "镇安委办")
     assert (record["status"], record["date"], record["percent"], record["note"]) == (

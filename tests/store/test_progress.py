@@ -64,6 +64,8 @@ def test_sql_state_matches_the_domain_rule(
     ]
     ids = append_records(conn, records)
     got = {s.unit: s for s in pair_states(conn, as_of, task_ids=["2024-14"])}
+    quick = pair_states(conn, as_of, task_ids=["2024-14"], details=False, overdue_only=True)
+    assert {s.unit for s in quick if s.overdue} == {u for u, s in got.items() if s.overdue}
     for unit in UNITS:
         mine = [
             Record(r.status, r.happened_on, r.recorded_at, i)

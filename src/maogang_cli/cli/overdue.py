@@ -82,7 +82,9 @@ def overdue(
     late: list[PairState] = []
     if "task" in kinds:
         counted = roles(include_cooperating)
-        states = pair_states(conn, day, units=units, roles=counted, year=year, details=False)
+        states = pair_states(
+            conn, day, units=units, roles=counted, year=year, details=False, overdue_only=True
+        )
         late = [s for s in states if s.overdue]
     owed = []
     if "duty" in kinds or "plan_milestone" in kinds:

@@ -78,6 +78,13 @@ _DETAILS = f"""
         (SELECT p.percent FROM progress p WHERE {_PAIR} AND p.percent IS NOT NULL {_NEWEST})
             AS percent"""
 _NO_DETAILS = "NULL AS note, NULL AS percent"
+_DONE_SINCE = f"""CASE WHEN states.status = 'done' THEN (
+        SELECT MIN(p.happened_on) FROM progress p WHERE {_PAIR.replace("pairs.", "states.")}
+        AND {_KEY} > COALESCE((
+            SELECT {_KEY} FROM progress p WHERE {_PAIR.replace("pairs.", "states.")}
+            AND p.status != 'done' {_NEWEST}
+        ), '')
+    ) END AS done_since"""
 _STATES = f"""
 WITH pairs AS (
     SELECT tu.task_id, tu.unit, tu.role, t.deadline, t.year, t.seq, u.rowid AS unit_rank
@@ -92,13 +99,7 @@ WITH pairs AS (
 )
 SELECT states.task_id, states.unit, states.role, states.deadline, states.status,
     states.note, states.percent,
-    CASE WHEN states.status = 'done' THEN (
-        SELECT MIN(p.happened_on) FROM progress p WHERE {_PAIR.replace("pairs.", "states.")}
-        AND {_KEY} > COALESCE((
-            SELECT {_KEY} FROM progress p WHERE {_PAIR.replace("pairs.", "states.")}
-            AND p.status != 'done' {_NEWEST}
-        ), '')
-    ) END AS done_since
+    {{done_since}}
 FROM states
 ORDER BY states.year, states.seq, states.task_id, states.unit_rank, states.unit
 """
@@ -115,10 +116,13 @@ def pair_states(
     warn_days: int = DEFAULT_WARN_DAYS,
     include_retired: bool = False,
     details: bool = True,
+    overdue_only: bool = False,
 ) -> list[PairState]:
     """The state of every reporting pair of live tasks, in list order (year, seq, unit).
 
-    details=False leaves out the latest note and percent, which counts do not need."""
+    details=False leaves out the latest note and percent, which counts do not need;
+    overdue_only=True keeps the pairs past their deadline and skips when done pairs were
+    done (a done pair is never overdue), for `overdue` at district scale."""
     where = ["1 = 1" if include_retired else "t.retired = 0"]
     args: dict[str, object] = {"as_of": as_of.isoformat()}
 
@@ -135,9 +139,15 @@ def pair_states(
         args["year"] = year
     if task_ids is not None:
         among("t.id", "t", task_ids)
+    if overdue_only:
+        where.append("t.deadline < :as_of")
     renamed = _records_under_old_names(conn)
     states = []
-    sql = _STATES.format(where=" AND ".join(where), details=_DETAILS if details else _NO_DETAILS)
+    sql = _STATES.format(
+        where=" AND ".join(where),
+        details=_DETAILS if details else _NO_DETAILS,
+        done_since="NULL AS done_since" if overdue_only else _DONE_SINCE,
+    )
     for row in conn.execute(sql, args):
         values = dict(row)
         if (row["task_id"], row["unit"]) in renamed:

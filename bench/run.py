@@ -87,13 +87,9 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
-def median(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
-    timed(argv, env)  # warm the page cache and the database
-    results = [timed(argv, env) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
-
-
 def measure(label: str, data: Path, db: Path, unit: str, runs: int, out: Path) -> dict[str, float]:
+    """Medians of `runs` rounds; each round runs every floor and command once, in turn, so
+    a slow spell of the machine touches them alike instead of one command's whole series."""
     env = {
         **os.environ,
         "MAOGANG_DB": str(db),
@@ -102,27 +98,38 @@ def measure(label: str, data: Path, db: Path, unit: str, runs: int, out: Path) -
         "COLUMNS": "80",
     }
     python = sys.executable
-    floors = {
-        "table": median([python, "-c", FLOOR_TABLE], env, runs)[0],
-        "json": median([python, "-c", FLOOR_JSON], env, runs)[0],
-        "yaml": median([python, "-c", floor_yaml(data)], env, runs)[0],
+    # The console script, as the clerk runs it.
+    script = Path(python).with_name("maogang")
+    maogang = [str(script)] if script.exists() else [python, "-m", "maogang_cli"]
+    argvs = {
+        "floor table": [python, "-c", FLOOR_TABLE],
+        "floor json": [python, "-c", FLOOR_JSON],
+        "floor yaml": [python, "-c", floor_yaml(data)],
+        **{case.name: [*maogang, *case.args] for case in cases(unit, out)},
     }
-    maogang = [python, "-m", "maogang_cli"]
+    times: dict[str, list[float]] = {name: [] for name in argvs}
+    peaks: dict[str, int] = dict.fromkeys(argvs, 0)
+    for argv in argvs.values():
+        timed(argv, env)  # warm the page cache and the database
+    for _ in range(runs):
+        for name, argv in argvs.items():
+            seconds, peak = timed(argv, env)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    med = {name: statistics.median(values) for name, values in times.items()}
+    floors = {kind: med[f"floor {kind}"] for kind in ("table", "json", "yaml")}
     print(
         f"\n{label}: floors table {floors['table'] * 1000:.0f} ms, json "
         f"{floors['json'] * 1000:.0f} ms, yaml {floors['yaml'] * 1000:.0f} ms"
     )
     print(f"{'command':<24}{'median':>10}{'floor':>8}{'ratio':>8}{'peak MB':>10}")
-    results: dict[str, float] = {}
     for case in cases(unit, out):
-        seconds, peak = median([*maogang, *case.args], env, runs)
-        ratio = seconds / floors[case.floor]
-        results[case.name] = seconds
+        seconds = med[case.name]
         print(
-            f"{case.name:<24}{seconds * 1000:>8.0f}ms{case.floor:>8}{ratio:>7.2f}x"
-            f"{peak / 1024:>10.0f}"
+            f"{case.name:<24}{seconds * 1000:>8.0f}ms{case.floor:>8}"
+            f"{seconds / floors[case.floor]:>7.2f}x{peaks[case.name] / 1024:>10.0f}"
         )
-    return results
+    return {case.name: med[case.name] for case in cases(unit, out)}
 
 
 def main() -> None:

@@ -117,3 +117,10 @@ def t(key: str, lang: Lang = "zh", **values: object) -> str:
     zh, en = _WORDS.get(key, (key, key))
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
+
+
+def on_time_or_late(state: str, days_late: int) -> str:
+    """How a confirmation says when a duty instance was done."""
+    if state == "on_time":
+        return "on time"
+    return f"{days_late} day{'s' if days_late != 1 else ''} late"

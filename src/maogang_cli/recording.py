@@ -47,6 +47,17 @@ def now_stamp() -> str:
     return datetime.now().astimezone().isoformat(timespec="microseconds")
 
 
+def check_reports_for(conn: sqlite3.Connection, task_id: str, unit: str) -> None:
+    """InvalidRecordError unless `unit` (or any member of it) reports for the task."""
+    reporting = reporting_units(conn, task_id)
+    units = group_members(conn, unit) or [unit]
+    if not any(u in reporting for u in units):
+        raise InvalidRecordError(
+            f"'{unit}' does not report for task {task_id}"
+            f"{did_you_mean(unit, list(reporting))}; its units: {'、'.join(reporting)}"
+        )
+
+
 def check_entry(
     conn: sqlite3.Connection,
     entry: Entry,
@@ -71,18 +82,9 @@ def check_entry(
             f"'{unit}' is a group: record for one member, or pass --all-members "
             f"to record the same for each of: {'、'.join(members)}"
         )
-    units = members or [unit]
+    check_reports_for(conn, task_id, unit)
     reporting = reporting_units(conn, task_id)
-    if members:
-        units = [u for u in units if u in reporting]
-    for name in units:
-        if name not in reporting:
-            raise InvalidRecordError(
-                f"'{name}' does not report for task {task_id}"
-                f"{did_you_mean(name, list(reporting))}; its units: {'、'.join(reporting)}"
-            )
-    if not units:
-        raise InvalidRecordError(f"no member of '{unit}' reports for task {task_id}")
+    units = [u for u in members or [unit] if u in reporting]
     try:
         status = parse_status(entry.status)
     except ValueError as exc:

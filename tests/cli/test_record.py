@@ -166,3 +166,11 @@ def test_all_members_says_which_members_were_not_recorded(invoke: Invoke) -> Non
         "not recorded (they do not report for this task): "
         "党政办、社建办、平安办、党群办、镇监察办、农业农村服务中心、拆违办"
     )
+
+
+def test_history_of_a_unit_that_does_not_report_says_so(invoke: Invoke) -> None:
+    invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", "2024-05-01")
+    r = invoke("history", "14", "--unit", "党政办")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("error: '党政办' does not report for task 2024-14")
+    assert invoke("history", "14", "--unit", "规建办").stdout == "2024-14 还没有进展记录。\n"

@@ -26,7 +26,7 @@ def test_submit_on_the_26th_is_late_and_a_resubmission_is_kept(
 ) -> None:
     late = invoke("submit", "--unit", "规建办", "--month", "2024-06", "--date", "2024-06-26")
     assert late.exit_code == 0, late
-    assert "1 days late (due 2024-06-25)" in late.stderr
+    assert "1 day late (due 2024-06-25)" in late.stderr
     again = invoke(
         "submit", "-u", "镇规建办", "-m", "2024-06", "-d", "2024-07-02", "-n", "补充材料"
     )

@@ -18,6 +18,7 @@ from maogang_cli.cli._common import (
     as_of_day,
     open_db,
 )
+from maogang_cli.i18n import on_time_or_late
 
 duty_app = typer.Typer(
     name="duty",
@@ -75,7 +76,7 @@ def done(
         conn, entry, today=date.today(), by=by or current_user(), all_members=all_members
     ):
         rec = r.record
-        verdict = "on time" if r.state == "on_time" else f"{r.days_late} days late"
+        verdict = on_time_or_late(r.state, r.days_late)
         output.note(
             f"done: {rec.duty} {rec.period} {rec.unit} on {rec.done_on} by {rec.recorded_by}"
             f" — {verdict} (due {r.due})"

@@ -24,7 +24,12 @@ def history(
 
     conn = open_db(db, data)
     task_id = resolve_task(conn, task)
-    rows = load_history(conn, task_id, resolve_unit(conn, unit) if unit else None)
+    canonical = resolve_unit(conn, unit) if unit else None
+    rows = load_history(conn, task_id, canonical)
+    if canonical is not None and not rows:
+        from maogang_cli.recording import check_reports_for
+
+        check_reports_for(conn, task_id, canonical)  # a unit with nothing to show: say why
     if json:
         from maogang_cli.contracts import record_json
 

@@ -9,6 +9,7 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import DataOption, DbOption, open_db
+from maogang_cli.i18n import on_time_or_late
 
 
 def submit(
@@ -46,7 +47,7 @@ def submit(
     due = duty.due(duty.period(record.period))
     dates = [s.done_on for s in earlier] + [record.done_on]
     state, first, days_late = instance_state(due, dates, max(dates))
-    verdict = "on time" if state == "on_time" else f"{days_late} days late"
+    verdict = on_time_or_late(state, days_late)
     output.note(
         f"submitted: {record.unit} {record.period} monthly report on {record.done_on} "
         f"by {record.recorded_by} — {verdict} (due {due})"

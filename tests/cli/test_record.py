@@ -173,4 +173,6 @@ def test_history_of_a_unit_that_does_not_report_says_so(invoke: Invoke) -> None:
     r = invoke("history", "14", "--unit", "党政办")
     assert r.exit_code == 1
     assert r.stderr.startswith("error: '党政办' does not report for task 2024-14")
-    assert invoke("history", "14", "--unit", "规建办").stdout == "2024-14 还没有进展记录。\n"
+    assert (
+        invoke("history", "14", "--unit", "规建办").stdout == "2024-14 还没有规建办的进展记录。\n"
+    )

@@ -37,7 +37,7 @@ def history(
     else:
         from maogang_cli.cli.render_progress import history_table
 
-        history_table(task_id, rows, lang.value)
+        history_table(task_id, rows, lang.value, canonical)
 
 
 def register(app: typer.Typer) -> None:

@@ -150,10 +150,15 @@ def unit_tasks(
     output.print_table(columns, rows, title=title, caption=caption)
 
 
-def history_table(task_id: str, rows: Sequence[sqlite3.Row], lang: Lang) -> None:
+def history_table(
+    task_id: str, rows: Sequence[sqlite3.Row], lang: Lang, unit: str | None = None
+) -> None:
     zh = lang == "zh"
     if not rows:
-        output.print_text(f"{task_id} 还没有进展记录。" if zh else f"No records for {task_id} yet.")
+        whose = f"{unit}的" if unit and zh else (f" of {unit}" if unit else "")
+        output.print_text(
+            f"{task_id} 还没有{whose}进展记录。" if zh else f"No records{whose} for {task_id} yet."
+        )
         return
     columns = [
         Column("#", justify="right", no_wrap=True),

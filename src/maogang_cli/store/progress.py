@@ -165,7 +165,8 @@ def pair_states(
                 as_of=as_of,
                 warn_days=warn_days,
                 note=values["note"] or "",
-                percent=values["percent"],
+                # A percent reported on the way is not the state of finished work.
+                percent=values["percent"] if status != "done" or values["percent"] == 100 else None,
             )
         )
     return states

@@ -164,9 +164,5 @@ def print_lines(lines: Sequence[str | Cell]) -> None:
     """Plain lines through rich, so styled words colour only on a terminal."""
     from rich.text import Text
 
-    console = _console()
     for line in lines:
-        if isinstance(line, Cell):
-            console.print(Text(line.text, style=line.style))
-        else:
-            console.print(Text(line))
+        _print(Text(line.text, style=line.style) if isinstance(line, Cell) else Text(line))

@@ -194,7 +194,7 @@ def test_the_legend_wraps_at_the_terminal_not_the_table(
     width(60)
     lines = invoke("reports", "-u", "城运中心", "--as-of", "2024-07-26").stdout.splitlines()
     assert lines[-2:] == [
-        "✓ 按时（25日当天或之前）；迟N 迟报N天；✗ 未报；- ",
+        "✓ 按时（25日当天或之前）；迟N 迟报N天；✗ 未报；-",
         "未到期。按时率＝按时／应报。",
     ]
 

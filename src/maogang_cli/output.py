@@ -52,6 +52,11 @@ def _print(renderable: Any) -> None:
     sys.stdout.write("".join(f"{line.rstrip()}\n" for line in captured.get().splitlines()))
 
 
+def width() -> int:
+    """The width tables are laid out for (COLUMNS, the terminal, or 80)."""
+    return _console().width
+
+
 def print_json(data: Any) -> None:
     """A list prints one item a line: readable, diffable, and encoded by json's C encoder
     (indenting falls back to the pure-Python one, several times slower on large output)."""

@@ -71,7 +71,9 @@ def _duty_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Ce
         order.setdefault(g.id, []).append(g)
     rows: list[list[str | Cell]] = []
     for ident, periods in order.items():
-        rows.append(["", Cell(f"{ident}\n{brief(periods[0].title)}", "bold"), ""])
+        # The title's first clause, longer on a wider terminal (48 cells at 80 columns).
+        title = brief(periods[0].title, max(48, output.width() - 32))
+        rows.append(["", Cell(f"{ident}\n{title}", "bold"), ""])
         rows += [[g.period, _units(g, lang), Cell(str(g.days_overdue), _LATE)] for g in periods]
     return rows
 

@@ -13,7 +13,7 @@ from conftest import Invoke
 from maogang_cli import output
 
 GUARDED = ("pydantic", "yaml", "sqlite_utils", "openpyxl")
-DEPARTMENTS = ["规建办", "经发办", "农办", "综合行政执法队", "泖港派出所", "泖港市场监管所"]
+DEPARTMENTS = ["经发办", "规建办", "农办", "综合行政执法队", "泖港派出所", "泖港市场监管所"]
 
 
 def units(states: dict[str, tuple[str, str | None]]) -> list[dict[str, object]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +18,7 @@ from maogang_cli.errors import DataError, Problem
 from maogang_cli.store.migrations import migrations
 
 if TYPE_CHECKING:
-    import sqlite3
+    from maogang_cli.catalog.models import Group, Unit
 
 
 def check_catalogue(data_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
@@ -30,8 +32,15 @@ def _invalid_hint(data_dir: Path) -> str:
     return f"the catalogue in {data_dir} is invalid: nothing was loaded"
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """WAL lets readers go on while one writer writes. Switching needs the database to
+    itself for a moment; if another process has it, that process sets WAL (or has)."""
+    with contextlib.suppress(sqlite3.OperationalError):
+        conn.execute("PRAGMA journal_mode = WAL")
+
+
 def migrate(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
+    _use_wal(conn)
     migrations.apply(Database(conn))
 
 
@@ -44,7 +53,7 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
     signature = stat_signature(data_dir)  # before reading: an edit during the load shows
     digest = content_hash(data_dir)
     catalogue, problems = check_catalogue(data_dir)
-    conn.execute("PRAGMA journal_mode = WAL")
+    _use_wal(conn)
     conn.execute("BEGIN IMMEDIATE")  # one loader at a time; readers carry on
     try:
         db = Database(conn)
@@ -177,6 +186,13 @@ def _write_plan(db: Database, catalogue: Catalogue) -> None:
     """The plan tables are pure catalogue: refilled on every load."""
     for table in ("plan_targets", "plan_actions", "plan_measures", "plan_milestones", "duties"):
         db.conn.execute(f"DELETE FROM {table}")
+    # Who owes a duty or milestone, in units.yaml order: every list of them reads the same.
+    entries: list[Unit | Group] = [*catalogue.units.units, *catalogue.units.groups]
+    rank = {entry.name: i for i, entry in enumerate(entries)}
+
+    def in_order(units: list[str]) -> list[str]:
+        return sorted(units, key=lambda unit: rank.get(unit, len(rank)))
+
     plan = catalogue.plan
     if plan is None:
         return
@@ -206,7 +222,7 @@ def _write_plan(db: Database, catalogue: Catalogue) -> None:
                 "due_text": ms.due,
                 "text": ms.text,
                 "responsible": _json([lookup[n] for n in ms.responsible]),
-                "responsible_units": _json(catalogue.expand(ms.responsible)),
+                "responsible_units": _json(in_order(catalogue.expand(ms.responsible))),
             }
             for a in plan.actions
             for m in a.measures
@@ -221,7 +237,7 @@ def _write_plan(db: Database, catalogue: Catalogue) -> None:
                 "frequency": d.frequency,
                 "due_day": d.due_day,
                 "owners": _json([lookup[n] for n in d.owners]),
-                "owner_units": _json(catalogue.expand(d.owners)),
+                "owner_units": _json(in_order(catalogue.expand(d.owners))),
                 "start": d.start,
                 "end": d.end,
                 "measure": d.measure,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.errors import InvalidRecordError, did_you_mean
 from maogang_cli.recording import now_stamp
-from maogang_cli.store.duties import NewDutyRecord, append_duty_records, get_duty
+from maogang_cli.store.duties import NewDutyRecord, get_duty
 from maogang_cli.store.queries import group_members, resolve_unit
 
 if TYPE_CHECKING:
@@ -80,11 +80,3 @@ def check_duty_entry(
         note=entry.note.strip(),
         source=source,
     )
-
-
-def record_duty(
-    conn: sqlite3.Connection, entry: DutyEntry, *, today: date, by: str, source: str = "cli"
-) -> NewDutyRecord:
-    record = check_duty_entry(conn, entry, today=today, by=by, source=source)
-    append_duty_records(conn, [record])
-    return record

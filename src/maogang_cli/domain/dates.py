@@ -48,14 +48,3 @@ def deadline_date(text: str) -> date:
 
 def month_key(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
-
-
-def months_between(first: str, last: str) -> list[str]:
-    """Every YYYY-MM from first to last inclusive."""
-    y, m = parse_month(first)
-    end = parse_month(last)
-    out = []
-    while (y, m) <= end:
-        out.append(month_key(y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out

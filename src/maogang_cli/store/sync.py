@@ -39,11 +39,6 @@ def _use_wal(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    _use_wal(conn)
-    migrations.apply(Database(conn))
-
-
 def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = False) -> bool:
     """Bring the stored catalogue in line with `data_dir`. False when it already was.
 

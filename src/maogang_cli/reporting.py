@@ -13,7 +13,7 @@ from maogang_cli.domain.status import summarise
 from maogang_cli.errors import InvalidRecordError, UsageError
 from maogang_cli.store.duties import duty_records, find_duty
 from maogang_cli.store.progress import pair_states, unit_order
-from maogang_cli.store.queries import group_members, list_tasks, resolve_unit
+from maogang_cli.store.queries import list_tasks, resolve_unit, units_named
 
 if TYPE_CHECKING:
     import sqlite3
@@ -25,12 +25,11 @@ if TYPE_CHECKING:
 
 def reporting_units(conn: sqlite3.Connection, duty: Duty, unit: str | None = None) -> list[str]:
     """The duty's units in catalogue order; `unit` (or a group's members) narrows them."""
-    order = unit_order(conn)
-    owners = sorted(duty.owner_units, key=lambda u: order.index(u) if u in order else len(order))
+    owners = duty.owner_units  # stored in catalogue order by the load
     if unit is None:
         return owners
     canonical = resolve_unit(conn, unit)
-    wanted = set(group_members(conn, canonical) or [canonical])
+    wanted = set(units_named(conn, canonical) or [])
     chosen = [u for u in owners if u in wanted]
     if not chosen:
         raise InvalidRecordError(

@@ -6,8 +6,7 @@ the same checks and messages, nothing written until every check has passed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.errors import InvalidRecordError, did_you_mean
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
     from datetime import date
 
 
-@dataclass(frozen=True)
-class DutyEntry:
+class DutyEntry(NamedTuple):
     """One duty instance as given, before any checking."""
 
     duty: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class MaogangError(Exception):
@@ -32,8 +32,7 @@ class OutputExistsError(MaogangError):
     """Refusing to overwrite an existing output file without --force."""
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem in a data file, located as FILE:LINE:COL (1-based)."""
 
     file: str

@@ -7,7 +7,7 @@ import codecs
 import csv
 import hashlib
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -280,7 +280,7 @@ def plan_import(
         plan.records += [
             (
                 row.number,
-                replace(r, note="")
+                r._replace(note="")
                 if r.note == latest_note(stored.get(r.unit, []), r.happened_on)
                 else r,
             )

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     header: str
     justify: Literal["left", "right", "center"] = "left"
     no_wrap: bool = False
@@ -28,8 +26,7 @@ class Column:
     min_width: int | None = None
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """A table cell with an optional rich style name ('red', 'bold yellow', …)."""
 
     text: str

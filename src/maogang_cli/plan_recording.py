@@ -9,8 +9,7 @@ record has passed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.plan import PlanMilestone
@@ -30,8 +29,7 @@ if TYPE_CHECKING:
     from maogang_cli.domain.duties import Duty
 
 
-@dataclass(frozen=True)
-class DoneEntry:
+class DoneEntry(NamedTuple):
     """One `duty done` as given, before any checking."""
 
     ident: str
@@ -41,8 +39,7 @@ class DoneEntry:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """A stored record with the instance's state once it is counted."""
 
     record: NewDutyRecord

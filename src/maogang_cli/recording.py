@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.status import parse_status
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     import sqlite3
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One progress report as given, before any checking."""
 
     task: str

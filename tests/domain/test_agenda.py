@@ -238,7 +238,7 @@ def test_owed_items_keep_only_the_window() -> None:
     items = owed_items(owed, Window(date(2024, 6, 20), date(2024, 7, 24)))
     assert {i.ref for i in items} == {"monthly_report/2024-06"}
     assert items[0] == AgendaItem(
-        "duty", "monthly_report/2024-06", "月报", date(2024, 6, 25), "甲", False
+        "duty", "monthly_report/2024-06", "月报", date(2024, 6, 25), "甲", False, (0,)
     )
 
 

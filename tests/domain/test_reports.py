@@ -25,6 +25,7 @@ DUTY = Duty(
     due_day=25,
     start="2024-05",
     end="2026-12",
+    owners=["甲", "乙"],
     owner_units=["甲", "乙"],
 )
 DUE = date(2024, 6, 25)

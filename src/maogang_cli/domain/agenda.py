@@ -16,9 +16,8 @@ order, then step; plan order of milestones and duties), then unit order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.dates import month_end, parse_day, parse_month
 
@@ -32,19 +31,17 @@ if TYPE_CHECKING:
 KINDS = ("task", "task_milestone", "plan_milestone", "duty")
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(NamedTuple):
     kind: str
     ref: str
     title: str
     due: date
     unit: str
     done: bool
-    order: tuple[int, ...] = field(default=(), compare=False)
+    order: tuple[int, ...] = ()  # catalogue order, for sorting (task list, step; plan)
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """The days first..last, both included."""
 
     first: date

@@ -7,8 +7,8 @@ period's last month (or that month's last day).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from maogang_cli.domain.dates import month_end, parse_month
 from maogang_cli.domain.periods import Period, parse_period, periods_between
@@ -16,16 +16,15 @@ from maogang_cli.domain.periods import Period, parse_period, periods_between
 MONTHLY_REPORT = "monthly_report"
 
 
-@dataclass(frozen=True)
-class Duty:
+class Duty(NamedTuple):
     id: str
     title: str
     frequency: str
     due_day: int | None
     start: str  # YYYY-MM
     end: str  # YYYY-MM
-    owners: list[str] = field(default_factory=list)  # as the plan names them
-    owner_units: list[str] = field(default_factory=list)  # groups expanded to members
+    owners: list[str]  # as the plan names them
+    owner_units: list[str]  # groups expanded to members
 
     @property
     def first_day(self) -> date:

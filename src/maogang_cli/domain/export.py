@@ -7,8 +7,7 @@ a report regenerated for an audit is identical.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.status import STATUSES, PairState
 
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
     from maogang_cli.domain.reports import Instance
 
 
-@dataclass(frozen=True)
-class MonthRecord:
+class MonthRecord(NamedTuple):
     """A progress record dated within the month (and on or before the as-of day)."""
 
     date: date
@@ -31,8 +29,7 @@ class MonthRecord:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class ReportArrival:
+class ReportArrival(NamedTuple):
     """The unit's monthly report for the month: on_time, late, missing or not_due."""
 
     state: str
@@ -40,8 +37,7 @@ class ReportArrival:
     days_late: int
 
 
-@dataclass(frozen=True)
-class ExportRow:
+class ExportRow(NamedTuple):
     task: str
     year: int
     seq: int
@@ -62,8 +58,7 @@ class ExportRow:
     report: ReportArrival | None  # None: the unit owes no monthly report for this month
 
 
-@dataclass(frozen=True)
-class ExportSummary:
+class ExportSummary(NamedTuple):
     unit: str
     lead_tasks: int
     support_tasks: int
@@ -85,8 +80,7 @@ class ExportSummary:
         return self.done / self.tasks if self.tasks else 0.0
 
 
-@dataclass(frozen=True)
-class MonthlyExport:
+class MonthlyExport(NamedTuple):
     month: str
     as_of: date
     year: int | None

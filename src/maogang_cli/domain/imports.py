@@ -19,9 +19,8 @@ a pair on the very day of its latest record either: that date is taken for the o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.cells import restore
 from maogang_cli.i18n import both, t
@@ -127,8 +126,7 @@ def parse_percent(text: str) -> int | None:
     return int(number)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     number: int  # the row as a spreadsheet shows it (the header is usually row 1)
     task: str = ""
     seq: str = ""
@@ -157,8 +155,7 @@ def rows_from(table: Iterable[tuple[int, Sequence[str]]], header: dict[str, int]
     return out
 
 
-@dataclass(frozen=True)
-class StoredRecord:
+class StoredRecord(NamedTuple):
     """A stored progress record of one pair, as far as 'already recorded' needs it."""
 
     status: str
@@ -178,8 +175,7 @@ def latest_note(records: Iterable[StoredRecord], on: date) -> str:
     return standing(records, on).note
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     """A pair as an export shows it: its latest status and that record's day, and its
     latest non-empty note and latest percent. Nothing recorded: 未开始, no day."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -18,8 +17,7 @@ class TaskHead(NamedTuple):
     title: str
 
 
-@dataclass(frozen=True)
-class TaskInfo:
+class TaskInfo(NamedTuple):
     id: str
     year: int
     seq: int
@@ -39,12 +37,11 @@ class TaskInfo:
     retired: bool
 
 
-@dataclass(frozen=True)
-class UnitInfo:
+class UnitInfo(NamedTuple):
     name: str
     full_name: str
     kind: str
     is_group: bool
     members: list[str]
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[str]
     retired: bool = False

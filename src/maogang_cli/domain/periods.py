@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from maogang_cli.domain.dates import parse_month
 
 _MONTHS_IN = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 
 
-@dataclass(frozen=True, order=True)
-class Period:
+class Period(NamedTuple):
     first: date  # first day of the period
     last: date  # last day of the period
     key: str

@@ -15,8 +15,7 @@ judged in `domain.agenda`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from maogang_cli.domain.reports import InstanceState, Submission, instance_state
 from maogang_cli.domain.status import PairState
@@ -33,22 +32,19 @@ OwedKind = Literal["duty", "plan_milestone"]
 MilestoneState = Literal["done", "open", "overdue"]
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     number: int
     title: str
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(NamedTuple):
     number: int
     action: int
     title: str
     summary: str
 
 
-@dataclass(frozen=True)
-class PlanMilestone:
+class PlanMilestone(NamedTuple):
     """A dated step the plan sets for a measure (m03-2024: 2024年底前培树2-3家企业)."""
 
     id: str
@@ -64,8 +60,7 @@ class PlanMilestone:
         return f"{self.due.year:04d}-{self.due.month:02d}"
 
 
-@dataclass(frozen=True)
-class Owed:
+class Owed(NamedTuple):
     """One unit's instance of a duty (one period) or of a plan milestone, as of a day."""
 
     kind: OwedKind
@@ -194,8 +189,7 @@ def chased(owner_units: Iterable[str], memberless: Collection[str]) -> bool:
     return any(unit not in memberless for unit in owner_units)
 
 
-@dataclass(frozen=True)
-class TaskProgress:
+class TaskProgress(NamedTuple):
     """A task serving a measure: how many of its responsible units are done."""
 
     id: str
@@ -204,22 +198,19 @@ class TaskProgress:
     units: int
 
 
-@dataclass(frozen=True)
-class MilestoneView:
+class MilestoneView(NamedTuple):
     milestone: PlanMilestone
     state: MilestoneState
     owed: list[Owed]
 
 
-@dataclass(frozen=True)
-class MeasureView:
+class MeasureView(NamedTuple):
     measure: Measure
     tasks: list[TaskProgress]
     milestones: list[MilestoneView]
 
 
-@dataclass(frozen=True)
-class ActionView:
+class ActionView(NamedTuple):
     action: Action
     measures: list[MeasureView]
 
@@ -285,8 +276,7 @@ def parse_kinds(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(k for k in OVERDUE_KINDS if not asked or k in asked)
 
 
-@dataclass(frozen=True)
-class OverdueGroup:
+class OverdueGroup(NamedTuple):
     """One obligation on the overdue list, with every unit that missed it: a task, one
     period of a duty, or a plan milestone. Its items share the due day and lateness."""
 

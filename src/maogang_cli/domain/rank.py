@@ -9,8 +9,7 @@ a task or a report due (a year with no task list), there is nothing to rank.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.reports import Totals
 from maogang_cli.domain.status import UnitSummary
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
-@dataclass(frozen=True)
-class RankRow:
+class RankRow(NamedTuple):
     rank: int
     unit: str
     tasks: int
@@ -65,5 +63,5 @@ def rank_units(
     for i, row in enumerate(rows):
         tied = ranked and ranked[-1].key() == row.key()
         rank = ranked[-1].rank if tied else i + 1
-        ranked.append(replace(row, rank=rank))
+        ranked.append(row._replace(rank=rank))
     return ranked

@@ -16,8 +16,7 @@ had arrived by that day: from the due day on, nothing received by then is `missi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from maogang_cli.domain.dates import month_key, parse_month
 
@@ -32,8 +31,7 @@ InstanceState = Literal["on_time", "late", "missing", "not_due"]
 STATES: tuple[InstanceState, ...] = ("on_time", "late", "missing", "not_due")
 
 
-@dataclass(frozen=True)
-class Submission:
+class Submission(NamedTuple):
     """One stored record of a duty instance (a monthly report arriving, a meeting held …)."""
 
     unit: str
@@ -45,8 +43,7 @@ class Submission:
     id: int = 0
 
 
-@dataclass(frozen=True)
-class Instance:
+class Instance(NamedTuple):
     """One unit's instance of a duty for one period, as of a day."""
 
     unit: str
@@ -111,8 +108,7 @@ def grid(
     return out
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(NamedTuple):
     """One unit's instances counted by state."""
 
     unit: str

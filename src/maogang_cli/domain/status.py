@@ -7,8 +7,7 @@ past view can be reproduced. Done after the deadline counts as done late.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -48,8 +47,7 @@ def roles(include_cooperating: bool) -> tuple[str, ...]:
     return ROLES if include_cooperating else ("responsible",)
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """The part of a progress record that decides state."""
 
     status: str
@@ -79,8 +77,7 @@ def latest_state(records: Iterable[Record], as_of: date) -> tuple[str, date | No
     return status, done_on
 
 
-@dataclass(frozen=True)
-class PairState:
+class PairState(NamedTuple):
     """One (task, unit) pair on the as-of day."""
 
     task_id: str
@@ -125,8 +122,7 @@ class PairState:
         return "green"
 
 
-@dataclass(frozen=True)
-class UnitSummary:
+class UnitSummary(NamedTuple):
     unit: str
     tasks: int = 0
     done: int = 0

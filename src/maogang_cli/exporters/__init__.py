@@ -5,8 +5,7 @@ csv, json and md never load openpyxl."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -20,8 +19,7 @@ ENCODINGS = ("utf-8", "gb18030")
 _SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".md": "md", ".markdown": "md"}
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     lang: Lang = "zh"
     encoding: str = "utf-8"  # csv only: utf-8 is written with a BOM, for Excel and WPS
     table: Literal["detail", "summary"] = "detail"  # csv only: which of the two tables

@@ -6,9 +6,8 @@ own way: CSV as text, XLSX as real numbers and dates, Markdown as text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from maogang_cli.i18n import Lang, t
 
@@ -22,16 +21,14 @@ Kind = Literal["text", "int", "date", "rate"]
 Value = str | int | float | date | None
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str  # the i18n key of its heading (col_…)
     kind: Kind
     max_width: int = 40  # for spreadsheets: wider text wraps
     fill_in: bool = False  # left empty for the unit to fill in (spreadsheets only)
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(NamedTuple):
     name: str
     headings: list[str]
     columns: list[Column]

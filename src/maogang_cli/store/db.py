@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.errors import DataError, MaogangError
 
@@ -72,12 +71,11 @@ def _catalogue_current(conn: sqlite3.Connection, data_dir: Path) -> bool:
     return True
 
 
-@dataclass
-class Store:
+class Store(NamedTuple):
     """An open database, and any warning the user should see about its catalogue."""
 
     conn: sqlite3.Connection
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
 
 
 def open_store(db_path: Path, data_dir: Path) -> Store:
@@ -110,10 +108,10 @@ def open_store(db_path: Path, data_dir: Path) -> Store:
         shown = lines[:3] + ([f"... and {len(lines) - 3} more"] if len(lines) > 3 else [])
         return Store(
             conn,
-            [
+            (
                 *shown,
                 "warning: using the catalogue loaded before; "
                 "fix the files (maogang validate) to load the new one",
-            ],
+            ),
         )
     return Store(conn)

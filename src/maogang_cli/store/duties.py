@@ -7,9 +7,8 @@ unit); a quarterly meeting held is (quarterly_review, 2024-Q2, unit).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.duties import Duty
 from maogang_cli.domain.reports import Submission
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
-@dataclass(frozen=True)
-class NewDutyRecord:
+class NewDutyRecord(NamedTuple):
     duty: str
     period: str
     unit: str

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from maogang_cli.domain.status import DEFAULT_WARN_DAYS, PairState, Record, latest_state
 
@@ -13,8 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
-@dataclass(frozen=True)
-class NewRecord:
+class NewRecord(NamedTuple):
     task_id: str
     unit: str
     status: str

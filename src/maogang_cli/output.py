@@ -119,9 +119,11 @@ def _table(
     from rich.table import Table
     from rich.text import Text
 
+    # Text, not str, for every piece: plain strings go through rich's markup and emoji
+    # parsing ('[red]', ':ok:'), which costs start-up time and could garble a unit's name.
     table = Table(
-        title=title or None,
-        caption=caption or None,
+        title=Text(title, style="table.title") if title else None,
+        caption=Text(caption, style="table.caption") if caption else None,
         # box.SIMPLE_HEAD with '-' for '─': box-drawing characters are East Asian
         # ambiguous width, drawn double on many Chinese terminals, so the rule would wrap.
         box=Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True),
@@ -132,7 +134,7 @@ def _table(
     )
     for column in columns:
         table.add_column(
-            column.header,
+            Text(column.header),
             justify=column.justify,
             no_wrap=column.no_wrap,
             max_width=column.max_width,

@@ -11,7 +11,8 @@ if TYPE_CHECKING:
 
     from maogang_cli.domain.agenda import AgendaItem
     from maogang_cli.domain.duties import Duty
-    from maogang_cli.domain.plan import ActionView, MilestoneView, Owed
+    from maogang_cli.domain.owed import Owed
+    from maogang_cli.domain.plan import ActionView, MilestoneView
 
 
 def owed_overdue_json(owed: Owed) -> dict[str, Any]:

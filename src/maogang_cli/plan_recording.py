@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.dates import parse_day
-from maogang_cli.domain.plan import PlanMilestone
+from maogang_cli.domain.duties import PlanMilestone
 from maogang_cli.domain.reports import InstanceState, instance_state
 from maogang_cli.duty_recording import DutyEntry, check_duty_entry
 from maogang_cli.errors import InvalidRecordError, did_you_mean
 from maogang_cli.recording import now_stamp
 from maogang_cli.store.duties import NewDutyRecord, append_duty_records, duty_records
-from maogang_cli.store.plan import find_obligation
+from maogang_cli.store.owed import find_obligation
 from maogang_cli.store.queries import group_members, resolve_unit
 
 if TYPE_CHECKING:

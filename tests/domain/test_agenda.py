@@ -16,16 +16,10 @@ from maogang_cli.domain.agenda import (
     sort_agenda,
     task_items,
 )
-from maogang_cli.domain.duties import Duty
+from maogang_cli.domain.duties import Duty, PlanMilestone
 from maogang_cli.domain.models import TaskInfo
-from maogang_cli.domain.plan import (
-    PlanMilestone,
-    chased,
-    duty_owed,
-    merge_overdue,
-    milestone_owed,
-    milestone_state,
-)
+from maogang_cli.domain.owed import chased, duty_owed, merge_overdue, milestone_owed
+from maogang_cli.domain.plan import milestone_state
 from maogang_cli.domain.reports import Submission
 from maogang_cli.domain.status import PairState
 

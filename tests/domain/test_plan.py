@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from maogang_cli.domain.models import TaskHead
-from maogang_cli.domain.plan import Owed, OwedKind, group_overdue, merge_overdue, parse_kinds
+from maogang_cli.domain.owed import Owed, OwedKind, group_overdue, merge_overdue, parse_kinds
 from maogang_cli.domain.status import PairState
 
 AS_OF = date(2024, 7, 1)

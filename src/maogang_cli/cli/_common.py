@@ -95,6 +95,9 @@ WarnDaysOption = Annotated[
         help="Yellow when due within this many days and not done.",
     ),
 ]
+CooperatingOption = Annotated[
+    bool, typer.Option("--include-cooperating", help="Count 协办 pairs too.")
+]
 YearOption = Annotated[
     int | None, typer.Option("--year", help="Only this year's task list [default: all years].")
 ]

@@ -9,6 +9,7 @@ import typer
 from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
+    CooperatingOption,
     DataOption,
     DbOption,
     JsonOption,
@@ -17,7 +18,6 @@ from maogang_cli.cli._common import (
     as_of_day,
     open_db,
 )
-from maogang_cli.cli.status import CooperatingOption
 from maogang_cli.domain.status import PairState
 from maogang_cli.errors import UsageError
 
@@ -66,9 +66,9 @@ def overdue(
 
     Example: maogang overdue --as-of 2025-01-01 --kind duty --fail-if-any
     """
-    from maogang_cli.domain.plan import merge_overdue, parse_kinds
+    from maogang_cli.domain.owed import merge_overdue, parse_kinds
     from maogang_cli.domain.status import roles
-    from maogang_cli.store.plan import missed
+    from maogang_cli.store.owed import missed
     from maogang_cli.store.progress import pair_states
     from maogang_cli.store.queries import task_heads, units_named
 

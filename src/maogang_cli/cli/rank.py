@@ -9,6 +9,7 @@ import typer
 from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
+    CooperatingOption,
     DataOption,
     DbOption,
     JsonOption,
@@ -17,7 +18,6 @@ from maogang_cli.cli._common import (
     as_of_day,
     open_db,
 )
-from maogang_cli.cli.status import CooperatingOption
 
 YearOption = Annotated[
     int | None,

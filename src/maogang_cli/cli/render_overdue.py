@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from maogang_cli import output
 from maogang_cli.cli.render_plan import brief, unit_run
-from maogang_cli.domain.plan import group_overdue
+from maogang_cli.domain.owed import group_overdue
 from maogang_cli.domain.status import PairState
 from maogang_cli.output import Cell, Column
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from maogang_cli.domain.models import TaskHead
-    from maogang_cli.domain.plan import OverdueGroup, Owed
+    from maogang_cli.domain.owed import OverdueGroup, Owed
     from maogang_cli.i18n import Lang
 
 # A unit's task state beside its name when it is not simply 未开始 (zh, en); no spaces, so

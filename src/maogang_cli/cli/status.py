@@ -9,6 +9,7 @@ import typer
 from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
+    CooperatingOption,
     DataOption,
     DbOption,
     JsonOption,
@@ -19,10 +20,6 @@ from maogang_cli.cli._common import (
     as_of_day,
     open_db,
 )
-
-CooperatingOption = Annotated[
-    bool, typer.Option("--include-cooperating", help="Count 协办 pairs too.")
-]
 
 
 def status(

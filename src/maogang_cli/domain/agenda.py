@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from maogang_cli.domain.models import TaskInfo
-    from maogang_cli.domain.plan import Owed
+    from maogang_cli.domain.owed import Owed
     from maogang_cli.domain.status import PairState
 
 KINDS = ("task", "task_milestone", "plan_milestone", "duty")

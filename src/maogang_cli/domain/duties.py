@@ -1,4 +1,5 @@
-"""Recurring duties of the plan (monthly reports, quarterly meetings …) and their periods.
+"""What the plan asks of units besides tasks: recurring duties (monthly reports, quarterly
+meetings …) with their periods, and dated plan milestones.
 
 A duty runs from its `start` month to its `end` month (YYYY-MM, inclusive); its instances
 are the periods of its frequency that overlap that span, each due on `due_day` of the
@@ -53,3 +54,19 @@ class Duty(NamedTuple):
         if period.first > self.last_day:
             raise ValueError(f"{period.key} is after {self.id} ends ({self.end})")
         return period
+
+
+class PlanMilestone(NamedTuple):
+    """A dated step the plan sets for a measure (m03-2024: 2024年底前培树2-3家企业)."""
+
+    id: str
+    measure: int
+    due: date
+    text: str
+    responsible: list[str]  # as the plan names them (groups kept)
+    responsible_units: list[str]  # groups expanded to their members
+
+    @property
+    def period(self) -> str:
+        """The period key its records are stored under: the due month."""
+        return f"{self.due.year:04d}-{self.due.month:02d}"

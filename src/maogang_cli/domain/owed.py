@@ -1,0 +1,213 @@
+"""What each unit owes under the plan as of a day, and the list of what is overdue.
+
+Two kinds of obligation live beside the tasks, both recorded with `maogang duty done` in
+the same append-only duty records and judged by the same rule (`reports.instance_state`:
+the earliest record dated on or before the as-of day decides on time or late; with none,
+missing once the due day has passed):
+
+- a recurring duty: one instance per (period, owing unit), due per `Period.due(due_day)`;
+- a dated plan milestone: a one-off duty, one instance per responsible unit, due on its
+  date and stored under its due month as the period (m03-2024 → period 2024-12).
+
+Task milestones are steps of a task, which has progress records of its own; they are
+judged in `domain.agenda`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from maogang_cli.domain.reports import InstanceState, Submission, instance_state
+from maogang_cli.domain.status import PairState
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Mapping, Sequence
+    from datetime import date
+
+    from maogang_cli.domain.duties import Duty, PlanMilestone
+    from maogang_cli.domain.models import TaskHead
+    from maogang_cli.domain.periods import Period
+
+OwedKind = Literal["duty", "plan_milestone"]
+
+
+class Owed(NamedTuple):
+    """One unit's instance of a duty (one period) or of a plan milestone, as of a day."""
+
+    kind: OwedKind
+    id: str  # the duty or milestone id, as `duty done` takes it
+    period: str
+    title: str
+    unit: str
+    due: date
+    state: InstanceState
+    done_on: date | None
+    days_overdue: int  # missing: days since the due day; 0 otherwise
+
+    @property
+    def ref(self) -> str:
+        """DUTY/PERIOD for a duty instance (monthly_report/2024-05); the id for a milestone."""
+        return f"{self.id}/{self.period}" if self.kind == "duty" else self.id
+
+    @property
+    def done(self) -> bool:
+        return self.state in ("on_time", "late")
+
+    @property
+    def missing(self) -> bool:
+        return self.state == "missing"
+
+
+def _owed(
+    kind: OwedKind,
+    ident: str,
+    period: str,
+    title: str,
+    unit: str,
+    due: date,
+    dates: Iterable[date],
+    as_of: date,
+) -> Owed:
+    state, first, days = instance_state(due, dates, as_of)
+    return Owed(
+        kind=kind,
+        id=ident,
+        period=period,
+        title=title,
+        unit=unit,
+        due=due,
+        state=state,
+        done_on=first,
+        days_overdue=days if state == "missing" else 0,
+    )
+
+
+def _done_dates(records: Iterable[Submission]) -> dict[tuple[str, str], list[date]]:
+    out: dict[tuple[str, str], list[date]] = {}
+    for record in records:
+        out.setdefault((record.unit, record.period), []).append(record.done_on)
+    return out
+
+
+def duty_owed(
+    duty: Duty,
+    periods: Sequence[Period],
+    records: Iterable[Submission],
+    as_of: date,
+    *,
+    units: Collection[str] | None = None,
+) -> list[Owed]:
+    """Every (period, owing unit) instance of a duty: period by period, units in plan order."""
+    done = _done_dates(records)
+    return [
+        _owed(
+            "duty",
+            duty.id,
+            period.key,
+            duty.title,
+            unit,
+            duty.due(period),
+            done.get((unit, period.key), []),
+            as_of,
+        )
+        for period in periods
+        for unit in duty.owner_units
+        if units is None or unit in units
+    ]
+
+
+def milestone_owed(
+    milestone: PlanMilestone,
+    records: Iterable[Submission],
+    as_of: date,
+    *,
+    units: Collection[str] | None = None,
+) -> list[Owed]:
+    """One instance per responsible unit of a plan milestone."""
+    done = _done_dates(records)
+    return [
+        _owed(
+            "plan_milestone",
+            milestone.id,
+            milestone.period,
+            milestone.text,
+            unit,
+            milestone.due,
+            done.get((unit, milestone.period), []),
+            as_of,
+        )
+        for unit in milestone.responsible_units
+        if units is None or unit in units
+    ]
+
+
+def chased(owner_units: Iterable[str], memberless: Collection[str]) -> bool:
+    """Whether `overdue` lists this obligation's missed instances by default.
+
+    Not when every owing unit is a collective with no named members (各生产经营单位): no one
+    in particular can be chased for it, and the four duties of the town's businesses
+    (inspections, drills) would otherwise fill the list every month. `overdue
+    --all-duties`, or naming the unit with `--unit`, lists them too.
+    """
+    return any(unit not in memberless for unit in owner_units)
+
+
+def merge_overdue(tasks: Sequence[PairState], owed: Sequence[Owed]) -> list[PairState | Owed]:
+    """Late task pairs and missed instances together, most overdue first; for the same
+    lateness tasks come first, each in the order given."""
+    merged: list[PairState | Owed] = [*tasks, *owed]
+    return sorted(
+        merged,
+        key=lambda item: (-item.days_overdue, 0 if isinstance(item, PairState) else 1),
+    )
+
+
+OVERDUE_KINDS = ("task", "duty", "plan_milestone")
+
+
+def parse_kinds(values: Iterable[str]) -> tuple[str, ...]:
+    """The kinds `overdue --kind` asks for, in `OVERDUE_KINDS` order: each value one kind or
+    a comma list (`task,duty`); every kind when none is given. ValueError names an unknown one."""
+    asked = {k.strip() for value in values for k in value.split(",") if k.strip()}
+    unknown = sorted(asked - set(OVERDUE_KINDS))
+    if unknown:
+        raise ValueError(f"unknown kind '{unknown[0]}'; choose from: {', '.join(OVERDUE_KINDS)}")
+    return tuple(k for k in OVERDUE_KINDS if not asked or k in asked)
+
+
+class OverdueGroup(NamedTuple):
+    """One obligation on the overdue list, with every unit that missed it: a task, one
+    period of a duty, or a plan milestone. Its items share the due day and lateness."""
+
+    kind: str  # task, duty or plan_milestone
+    id: str  # the task, duty or milestone id
+    period: str  # a duty's period; "" otherwise
+    title: str
+    due: date
+    days_overdue: int
+    items: tuple[PairState | Owed, ...]
+
+
+def group_overdue(
+    items: Iterable[PairState | Owed], tasks: Mapping[str, TaskHead]
+) -> list[OverdueGroup]:
+    """Items of the same task, duty period or plan milestone together, in the order each
+    first appears (most overdue first, as `merge_overdue` gives them)."""
+    groups: dict[tuple[str, str, str], list[PairState | Owed]] = {}
+    for item in items:
+        if isinstance(item, PairState):
+            key = ("task", item.task_id, "")
+        else:
+            key = (item.kind, item.id, item.period if item.kind == "duty" else "")
+        groups.setdefault(key, []).append(item)
+    out = []
+    for (kind, ident, period), members in groups.items():
+        first = members[0]
+        if isinstance(first, PairState):
+            title, due = tasks[ident].title, first.deadline
+        else:
+            title, due = first.title, first.due
+        out.append(
+            OverdueGroup(kind, ident, period, title, due, first.days_overdue, tuple(members))
+        )
+    return out

@@ -84,3 +84,20 @@ def test_the_probe_can_fail(loaded_db: Path) -> None:
         check=False,
     )
     assert run.stderr.strip().splitlines()[-1] == "HEAVY: pydantic,yaml"
+
+
+def test_command_signatures_are_evaluated_at_import() -> None:
+    """typer reads each option from its parameter's annotation at every run; a string one
+    (from `from __future__ import annotations`) would be compiled and evaluated each time."""
+    import importlib
+    import inspect
+
+    from maogang_cli.cli import COMMANDS
+
+    for name, (module_name, _) in COMMANDS.items():
+        module = importlib.import_module(f"maogang_cli.cli.{module_name}")
+        for func_name, func in inspect.getmembers(module, inspect.isfunction):
+            if func.__module__ != module.__name__:
+                continue
+            strings = [k for k, v in func.__annotations__.items() if isinstance(v, str)]
+            assert not strings, f"{name}: {func_name} has string annotations {strings}"

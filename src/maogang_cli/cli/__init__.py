@@ -18,6 +18,8 @@ INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not the user's input
 # Command name -> (module in maogang_cli.cli, one-line help). Only the command that runs
 # is imported, so start-up stays lean; the help line is repeated here so `maogang --help`
 # imports none of them (a test checks each equals its command's own help).
+# Command modules skip `from __future__ import annotations`: typer reads every option from
+# its annotation at each run, and a string one would be compiled and evaluated each time.
 COMMANDS: dict[str, tuple[str, str]] = {
     "status": (
         "status",

@@ -1,7 +1,5 @@
 """`maogang agenda`: everything that falls due in a month or between two days."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`maogang duty`: the plan's recurring duties (and its dated milestones, one-off duties)."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 

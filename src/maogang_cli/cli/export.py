@@ -1,7 +1,5 @@
 """`maogang export`: the monthly report as CSV, JSON, XLSX or Markdown."""
 
-from __future__ import annotations
-
 from datetime import date
 from enum import StrEnum
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`maogang history`: every progress record of a task, oldest first."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`maogang import`: a unit's progress spreadsheet, all rows or none."""
 
-from __future__ import annotations
-
 from datetime import date
 from pathlib import Path
 from typing import Annotated

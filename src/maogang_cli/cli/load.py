@@ -1,7 +1,5 @@
 """`maogang load`: sync the catalogue into the database."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

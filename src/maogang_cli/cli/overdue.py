@@ -1,7 +1,5 @@
 """`maogang overdue`: every item not done by its deadline, for the clerk and for cron."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`maogang plan`: the three-year plan, action by action, with tasks and milestone states."""
 
-from __future__ import annotations
-
 import typer
 
 from maogang_cli import output

@@ -1,7 +1,5 @@
 """`maogang rank`: units ranked for the 晾晒通报."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

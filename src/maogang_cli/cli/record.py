@@ -1,7 +1,5 @@
 """`maogang record`: append a progress record for a task and a unit."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`maogang reports`: which units sent their monthly report by the 25th."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`maogang schema`: the JSON Schema of the catalogue files, for editors and CI."""
 
-from __future__ import annotations
-
 import json
 from enum import StrEnum
 from pathlib import Path

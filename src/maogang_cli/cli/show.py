@@ -1,7 +1,5 @@
 """`maogang show`: one task and each reporting unit's current state."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`maogang status`: the clerk's first screen — where every unit stands today."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

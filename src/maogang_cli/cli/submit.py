@@ -1,7 +1,5 @@
 """`maogang submit`: a unit's monthly report arrived at the 工作专班."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 

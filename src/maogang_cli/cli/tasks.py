@@ -1,7 +1,5 @@
 """`maogang tasks`: the task catalogue as a table or JSON."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`maogang units`: the units and groups of the catalogue."""
 
-from __future__ import annotations
-
 import typer
 
 from maogang_cli import output

@@ -1,7 +1,5 @@
 """`maogang validate`: check the catalogue files, every problem in one run."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

@@ -58,7 +58,8 @@ def print_json(data: Any) -> None:
     """A list prints one item a line: readable, diffable, and encoded by json's C encoder
     (indenting falls back to the pure-Python one, several times slower on large output)."""
     if isinstance(data, list):
-        items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data)
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every item
+        items = ",\n".join(map(encode, data))
         sys.stdout.write(f"[\n{items}\n]\n" if data else "[]\n")
     else:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

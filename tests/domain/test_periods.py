@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from maogang_cli.domain.dates import month_end
 from maogang_cli.domain.periods import Period, parse_period, period_of, periods_between
 
 
@@ -75,3 +76,19 @@ def test_parse_period_refuses_keys_that_do_not_exist(
     with pytest.raises(ValueError) as exc:
         parse_period(frequency, text)
     assert str(exc.value) == message
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "last"),
+    [
+        (2024, 2, date(2024, 2, 29)),  # leap year
+        (2025, 2, date(2025, 2, 28)),
+        (2100, 2, date(2100, 2, 28)),  # a century that is not a leap year
+        (2000, 2, date(2000, 2, 29)),
+        (2024, 4, date(2024, 4, 30)),
+        (2024, 12, date(2024, 12, 31)),  # the year turns
+        (2024, 1, date(2024, 1, 31)),
+    ],
+)
+def test_month_end(year: int, month: int, last: date) -> None:
+    assert month_end(year, month) == last

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# Patterns, not compiled objects: re compiles (and caches) one only when it is first used,
+# so commands that parse no date pay nothing at start-up.
+_MONTH = r"^(\d{4})-(\d{2})$"
+_DAY = r"^(\d{4})-(\d{2})-(\d{2})$"
 
 
 def parse_day(text: str) -> date:
     """A YYYY-MM-DD date that exists; ValueError otherwise."""
-    m = _DAY.match(text.strip())
+    m = re.match(_DAY, text.strip())
     if not m:
         raise ValueError(f"'{text}' is not a date (expected YYYY-MM-DD)")
     try:
@@ -23,7 +24,7 @@ def parse_day(text: str) -> date:
 
 def parse_month(text: str) -> tuple[int, int]:
     """A YYYY-MM month as (year, month); ValueError otherwise."""
-    m = _MONTH.match(text.strip())
+    m = re.match(_MONTH, text.strip())
     if not m:
         raise ValueError(f"'{text}' is not a month (expected YYYY-MM)")
     year, month = int(m[1]), int(m[2])
@@ -33,15 +34,18 @@ def parse_month(text: str) -> tuple[int, int]:
 
 
 def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    """The last day of a month (the day before the next month's first)."""
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 def deadline_date(text: str) -> date:
     """The due day of a deadline written as a month (its last day) or a full date."""
     text = text.strip()
-    if _MONTH.match(text):
+    if re.match(_MONTH, text):
         return month_end(*parse_month(text))
-    if _DAY.match(text):
+    if re.match(_DAY, text):
         return parse_day(text)
     raise ValueError(f"'{text}' is not a month (YYYY-MM) or a date (YYYY-MM-DD)")
 

@@ -6,12 +6,11 @@ of its last month, or on that month's last day when no day is set.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from typing import NamedTuple
 
-from maogang_cli.domain.dates import parse_month
+from maogang_cli.domain.dates import month_end, parse_month
 
 _MONTHS_IN = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 
@@ -25,7 +24,7 @@ class Period(NamedTuple):
         """Due on `due_day` of the period's last month (clamped to its length)."""
         if due_day is None:
             return self.last
-        days = calendar.monthrange(self.last.year, self.last.month)[1]
+        days = month_end(self.last.year, self.last.month).day
         return self.last.replace(day=min(due_day, days))
 
 
@@ -44,7 +43,7 @@ def period_of(frequency: str, day: date) -> Period:
     size = _MONTHS_IN[frequency]
     first_month = (day.month - 1) // size * size + 1
     last_month = first_month + size - 1
-    last = date(day.year, last_month, calendar.monthrange(day.year, last_month)[1])
+    last = month_end(day.year, last_month)
     return Period(date(day.year, first_month, 1), last, _key(frequency, day.year, first_month))
 
 
@@ -61,18 +60,18 @@ def periods_between(frequency: str, start_month: str, end_month: str) -> list[Pe
     return out
 
 
-_PATTERNS = {
-    "monthly": re.compile(r"^(\d{4})-(\d{2})$"),
-    "quarterly": re.compile(r"^(\d{4})-Q([1-4])$"),
-    "half_yearly": re.compile(r"^(\d{4})-H([12])$"),
-    "yearly": re.compile(r"^(\d{4})$"),
+_PATTERNS = {  # compiled by re on first use
+    "monthly": r"^(\d{4})-(\d{2})$",
+    "quarterly": r"^(\d{4})-Q([1-4])$",
+    "half_yearly": r"^(\d{4})-H([12])$",
+    "yearly": r"^(\d{4})$",
 }
 
 
 def parse_period(frequency: str, text: str) -> Period:
     """A period key of the given frequency; ValueError with the expected form otherwise."""
     text = text.strip().upper()
-    match = _PATTERNS[frequency].match(text)
+    match = re.match(_PATTERNS[frequency], text)
     examples = {
         "monthly": "2024-05",
         "quarterly": "2024-Q2",

@@ -1,7 +1,5 @@
 """Errors that reach the user: each class carries its exit code; the CLI prints them."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

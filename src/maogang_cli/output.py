@@ -4,16 +4,12 @@ rich is imported only by the functions that draw, so `--json` output never loads
 Colour follows rich's rules: off for NO_COLOR and for output that is not a terminal.
 """
 
-from __future__ import annotations
-
-import json
 import sys
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from rich.console import Console
     from rich.table import Table
 
@@ -34,7 +30,7 @@ class Cell(NamedTuple):
 
 
 @cache
-def _console(stderr: bool = False) -> Console:
+def _console(stderr: bool = False) -> "Console":
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
@@ -57,6 +53,8 @@ def width() -> int:
 def print_json(data: Any) -> None:
     """A list prints one item a line: readable, diffable, and encoded by json's C encoder
     (indenting falls back to the pure-Python one, several times slower on large output)."""
+    import json  # here, not at the top: table-printing commands never need it
+
     if isinstance(data, list):
         encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every item
         items = ",\n".join(map(encode, data))
@@ -115,7 +113,7 @@ def _table(
     *,
     title: str = "",
     caption: str = "",
-) -> Table:
+) -> "Table":
     from rich.box import Box
     from rich.table import Table
     from rich.text import Text

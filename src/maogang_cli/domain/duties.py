@@ -6,8 +6,6 @@ are the periods of its frequency that overlap that span, each due on `due_day` o
 period's last month (or that month's last day).
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import NamedTuple
 

@@ -1,11 +1,7 @@
 """Plain records the domain works with, read from the store."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from datetime import date
+from datetime import date
+from typing import NamedTuple
 
 
 class TaskHead(NamedTuple):

@@ -13,20 +13,15 @@ Task milestones are steps of a task, which has progress records of its own; they
 judged in `domain.agenda`.
 """
 
-from __future__ import annotations
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Literal, NamedTuple
 
-from typing import TYPE_CHECKING, Literal, NamedTuple
-
+from maogang_cli.domain.duties import Duty, PlanMilestone
+from maogang_cli.domain.models import TaskHead
+from maogang_cli.domain.periods import Period
 from maogang_cli.domain.reports import InstanceState, Submission, instance_state
 from maogang_cli.domain.status import PairState
-
-if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Mapping, Sequence
-    from datetime import date
-
-    from maogang_cli.domain.duties import Duty, PlanMilestone
-    from maogang_cli.domain.models import TaskHead
-    from maogang_cli.domain.periods import Period
 
 OwedKind = Literal["duty", "plan_milestone"]
 

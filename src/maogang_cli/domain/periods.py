@@ -4,8 +4,6 @@ A period is named by a key (2024-05, 2024-Q2, 2024-H1, 2024) and falls due on `d
 of its last month, or on that month's last day when no day is set.
 """
 
-from __future__ import annotations
-
 import re
 from datetime import date
 from typing import NamedTuple

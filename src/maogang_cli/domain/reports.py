@@ -14,18 +14,13 @@ had arrived by that day: from the due day on, nothing received by then is `missi
 (`missing_on_due_day`).
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Literal, NamedTuple
 
 from maogang_cli.domain.dates import month_key, parse_month
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
-    from datetime import date
-
-    from maogang_cli.domain.duties import Duty
-    from maogang_cli.domain.periods import Period
+from maogang_cli.domain.duties import Duty
+from maogang_cli.domain.periods import Period
 
 InstanceState = Literal["on_time", "late", "missing", "not_due"]
 STATES: tuple[InstanceState, ...] = ("on_time", "late", "missing", "not_due")

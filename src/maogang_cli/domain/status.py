@@ -5,13 +5,9 @@ never on the deadline day itself. Records dated after the as-of day are ignored,
 past view can be reproduced. Done after the deadline counts as done late.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Literal, NamedTuple
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
-    from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Literal, NamedTuple
 
 STATUSES = ("not_started", "in_progress", "done", "blocked")
 ROLES = ("responsible", "cooperating")

@@ -4,16 +4,12 @@ Read-only commands stay on the standard library: the migration and YAML machiner
 imported only when the database is new, out of date, or the catalogue files changed.
 """
 
-from __future__ import annotations
-
 import contextlib
 import sqlite3
-from typing import TYPE_CHECKING, NamedTuple
+from pathlib import Path
+from typing import NamedTuple
 
 from maogang_cli.errors import DataError, MaogangError
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 # Must equal migrations.MIGRATION_NAMES (a test checks); kept here so reads need no import.
 SCHEMA_VERSION = 4

@@ -4,19 +4,15 @@ Generic over the duty: a monthly report arriving is the record (monthly_report, 
 unit); a quarterly meeting held is (quarterly_review, 2024-Q2, unit).
 """
 
-from __future__ import annotations
-
 import json
+import sqlite3
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from maogang_cli.domain.duties import Duty
 from maogang_cli.domain.reports import Submission
 from maogang_cli.errors import NotFoundError, did_you_mean
-
-if TYPE_CHECKING:
-    import sqlite3
-    from collections.abc import Sequence
 
 
 class NewDutyRecord(NamedTuple):

@@ -1,15 +1,11 @@
 """Progress records: append-only writes, and the per-pair state aggregated in SQL."""
 
-from __future__ import annotations
-
+import sqlite3
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from maogang_cli.domain.status import DEFAULT_WARN_DAYS, PairState, Record, latest_state
-
-if TYPE_CHECKING:
-    import sqlite3
-    from collections.abc import Sequence
 
 
 class NewRecord(NamedTuple):

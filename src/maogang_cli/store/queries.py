@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from maogang_cli.domain.models import TaskHead, TaskInfo, UnitInfo
 from maogang_cli.errors import NotFoundError, UsageError, did_you_mean
 
 if TYPE_CHECKING:
     import sqlite3
+
+
+def _loads(text: str) -> Any:
+    """A JSON column. json is imported on first use: `status` reads none and skips its cost."""
+    import json
+
+    return json.loads(text)
 
 
 def catalogue_counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -39,7 +45,7 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
 
 def group_members(conn: sqlite3.Connection, unit: str) -> list[str]:
     row = conn.execute("SELECT members FROM units WHERE name = ?", [unit]).fetchone()
-    return list(json.loads(row[0])) if row else []
+    return list(_loads(row[0])) if row else []
 
 
 def units_named(conn: sqlite3.Connection, name: str | None) -> list[str] | None:
@@ -80,14 +86,14 @@ def _task(row: sqlite3.Row, pairs: dict[str, dict[str, list[str]]]) -> TaskInfo:
         description=row["description"],
         deadline=date.fromisoformat(row["deadline"]),
         deadline_text=row["deadline_text"],
-        responsible=json.loads(row["responsible"]),
-        cooperating=json.loads(row["cooperating"]),
+        responsible=_loads(row["responsible"]),
+        cooperating=_loads(row["cooperating"]),
         responsible_etc=bool(row["responsible_etc"]),
         cooperating_etc=bool(row["cooperating_etc"]),
         responsible_units=units.get("responsible", []),
         cooperating_units=units.get("cooperating", []),
-        measures=json.loads(row["measures"]),
-        milestones=json.loads(row["milestones"]),
+        measures=_loads(row["measures"]),
+        milestones=_loads(row["milestones"]),
         retired=bool(row["retired"]),
     )
 
@@ -152,7 +158,7 @@ def list_units(conn: sqlite3.Connection) -> list[UnitInfo]:
             full_name=r["full_name"],
             kind=r["kind"],
             is_group=bool(r["is_group"]),
-            members=json.loads(r["members"]),
+            members=_loads(r["members"]),
             aliases=aliases.get(r["name"], []),
             retired=bool(r["retired"]),
         )

@@ -66,18 +66,22 @@ def insert_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
 # grows with the pairs shown, not with the records kept.
 _NEWEST = "ORDER BY p.happened_on DESC, p.recorded_at DESC, p.id DESC LIMIT 1"
 _PAIR = "p.task_id = pairs.task_id AND p.unit = pairs.unit AND p.happened_on <= :as_of"
-_KEY = "printf('%s%-40s%012d', p.happened_on, p.recorded_at, p.id)"
+_STATE_PAIR = _PAIR.replace("pairs.", "states.")
 _DETAILS = f"""
         (SELECT p.note FROM progress p WHERE {_PAIR} AND p.note != '' {_NEWEST}) AS note,
         (SELECT p.percent FROM progress p WHERE {_PAIR} AND p.percent IS NOT NULL {_NEWEST})
             AS percent"""
 _NO_DETAILS = "NULL AS note, NULL AS percent"
-_DONE_SINCE = f"""CASE WHEN states.status = 'done' THEN (
-        SELECT MIN(p.happened_on) FROM progress p WHERE {_PAIR.replace("pairs.", "states.")}
-        AND {_KEY} > COALESCE((
-            SELECT {_KEY} FROM progress p WHERE {_PAIR.replace("pairs.", "states.")}
-            AND p.status != 'done' {_NEWEST}
-        ), '')
+# A done pair's current run of 'done' starts at its first record after its latest other
+# record (a row-value bound, so one index seek), or at its first record if it has no other.
+_DONE_SINCE = f"""CASE WHEN states.status = 'done' THEN COALESCE(
+        (SELECT MIN(p.happened_on) FROM progress last, progress p
+         WHERE last.id = (
+             SELECT p.id FROM progress p WHERE {_STATE_PAIR} AND p.status != 'done' {_NEWEST}
+         )
+         AND {_STATE_PAIR}
+         AND (p.happened_on, p.recorded_at, p.id) > (last.happened_on, last.recorded_at, last.id)),
+        (SELECT MIN(p.happened_on) FROM progress p WHERE {_STATE_PAIR})
     ) END AS done_since"""
 _STATES = f"""
 WITH pairs AS (

@@ -1,3 +1,21 @@
-from maogang_cli.cli import main
+"""The `maogang` console script and `python -m maogang_cli`: start up, then run the command."""
 
-main()
+import gc
+
+
+def main() -> None:
+    # Start-up creates some 100,000 objects that live until the process ends (typer, click,
+    # our modules). Collecting while they load is wasted work, and so is scanning them again
+    # in later collections and at exit: pause the collector while importing, then freeze
+    # what was loaded (about 12 ms of a 100 ms command; see bench/).
+    gc.disable()
+    try:
+        from maogang_cli.cli import main as run_command
+    finally:
+        gc.freeze()
+        gc.enable()
+    run_command()
+
+
+if __name__ == "__main__":
+    main()

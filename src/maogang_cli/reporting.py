@@ -9,10 +9,9 @@ from maogang_cli.domain.duties import MONTHLY_REPORT, Duty
 from maogang_cli.domain.export import MonthlyExport, build_export
 from maogang_cli.domain.rank import RankRow, rank_units
 from maogang_cli.domain.reports import Instance, grid, totals
-from maogang_cli.domain.status import summarise
 from maogang_cli.errors import InvalidRecordError, UsageError
 from maogang_cli.store.duties import duty_records, find_duty
-from maogang_cli.store.progress import pair_states, unit_order
+from maogang_cli.store.progress import pair_states, unit_order, unit_summaries
 from maogang_cli.store.queries import list_tasks, resolve_unit, units_named
 
 if TYPE_CHECKING:
@@ -105,7 +104,7 @@ def ranking(
 ) -> list[RankRow]:
     """Units ranked for 通报 on their tasks and their monthly reports up to `as_of`."""
     order = unit_order(conn)
-    summaries = summarise(pair_states(conn, as_of, roles=roles, year=year, details=False), order)
+    summaries = unit_summaries(conn, as_of, roles=roles, year=year)
     duty = find_duty(conn, MONTHLY_REPORT)
     report_totals = []
     if duty is not None:

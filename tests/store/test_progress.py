@@ -12,9 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from maogang_cli.config import bundled_data_dir
-from maogang_cli.domain.status import Record, latest_state
+from maogang_cli.domain.status import Record, latest_state, summarise
 from maogang_cli.store.db import connect
-from maogang_cli.store.progress import NewRecord, append_records, pair_states
+from maogang_cli.store.progress import (
+    NewRecord,
+    append_records,
+    pair_states,
+    unit_order,
+    unit_summaries,
+)
 from maogang_cli.store.sync import sync_catalogue
 
 UNITS = ["城运中心", "规建办", "泖港派出所"]  # the lead units of task 2024-14 we vary
@@ -82,6 +88,52 @@ def test_sql_state_matches_the_domain_rule(
             key=lambda p: (p[0].happened_on, p[0].recorded_at, p[1]),
         )
         assert got[unit].note == (visible[-1][0].note if visible else "")
+
+
+# Tasks with their 主办 and 协办, and names records may be kept under: current ones and
+# old ones (镇规建办 is 规建办's, 柳港派出所 泖港派出所's), as after a unit is renamed.
+TASKS = ["2024-04", "2024-14", "2024-26"]  # due 2024-04-30, 2024-12-31, 2024-12-31
+NAMES = ["城运中心", "规建办", "镇规建办", "泖港派出所", "柳港派出所", "镇安委办", "农办"]
+# Days on and around those deadlines, where the rules turn, as well as any day.
+EDGES = [date(2024, 4, 29), date(2024, 4, 30), date(2024, 5, 1), date(2024, 12, 16)]
+EDGES += [date(2024, 12, 30), date(2024, 12, 31), date(2025, 1, 1)]
+near = st.one_of(st.sampled_from(EDGES), days)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    items=st.lists(
+        st.tuples(st.sampled_from(TASKS), st.sampled_from(NAMES), statuses, near),
+        max_size=25,
+    ),
+    as_of=near,
+    warn_days=st.sampled_from([0, 1, 15, 60, 10**7]),
+    cooperating=st.booleans(),
+)
+def test_unit_counts_in_sql_match_the_counts_over_pairs(
+    conn: sqlite3.Connection,
+    items: list[tuple[str, str, str, date]],
+    as_of: date,
+    warn_days: int,
+    cooperating: bool,
+) -> None:
+    conn.execute("DROP TRIGGER IF EXISTS progress_no_delete")  # test-only reset between examples
+    conn.execute("DELETE FROM progress")
+    append_records(
+        conn,
+        [
+            NewRecord(task, name, status, day, "t", f"2025-01-01T00:{i:02d}")
+            for i, (task, name, status, day) in enumerate(items)
+        ],
+    )
+    roles = ("responsible", "cooperating") if cooperating else ("responsible",)
+    expected = summarise(
+        pair_states(conn, as_of, roles=roles, warn_days=warn_days, details=False),
+        unit_order(conn),
+    )
+    assert unit_summaries(conn, as_of, roles=roles, warn_days=warn_days) == expected
 
 
 def test_progress_is_append_only(conn: sqlite3.Connection) -> None:

@@ -35,18 +35,15 @@ def status(
 
     Example: maogang status --unit 城运中心 --as-of 2024-10-01
     """
-    from maogang_cli.domain.status import roles, summarise
-    from maogang_cli.store.progress import pair_states, unit_order
+    from maogang_cli.domain.status import roles
+    from maogang_cli.store.progress import pair_states, unit_summaries
     from maogang_cli.store.queries import resolve_unit, units_named
 
     day = as_of_day(as_of)
     conn = open_db(db, data)
     counted = roles(include_cooperating or unit is not None)
     if unit is None:
-        states = pair_states(
-            conn, day, roles=counted, year=year, warn_days=warn_days, details=False
-        )
-        summaries = summarise(states, unit_order(conn))
+        summaries = unit_summaries(conn, day, roles=counted, year=year, warn_days=warn_days)
         if json:
             from maogang_cli.contracts import unit_status_json
 

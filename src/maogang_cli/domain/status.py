@@ -140,18 +140,30 @@ class UnitSummary(NamedTuple):
         return "yellow" if self.due_soon else "green"
 
 
-def summarise(states: Iterable[PairState], unit_order: Sequence[str]) -> list[UnitSummary]:
-    """One summary per unit that has pairs, in `unit_order` (others after, by name)."""
+COUNTS = ("tasks", *STATUSES, "overdue", "done_late", "due_soon")  # UnitSummary's counts
+
+
+def count_states(states: Iterable[PairState]) -> dict[str, dict[str, int]]:
+    """unit -> its COUNTS over the pairs given."""
     counts: dict[str, dict[str, int]] = {}
     for state in states:
-        c = counts.setdefault(
-            state.unit, dict.fromkeys(("tasks", *STATUSES, "overdue", "done_late", "due_soon"), 0)
-        )
+        c = counts.setdefault(state.unit, dict.fromkeys(COUNTS, 0))
         c["tasks"] += 1
         c[state.status] += 1
         c["overdue"] += state.overdue
         c["done_late"] += state.done_late
         c["due_soon"] += state.signal == "yellow"
+    return counts
+
+
+def summaries(counts: dict[str, dict[str, int]], unit_order: Sequence[str]) -> list[UnitSummary]:
+    """One summary per unit counted, in `unit_order` (others after, by name)."""
     rank = {name: i for i, name in enumerate(unit_order)}
     ordered = sorted(counts, key=lambda u: (rank.get(u, len(rank)), u))
     return [UnitSummary(unit=u, **counts[u]) for u in ordered]
+
+
+def summarise(states: Iterable[PairState], unit_order: Sequence[str]) -> list[UnitSummary]:
+    """One summary per unit that has pairs, in `unit_order` (others after, by name).
+    `store.progress.unit_summaries` gives the same from SQL, without a loop over pairs."""
+    return summaries(count_states(states), unit_order)

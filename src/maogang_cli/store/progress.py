@@ -2,10 +2,19 @@
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from maogang_cli.domain.status import DEFAULT_WARN_DAYS, PairState, Record, latest_state
+from maogang_cli.domain.status import (
+    COUNTS,
+    DEFAULT_WARN_DAYS,
+    PairState,
+    Record,
+    UnitSummary,
+    count_states,
+    latest_state,
+    summaries,
+)
 
 
 class NewRecord(NamedTuple):
@@ -74,7 +83,7 @@ _DETAILS = f"""
 _NO_DETAILS = "NULL AS note, NULL AS percent"
 # A done pair's current run of 'done' starts at its first record after its latest other
 # record (a row-value bound, so one index seek), or at its first record if it has no other.
-_DONE_SINCE = f"""CASE WHEN states.status = 'done' THEN COALESCE(
+_RUN_START = f"""COALESCE(
         (SELECT MIN(p.happened_on) FROM progress last, progress p
          WHERE last.id = (
              SELECT p.id FROM progress p WHERE {_STATE_PAIR} AND p.status != 'done' {_NEWEST}
@@ -82,7 +91,8 @@ _DONE_SINCE = f"""CASE WHEN states.status = 'done' THEN COALESCE(
          AND {_STATE_PAIR}
          AND (p.happened_on, p.recorded_at, p.id) > (last.happened_on, last.recorded_at, last.id)),
         (SELECT MIN(p.happened_on) FROM progress p WHERE {_STATE_PAIR})
-    ) END AS done_since"""
+    )"""
+_DONE_SINCE = f"CASE WHEN states.status = 'done' THEN {_RUN_START} END AS done_since"
 _STATES = f"""
 WITH pairs AS (
     SELECT tu.task_id, tu.unit, tu.role, t.deadline, t.year, t.seq, u.rowid AS unit_rank
@@ -103,6 +113,107 @@ ORDER BY states.year, states.seq, states.task_id, states.unit_rank, states.unit
 """
 
 
+# Per unit, what `domain.status.count_states` counts over its pairs; the same rules:
+# overdue from the day after the deadline, done late when the run of 'done' began after
+# it, due soon (yellow) when not done and the deadline is within warn_days.
+_COUNTS = f"""
+WITH pairs AS (
+    SELECT tu.task_id, tu.unit, t.deadline
+    FROM task_units tu JOIN tasks t ON t.id = tu.task_id
+    WHERE {{where}}
+), states AS MATERIALIZED (
+    SELECT pairs.*, COALESCE(
+        (SELECT p.status FROM progress p WHERE {_PAIR} {_NEWEST}), 'not_started'
+    ) AS status
+    FROM pairs
+)
+SELECT states.unit,
+    count(*) AS tasks,
+    sum(states.status = 'done') AS done,
+    sum(states.status = 'in_progress') AS in_progress,
+    sum(states.status = 'not_started') AS not_started,
+    sum(states.status = 'blocked') AS blocked,
+    sum(states.status != 'done' AND states.deadline < :as_of) AS overdue,
+    sum(CASE WHEN states.status = 'done' THEN {_RUN_START} > states.deadline ELSE 0 END)
+        AS done_late,
+    sum(states.status != 'done' AND states.deadline BETWEEN :as_of AND :soon) AS due_soon
+FROM states
+GROUP BY states.unit
+"""
+
+
+def _where(
+    as_of: date,
+    *,
+    units: Sequence[str] | None = None,
+    roles: Sequence[str] = ("responsible",),
+    year: int | None = None,
+    task_ids: Sequence[str] | None = None,
+    include_retired: bool = False,
+) -> tuple[list[str], dict[str, object]]:
+    """The pairs asked for, as WHERE conditions on task_units tu and tasks t, and their
+    arguments (with :as_of)."""
+    where = ["1 = 1" if include_retired else "t.retired = 0"]
+    args: dict[str, object] = {"as_of": as_of.isoformat()}
+
+    def among(column: str, prefix: str, values: Sequence[object]) -> None:
+        marks = ",".join(f":{prefix}{i}" for i in range(len(values)))
+        where.append(f"{column} IN ({marks})")
+        args.update({f"{prefix}{i}": v for i, v in enumerate(values)})
+
+    among("tu.role", "r", roles)
+    if units is not None:
+        among("tu.unit", "u", units)
+    if year is not None:
+        where.append("t.year = :year")
+        args["year"] = year
+    if task_ids is not None:
+        among("t.id", "t", task_ids)
+    return where, args
+
+
+def unit_summaries(
+    conn: sqlite3.Connection,
+    as_of: date,
+    *,
+    roles: Sequence[str] = ("responsible",),
+    year: int | None = None,
+    warn_days: int = DEFAULT_WARN_DAYS,
+) -> list[UnitSummary]:
+    """`summarise(pair_states(...), unit_order(conn))`, counted in SQL: at district scale
+    no Python object is made per pair. The few pairs with records kept under an old unit
+    name are judged one by one, by the domain rule, and added in."""
+    where, args = _where(as_of, roles=roles, year=year)
+    renamed = _records_under_old_names(conn)
+    for i, (task_id, unit) in enumerate(renamed):
+        where.append(f"NOT (tu.task_id = :rt{i} AND tu.unit = :ru{i})")
+        args |= {f"rt{i}": task_id, f"ru{i}": unit}
+    try:
+        args["soon"] = (as_of + timedelta(days=warn_days)).isoformat()
+    except OverflowError:  # --warn-days past the year 9999: everything not done is soon
+        args["soon"] = date.max.isoformat()
+    counts = {
+        row["unit"]: {key: row[key] for key in COUNTS}
+        for row in conn.execute(_COUNTS.format(where=" AND ".join(where)), args)
+    }
+    if renamed:
+        states = pair_states(
+            conn,
+            as_of,
+            roles=roles,
+            year=year,
+            task_ids=sorted({task_id for task_id, _ in renamed}),
+            warn_days=warn_days,
+            details=False,
+        )
+        extra = count_states(s for s in states if (s.task_id, s.unit) in renamed)
+        for unit, more in extra.items():
+            mine = counts.setdefault(unit, dict.fromkeys(COUNTS, 0))
+            for key, value in more.items():
+                mine[key] += value
+    return summaries(counts, unit_order(conn))
+
+
 def pair_states(
     conn: sqlite3.Connection,
     as_of: date,
@@ -121,22 +232,14 @@ def pair_states(
     details=False leaves out the latest note and percent, which counts do not need;
     overdue_only=True keeps the pairs past their deadline and skips when done pairs were
     done (a done pair is never overdue), for `overdue` at district scale."""
-    where = ["1 = 1" if include_retired else "t.retired = 0"]
-    args: dict[str, object] = {"as_of": as_of.isoformat()}
-
-    def among(column: str, prefix: str, values: Sequence[object]) -> None:
-        marks = ",".join(f":{prefix}{i}" for i in range(len(values)))
-        where.append(f"{column} IN ({marks})")
-        args.update({f"{prefix}{i}": v for i, v in enumerate(values)})
-
-    among("tu.role", "r", roles)
-    if units is not None:
-        among("tu.unit", "u", units)
-    if year is not None:
-        where.append("t.year = :year")
-        args["year"] = year
-    if task_ids is not None:
-        among("t.id", "t", task_ids)
+    where, args = _where(
+        as_of,
+        units=units,
+        roles=roles,
+        year=year,
+        task_ids=task_ids,
+        include_retired=include_retired,
+    )
     if overdue_only:
         where.append("t.deadline < :as_of")
     renamed = _records_under_old_names(conn)

@@ -91,6 +91,24 @@ def append_duty_records(conn: sqlite3.Connection, records: Sequence[NewDutyRecor
         raise
 
 
+_RECORDS = """SELECT r.id, r.duty, r.period, COALESCE(n.unit, r.unit) AS unit, r.done_on,
+                     r.note, r.recorded_by, r.recorded_at
+              FROM duty_records r LEFT JOIN unit_names n ON n.name = r.unit"""
+_OLDEST_FIRST = " ORDER BY r.done_on, r.recorded_at, r.id"
+
+
+def _submission(row: sqlite3.Row) -> Submission:
+    return Submission(
+        unit=row["unit"],
+        period=row["period"],
+        done_on=date.fromisoformat(row["done_on"]),
+        note=row["note"],
+        recorded_by=row["recorded_by"],
+        recorded_at=row["recorded_at"],
+        id=row["id"],
+    )
+
+
 def duty_records(
     conn: sqlite3.Connection,
     duty_id: str,
@@ -100,10 +118,7 @@ def duty_records(
     until: date | None = None,
 ) -> list[Submission]:
     """A duty's records (unit canonical), oldest first; `until` drops those done later."""
-    sql = """SELECT r.id, r.period, COALESCE(n.unit, r.unit) AS unit, r.done_on, r.note,
-                    r.recorded_by, r.recorded_at
-             FROM duty_records r LEFT JOIN unit_names n ON n.name = r.unit
-             WHERE r.duty = ?"""
+    sql = _RECORDS + " WHERE r.duty = ?"
     args: list[object] = [duty_id]
     if until is not None:
         sql += " AND r.done_on <= ?"
@@ -111,18 +126,18 @@ def duty_records(
     if periods is not None:
         sql += f" AND r.period IN ({','.join('?' * len(periods))})"
         args += list(periods)
-    rows = conn.execute(sql + " ORDER BY r.done_on, r.recorded_at, r.id", args).fetchall()
     wanted = set(units) if units is not None else None
     return [
-        Submission(
-            unit=r["unit"],
-            period=r["period"],
-            done_on=date.fromisoformat(r["done_on"]),
-            note=r["note"],
-            recorded_by=r["recorded_by"],
-            recorded_at=r["recorded_at"],
-            id=r["id"],
-        )
-        for r in rows
+        _submission(r)
+        for r in conn.execute(sql + _OLDEST_FIRST, args)
         if wanted is None or r["unit"] in wanted
     ]
+
+
+def records_by_duty(conn: sqlite3.Connection, *, until: date) -> dict[str, list[Submission]]:
+    """Every duty's and plan milestone's records done by `until`, oldest first, by id: one
+    query for what `overdue` and `agenda` judge, instead of one per duty."""
+    out: dict[str, list[Submission]] = {}
+    for r in conn.execute(_RECORDS + " WHERE r.done_on <= ?" + _OLDEST_FIRST, [until.isoformat()]):
+        out.setdefault(r["duty"], []).append(_submission(r))
+    return out

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from maogang_cli.domain.duties import PlanMilestone
 from maogang_cli.domain.owed import Owed, chased, duty_owed, milestone_owed
 from maogang_cli.errors import NotFoundError, did_you_mean
-from maogang_cli.store.duties import duty_records, find_duty, list_duties
+from maogang_cli.store.duties import find_duty, list_duties, records_by_duty
 
 if TYPE_CHECKING:
     import sqlite3
@@ -77,24 +77,34 @@ def owed(
     """Every duty instance, then every plan-milestone instance, due between `first` and
     `last` (inclusive; open-ended when not given), in plan order, with its state as of
     `as_of`."""
+    return _owed(conn, as_of, list_duties(conn), list_milestones(conn), first, last, units)
+
+
+def _owed(
+    conn: sqlite3.Connection,
+    as_of: date,
+    duties: list[Duty],
+    milestones: list[PlanMilestone],
+    first: date | None,
+    last: date | None,
+    units: Collection[str] | None,
+) -> list[Owed]:
+    records = records_by_duty(conn, until=as_of)
     out: list[Owed] = []
 
     def wanted(due: date) -> bool:
         return (first is None or due >= first) and (last is None or due <= last)
 
-    for duty in list_duties(conn):
-        lo = f"{first.year:04d}-{first.month:02d}" if first else None
-        hi = f"{last.year:04d}-{last.month:02d}" if last else None
+    lo = f"{first.year:04d}-{first.month:02d}" if first else None
+    hi = f"{last.year:04d}-{last.month:02d}" if last else None
+    for duty in duties:
         periods = [p for p in duty.periods(lo, hi) if wanted(duty.due(p))]
-        if not periods:
-            continue
-        records = duty_records(conn, duty.id, periods=[p.key for p in periods], until=as_of)
-        out += duty_owed(duty, periods, records, as_of, units=units)
-    for milestone in list_milestones(conn):
-        if not wanted(milestone.due):
-            continue
-        records = duty_records(conn, milestone.id, periods=[milestone.period], until=as_of)
-        out += milestone_owed(milestone, records, as_of, units=units)
+        if periods:
+            out += duty_owed(duty, periods, records.get(duty.id, []), as_of, units=units)
+    for milestone in milestones:
+        if wanted(milestone.due):
+            done = records.get(milestone.id, [])
+            out += milestone_owed(milestone, done, as_of, units=units)
     return out
 
 
@@ -110,14 +120,15 @@ def missed(
 
     Obligations owed only by memberless collectives are left out unless `all_duties` or
     `units` is given (see `domain.owed.chased`)."""
+    duties, milestones = list_duties(conn), list_milestones(conn)
     found = [
         o
-        for o in owed(conn, as_of, last=as_of, units=units)
+        for o in _owed(conn, as_of, duties, milestones, None, as_of, units)
         if o.missing and (year is None or o.due.year == year)
     ]
     if all_duties or units is not None:
         return found
     memberless = memberless_groups(conn)
-    owners = {d.id: d.owner_units for d in list_duties(conn)}
-    owners |= {m.id: m.responsible_units for m in list_milestones(conn)}
+    owners = {d.id: d.owner_units for d in duties}
+    owners |= {m.id: m.responsible_units for m in milestones}
     return [o for o in found if chased(owners.get(o.id, []), memberless)]

@@ -276,11 +276,12 @@ def pair_states(
 def _records_under_old_names(conn: sqlite3.Connection) -> dict[tuple[str, str], list[str]]:
     """(task, unit) -> every name its records are kept under, where one is an old name."""
     found: dict[tuple[str, str], list[str]] = {}
-    for old, unit in conn.execute("SELECT name, unit FROM unit_names WHERE name != unit"):
-        for (task_id,) in conn.execute(
-            "SELECT DISTINCT task_id FROM progress WHERE unit = ?", [old]
-        ):
-            found.setdefault((task_id, unit), [unit]).append(old)
+    for task_id, unit, old in conn.execute(
+        """SELECT DISTINCT p.task_id, n.unit, n.name
+           FROM unit_names n CROSS JOIN progress p ON p.unit = n.name  -- n outer: few names
+           WHERE n.name != n.unit ORDER BY n.rowid, p.task_id"""
+    ):
+        found.setdefault((task_id, unit), [unit]).append(old)
     return found
 
 

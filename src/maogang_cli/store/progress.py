@@ -249,25 +249,31 @@ def pair_states(
         details=_DETAILS if details else _NO_DETAILS,
         done_since="NULL AS done_since" if overdue_only else _DONE_SINCE,
     )
-    for row in conn.execute(sql, args):
-        values = dict(row)
-        if (row["task_id"], row["unit"]) in renamed:
-            values |= _merged(conn, row["task_id"], renamed[row["task_id"], row["unit"]], as_of)
-        status = values["status"] or "not_started"
-        done_on = values["done_since"] if status == "done" else None
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: thousands of rows at district scale
+    parse = date.fromisoformat
+    for task_id, unit, role, deadline, status, note, percent, done_since in cursor.execute(
+        sql, args
+    ):
+        if (task_id, unit) in renamed:
+            merged = _merged(conn, task_id, renamed[task_id, unit], as_of)
+            status, note, percent = merged["status"], merged["note"], merged["percent"]
+            done_since = merged["done_since"]
+        status = status or "not_started"
+        done = status == "done"
         states.append(
             PairState(
-                task_id=row["task_id"],
-                unit=row["unit"],
-                role=row["role"],
-                deadline=date.fromisoformat(row["deadline"]),
-                status=status,
-                done_on=date.fromisoformat(done_on) if done_on else None,
-                as_of=as_of,
-                warn_days=warn_days,
-                note=values["note"] or "",
+                task_id,
+                unit,
+                role,
+                parse(deadline),
+                status,
+                parse(done_since) if done and done_since else None,
+                as_of,
+                warn_days,
+                note or "",
                 # A percent reported on the way is not the state of finished work.
-                percent=values["percent"] if status != "done" or values["percent"] == 100 else None,
+                percent if not done or percent == 100 else None,
             )
         )
     return states

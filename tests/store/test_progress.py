@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from maogang_cli.config import bundled_data_dir
@@ -71,7 +71,7 @@ def test_sql_state_matches_the_domain_rule(
     ids = append_records(conn, records)
     got = {s.unit: s for s in pair_states(conn, as_of, task_ids=["2024-14"])}
     quick = pair_states(conn, as_of, task_ids=["2024-14"], details=False, overdue_only=True)
-    assert {s.unit for s in quick if s.overdue} == {u for u, s in got.items() if s.overdue}
+    assert {s.unit for s in quick} == {u for u, s in got.items() if s.overdue}
     for unit in UNITS:
         mine = [
             Record(r.status, r.happened_on, r.recorded_at, i)
@@ -112,7 +112,16 @@ near = st.one_of(st.sampled_from(EDGES), days)
     warn_days=st.sampled_from([0, 1, 15, 60, 10**7]),
     cooperating=st.booleans(),
 )
-def test_unit_counts_in_sql_match_the_counts_over_pairs(
+@example(  # done under its current name, then reopened under its old one: still overdue
+    items=[
+        ("2024-14", "规建办", "done", date(2024, 6, 1)),
+        ("2024-14", "镇规建办", "in_progress", date(2024, 7, 1)),
+    ],
+    as_of=date(2025, 1, 1),
+    warn_days=15,
+    cooperating=False,
+)
+def test_unit_counts_and_overdue_pairs_in_sql_match_the_domain_rule(
     conn: sqlite3.Connection,
     items: list[tuple[str, str, str, date]],
     as_of: date,
@@ -134,6 +143,10 @@ def test_unit_counts_in_sql_match_the_counts_over_pairs(
         unit_order(conn),
     )
     assert unit_summaries(conn, as_of, roles=roles, warn_days=warn_days) == expected
+    every = pair_states(conn, as_of, roles=roles, details=False)
+    quick = pair_states(conn, as_of, roles=roles, details=False, overdue_only=True)
+    late = {(s.task_id, s.unit) for s in every if s.overdue}
+    assert {(s.task_id, s.unit) for s in quick if s.overdue} == late
 
 
 def test_progress_is_append_only(conn: sqlite3.Connection) -> None:

@@ -109,6 +109,7 @@ SELECT states.task_id, states.unit, states.role, states.deadline, states.status,
     states.note, states.percent,
     {{done_since}}
 FROM states
+WHERE {{keep}}
 ORDER BY states.year, states.seq, states.task_id, states.unit_rank, states.unit
 """
 
@@ -230,8 +231,8 @@ def pair_states(
     """The state of every reporting pair of live tasks, in list order (year, seq, unit).
 
     details=False leaves out the latest note and percent, which counts do not need;
-    overdue_only=True keeps the pairs past their deadline and skips when done pairs were
-    done (a done pair is never overdue), for `overdue` at district scale."""
+    overdue_only=True keeps only the pairs past their deadline and not done (and does not
+    work out when done pairs were done), for `overdue` at district scale."""
     where, args = _where(
         as_of,
         units=units,
@@ -240,12 +241,20 @@ def pair_states(
         task_ids=task_ids,
         include_retired=include_retired,
     )
+    renamed = _records_under_old_names(conn)
+    keep = ["1 = 1"]
     if overdue_only:
         where.append("t.deadline < :as_of")
-    renamed = _records_under_old_names(conn)
+        # Not done, by its records under its current name; a pair with records under an
+        # old name too is judged below, by the domain rule.
+        keep = ["states.status IS NOT 'done'"]
+        for i, (task_id, unit) in enumerate(renamed):
+            keep.append(f"(states.task_id = :kt{i} AND states.unit = :ku{i})")
+            args |= {f"kt{i}": task_id, f"ku{i}": unit}
     states = []
     sql = _STATES.format(
         where=" AND ".join(where),
+        keep=" OR ".join(keep),
         details=_DETAILS if details else _NO_DETAILS,
         done_since="NULL AS done_since" if overdue_only else _DONE_SINCE,
     )

@@ -2,11 +2,13 @@
 
 Standard library and the project's own code only:
 
-    python bench/run.py [--runs 7] [--scale-dir DIR] [--quick]
+    python bench/run.py [--runs 15] [--scale-dir DIR] [--quick]
 
 Generates (or reuses) the district-scale catalogue and database of bench/generate.py,
 then prints, for the bundled catalogue and at scale, each command's median wall time
-and its ratio to the floor it is judged against:
+and its ratio to the floor it is judged against. Each round runs every floor and
+command once, in turn; a ratio is the median over rounds of the command's time over its
+floor's time in the same round, so a slow spell of the machine touches both alike.
 
 - table-printing commands: python -c "import typer, sqlite3, rich.console, rich.table"
 - --json output: python -c "import typer, sqlite3, json"
@@ -48,14 +50,16 @@ class Case:
     name: str
     args: list[str]
     floor: str  # "table", "json" or "yaml"
-    prepare: list[str] | None = None  # run before each timing (not timed)
+    default_db: bool = False  # the clerk's own database (found by platformdirs), not --db
 
 
-def cases(unit: str, out: Path) -> list[Case]:
+def cases(unit: str, out: Path, *, default_db: bool = False) -> list[Case]:
     xlsx = str(out / "report.xlsx")
+    clerk = [Case("status (default db)", ["status", "--as-of", AS_OF], "table", True)]
     return [
         Case("--help", ["--help"], "table"),
         Case("status", ["status", "--as-of", AS_OF], "table"),
+        *(clerk if default_db else []),
         Case("status --unit", ["status", "--unit", unit, "--as-of", AS_OF], "table"),
         Case("overdue --json", ["overdue", "--json", "--as-of", AS_OF], "json"),
         Case(
@@ -98,7 +102,16 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
-def measure(label: str, data: Path, db: Path, unit: str, runs: int, out: Path) -> dict[str, float]:
+def measure(
+    label: str,
+    data: Path,
+    db: Path,
+    unit: str,
+    runs: int,
+    out: Path,
+    *,
+    default_db: bool = False,
+) -> dict[str, float]:
     """Medians of `runs` rounds; each round runs every floor and command once, in turn, so
     a slow spell of the machine touches them alike instead of one command's whole series."""
     env = {
@@ -108,23 +121,30 @@ def measure(label: str, data: Path, db: Path, unit: str, runs: int, out: Path) -
         "NO_COLOR": "1",
         "COLUMNS": "80",
     }
+    # The clerk's default: no MAOGANG_DB, a database under a fresh HOME (XDG unset).
+    clerk_env = {k: v for k, v in env.items() if k not in ("MAOGANG_DB", "XDG_DATA_HOME")}
+    clerk_env["HOME"] = str(out / "home")
     python = sys.executable
     # The console script, as the clerk runs it.
     script = Path(python).with_name("maogang")
     maogang = [str(script)] if script.exists() else [python, "-m", "maogang_cli"]
-    argvs = {
-        "floor table": [python, "-c", FLOOR_TABLE],
-        "floor json": [python, "-c", FLOOR_JSON],
-        "floor yaml": [python, "-c", floor_yaml(data)],
-        **{case.name: [*maogang, *case.args] for case in cases(unit, out)},
+    measured = cases(unit, out, default_db=default_db)
+    runs_of = {
+        "floor table": ([python, "-c", FLOOR_TABLE], env),
+        "floor json": ([python, "-c", FLOOR_JSON], env),
+        "floor yaml": ([python, "-c", floor_yaml(data)], env),
+        **{
+            case.name: ([*maogang, *case.args], clerk_env if case.default_db else env)
+            for case in measured
+        },
     }
-    times: dict[str, list[float]] = {name: [] for name in argvs}
-    peaks: dict[str, int] = dict.fromkeys(argvs, 0)
-    for argv in argvs.values():
-        timed(argv, env)  # warm the page cache and the database
+    times: dict[str, list[float]] = {name: [] for name in runs_of}
+    peaks: dict[str, int] = dict.fromkeys(runs_of, 0)
+    for argv, run_env in runs_of.values():
+        timed(argv, run_env)  # warm the page cache and the database (or create the clerk's)
     for _ in range(runs):
-        for name, argv in argvs.items():
-            seconds, peak = timed(argv, env)
+        for name, (argv, run_env) in runs_of.items():
+            seconds, peak = timed(argv, run_env)
             times[name].append(seconds)
             peaks[name] = max(peaks[name], peak)
     med = {name: statistics.median(values) for name, values in times.items()}
@@ -134,18 +154,21 @@ def measure(label: str, data: Path, db: Path, unit: str, runs: int, out: Path) -
         f"{floors['json'] * 1000:.0f} ms, yaml {floors['yaml'] * 1000:.0f} ms"
     )
     print(f"{'command':<24}{'median':>10}{'floor':>8}{'ratio':>8}{'peak MB':>10}")
-    for case in cases(unit, out):
-        seconds = med[case.name]
+    for case in measured:
+        ratios = [
+            mine / floor
+            for mine, floor in zip(times[case.name], times[f"floor {case.floor}"], strict=True)
+        ]
         print(
-            f"{case.name:<24}{seconds * 1000:>8.0f}ms{case.floor:>8}"
-            f"{seconds / floors[case.floor]:>7.2f}x{peaks[case.name] / 1024:>10.0f}"
+            f"{case.name:<24}{med[case.name] * 1000:>8.0f}ms{case.floor:>8}"
+            f"{statistics.median(ratios):>7.2f}x{peaks[case.name] / 1024:>10.0f}"
         )
-    return {case.name: med[case.name] for case in cases(unit, out)}
+    return {case.name: med[case.name] for case in measured}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="maogang benchmark")
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument(
         "--scale-dir",
         type=Path,
@@ -159,7 +182,13 @@ def main() -> None:
     try:
         small_db = work / "small.db"
         small = measure(
-            "bundled catalogue", bundled_data_dir(), small_db, "城运中心", args.runs, work
+            "bundled catalogue",
+            bundled_data_dir(),
+            small_db,
+            "城运中心",
+            args.runs,
+            work,
+            default_db=True,
         )
         scale_dir = args.scale_dir or work / "scale"
         if args.scale_dir is None or not (scale_dir / "bench.db").exists():

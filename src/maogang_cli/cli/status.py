@@ -37,7 +37,6 @@ def status(
     """
     from maogang_cli.domain.status import roles
     from maogang_cli.store.progress import pair_states, unit_summaries
-    from maogang_cli.store.queries import resolve_unit, units_named
 
     day = as_of_day(as_of)
     conn = open_db(db, data)
@@ -53,6 +52,8 @@ def status(
 
             status_table(summaries, day, warn_days, lang.value)
         return
+    from maogang_cli.store.queries import resolve_unit, units_named
+
     canonical = resolve_unit(conn, unit)
     units = units_named(conn, canonical)
     states = pair_states(conn, day, units=units, roles=counted, year=year, warn_days=warn_days)

@@ -164,3 +164,24 @@ def test_a_failed_batch_writes_nothing(conn: sqlite3.Connection) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         append_records(conn, [good, bad])
     assert conn.execute("SELECT count(*) FROM progress").fetchone()[0] == 0
+
+
+def test_pair_states_are_read_by_index_seeks_alone(conn: sqlite3.Connection) -> None:
+    """The cost grows with the pairs asked for, not the records kept: every read of
+    progress is a seek in progress_state, which also holds the status (no row lookups)."""
+    from maogang_cli.store import progress
+
+    queries = [
+        progress._COUNTS.format(where="t.retired = 0"),
+        progress._STATES.format(
+            where="t.retired = 0",
+            keep="1 = 1",
+            details=progress._NO_DETAILS,
+            done_since=progress._DONE_SINCE,
+        ),
+    ]
+    for sql in queries:
+        plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}", {"as_of": "", "soon": ""})]
+        reads = [step for step in plan if step.startswith(("SCAN p", "SEARCH p "))]
+        assert reads, plan
+        assert all("COVERING INDEX progress_state" in step for step in reads), plan

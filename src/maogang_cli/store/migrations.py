@@ -116,4 +116,17 @@ def m004_progress_by_unit(db: Database) -> None:
     db.execute("CREATE INDEX progress_unit ON progress (unit)")
 
 
+@migrations()
+def m005_progress_state(db: Database) -> None:
+    # A pair's latest status is read from the index alone, without a row lookup per pair
+    # (status and overdue at district scale); progress_pair is a prefix of it and goes.
+    db.executescript(
+        """
+        CREATE INDEX progress_state
+            ON progress (task_id, unit, happened_on, recorded_at, id, status);
+        DROP INDEX progress_pair;
+        """
+    )
+
+
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

@@ -71,8 +71,8 @@ def insert_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
 
 # The state of each reporting pair as of a day: its latest status, the start of its
 # current run of 'done', and its latest non-empty note and percent. Each is an index seek
-# on progress_pair (task_id, unit, happened_on, recorded_at, id) per pair, so the cost
-# grows with the pairs shown, not with the records kept.
+# on progress_state (task_id, unit, happened_on, recorded_at, id, status) per pair, so the
+# cost grows with the pairs shown, not with the records kept.
 _NEWEST = "ORDER BY p.happened_on DESC, p.recorded_at DESC, p.id DESC LIMIT 1"
 _PAIR = "p.task_id = pairs.task_id AND p.unit = pairs.unit AND p.happened_on <= :as_of"
 _STATE_PAIR = _PAIR.replace("pairs.", "states.")

@@ -59,3 +59,16 @@ def test_usage_errors_are_one_line_with_where_to_look(invoke: Invoke) -> None:
     )
     r = invoke("status", "--lang", "fr")
     assert r.exit_code == 2 and r.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["status", "overdue", "agenda", "rank", "reports", "tasks"])
+@pytest.mark.parametrize("year", ["1800", "99999", "-5"])
+def test_a_year_no_catalogue_can_have_is_a_usage_error(
+    invoke: Invoke, name: str, year: str
+) -> None:
+    r = invoke(name, "--year", year)
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == (
+        f"error: Invalid value for '--year': {year} is not in the range 1900<=x<=9999. "
+        f"(see 'maogang {name} --help')\n"
+    )

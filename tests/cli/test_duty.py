@@ -125,8 +125,6 @@ def test_plan_milestone_is_recorded_without_a_period(invoke: Invoke) -> None:
         (["monthly_report", "-p", "2024-06", "-u", "城运中心", "-d", "2099-01-01"],
          "date 2099-01-01 is in the future"),
         (["m03-2024", "-u", "规建办", "-d", "2099-01-01"], "date 2099-01-01 is in the future"),
-        (["monthly_report", "-p", "2024-06", "-u", "城运中心", "-d", "2024-6-20"],
-         "date: '2024-6-20' is not a date (expected YYYY-MM-DD)"),
         (["monthly_report", "-p", "2024-06", "-u", "城运"],
          "unknown unit '城运' (did you mean: 城运中心?)"),
     ],
@@ -136,6 +134,17 @@ def test_bad_input_is_refused_and_nothing_is_written(
 ) -> None:
     r = invoke("duty", "done", *args)
     assert (r.exit_code, r.stdout, r.stderr) == (1, "", f"error: {message}\n")
+    listed = json.loads(invoke("duty", "list", "--json", "--as-of", "2026-11-29").stdout)
+    assert sum(d["done"] for d in listed) == 0
+
+
+def test_a_date_that_is_not_a_day_is_a_usage_error(invoke: Invoke) -> None:
+    r = invoke(
+        "duty", "done", "monthly_report", "-p", "2024-06", "-u", "城运中心", "-d", "2024-6-20"
+    )
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert "'2024-6-20' is not a date (expected YYYY-MM-DD)" in r.stderr
+    assert r.stderr.count("\n") == 1
     listed = json.loads(invoke("duty", "list", "--json", "--as-of", "2026-11-29").stdout)
     assert sum(d["done"] for d in listed) == 0
 

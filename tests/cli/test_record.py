@@ -78,14 +78,6 @@ def test_alias_and_by_default_to_os_user(invoke: Invoke) -> None:
         ),
         (["14", "-u", "城运中心", "-s", "finished"], "error: unknown status 'finished'"),
         (
-            ["14", "-u", "城运中心", "-s", "done", "-d", "2024-02-30"],
-            "error: date: '2024-02-30' is not a real date",
-        ),
-        (
-            ["14", "-u", "城运中心", "-s", "done", "-d", "2024/05/01"],
-            "error: date: '2024/05/01' is not a date (expected YYYY-MM-DD)",
-        ),
-        (
             ["14", "-u", "城运中心", "-s", "done", "-d", "2999-01-01"],
             "error: date 2999-01-01 is in the future",
         ),
@@ -106,6 +98,23 @@ def test_bad_input_is_one_line_exit_1_and_nothing_written(
     assert r.exit_code == 1
     assert r.stderr.startswith(message)
     assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    assert json.loads(invoke("history", "14", "--json").stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("day", "problem"),
+    [
+        ("2024-02-30", "'2024-02-30' is not a real date"),
+        ("2024/05/01", "'2024/05/01' is not a date (expected YYYY-MM-DD)"),
+    ],
+)
+def test_a_date_that_is_not_a_day_is_a_usage_error(invoke: Invoke, day: str, problem: str) -> None:
+    """Like --as-of: exit 2 for a malformed option value, before anything is looked up."""
+    r = invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", day)
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == (
+        f"error: Invalid value for '--date' / '-d': {problem} (see 'maogang record --help')\n"
+    )
     assert json.loads(invoke("history", "14", "--json").stdout) == []
 
 

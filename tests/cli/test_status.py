@@ -95,6 +95,10 @@ def test_include_cooperating_adds_pairs(invoke: Invoke) -> None:
     )
     count = lambda rows: sum(r["tasks"] for r in rows)  # noqa: E731
     assert count(both) > count(lead)
+    title = invoke("status", "--as-of", "2024-12-20", "--include-cooperating").stdout
+    assert title.splitlines()[0] == "督办状态（截至 2024-12-20，主办+协办）"
+    english = invoke("status", "--as-of", "2024-12-20", "--include-cooperating", "--lang", "en")
+    assert english.stdout.splitlines()[0] == "Status as of 2024-12-20 (all units)"
 
 
 def test_bad_as_of_is_a_usage_error(invoke: Invoke) -> None:

@@ -92,10 +92,6 @@ def test_submit_by_and_alias(invoke: Invoke) -> None:
             ["-u", "城运中心", "-m", "2024-07", "-d", "2099-07-01"],
             "error: date 2099-07-01 is in the future",
         ),
-        (
-            ["-u", "城运中心", "-m", "2024-07", "-d", "7/1"],
-            "error: date: '7/1' is not a date (expected YYYY-MM-DD)",
-        ),
         (["-u", "城运", "-m", "2024-07"], "error: unknown unit '城运' (did you mean: 城运中心?)"),
     ],
 )
@@ -106,6 +102,13 @@ def test_submit_refuses_bad_input_with_one_line(
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", message + "\n")
     conn = sqlite3.connect(isolation / "maogang.db")
     assert conn.execute("SELECT count(*) FROM duty_records").fetchone() == (0,)
+
+
+def test_a_date_that_is_not_a_day_is_a_usage_error(invoke: Invoke, isolation: Path) -> None:
+    result = invoke("submit", "-u", "城运中心", "-m", "2024-07", "-d", "7/1")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: Invalid value for '--date' / '-d': '7/1' is not a date")
+    assert not (isolation / "maogang.db").exists()  # refused before anything was opened
 
 
 def test_submit_without_month_is_a_usage_error(invoke: Invoke) -> None:

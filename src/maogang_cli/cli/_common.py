@@ -73,6 +73,23 @@ def _open(path: Path, data: Path | None) -> Store:
     return open_store(path, config.data_dir(data))
 
 
+def check_day(text: str | None) -> str | None:
+    """A --date callback: a YYYY-MM-DD day that exists, or a usage error (exit 2) now,
+    before anything is looked up; whether the day suits the record is checked later."""
+    if text is not None:
+        from maogang_cli.domain.dates import parse_day
+
+        try:
+            parse_day(text)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return text
+
+
+# Years a catalogue can have (dates before 1900 are refused everywhere).
+FIRST_YEAR, LAST_YEAR = 1900, 9999
+
+
 def as_of_day(text: str | None) -> date:
     """The --as-of day; today when not given."""
     if text is None:
@@ -99,5 +116,11 @@ CooperatingOption = Annotated[
     bool, typer.Option("--include-cooperating", help="Count 协办 pairs too.")
 ]
 YearOption = Annotated[
-    int | None, typer.Option("--year", help="Only this year's task list [default: all years].")
+    int | None,
+    typer.Option(
+        "--year",
+        min=FIRST_YEAR,
+        max=LAST_YEAR,
+        help="Only this year's task list [default: all years].",
+    ),
 ]

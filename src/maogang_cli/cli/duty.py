@@ -14,6 +14,7 @@ from maogang_cli.cli._common import (
     Lang,
     LangOption,
     as_of_day,
+    check_day,
     open_db,
 )
 from maogang_cli.i18n import on_time_or_late
@@ -47,7 +48,11 @@ def done(
     on: Annotated[
         str | None,
         typer.Option(
-            "--date", "-d", metavar="YYYY-MM-DD", help="Day it was done [default: today]."
+            "--date",
+            "-d",
+            metavar="YYYY-MM-DD",
+            callback=check_day,
+            help="Day it was done [default: today].",
         ),
     ] = None,
     note: Annotated[

@@ -6,6 +6,8 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import (
+    FIRST_YEAR,
+    LAST_YEAR,
     AsOfOption,
     CooperatingOption,
     DataOption,
@@ -27,6 +29,8 @@ def overdue(
         int | None,
         typer.Option(
             "--year",
+            min=FIRST_YEAR,
+            max=LAST_YEAR,
             help="Only this year: its task list, and duties and milestones due in it "
             "[default: all years].",
         ),

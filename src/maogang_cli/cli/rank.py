@@ -6,6 +6,8 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import (
+    FIRST_YEAR,
+    LAST_YEAR,
     AsOfOption,
     CooperatingOption,
     DataOption,
@@ -19,7 +21,13 @@ from maogang_cli.cli._common import (
 
 YearOption = Annotated[
     int | None,
-    typer.Option("--year", show_default=False, help="Only this year's tasks and monthly reports."),
+    typer.Option(
+        "--year",
+        min=FIRST_YEAR,
+        max=LAST_YEAR,
+        show_default=False,
+        help="Only this year's tasks and monthly reports.",
+    ),
 ]
 
 

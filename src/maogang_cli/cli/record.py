@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from maogang_cli import output
-from maogang_cli.cli._common import DataOption, DbOption, open_db
+from maogang_cli.cli._common import DataOption, DbOption, check_day, open_db
 from maogang_cli.i18n import t
 
 
@@ -24,7 +24,11 @@ def record(
     on: Annotated[
         str | None,
         typer.Option(
-            "--date", "-d", metavar="YYYY-MM-DD", help="Day it happened [default: today]."
+            "--date",
+            "-d",
+            metavar="YYYY-MM-DD",
+            callback=check_day,
+            help="Day it happened [default: today].",
         ),
     ] = None,
     note: Annotated[str, typer.Option("--note", "-n", help="What was done.")] = "",

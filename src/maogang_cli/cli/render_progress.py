@@ -45,7 +45,9 @@ def legend(warn_days: int, lang: Lang) -> str:
     )
 
 
-def status_table(summaries: Sequence[UnitSummary], day: date, warn_days: int, lang: Lang) -> None:
+def status_table(
+    summaries: Sequence[UnitSummary], day: date, warn_days: int, cooperating: bool, lang: Lang
+) -> None:
     zh = lang == "zh"
     if not summaries:
         output.print_text(
@@ -81,7 +83,8 @@ def status_table(summaries: Sequence[UnitSummary], day: date, warn_days: int, la
         ]
         for s in summaries
     ]
-    title = f"督办状态（截至 {day}，主办）" if zh else f"Status as of {day} (lead units)"
+    scope = ("主办+协办" if cooperating else "主办") if zh else ("all" if cooperating else "lead")
+    title = f"督办状态（截至 {day}，{scope}）" if zh else f"Status as of {day} ({scope} units)"
     output.print_table(columns, rows, title=title, caption=legend(warn_days, lang))
 
 

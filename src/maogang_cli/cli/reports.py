@@ -6,6 +6,8 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import (
+    FIRST_YEAR,
+    LAST_YEAR,
     AsOfOption,
     DataOption,
     DbOption,
@@ -39,7 +41,13 @@ def reports(
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", show_default=False, help="Every month of this year."),
+        typer.Option(
+            "--year",
+            min=FIRST_YEAR,
+            max=LAST_YEAR,
+            show_default=False,
+            help="Every month of this year.",
+        ),
     ] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only this unit.")] = None,
     as_of: AsOfOption = None,

@@ -50,7 +50,7 @@ def status(
         else:
             from maogang_cli.cli.render_progress import status_table
 
-            status_table(summaries, day, warn_days, lang.value)
+            status_table(summaries, day, warn_days, include_cooperating, lang.value)
         return
     from maogang_cli.store.queries import resolve_unit, units_named
 

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from maogang_cli import output
-from maogang_cli.cli._common import DataOption, DbOption, open_db
+from maogang_cli.cli._common import DataOption, DbOption, check_day, open_db
 from maogang_cli.i18n import on_time_or_late
 
 
@@ -17,7 +17,13 @@ def submit(
     ],
     on: Annotated[
         str | None,
-        typer.Option("--date", "-d", metavar="YYYY-MM-DD", help="Day it arrived [default: today]."),
+        typer.Option(
+            "--date",
+            "-d",
+            metavar="YYYY-MM-DD",
+            callback=check_day,
+            help="Day it arrived [default: today].",
+        ),
     ] = None,
     note: Annotated[str, typer.Option("--note", "-n", help="Anything worth keeping.")] = "",
     by: Annotated[str | None, typer.Option("--by", help="Who records [default: OS user].")] = None,

@@ -5,7 +5,16 @@ from typing import Annotated
 import typer
 
 from maogang_cli import output
-from maogang_cli.cli._common import DataOption, DbOption, JsonOption, Lang, LangOption, open_db
+from maogang_cli.cli._common import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    DataOption,
+    DbOption,
+    JsonOption,
+    Lang,
+    LangOption,
+    open_db,
+)
 
 
 def tasks(
@@ -15,7 +24,10 @@ def tasks(
     action: Annotated[
         str | None, typer.Option("--action", "-a", help="Only actions containing this text.")
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Only this year's list.")] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", min=FIRST_YEAR, max=LAST_YEAR, help="Only this year's list."),
+    ] = None,
     json: JsonOption = False,
     lang: LangOption = Lang.zh,
     db: DbOption = None,

@@ -24,6 +24,26 @@ def test_every_command_answers_help(invoke: Invoke, name: str) -> None:
     assert result.stdout.startswith(f"Usage: maogang {name} ")
 
 
+@pytest.mark.parametrize("args", [[], *([n] for n in COMMANDS), ["duty", "done"], ["duty", "list"]])
+def test_help_fits_80_columns(args: list[str]) -> None:
+    """click wraps help by characters; a Chinese one is two columns wide on the terminal.
+    Run as the clerk does, in a terminal 80 columns wide."""
+    import os
+    import subprocess
+    import sys
+
+    from rich.cells import cell_len
+
+    run = subprocess.run(
+        [sys.executable, "-m", "maogang_cli", *args, "--help"],
+        env=os.environ | {"COLUMNS": "80"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert [line for line in run.stdout.splitlines() if cell_len(line) > 80] == []
+
+
 def test_root_help_lists_every_command_in_order(invoke: Invoke) -> None:
     out = invoke("--help").stdout
     positions = [out.index(f"\n  {name} ") for name in COMMANDS]

@@ -128,7 +128,8 @@ def _usage_line(exc: Any) -> str:
 app = typer.Typer(
     cls=_Group,
     name="maogang",
-    help="泖港镇安全生产治本攻坚三年行动 compliance tracker. Start with `maogang status`.",
+    # Two paragraphs: click wraps by characters, and each Chinese one takes two columns.
+    help="泖港镇安全生产治本攻坚三年行动 compliance tracker.\n\nStart with `maogang status`.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,

@@ -18,7 +18,7 @@ def record(
         typer.Option(
             "--status",
             "-s",
-            help="not_started (未开始), in_progress (推进中), done (已完成), blocked (受阻).",
+            help="not_started, in_progress, done or blocked (or 未开始, 推进中, 已完成, 受阻).",
         ),
     ],
     on: Annotated[
@@ -43,7 +43,7 @@ def record(
 ) -> None:
     """Record progress; records are never changed: a correction is a new record.
 
-    Example: maogang record 14 --unit 城运中心 --status in_progress --note "数据库已上线"
+    Example: maogang record 14 --unit 城运中心 --status in_progress --note 已上线
     """
     from maogang_cli.recording import Entry, current_user
     from maogang_cli.recording import record as append

@@ -101,11 +101,11 @@ def test_rank_table_states_the_rule(invoke: Invoke, progress: None) -> None:
         "名次", "单位", "任务", "完成", "完成率", "逾期", "逾期完成", "月报按时", "按时率",
     ]  # fmt: skip
     assert lines[4].split() == ["1", "党政办", "1", "1", "100%", "0", "0", "0/0", "-"]
-    # the rule is lines under the table, wrapped at the terminal's width (80), not the table's
+    # the rule is lines under the table, broken after punctuation (no line starts with 、)
     assert lines[-3:] == [
-        "排名规则：依次比较完成率（高者在前）、逾期数（少者在前）、逾期完成数（少者在前）",
-        "、月报按时率（高者在前）；四项均相同者并列。无任务或无应报月报的单位，该项按100%",
-        "计。",
+        "排名规则：依次比较完成率（高者在前）、逾期数（少者在前）、",
+        "逾期完成数（少者在前）、月报按时率（高者在前）；四项均相同者并列。",
+        "无任务或无应报月报的单位，该项按100%计。",
     ]
     english = invoke("rank", "--as-of", AS_OF, "--lang", "en").stdout
     assert "Rule: completion rate (higher first)" in english

@@ -166,9 +166,11 @@ def _fewest_parts(
 
 def rank_rule(lang: Lang) -> str:
     if lang == "zh":
+        # Broken by hand after punctuation: rich would break anywhere, putting 、 first.
         return (
-            "排名规则：依次比较完成率（高者在前）、逾期数（少者在前）、逾期完成数（少者在前）、"
-            "月报按时率（高者在前）；四项均相同者并列。无任务或无应报月报的单位，该项按100%计。"
+            "排名规则：依次比较完成率（高者在前）、逾期数（少者在前）、\n"
+            "逾期完成数（少者在前）、月报按时率（高者在前）；四项均相同者并列。\n"
+            "无任务或无应报月报的单位，该项按100%计。"
         )
     return (
         "Rule: completion rate (higher first), then overdue (fewer first), then done late "

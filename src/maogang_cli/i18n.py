@@ -59,6 +59,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "days_overdue": ("逾期{n}天", "{n}d overdue"),
     "due_today": ("今天到期", "due today"),
     "late_by": ("逾期{n}天完成", "done {n}d late"),
+    "done_on_time": ("按时完成", "done on time"),
     # Words, not only colours (NO_COLOR, pipes); no ambiguous-width dots that a Chinese
     # terminal may draw double width.
     "mark_red": ("红", "RED"),

@@ -110,3 +110,14 @@ def test_bad_as_of_is_a_usage_error(invoke: Invoke) -> None:
 def test_an_empty_selection_says_so(invoke: Invoke) -> None:
     r = invoke("status", "--year", "2031", "--as-of", "2024-06-01")
     assert (r.exit_code, r.stdout) == (0, "截至 2024-06-01 没有要统计的任务（检查 --year）。\n")
+
+
+def test_a_done_pair_says_on_time_or_how_late_not_a_date_under_when(invoke: Invoke) -> None:
+    seed(invoke)
+    out = invoke("status", "-u", "镇安委办", "--as-of", "2025-01-15").stdout
+    row = next(line for line in out.splitlines() if line.split()[:1] == ["4"])
+    assert row.split()[3:6] == ["已完成", "2024-04-30", "按时完成"]  # status, deadline, when
+    late = invoke("status", "-u", "城运中心", "--as-of", "2025-01-15", "--lang", "en").stdout
+    assert "done 10d late" in late
+    english = invoke("status", "-u", "镇安委办", "--as-of", "2025-01-15", "--lang", "en").stdout
+    assert "done on time" in english and "2024-04-20" not in english

@@ -92,7 +92,8 @@ def _when(state: PairState, lang: Lang) -> str:
     if state.status == "done":
         if state.done_late:
             return t("late_by", lang, n=state.days_late)
-        return str(state.done_on or "")
+        # Not the day it was done: under 期限 a date would read as a deadline (show has it).
+        return t("done_on_time", lang)
     if state.overdue:
         return t("days_overdue", lang, n=state.days_overdue)
     if state.days_left == 0:

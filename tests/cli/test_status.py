@@ -121,3 +121,10 @@ def test_a_done_pair_says_on_time_or_how_late_not_a_date_under_when(invoke: Invo
     assert "done 10d late" in late
     english = invoke("status", "-u", "镇安委办", "--as-of", "2025-01-15", "--lang", "en").stdout
     assert "done on time" in english and "2024-04-20" not in english
+
+
+def test_warn_days_is_a_window_of_up_to_a_year(invoke: Invoke) -> None:
+    r = invoke("status", "--warn-days", "366")
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert "366 is not in the range 0<=x<=365" in r.stderr and r.stderr.count("\n") == 1
+    assert invoke("status", "--warn-days", "365", "--as-of", "2024-06-01").exit_code == 0

@@ -108,6 +108,7 @@ WarnDaysOption = Annotated[
         "--warn-days",
         envvar="MAOGANG_WARN_DAYS",
         min=0,
+        max=365,  # a due-soon window, not a way to paint everything yellow
         show_envvar=True,
         help="Yellow when due within this many days and not done.",
     ),

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -86,8 +86,10 @@ def check_day(text: str | None) -> str | None:
     return text
 
 
-# Years a catalogue can have (dates before 1900 are refused everywhere).
-FIRST_YEAR, LAST_YEAR = 1900, 9999
+def year_option(help: str) -> Any:
+    """A --year option with this command's help: a year a catalogue can have (dates
+    before 1900 are refused everywhere), else a usage error."""
+    return typer.Option("--year", metavar="YYYY", min=1900, max=9999, show_default=False, help=help)
 
 
 def as_of_day(text: str | None) -> date:
@@ -116,12 +118,4 @@ WarnDaysOption = Annotated[
 CooperatingOption = Annotated[
     bool, typer.Option("--include-cooperating", help="Count 协办 pairs too.")
 ]
-YearOption = Annotated[
-    int | None,
-    typer.Option(
-        "--year",
-        min=FIRST_YEAR,
-        max=LAST_YEAR,
-        help="Only this year's task list [default: all years].",
-    ),
-]
+YearOption = Annotated[int | None, year_option("Only this year's task list [default: all years].")]

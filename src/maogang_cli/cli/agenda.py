@@ -6,8 +6,6 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import (
-    FIRST_YEAR,
-    LAST_YEAR,
     AsOfOption,
     DataOption,
     DbOption,
@@ -16,6 +14,7 @@ from maogang_cli.cli._common import (
     LangOption,
     as_of_day,
     open_db,
+    year_option,
 )
 from maogang_cli.errors import UsageError
 
@@ -31,10 +30,7 @@ def agenda(
     last: Annotated[
         str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Last day (with --from).")
     ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option("--year", min=FIRST_YEAR, max=LAST_YEAR, help="The whole year."),
-    ] = None,
+    year: Annotated[int | None, year_option("The whole year.")] = None,
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help="Only what this unit owes.")
     ] = None,

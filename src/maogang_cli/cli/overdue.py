@@ -6,8 +6,6 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import (
-    FIRST_YEAR,
-    LAST_YEAR,
     AsOfOption,
     CooperatingOption,
     DataOption,
@@ -17,6 +15,7 @@ from maogang_cli.cli._common import (
     LangOption,
     as_of_day,
     open_db,
+    year_option,
 )
 from maogang_cli.domain.status import PairState
 from maogang_cli.errors import UsageError
@@ -27,12 +26,9 @@ def overdue(
     as_of: AsOfOption = None,
     year: Annotated[
         int | None,
-        typer.Option(
-            "--year",
-            min=FIRST_YEAR,
-            max=LAST_YEAR,
-            help="Only this year: its task list, and duties and milestones due in it "
-            "[default: all years].",
+        year_option(
+            "Only this year: its task list, and duties and milestones due in it "
+            "[default: all years]."
         ),
     ] = None,
     include_cooperating: CooperatingOption = False,

@@ -6,8 +6,6 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import (
-    FIRST_YEAR,
-    LAST_YEAR,
     AsOfOption,
     CooperatingOption,
     DataOption,
@@ -17,17 +15,12 @@ from maogang_cli.cli._common import (
     LangOption,
     as_of_day,
     open_db,
+    year_option,
 )
 
 YearOption = Annotated[
     int | None,
-    typer.Option(
-        "--year",
-        min=FIRST_YEAR,
-        max=LAST_YEAR,
-        show_default=False,
-        help="Only this year's tasks and monthly reports.",
-    ),
+    year_option("Only this year's tasks and monthly reports."),
 ]
 
 

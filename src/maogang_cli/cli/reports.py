@@ -6,8 +6,6 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import (
-    FIRST_YEAR,
-    LAST_YEAR,
     AsOfOption,
     DataOption,
     DbOption,
@@ -16,6 +14,7 @@ from maogang_cli.cli._common import (
     LangOption,
     as_of_day,
     open_db,
+    year_option,
 )
 from maogang_cli.errors import UsageError
 
@@ -41,13 +40,7 @@ def reports(
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option(
-            "--year",
-            min=FIRST_YEAR,
-            max=LAST_YEAR,
-            show_default=False,
-            help="Every month of this year.",
-        ),
+        year_option("Every month of this year."),
     ] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only this unit.")] = None,
     as_of: AsOfOption = None,

@@ -6,14 +6,13 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import (
-    FIRST_YEAR,
-    LAST_YEAR,
     DataOption,
     DbOption,
     JsonOption,
     Lang,
     LangOption,
     open_db,
+    year_option,
 )
 
 
@@ -24,10 +23,7 @@ def tasks(
     action: Annotated[
         str | None, typer.Option("--action", "-a", help="Only actions containing this text.")
     ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option("--year", min=FIRST_YEAR, max=LAST_YEAR, help="Only this year's list."),
-    ] = None,
+    year: Annotated[int | None, year_option("Only this year's list.")] = None,
     json: JsonOption = False,
     lang: LangOption = Lang.zh,
     db: DbOption = None,

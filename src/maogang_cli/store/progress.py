@@ -1,7 +1,7 @@
 """Progress records: append-only writes, and the per-pair state aggregated in SQL."""
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -173,6 +173,16 @@ def _where(
     return where, args
 
 
+def _the_pairs(table: str, pairs: Iterable[tuple[str, str]], args: dict[str, object]) -> list[str]:
+    """One SQL condition per (task, unit) pair, true for that pair's row of `table`; the
+    values are added to `args`."""
+    conditions = []
+    for i, (task_id, unit) in enumerate(pairs):
+        conditions.append(f"({table}.task_id = :{table}_t{i} AND {table}.unit = :{table}_u{i})")
+        args |= {f"{table}_t{i}": task_id, f"{table}_u{i}": unit}
+    return conditions
+
+
 def unit_summaries(
     conn: sqlite3.Connection,
     as_of: date,
@@ -186,12 +196,10 @@ def unit_summaries(
     name are judged one by one, by the domain rule, and added in."""
     where, args = _where(as_of, roles=roles, year=year)
     renamed = _records_under_old_names(conn)
-    for i, (task_id, unit) in enumerate(renamed):
-        where.append(f"NOT (tu.task_id = :rt{i} AND tu.unit = :ru{i})")
-        args |= {f"rt{i}": task_id, f"ru{i}": unit}
+    where += [f"NOT {pair}" for pair in _the_pairs("tu", renamed, args)]
     try:
         args["soon"] = (as_of + timedelta(days=warn_days)).isoformat()
-    except OverflowError:  # --warn-days past the year 9999: everything not done is soon
+    except OverflowError:  # a window past the year 9999: everything not done is soon
         args["soon"] = date.max.isoformat()
     counts = {
         row["unit"]: {key: row[key] for key in COUNTS}
@@ -247,10 +255,7 @@ def pair_states(
         where.append("t.deadline < :as_of")
         # Not done, by its records under its current name; a pair with records under an
         # old name too is judged below, by the domain rule.
-        keep = ["states.status IS NOT 'done'"]
-        for i, (task_id, unit) in enumerate(renamed):
-            keep.append(f"(states.task_id = :kt{i} AND states.unit = :ku{i})")
-            args |= {f"kt{i}": task_id, f"ku{i}": unit}
+        keep = ["states.status IS NOT 'done'", *_the_pairs("states", renamed, args)]
     states = []
     sql = _STATES.format(
         where=" AND ".join(where),

@@ -40,13 +40,13 @@ def test_one_table_per_kind_and_a_row_per_duty_period(invoke: Invoke) -> None:
         "",
         "任务（按单位计 2 项）",
         "",
-        " 编号     任务 / 未完成单位                                时间节点    逾期天数",
+        " 编号     任务                                             时间节点    逾期天数",
         " ------------------------------------------------------------------------------",
         " 2024-04  组建专班                                         2024-04-30        62",
-        "          镇安委办",
+        "          未完成：镇安委办",
         " 2024-16  推动相关行业领域生产经营单位主要负责人教育培训   2024-06-30         1",
-        "          全覆盖",
-        "          镇安委办",
+        "          全覆盖",  # the title's end: the units are led by 未完成：
+        "          未完成：镇安委办",
         "",
         "",
         "职责（按单位计 3 项）",
@@ -98,10 +98,10 @@ def test_task_rows_note_the_state_and_role_of_each_unit(invoke: Invoke) -> None:
     args = ("overdue", "--as-of", "2024-07-01", "--include-cooperating", "-k", "task")
     out = invoke(*args).stdout
     assert {"农办（受阻）、", "城运中心（推进中）、"} <= set(out.split())
-    assert "镇安委办、 经发公司（协办）、 各村居（协办）" in out
+    assert "未完成：镇安委办、 经发公司（协办）、" in out and "\n          各村居（协办）\n" in out
     en = invoke(*args, "--lang", "en").stdout
     assert {"农办(blocked),", "城运中心(doing),"} <= set(en.split())
-    assert "镇安委办, 经发公司(support), 各村居(support)" in en
+    assert "Not done: 镇安委办, 经发公司(support),\n          各村居(support)\n" in en
 
 
 def test_milestones_in_english(invoke: Invoke) -> None:
@@ -113,16 +113,16 @@ def test_milestones_in_english(invoke: Invoke) -> None:
         "",
         "Plan milestones: 3 items, one per unit",
         "",
-        " ID        Milestone / not done by                             Deadline    Days",
+        " ID        Milestone                                           Deadline    Days",
         " ------------------------------------------------------------------------------",
         " m03-2024  各负有安全生产监管职责的部门培树本行业、本领域2-3   2024-12-31     1",
         "           家企业",
-        "           规建办",
+        "           Not done: 规建办",
         " m06-2024  按要求组织开展重大事故隐患判定标准专题学习培训      2024-12-31     1",
-        "           规建办",
+        "           Not done: 规建办",
         " m19-2024  全面细化完善生产经营单位各类从业人员安全生产教育培  2024-12-31     1",
         "           训的频次、内容、范围、时间等规定要求",
-        "           规建办",
+        "           Not done: 规建办",
         "",
         "3 items, one per unit: plan milestones 3. Days: days overdue.",
     ]

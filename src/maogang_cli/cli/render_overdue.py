@@ -56,9 +56,11 @@ def _units(group: OverdueGroup, lang: Lang) -> str:
 
 
 def _item_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Cell]]:
-    """A task or plan milestone a row: its id; its title over the units that missed it."""
+    """A task or plan milestone a row: its id; its title over the units that missed it,
+    led by 未完成： as in `agenda`, so a title's wrapped end never reads as a unit."""
+    lead = "未完成：" if lang == "zh" else "Not done: "
     return [
-        [g.id, f"{g.title}\n{_units(g, lang)}", str(g.due), Cell(str(g.days_overdue), _LATE)]
+        [g.id, f"{g.title}\n{lead}{_units(g, lang)}", str(g.due), Cell(str(g.days_overdue), _LATE)]
         for g in groups
     ]
 
@@ -87,8 +89,8 @@ def _columns(kind: str, lang: Lang) -> list[Column]:
             _days(lang),
         ]
     head = {
-        "task": ("编号", "任务 / 未完成单位", "ID", "Task / not done by"),
-        "plan_milestone": ("节点", "方案节点 / 未完成单位", "ID", "Milestone / not done by"),
+        "task": ("编号", "任务", "ID", "Task"),
+        "plan_milestone": ("节点", "方案节点", "ID", "Milestone"),
     }[kind]
     return [
         Column(head[0] if zh else head[2], no_wrap=True),

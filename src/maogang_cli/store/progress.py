@@ -76,6 +76,7 @@ def insert_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
 _NEWEST = "ORDER BY p.happened_on DESC, p.recorded_at DESC, p.id DESC LIMIT 1"
 _PAIR = "p.task_id = pairs.task_id AND p.unit = pairs.unit AND p.happened_on <= :as_of"
 _STATE_PAIR = _PAIR.replace("pairs.", "states.")
+_STATUS = f"(SELECT p.status FROM progress p WHERE {_PAIR} {_NEWEST})"  # NULL: no record yet
 _DETAILS = f"""
         (SELECT p.note FROM progress p WHERE {_PAIR} AND p.note != '' {_NEWEST}) AS note,
         (SELECT p.percent FROM progress p WHERE {_PAIR} AND p.percent IS NOT NULL {_NEWEST})
@@ -101,7 +102,7 @@ WITH pairs AS (
     WHERE {{where}}
 ), states AS MATERIALIZED (
     SELECT pairs.*,
-        (SELECT p.status FROM progress p WHERE {_PAIR} {_NEWEST}) AS status,
+        {_STATUS} AS status,
         {{details}}
     FROM pairs
 )
@@ -123,9 +124,7 @@ WITH pairs AS (
     FROM task_units tu JOIN tasks t ON t.id = tu.task_id
     WHERE {{where}}
 ), states AS MATERIALIZED (
-    SELECT pairs.*, COALESCE(
-        (SELECT p.status FROM progress p WHERE {_PAIR} {_NEWEST}), 'not_started'
-    ) AS status
+    SELECT pairs.*, COALESCE({_STATUS}, 'not_started') AS status
     FROM pairs
 )
 SELECT states.unit,

@@ -14,7 +14,7 @@ SCRIPT = textwrap.dedent(
     from datetime import date
     from pathlib import Path
     from maogang_cli.config import bundled_data_dir
-    from maogang_cli.recording import Entry, record
+    from maogang_cli.app.recording import Entry, record
     from maogang_cli.store.db import open_store
 
     db, unit, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])

@@ -44,8 +44,8 @@ def agenda(
 
     Example: maogang agenda --month 2024-06 --as-of 2024-06-20
     """
+    from maogang_cli.app.plan import agenda as due_items
     from maogang_cli.domain.agenda import choose_window
-    from maogang_cli.store.plan import agenda as due_items
     from maogang_cli.store.queries import units_named
 
     day = as_of_day(as_of)

@@ -70,8 +70,8 @@ def done(
 
     Example: maogang duty done quarterly_dispatch_meeting --period 2024-Q2 --unit 镇安委办
     """
-    from maogang_cli.plan_recording import DoneEntry, record_done
-    from maogang_cli.recording import current_user
+    from maogang_cli.app.plan_recording import DoneEntry, record_done
+    from maogang_cli.app.recording import current_user
 
     conn = open_db(db, data)
     entry = DoneEntry(ident, unit, period, on, note)
@@ -103,8 +103,8 @@ def list_(
 
     Example: maogang duty list --as-of 2025-01-01
     """
+    from maogang_cli.app.plan import duty_counts
     from maogang_cli.store.duties import list_duties
-    from maogang_cli.store.plan import duty_counts
 
     day = as_of_day(as_of)
     conn = open_db(db, data)

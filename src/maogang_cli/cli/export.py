@@ -75,10 +75,10 @@ def export(
 
     Example: maogang export --month 2024-06 -o 2024-06.xlsx
     """
+    from maogang_cli.app.reporting import monthly_export
     from maogang_cli.domain.periods import parse_period
     from maogang_cli.exporters import Options, choose_format, render
     from maogang_cli.outfiles import check_target, write_atomic
-    from maogang_cli.reporting import monthly_export
 
     to_stdout = out is None or str(out) == "-"
     try:

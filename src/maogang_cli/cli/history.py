@@ -25,7 +25,7 @@ def history(
     canonical = resolve_unit(conn, unit) if unit else None
     rows = load_history(conn, task_id, canonical)
     if canonical is not None and not rows:
-        from maogang_cli.recording import check_reports_for
+        from maogang_cli.app.recording import check_reports_for
 
         check_reports_for(conn, task_id, canonical)  # a unit with nothing to show: say why
     if json:

@@ -40,20 +40,20 @@ def import_(
 
     Example: maogang import 城运中心-2024-06.xlsx --by 张三 --dry-run
     """
-    from maogang_cli.importing import plan_import, run_import
-    from maogang_cli.recording import current_user
+    from maogang_cli.app.importing import run_import, stage_import
+    from maogang_cli.app.recording import current_user
 
     who = by or current_user()
     conn = open_db(db, data)
-    plan = plan_import(conn, file, by=who, today=date.today(), sheet=sheet, again=again)
+    staged = stage_import(conn, file, by=who, today=date.today(), sheet=sheet, again=again)
     from maogang_cli.cli.render_import import import_counts, import_preview
 
     if dry_run:
-        import_preview(plan, lang.value)
-        output.note(f"dry run, nothing written: {import_counts(plan)}")
+        import_preview(staged, lang.value)
+        output.note(f"dry run, nothing written: {import_counts(staged)}")
         return
-    run_import(conn, plan, by=who, again=again)
-    output.note(f"imported {file}: {import_counts(plan)}")
+    run_import(conn, staged, by=who, again=again)
+    output.note(f"imported {file}: {import_counts(staged)}")
 
 
 def register(app: typer.Typer) -> None:

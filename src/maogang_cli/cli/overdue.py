@@ -64,9 +64,9 @@ def overdue(
 
     Example: maogang overdue --as-of 2025-01-01 --kind duty --fail-if-any
     """
+    from maogang_cli.app.owed import missed
     from maogang_cli.domain.owed import merge_overdue, parse_kinds
     from maogang_cli.domain.status import roles
-    from maogang_cli.store.owed import missed
     from maogang_cli.store.progress import pair_states
     from maogang_cli.store.queries import task_heads, units_named
 

@@ -26,7 +26,8 @@ def plan(
 
     Example: maogang plan --as-of 2025-01-01
     """
-    from maogang_cli.store.plan import list_targets, plan_view
+    from maogang_cli.app.plan import plan_view
+    from maogang_cli.store.plan import list_targets
 
     day = as_of_day(as_of)
     conn = open_db(db, data)

@@ -37,8 +37,8 @@ def rank(
 
     Example: maogang rank --as-of 2024-12-31
     """
+    from maogang_cli.app.reporting import ranking
     from maogang_cli.domain.status import roles
-    from maogang_cli.reporting import ranking
 
     day = as_of_day(as_of)
     conn = open_db(db, data)

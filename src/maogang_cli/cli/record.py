@@ -45,24 +45,18 @@ def record(
 
     Example: maogang record 14 --unit 城运中心 --status in_progress --note 已上线
     """
-    from maogang_cli.recording import Entry, current_user
-    from maogang_cli.recording import record as append
+    from maogang_cli.app.recording import Entry, current_user
+    from maogang_cli.app.recording import record as append
 
     entry = Entry(task, unit, status, on, note, percent, evidence)
     conn = open_db(db, data)
-    records = append(
-        conn, entry, today=date.today(), all_members=all_members, by=by or current_user()
-    )
-    for r in records:
+    done = append(conn, entry, today=date.today(), all_members=all_members, by=by or current_user())
+    for r in done.records:
         output.note(
             f"recorded: {r.task_id} {r.unit} {t(r.status)} ({r.happened_on}) by {r.recorded_by}"
         )
-    if all_members:
-        from maogang_cli.store.queries import units_named
-
-        skipped = [u for u in units_named(conn, unit) or [] if u not in {r.unit for r in records}]
-        if skipped:
-            output.note(f"not recorded (they do not report for this task): {'、'.join(skipped)}")
+    if done.skipped:
+        output.note(f"not recorded (they do not report for this task): {'、'.join(done.skipped)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -9,25 +9,25 @@ from maogang_cli.i18n import Lang, t
 from maogang_cli.output import Column
 
 if TYPE_CHECKING:
-    from maogang_cli.importing import ImportPlan
+    from maogang_cli.app.importing import StagedImport
 
 
-def import_counts(plan: ImportPlan) -> str:
-    parts = [f"{len(plan.records)} new record(s)"]
-    if plan.unchanged:
-        parts.append(f"{len(plan.unchanged)} row(s) skipped as already recorded")
-    if plan.unfilled:
-        parts.append(f"{len(plan.unfilled)} row(s) skipped as not filled in")
+def import_counts(staged: StagedImport) -> str:
+    parts = [f"{len(staged.records)} new record(s)"]
+    if staged.unchanged:
+        parts.append(f"{len(staged.unchanged)} row(s) skipped as already recorded")
+    if staged.unfilled:
+        parts.append(f"{len(staged.unfilled)} row(s) skipped as not filled in")
     return ", ".join(parts)
 
 
-def import_preview(plan: ImportPlan, lang: Lang) -> None:
+def import_preview(staged: StagedImport, lang: Lang) -> None:
     zh = lang == "zh"
-    if not plan.records:
+    if not staged.records:
         output.print_text(
-            f"{plan.file} 没有需要新增的记录。"
+            f"{staged.file} 没有需要新增的记录。"
             if zh
-            else f"Nothing new to record from {plan.file}."
+            else f"Nothing new to record from {staged.file}."
         )
         return
     columns = [
@@ -49,8 +49,8 @@ def import_preview(plan: ImportPlan, lang: Lang) -> None:
             "" if r.percent is None else f"{r.percent}%",
             r.note,
         ]
-        for number, r in plan.records
+        for number, r in staged.records
     ]
-    where = f"{plan.file} [{plan.sheet}]" if plan.sheet else plan.file
+    where = f"{staged.file} [{staged.sheet}]" if staged.sheet else staged.file
     title = f"将从 {where} 导入的记录" if zh else f"Records to import from {where}"
     output.print_table(columns, rows, title=title)

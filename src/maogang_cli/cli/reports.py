@@ -57,9 +57,9 @@ def reports(
     Default: this year up to the as-of month.
     Example: maogang reports --year 2024 --as-of 2024-12-31 --fail-if-missing
     """
+    from maogang_cli.app.reporting import duty_units, report_grid
     from maogang_cli.domain.duties import MONTHLY_REPORT
     from maogang_cli.domain.reports import choose_periods
-    from maogang_cli.reporting import report_grid, reporting_units
     from maogang_cli.store.duties import get_duty
 
     day = as_of_day(as_of)
@@ -69,7 +69,7 @@ def reports(
         periods = choose_periods(duty, day, month=month, first=first, last=last, year=year)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    units = reporting_units(conn, duty, unit)
+    units = duty_units(conn, duty, unit)
     instances = report_grid(conn, duty, periods, units, day)
     if json:
         from maogang_cli.contracts import report_json

@@ -36,30 +36,24 @@ def submit(
 
     Example: maogang submit --unit 城运中心 --month 2024-06 --date 2024-06-24
     """
+    from maogang_cli.app.duty_recording import DutyEntry
+    from maogang_cli.app.plan_recording import submit_report
+    from maogang_cli.app.recording import current_user
     from maogang_cli.domain.duties import MONTHLY_REPORT
-    from maogang_cli.domain.reports import instance_state
-    from maogang_cli.duty_recording import DutyEntry, check_duty_entry
-    from maogang_cli.recording import current_user
-    from maogang_cli.store.duties import append_duty_records, duty_records, get_duty
 
     conn = open_db(db, data)
     entry = DutyEntry(MONTHLY_REPORT, month, unit, on, note)
-    record = check_duty_entry(conn, entry, today=date.today(), by=by or current_user())
-    earlier = duty_records(conn, record.duty, units=[record.unit], periods=[record.period])
-    append_duty_records(conn, [record])
-    duty = get_duty(conn, record.duty)
-    due = duty.due(duty.period(record.period))
-    dates = [s.done_on for s in earlier] + [record.done_on]
-    state, first, days_late = instance_state(due, dates, max(dates))
-    verdict = on_time_or_late(state, days_late)
+    done = submit_report(conn, entry, today=date.today(), by=by or current_user())
+    record = done.record
+    verdict = on_time_or_late(done.state, done.days_late)
     output.note(
         f"submitted: {record.unit} {record.period} monthly report on {record.done_on} "
-        f"by {record.recorded_by} — {verdict} (due {due})"
+        f"by {record.recorded_by} — {verdict} (due {done.due})"
     )
-    if earlier:
+    if done.earlier:
         output.note(
-            f"note: {len(earlier)} earlier record(s) for {record.period} kept; "
-            f"the earliest date ({first}) decides on time or late"
+            f"note: {done.earlier} earlier record(s) for {record.period} kept; "
+            f"the earliest date ({done.first}) decides on time or late"
         )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from maogang_cli.app.recording import Entry, check_entry, now_stamp
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.imports import (
     Row,
@@ -25,7 +26,6 @@ from maogang_cli.domain.imports import (
     rows_from,
 )
 from maogang_cli.errors import MaogangError, UsageError
-from maogang_cli.recording import Entry, check_entry, now_stamp
 from maogang_cli.store.imports import refuse_if_imported, save_import, task_records
 from maogang_cli.store.progress import reporting_units
 from maogang_cli.store.queries import group_members, resolve_task, resolve_unit
@@ -62,8 +62,8 @@ class ImportProblems(MaogangError):
 
 
 @dataclass
-class ImportPlan:
-    """What importing a file would do."""
+class StagedImport:
+    """What importing a file would do: its rows read and checked, nothing yet stored."""
 
     file: str
     sha256: str
@@ -188,7 +188,7 @@ def _last_update(row: Row) -> date | None:
         return None
 
 
-def plan_import(
+def stage_import(
     conn: sqlite3.Connection,
     path: Path,
     *,
@@ -196,7 +196,7 @@ def plan_import(
     today: date,
     sheet: str | None = None,
     again: bool = False,
-) -> ImportPlan:
+) -> StagedImport:
     """Read and check every row; ImportProblems lists every bad one, and nothing is kept."""
     file = str(path)
     try:
@@ -219,17 +219,17 @@ def plan_import(
         where = f" (sheet {sheet_name})" if sheet_name else ""
         raise ImportProblems(file, [(header[0], f"missing column(s){where}: {', '.join(missing)}")])
     has_last_update = "last_update" in columns
-    plan = ImportPlan(file, digest, sheet_name)
+    staged = StagedImport(file, digest, sheet_name)
     problems: list[tuple[int, str]] = []
     stamp = now_stamp()
     cache: dict[str, dict[str, list[StoredRecord]]] = {}
     body = [(n, cells) for n, cells in table if n > header[0]]
     for row in rows_from(body, columns):
         if row.blank:
-            plan.blank += 1
+            staged.blank += 1
             continue
         if not row.status and row.unfilled:
-            plan.unfilled.append(row.number)
+            staged.unfilled.append(row.number)
             continue
         try:
             if not row.status:
@@ -274,10 +274,10 @@ def plan_import(
             problems.append((row.number, str(exc)))
             continue
         if not any(new):
-            plan.unchanged.append(row.number)
+            staged.unchanged.append(row.number)
             continue
         # The note cell of an exported sheet still shows the latest note: not new evidence.
-        plan.records += [
+        staged.records += [
             (
                 row.number,
                 r._replace(note="")
@@ -288,15 +288,17 @@ def plan_import(
         ]
     if problems:
         raise ImportProblems(file, problems, bad_rows=len(problems))
-    return plan
+    return staged
 
 
-def run_import(conn: sqlite3.Connection, plan: ImportPlan, *, by: str, again: bool) -> list[int]:
+def run_import(
+    conn: sqlite3.Connection, staged: StagedImport, *, by: str, again: bool
+) -> list[int]:
     return save_import(
         conn,
-        [r for _, r in plan.records],
-        file_name=Path(plan.file).name,
-        sha256=plan.sha256,
+        [r for _, r in staged.records],
+        file_name=Path(staged.file).name,
+        sha256=staged.sha256,
         by=by,
         imported_at=now_stamp(),
         again=again,

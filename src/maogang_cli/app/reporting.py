@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from maogang_cli.domain.periods import Period
 
 
-def reporting_units(conn: sqlite3.Connection, duty: Duty, unit: str | None = None) -> list[str]:
+def duty_units(conn: sqlite3.Connection, duty: Duty, unit: str | None = None) -> list[str]:
     """The duty's units in catalogue order; `unit` (or a group's members) narrows them."""
     owners = duty.owner_units  # stored in catalogue order by the load
     if unit is None:
@@ -78,7 +78,7 @@ def monthly_export(
     tasks = {t.id: t for t in list_tasks(conn, year=year)}
     reports: dict[str, Instance] = {}
     if duty is not None and owed:
-        units = reporting_units(conn, duty)
+        units = duty_units(conn, duty)
         instances = report_grid(conn, duty, [month], units, day, missing_on_due_day=True)
         reports = {i.unit: i for i in instances}
     return build_export(
@@ -112,6 +112,6 @@ def ranking(
             periods = duty.periods()
         else:
             periods = duty.periods(f"{year:04d}-01", f"{year:04d}-12")
-        units = reporting_units(conn, duty)
+        units = duty_units(conn, duty)
         report_totals = totals(report_grid(conn, duty, periods, units, as_of), units)
     return rank_units(summaries, report_totals, order)

@@ -15,7 +15,7 @@ from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.status import parse_status
 from maogang_cli.errors import InvalidRecordError, did_you_mean
 from maogang_cli.store.progress import NewRecord, append_records, reporting_units
-from maogang_cli.store.queries import group_members, resolve_task, resolve_unit
+from maogang_cli.store.queries import group_members, resolve_task, resolve_unit, units_named
 
 if TYPE_CHECKING:
     import sqlite3
@@ -43,6 +43,19 @@ def current_user() -> str:
 def now_stamp() -> str:
     """The recording time, local with its UTC offset, to the microsecond (orders same-day)."""
     return datetime.now().astimezone().isoformat(timespec="microseconds")
+
+
+def day_given(text: str | None, today: date) -> date:
+    """The day a record says something happened: `today` when not given; never later."""
+    if not text:
+        return today
+    try:
+        day = parse_day(text)
+    except ValueError as exc:
+        raise InvalidRecordError(f"date: {exc}") from None
+    if day > today:
+        raise InvalidRecordError(f"date {day} is in the future")
+    return day
 
 
 def check_reports_for(conn: sqlite3.Connection, task_id: str, unit: str) -> None:
@@ -87,18 +100,11 @@ def check_entry(
         status = parse_status(entry.status)
     except ValueError as exc:
         raise InvalidRecordError(str(exc)) from None
-    happened_on = today
-    if entry.date:
-        try:
-            happened_on = parse_day(entry.date)
-        except ValueError as exc:
-            raise InvalidRecordError(f"date: {exc}") from None
-        if happened_on > today:
-            raise InvalidRecordError(f"date {happened_on} is in the future")
-        if happened_on.year < year:  # most often 2023 typed for 2024
-            raise InvalidRecordError(
-                f"date {happened_on} is before {year}, the year of task {task_id}'s list"
-            )
+    happened_on = day_given(entry.date, today)
+    if entry.date and happened_on.year < year:  # most often 2023 typed for 2024
+        raise InvalidRecordError(
+            f"date {happened_on} is before {year}, the year of task {task_id}'s list"
+        )
     if entry.percent is not None and not 0 <= entry.percent <= 100:
         raise InvalidRecordError(f"percent {entry.percent} is not between 0 and 100")
     stamp = recorded_at or now_stamp()
@@ -119,9 +125,20 @@ def check_entry(
     ]
 
 
+class Recorded(NamedTuple):
+    """What `maogang record` stored, and the group's members it left out."""
+
+    records: list[NewRecord]
+    skipped: list[str]  # members of the group given that do not report for the task
+
+
 def record(
     conn: sqlite3.Connection, entry: Entry, *, today: date, all_members: bool, by: str
-) -> list[NewRecord]:
+) -> Recorded:
     records = check_entry(conn, entry, today=today, all_members=all_members, by=by)
     append_records(conn, records)
-    return records
+    skipped: list[str] = []
+    if all_members:
+        stored = {r.unit for r in records}
+        skipped = [u for u in units_named(conn, entry.unit) or [] if u not in stored]
+    return Recorded(records, skipped)

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from maogang_cli.domain.dates import parse_day
+from maogang_cli.app.duty_recording import DutyEntry, check_duty_entry
+from maogang_cli.app.recording import day_given, now_stamp
 from maogang_cli.domain.duties import PlanMilestone
 from maogang_cli.domain.reports import InstanceState, instance_state
-from maogang_cli.duty_recording import DutyEntry, check_duty_entry
 from maogang_cli.errors import InvalidRecordError, did_you_mean
-from maogang_cli.recording import now_stamp
-from maogang_cli.store.duties import NewDutyRecord, append_duty_records, duty_records
+from maogang_cli.store.duties import (
+    NewDutyRecord,
+    append_duty_records,
+    duty_records,
+    get_duty,
+)
 from maogang_cli.store.owed import find_obligation
 from maogang_cli.store.queries import group_members, resolve_unit
 
@@ -47,6 +51,7 @@ class Recorded(NamedTuple):
     state: InstanceState
     days_late: int
     earlier: int  # records of the same instance made before this one
+    first: date | None  # the earliest day done, which decides on time or late
 
 
 def _owing(
@@ -89,14 +94,7 @@ def _milestone_records(
             f"other than {milestone.period} (leave out --period)"
         )
     units = _owing(conn, entry.unit, milestone.responsible_units, milestone.id, all_members)
-    done_on = today
-    if entry.date:
-        try:
-            done_on = parse_day(entry.date)
-        except ValueError as exc:
-            raise InvalidRecordError(f"date: {exc}") from None
-        if done_on > today:
-            raise InvalidRecordError(f"date {done_on} is in the future")
+    done_on = day_given(entry.date, today)
     return [
         NewDutyRecord(
             duty=milestone.id,
@@ -160,18 +158,30 @@ def record_done(
 ) -> list[Recorded]:
     """Check, then append every record in one transaction; each with its instance's state."""
     found, records = check_done(conn, entry, today=today, by=by, all_members=all_members)
+    if isinstance(found, PlanMilestone):
+        due = found.due
+    else:
+        due = found.due(found.period(records[0].period))
+    return _append(conn, records, due)
+
+
+def submit_report(conn: sqlite3.Connection, entry: DutyEntry, *, today: date, by: str) -> Recorded:
+    """`maogang submit`: one unit's monthly report arrived; checked, appended, judged."""
+    record = check_duty_entry(conn, entry, today=today, by=by)
+    duty = get_duty(conn, record.duty)
+    return _append(conn, [record], duty.due(duty.period(record.period)))[0]
+
+
+def _append(conn: sqlite3.Connection, records: list[NewDutyRecord], due: date) -> list[Recorded]:
+    """Append the records of one instance per unit, each with its state once counted."""
     earlier = {
         r.unit: [s.done_on for s in duty_records(conn, r.duty, units=[r.unit], periods=[r.period])]
         for r in records
     }
     append_duty_records(conn, records)
-    if isinstance(found, PlanMilestone):
-        due = found.due
-    else:
-        due = found.due(found.period(records[0].period))
     out = []
     for r in records:
         dates = [*earlier[r.unit], r.done_on]
-        state, _, days_late = instance_state(due, dates, max(dates))
-        out.append(Recorded(r, due, state, days_late, len(earlier[r.unit])))
+        state, first, days_late = instance_state(due, dates, max(dates))
+        out.append(Recorded(r, due, state, days_late, len(earlier[r.unit]), first))
     return out

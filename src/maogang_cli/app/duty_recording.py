@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from maogang_cli.domain.dates import parse_day
+from maogang_cli.app.recording import day_given, now_stamp
 from maogang_cli.errors import InvalidRecordError, did_you_mean
-from maogang_cli.recording import now_stamp
 from maogang_cli.store.duties import NewDutyRecord, get_duty
 from maogang_cli.store.queries import group_members, resolve_unit
 
@@ -56,14 +55,7 @@ def check_duty_entry(
             f"'{unit}' does not owe {duty.id} ({duty.title}){did_you_mean(unit, owners)}; "
             f"its units: {'、'.join(owners)}"
         )
-    done_on = today
-    if entry.date:
-        try:
-            done_on = parse_day(entry.date)
-        except ValueError as exc:
-            raise InvalidRecordError(f"date: {exc}") from None
-        if done_on > today:
-            raise InvalidRecordError(f"date {done_on} is in the future")
+    done_on = day_given(entry.date, today)
     if done_on < period.first:
         raise InvalidRecordError(
             f"date {done_on} is before the period {period.key} begins ({period.first})"

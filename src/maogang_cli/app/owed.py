@@ -1,0 +1,79 @@
+"""What each unit owes under the plan: duty instances and plan milestones, read from the
+plan tables and the duty records, judged by `domain.owed`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from maogang_cli.domain.owed import Owed, chased, duty_owed, milestone_owed
+from maogang_cli.store.duties import list_duties, records_by_duty
+from maogang_cli.store.owed import list_milestones, memberless_groups
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Collection
+    from datetime import date
+
+    from maogang_cli.domain.duties import Duty, PlanMilestone
+
+
+def owed(
+    conn: sqlite3.Connection,
+    as_of: date,
+    *,
+    first: date | None = None,
+    last: date | None = None,
+    units: Collection[str] | None = None,
+    duties: list[Duty] | None = None,
+    milestones: list[PlanMilestone] | None = None,
+) -> list[Owed]:
+    """Every duty instance, then every plan-milestone instance, due between `first` and
+    `last` (inclusive; open-ended when not given), in plan order, with its state as of
+    `as_of`. `duties` and `milestones` default to every one stored."""
+    if duties is None:
+        duties = list_duties(conn)
+    if milestones is None:
+        milestones = list_milestones(conn)
+    records = records_by_duty(conn, until=as_of)
+    out: list[Owed] = []
+
+    def wanted(due: date) -> bool:
+        return (first is None or due >= first) and (last is None or due <= last)
+
+    lo = f"{first.year:04d}-{first.month:02d}" if first else None
+    hi = f"{last.year:04d}-{last.month:02d}" if last else None
+    for duty in duties:
+        periods = [p for p in duty.periods(lo, hi) if wanted(duty.due(p))]
+        if periods:
+            out += duty_owed(duty, periods, records.get(duty.id, []), as_of, units=units)
+    for milestone in milestones:
+        if wanted(milestone.due):
+            done = records.get(milestone.id, [])
+            out += milestone_owed(milestone, done, as_of, units=units)
+    return out
+
+
+def missed(
+    conn: sqlite3.Connection,
+    as_of: date,
+    *,
+    units: Collection[str] | None = None,
+    year: int | None = None,
+    all_duties: bool = False,
+) -> list[Owed]:
+    """Duty instances and plan milestones not done by their due day, as of `as_of`.
+
+    Obligations owed only by memberless collectives are left out unless `all_duties` or
+    `units` is given (see `domain.owed.chased`)."""
+    duties, milestones = list_duties(conn), list_milestones(conn)
+    found = [
+        o
+        for o in owed(conn, as_of, last=as_of, units=units, duties=duties, milestones=milestones)
+        if o.missing and (year is None or o.due.year == year)
+    ]
+    if all_duties or units is not None:
+        return found
+    memberless = memberless_groups(conn)
+    owners = {d.id: d.owner_units for d in duties}
+    owners |= {m.id: m.responsible_units for m in milestones}
+    return [o for o in found if chased(owners.get(o.id, []), memberless)]

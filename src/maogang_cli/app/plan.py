@@ -1,0 +1,82 @@
+"""The plan as of a day: `maogang plan`'s actions and measures, `maogang agenda`'s items
+due in a window, and `maogang duty list`'s counts per duty."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from maogang_cli.app.owed import owed
+from maogang_cli.domain.agenda import AgendaItem, Window, owed_items, sort_agenda, task_items
+from maogang_cli.domain.owed import Owed, chased, milestone_owed
+from maogang_cli.domain.plan import ActionView, build_plan
+from maogang_cli.store.duties import duty_records, list_duties
+from maogang_cli.store.owed import list_milestones, memberless_groups
+from maogang_cli.store.plan import duty_measures, list_actions, list_measures
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Collection
+    from datetime import date
+
+
+def agenda(
+    conn: sqlite3.Connection,
+    as_of: date,
+    window: Window,
+    *,
+    units: Collection[str] | None = None,
+) -> list[AgendaItem]:
+    """Everything due in the window, one item per owing unit, sorted (see domain.agenda)."""
+    from maogang_cli.store.progress import pair_states, unit_order
+    from maogang_cli.store.queries import list_tasks
+
+    states = pair_states(
+        conn, as_of, units=list(units) if units is not None else None, details=False
+    )
+    tasks = list_tasks(conn, task_ids=sorted({s.task_id for s in states}))
+    items = task_items(tasks, states, window)
+    items += owed_items(
+        owed(conn, as_of, first=window.first, last=window.last, units=units), window
+    )
+    return sort_agenda(items, {u: i for i, u in enumerate(unit_order(conn))})
+
+
+def plan_view(conn: sqlite3.Connection, as_of: date) -> list[ActionView]:
+    """The plan's actions and measures, with tasks and milestone states as of the day."""
+    from maogang_cli.store.progress import pair_states
+    from maogang_cli.store.queries import list_tasks
+
+    milestones = list_milestones(conn)
+    instances: list[Owed] = []
+    for milestone in milestones:
+        records = duty_records(conn, milestone.id, periods=[milestone.period], until=as_of)
+        instances += milestone_owed(milestone, records, as_of)
+    tasks = [t for t in list_tasks(conn) if not t.retired]
+    states = pair_states(conn, as_of, details=False)
+    return build_plan(
+        list_actions(conn), list_measures(conn), milestones, instances, tasks, states, as_of
+    )
+
+
+def duty_counts(conn: sqlite3.Connection, as_of: date) -> dict[str, dict[str, Any]]:
+    """Per duty as of the day: its measure, whether `overdue` lists it by default, and how
+    many (period, unit) instances are due (due day on or before it), done, missing."""
+    memberless = memberless_groups(conn)
+    measures = duty_measures(conn)
+    out: dict[str, dict[str, Any]] = {
+        d.id: {
+            "measure": measures.get(d.id),
+            "in_overdue": chased(d.owner_units, memberless),
+            "due": 0,
+            "done": 0,
+            "missing": 0,
+        }
+        for d in list_duties(conn)
+    }
+    for o in owed(conn, as_of, last=as_of):
+        if o.kind == "duty":
+            c = out[o.id]
+            c["due"] += 1
+            c["done"] += o.done
+            c["missing"] += o.missing
+    return out

@@ -12,9 +12,10 @@ from typer.testing import CliRunner
 
 from maogang_cli.cli import app
 from maogang_cli.config import bundled_data_dir
+from maogang_cli.i18n import set_language
 
 Invoke = Callable[..., "Result"]
-NEW_DATABASE = "note: started a new database at "
+NEW_DATABASE = ("提示：已新建数据库 ", "note: started a new database at ")
 
 
 class Result:
@@ -32,6 +33,8 @@ def isolation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MAOGANG_DB", str(tmp_path / "maogang.db"))
     monkeypatch.delenv("MAOGANG_DATA", raising=False)
     monkeypatch.delenv("MAOGANG_DEBUG", raising=False)
+    monkeypatch.delenv("MAOGANG_LANG", raising=False)
+    set_language(None)  # a previous test's --lang does not leak into this one
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("USER", "tester")

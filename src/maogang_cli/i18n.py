@@ -1,10 +1,74 @@
-"""People-facing words in Chinese (default) and English. Machine output never uses these."""
+"""People-facing text in Chinese (default) or English. Machine output never uses these.
+
+Messages are written in English in the source, `_("recorded")`, and translated through
+the gettext catalogue locale/zh_CN/LC_MESSAGES/maogang.po (compiled to maogang.mo; see
+CONTRIBUTING.md). The language is chosen once per run with `set_language` (the `--lang`
+option) or `MAOGANG_LANG`; Chinese when neither says otherwise. The compiled catalogue is
+read on the first message, not at import, and only when the language is Chinese.
+"""
 
 from __future__ import annotations
 
+import os
+from gettext import GNUTranslations, NullTranslations
 from typing import Literal
 
 Lang = Literal["zh", "en"]
+
+LANG_ENV = "MAOGANG_LANG"
+DOMAIN = "maogang"
+LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
+CATALOGUE = os.path.join(LOCALE_DIR, "zh_CN", "LC_MESSAGES", f"{DOMAIN}.mo")
+
+_chosen: Lang | None = None  # set by --lang; None: the environment decides
+_translations: NullTranslations | None = None  # loaded on the first message
+
+
+def set_language(lang: str | None) -> None:
+    """Choose the language of every message from here on: "zh" or "en" (anything starting
+    with "en" is English); None goes back to MAOGANG_LANG, else Chinese."""
+    global _chosen, _translations
+    _chosen = None if lang is None else _parse(lang)
+    _translations = None
+
+
+def language() -> Lang:
+    """The language messages are in: --lang, else MAOGANG_LANG, else Chinese."""
+    if _chosen is not None:
+        return _chosen
+    return _parse(os.environ.get(LANG_ENV, ""))
+
+
+def _parse(lang: str) -> Lang:
+    return "en" if lang.strip().lower().startswith("en") else "zh"
+
+
+def _catalogue() -> NullTranslations:
+    global _translations
+    if _translations is None:
+        if language() == "en":
+            _translations = NullTranslations()  # the English msgids are the English text
+        else:
+            with open(CATALOGUE, "rb") as mo:
+                _translations = GNUTranslations(mo)
+    return _translations
+
+
+def _(message: str) -> str:
+    """The message in the chosen language (its English msgid when untranslated)."""
+    return _catalogue().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural message for n, in the chosen language (Chinese has one form)."""
+    return _catalogue().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction where it must stay English until shown (a module-level
+    table); translate it with `_(message)` where it is used."""
+    return message
+
 
 _WORDS: dict[str, tuple[str, str]] = {
     # statuses

@@ -16,7 +16,7 @@ def test_a_new_database_is_announced_once(tmp_path: Path) -> None:
     db = tmp_path / "office.db"
     code, err = run("status", "--json", "--as-of", "2024-06-01", "--db", str(db))
     assert code == 0
-    assert err == f"note: started a new database at {db}\n"
+    assert err == f"提示：已新建数据库 {db}\n"
     code, err = run("status", "--json", "--as-of", "2024-06-01", "--db", str(db))
     assert (code, err) == (0, "")
 

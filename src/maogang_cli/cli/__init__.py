@@ -74,6 +74,14 @@ class _Group(TyperGroup):
     """Commands load on demand; every one runs through `invoke`, where known errors become
     one line and an exit code."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Each run starts in the environment's language (MAOGANG_LANG, else Chinese) until
+        # --lang says otherwise, also when one process runs several (tests).
+        from maogang_cli.i18n import set_language
+
+        set_language(None)
+        return super().main(*args, **kwargs)
+
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)  # in the order of the clerk's day, not alphabetical
 

@@ -12,6 +12,7 @@ import typer
 
 from maogang_cli import config, output
 from maogang_cli.errors import UsageError
+from maogang_cli.i18n import LANG_ENV, _
 
 if TYPE_CHECKING:
     from maogang_cli.store.db import Store
@@ -53,7 +54,24 @@ class Lang(StrEnum):
     en = "en"
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of tables and headings.")]
+def _choose_language(value: Lang) -> Lang:
+    """Every message from here on follows --lang (or MAOGANG_LANG, read by the option)."""
+    from maogang_cli.i18n import set_language
+
+    set_language(value.value)
+    return value
+
+
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        envvar=LANG_ENV,
+        show_envvar=True,
+        callback=_choose_language,
+        help="Language of tables, headings and messages.",
+    ),
+]
 
 
 def open_db(db: Path | None, data: Path | None) -> sqlite3.Connection:
@@ -61,7 +79,7 @@ def open_db(db: Path | None, data: Path | None) -> sqlite3.Connection:
     new = not path.exists()
     store = _open(path, data)
     if new:
-        output.note(f"note: started a new database at {path}")
+        output.note(_("note: started a new database at {path}").format(path=path))
     for line in store.warnings:
         output.warn(line)
     return store.conn

@@ -1,0 +1,162 @@
+"""The message catalogue: extract the English msgids, keep the Chinese .po in step, compile.
+
+    python scripts/messages.py update    # add new msgids to maogang.po, drop unused ones
+    python scripts/messages.py compile   # maogang.po -> maogang.mo (commit both)
+    python scripts/messages.py check     # exit 1 if a msgid lacks its translation or the
+                                         # .mo is stale (the same check runs in the tests)
+
+Needs Babel (a dev dependency); the program itself reads the .mo with the standard
+library's gettext. The .po is written sorted by msgid, one line per string and without
+line numbers, so two branches that add messages rarely touch the same lines; see
+CONTRIBUTING.md for a rebase that conflicts in it anyway.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from gettext import GNUTranslations
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "src" / "maogang_cli"
+LOCALE = "zh_CN"
+PO = PACKAGE / "locale" / LOCALE / "LC_MESSAGES" / "maogang.po"
+MO = PO.with_suffix(".mo")
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def extracted() -> dict[str | tuple[str, str], list[str]]:
+    """Every msgid in the package's source, with the files that use it."""
+    found: dict[str | tuple[str, str], list[str]] = {}
+    for filename, _lineno, message, _comments, _context in extract_from_dir(
+        PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        if not message or (isinstance(message, tuple) and not all(message)):
+            continue  # _(variable): nothing to translate here
+        msgid = message if isinstance(message, str) else (message[0], message[1])
+        path = f"src/maogang_cli/{filename}"
+        found.setdefault(msgid, [])
+        if path not in found[msgid]:
+            found[msgid].append(path)
+    return found
+
+
+def read_catalogue() -> Catalog:
+    with PO.open("rb") as f:
+        return read_po(f, locale=LOCALE, domain="maogang")
+
+
+def write_catalogue(catalogue: Catalog) -> None:
+    catalogue.msgid_bugs_address = "the project's issue tracker"
+    catalogue.last_translator = "maogang contributors"
+    catalogue.language_team = "maogang contributors"
+    buffer = BytesIO()
+    write_po(
+        buffer,
+        catalogue,
+        width=0,
+        sort_output=True,
+        include_lineno=False,
+        ignore_obsolete=True,
+    )
+    PO.write_bytes(buffer.getvalue())
+
+
+def compiled(catalogue: Catalog) -> bytes:
+    buffer = BytesIO()
+    write_mo(buffer, catalogue, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def untranslated(catalogue: Catalog) -> list[str]:
+    """Each msgid of the source whose Chinese is missing or marked fuzzy."""
+    missing = []
+    for msgid in extracted():
+        message = catalogue.get(msgid)
+        strings = message.string if message is not None else ""
+        texts = strings if isinstance(strings, tuple) else (strings,)
+        if message is None or message.fuzzy or not all(texts):
+            missing.append(msgid if isinstance(msgid, str) else msgid[0])
+    return missing
+
+
+def mismatched_fields(catalogue: Catalog) -> Iterator[str]:
+    """Translations whose {placeholders} differ from their msgid's."""
+    for message in catalogue:
+        if not message.id or not message.string:
+            continue
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        wanted = sorted(FIELD.findall(str(ids[-1])))
+        for text in strings:
+            if sorted(FIELD.findall(str(text))) != wanted:
+                yield f"{ids[0]!r} -> {text!r}: placeholders {wanted}"
+
+
+def stale_mo(catalogue: Catalog) -> list[str]:
+    """How the committed .mo differs from the .po, compared as translations (so a .mo
+    compiled by GNU msgfmt is as good as Babel's)."""
+    with MO.open("rb") as f:
+        in_mo = dict(GNUTranslations(f)._catalog)  # type: ignore[attr-defined]
+    in_po = dict(GNUTranslations(BytesIO(compiled(catalogue)))._catalog)  # type: ignore[attr-defined]
+    in_mo.pop("", None)  # the headers: dates and tool versions may differ
+    in_po.pop("", None)
+    return sorted(str(k) for k in in_mo.keys() ^ in_po.keys()) + sorted(
+        str(k) for k in in_mo.keys() & in_po.keys() if in_mo[k] != in_po[k]
+    )
+
+
+def update() -> None:
+    catalogue = read_catalogue()
+    found = extracted()
+    for message in list(catalogue):
+        if message.id and message.id not in found:
+            print(f"dropped (no longer in the source): {message.id!r}")
+            del catalogue[message.id]
+    for msgid, paths in found.items():
+        old = catalogue.get(msgid)
+        string = old.string if old is not None and old.string else ""
+        flags = old.flags - {"python-format", "python-brace-format"} if old else set()
+        if old is None:
+            print(f"new, translate it: {msgid!r}")
+            string = ("",) if isinstance(msgid, tuple) else ""
+        # Files only, no line numbers: moving code does not touch the catalogue.
+        locations = [(path, 0) for path in sorted(paths)]
+        catalogue[msgid] = Message(msgid, string, locations=locations, flags=flags)
+    write_catalogue(catalogue)
+
+
+def check() -> int:
+    catalogue = read_catalogue()
+    problems = [f"untranslated: {m!r}" for m in untranslated(catalogue)]
+    problems += list(mismatched_fields(catalogue))
+    problems += [f"stale {MO.name} (run compile): {k!r}" for k in stale_mo(catalogue)]
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["update"]:
+        update()
+        return 0
+    if argv == ["compile"]:
+        MO.write_bytes(compiled(read_catalogue()))
+        return 0
+    if argv == ["check"]:
+        return check()
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

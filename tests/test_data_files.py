@@ -20,12 +20,15 @@ def catalogue() -> Catalogue:
 def test_the_bundled_files() -> None:
     assert [p.name for p in catalogue_files(bundled_data_dir())] == [
         "units.yaml",
+        "hazards.yaml",
         "plan_2024_2026.yaml",
         "tasks_2024.yaml",
     ]
 
 
-@pytest.mark.parametrize("name", ["units.yaml", "plan_2024_2026.yaml", "tasks_2024.yaml"])
+@pytest.mark.parametrize(
+    "name", ["units.yaml", "hazards.yaml", "plan_2024_2026.yaml", "tasks_2024.yaml"]
+)
 def test_each_file_validates_on_its_own(name: str) -> None:
     # a single file borrows units.yaml and the plan from beside it for the cross-file checks
     from maogang_cli.catalog.load import gather

@@ -201,7 +201,8 @@ def test_a_file_with_another_name_is_not_a_catalogue_file(mini: Mini, tmp_path: 
     stray.write_text("a: 1\n", "utf-8")
     _, problems = load_catalogue(gather([stray], mini.root))
     assert [str(p) for p in problems] == [
-        f"{stray}:1:1: not a catalogue file: name it units.yaml, plan_*.yaml or tasks_*.yaml"
+        f"{stray}:1:1: not a catalogue file: "
+        "name it units.yaml, hazards.yaml, plan_*.yaml or tasks_*.yaml"
     ]
 
 

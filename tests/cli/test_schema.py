@@ -10,13 +10,20 @@ from typing import Any
 import pytest
 
 from conftest import Invoke
-from maogang_cli.catalog.models import DEADLINE_PATTERN, PlanFile, TasksFile, UnitsFile
+from maogang_cli.catalog.models import (
+    DEADLINE_PATTERN,
+    HazardsFile,
+    PlanFile,
+    TasksFile,
+    UnitsFile,
+)
 from maogang_cli.config import bundled_data_dir
 
 REPO = Path(__file__).resolve().parents[2]
-MODELS = {"units": UnitsFile, "tasks": TasksFile, "plan": PlanFile}
+MODELS = {"units": UnitsFile, "hazards": HazardsFile, "tasks": TasksFile, "plan": PlanFile}
 TOP_KEYS = {
     "units": {"units", "groups"},
+    "hazards": {"villages", "sectors"},
     "tasks": {"year", "tasks"},
     "plan": {"title", "document", "issued", "start", "end", "targets", "actions", "duties"},
 }
@@ -31,12 +38,12 @@ def refs(node: Any) -> list[str]:
     return []
 
 
-def test_prints_the_three_schemas(invoke: Invoke) -> None:
+def test_prints_the_four_schemas(invoke: Invoke) -> None:
     result = invoke("schema")
     assert result.exit_code == 0
     assert result.stderr == ""
     printed = json.loads(result.stdout)
-    assert list(printed) == ["units", "tasks", "plan"]
+    assert list(printed) == ["units", "hazards", "tasks", "plan"]
     for kind, schema in printed.items():
         assert schema == MODELS[kind].model_json_schema()
         assert schema["type"] == "object"
@@ -51,7 +58,7 @@ def test_prints_the_three_schemas(invoke: Invoke) -> None:
                 assert definition["additionalProperties"] is False
 
 
-@pytest.mark.parametrize("kind", ["units", "tasks", "plan"])
+@pytest.mark.parametrize("kind", ["units", "hazards", "tasks", "plan"])
 def test_one_kind(invoke: Invoke, kind: str) -> None:
     result = invoke("schema", kind)
     assert result.exit_code == 0
@@ -64,7 +71,7 @@ def test_unknown_kind_is_a_usage_error(invoke: Invoke) -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("kind", ["units", "tasks", "plan"])
+@pytest.mark.parametrize("kind", ["units", "hazards", "tasks", "plan"])
 def test_committed_schema_files_are_current(invoke: Invoke, kind: str) -> None:
     """Regenerate with `maogang schema --write schema` after changing the models."""
     committed = (REPO / "schema" / f"{kind}.schema.json").read_text("utf-8")
@@ -77,7 +84,7 @@ def test_write(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == ""
     assert result.stderr == "".join(
-        f"wrote {out / f'{k}.schema.json'}\n" for k in ("units", "tasks", "plan")
+        f"wrote {out / f'{k}.schema.json'}\n" for k in ("units", "hazards", "tasks", "plan")
     )
     for kind in MODELS:
         assert (out / f"{kind}.schema.json").read_text("utf-8") == invoke("schema", kind).stdout
@@ -85,7 +92,12 @@ def test_write(invoke: Invoke, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("units.yaml", "units"), ("tasks_2024.yaml", "tasks"), ("plan_2024_2026.yaml", "plan")],
+    [
+        ("units.yaml", "units"),
+        ("hazards.yaml", "hazards"),
+        ("tasks_2024.yaml", "tasks"),
+        ("plan_2024_2026.yaml", "plan"),
+    ],
 )
 def test_data_files_point_at_their_schema(name: str, kind: str) -> None:
     first = (bundled_data_dir() / name).read_text("utf-8").splitlines()[0]

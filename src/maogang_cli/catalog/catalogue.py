@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from maogang_cli.catalog.models import PlanFile, Task, TasksFile, UnitsFile
+from maogang_cli.catalog.models import HazardsFile, PlanFile, Task, TasksFile, UnitsFile
 from maogang_cli.catalog.yamlsource import YamlDoc
 from maogang_cli.errors import Problem
 
@@ -19,6 +19,7 @@ class Catalogue:
     plan: PlanFile | None = None
     lookup: dict[str, str] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)
+    hazards: HazardsFile | None = None  # villages and sectors; None without hazards.yaml
 
     def expand(self, names: Iterable[str]) -> list[str]:
         """Canonical units behind `names`: groups give their members; a memberless group stays."""
@@ -34,6 +35,7 @@ class Catalogue:
 class Loaded:
     units: tuple[YamlDoc, UnitsFile] | None = None
     plans: list[tuple[YamlDoc, PlanFile]] = field(default_factory=list)
+    hazards: list[tuple[YamlDoc, HazardsFile]] = field(default_factory=list)
     # (document, file, index of each task in the file's `tasks` list)
     tasks: list[tuple[YamlDoc, TasksFile, list[int]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

@@ -9,7 +9,16 @@ from typing import Any
 
 from maogang_cli.catalog.catalogue import Catalogue, Loaded
 from maogang_cli.catalog.files import UNITS
-from maogang_cli.catalog.models import Group, PlanFile, TasksFile, Unit, UnitsFile
+from maogang_cli.catalog.models import (
+    Group,
+    HazardsFile,
+    PlanFile,
+    Sector,
+    TasksFile,
+    Unit,
+    UnitsFile,
+    Village,
+)
 from maogang_cli.catalog.yamlsource import Path_, YamlDoc
 from maogang_cli.errors import Problem, did_you_mean
 
@@ -188,3 +197,34 @@ def _check_plan(
             )
         check_units(doc, (*path, "owners"), duty.owners)
     return numbers
+
+
+def check_hazards(
+    files: list[tuple[YamlDoc, HazardsFile]], problems: list[Problem]
+) -> HazardsFile | None:
+    """Villages and sectors: every name and alias names one entry of its list."""
+    for extra_doc, _ in files[1:]:
+        problems.append(extra_doc.problem((), "only one hazards.yaml file is allowed"))
+    if not files:
+        return None
+    doc, hazards = files[0]
+    sections: list[tuple[str, Sequence[Village | Sector]]] = [
+        ("villages", hazards.villages),
+        ("sectors", hazards.sectors),
+    ]
+    for section, entries in sections:
+        claimed: dict[str, int] = {}  # name -> index of the entry using it
+        for i, entry in enumerate(entries):
+            for j, name in enumerate([entry.name, *entry.aliases]):
+                path: Path_ = (section, i, "name") if j == 0 else (section, i, "aliases", j - 1)
+                owner = claimed.setdefault(name, i)
+                if owner != i:
+                    line = doc.locate((section, owner, "name"))[0]
+                    problems.append(
+                        doc.problem(
+                            path,
+                            f"name '{name}' is already used by '{entries[owner].name}' "
+                            f"(line {line})",
+                        )
+                    )
+    return hazards

@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 UNITS = "units.yaml"
+HAZARDS = "hazards.yaml"  # the hazard ledger's vocabularies: villages (属地) and sectors
 
 
 def kind_of(path: Path) -> str | None:
-    """'units', 'plan' or 'tasks' by the file's name; None for anything else."""
+    """'units', 'hazards', 'plan' or 'tasks' by the file's name; None for anything else."""
     name = path.name
     if not name.endswith((".yaml", ".yml")):
         return None
     stem = path.stem
-    if stem == "units":
-        return "units"
+    if stem in ("units", "hazards"):
+        return stem
     for prefix in ("plan", "tasks"):
         if stem == prefix or stem.startswith(prefix + "_"):
             return prefix
@@ -22,8 +23,9 @@ def kind_of(path: Path) -> str | None:
 
 
 def catalogue_files(directory: Path) -> list[Path]:
-    """units.yaml, plan_*.yaml and tasks_*.yaml in a directory, in a stable order."""
-    order = {"units": 0, "plan": 1, "tasks": 2}
+    """units.yaml, hazards.yaml, plan_*.yaml and tasks_*.yaml in a directory, in a stable
+    order."""
+    order = {"units": 0, "hazards": 1, "plan": 2, "tasks": 3}
     found = [p for p in directory.iterdir() if p.is_file() and kind_of(p)]
     return sorted(found, key=lambda p: (order[kind_of(p) or "tasks"], p.name))
 

@@ -9,10 +9,18 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from maogang_cli.catalog.catalogue import Catalogue, Loaded
-from maogang_cli.catalog.checks import check_year, cross_check
+from maogang_cli.catalog.checks import check_hazards, check_year, cross_check
 from maogang_cli.catalog.files import UNITS, catalogue_files, kind_of
 from maogang_cli.catalog.messages import pydantic_problems
-from maogang_cli.catalog.models import Group, PlanFile, Task, TasksFile, Unit, UnitsFile
+from maogang_cli.catalog.models import (
+    Group,
+    HazardsFile,
+    PlanFile,
+    Task,
+    TasksFile,
+    Unit,
+    UnitsFile,
+)
 from maogang_cli.catalog.yamlsource import YamlDoc, read_yaml
 from maogang_cli.errors import Problem
 
@@ -60,6 +68,7 @@ def _load_catalogue(
         where = str(files[0].parent / UNITS) if files else UNITS
         loaded.problems.append(Problem(where, 1, 1, "units.yaml is missing"))
     catalogue = cross_check(loaded)
+    catalogue.hazards = check_hazards(loaded.hazards, loaded.problems)
     problems = sorted(set(loaded.problems))
     return (None if problems else catalogue), problems
 
@@ -72,7 +81,8 @@ def _load_file(path: Path, loaded: Loaded, *, positions: bool = True) -> None:
                 str(path),
                 1,
                 1,
-                "not a catalogue file: name it units.yaml, plan_*.yaml or tasks_*.yaml",
+                "not a catalogue file: name it units.yaml, hazards.yaml, plan_*.yaml "
+                "or tasks_*.yaml",
             )
         )
         return
@@ -86,6 +96,10 @@ def _load_file(path: Path, loaded: Loaded, *, positions: bool = True) -> None:
             loaded.units = (doc, units)
         else:
             loaded.units = (doc, _salvage_units(doc))
+    elif kind == "hazards":
+        hazards = _validate(HazardsFile, doc, loaded.problems)
+        if hazards is not None:
+            loaded.hazards.append((doc, hazards))
     elif kind == "plan":
         plan = _validate(PlanFile, doc, loaded.problems)
         if plan is not None:

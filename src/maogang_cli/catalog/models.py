@@ -195,3 +195,27 @@ class PlanFile(Strict):
     targets: list[Target] = []
     actions: list[Action]
     duties: list[Duty] = []
+
+
+class Village(Strict):
+    """A 属地 of the hazard ledger: an administrative village or a residents' committee."""
+
+    name: Name = Field(description="Canonical name, e.g. 腰泾村")
+    kind: Literal["village", "community"] = Field(
+        description="village: 村民委员会; community: 居民委员会"
+    )
+    aliases: list[Name] = []
+
+
+class Sector(Strict):
+    """A 行业领域 a hazard belongs to, as the plan document names it."""
+
+    name: Name
+    aliases: list[Name] = []
+
+
+class HazardsFile(Strict):
+    """hazards.yaml: the vocabularies of the 重大事故隐患 ledger."""
+
+    villages: list[Village] = Field(min_length=1)
+    sectors: list[Sector] = Field(min_length=1)

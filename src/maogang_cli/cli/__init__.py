@@ -55,7 +55,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "units": ("units", "List the units, their aliases, and each group's members."),
     "validate": ("validate", "Check the catalogue: YAML syntax, schema, then cross-file rules."),
     "load": ("load", "Load the catalogue into the database; progress records are never touched."),
-    "schema": ("schema", "Print the JSON Schema of units.yaml, tasks_*.yaml and plan_*.yaml."),
+    "schema": (
+        "schema",
+        "Print the JSON Schema of units.yaml, hazards.yaml, tasks_*.yaml and plan_*.yaml.",
+    ),
 }
 
 

@@ -40,4 +40,10 @@ def render(
         output.print_text(
             f"valid: {len(files)} files, {len(catalogue.tasks)} tasks, "
             f"{len(units.units)} units, {len(units.groups)} groups, {measures} measures"
+            + (
+                f", {len(catalogue.hazards.villages)} villages, "
+                f"{len(catalogue.hazards.sectors)} sectors"
+                if catalogue.hazards
+                else ""
+            )
         )

@@ -12,28 +12,30 @@ from maogang_cli import output
 
 class Kind(StrEnum):
     units = "units"
+    hazards = "hazards"
     tasks = "tasks"
     plan = "plan"
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    from maogang_cli.catalog.models import PlanFile, TasksFile, UnitsFile
+    from maogang_cli.catalog.models import HazardsFile, PlanFile, TasksFile, UnitsFile
 
     return {
         "units": UnitsFile.model_json_schema(),
+        "hazards": HazardsFile.model_json_schema(),
         "tasks": TasksFile.model_json_schema(),
         "plan": PlanFile.model_json_schema(),
     }
 
 
 def schema(
-    kind: Annotated[Kind | None, typer.Argument(help="One file kind [default: all three].")] = None,
+    kind: Annotated[Kind | None, typer.Argument(help="One file kind [default: all four].")] = None,
     write: Annotated[
         Path | None,
         typer.Option("--write", metavar="DIR", help="Write KIND.schema.json files into DIR."),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of units.yaml, tasks_*.yaml and plan_*.yaml.
+    """Print the JSON Schema of units.yaml, hazards.yaml, tasks_*.yaml and plan_*.yaml.
 
     Point a data file at it with a first line such as
     `# yaml-language-server: $schema=../schema/tasks.schema.json`.

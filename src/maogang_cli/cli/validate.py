@@ -38,7 +38,9 @@ def validate(
     catalogue_dir = config.data_dir(data)
     files = gather(paths or [catalogue_dir], catalogue_dir)
     if not files:
-        raise UsageError("no catalogue files found (units.yaml, plan_*.yaml, tasks_*.yaml)")
+        raise UsageError(
+            "no catalogue files found (units.yaml, hazards.yaml, plan_*.yaml, tasks_*.yaml)"
+        )
     catalogue, problems = load_catalogue(files)
     render(format.value, files, catalogue, problems)
     if problems:

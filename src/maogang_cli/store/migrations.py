@@ -129,4 +129,64 @@ def m005_progress_state(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_hazards(db: Database) -> None:
+    db.executescript(
+        """
+        -- catalogue (hazards.yaml): the ledger's villages (属地) and sectors (行业领域),
+        -- refilled on every load; `position` keeps the file's order for tables and stats
+        CREATE TABLE villages (
+            name TEXT PRIMARY KEY, kind TEXT NOT NULL, position INTEGER NOT NULL
+        );
+        CREATE TABLE sectors (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+        -- every name and alias -> canonical name, per vocabulary ('village' or 'sector')
+        CREATE TABLE hazard_names (
+            vocabulary TEXT NOT NULL, name TEXT NOT NULL, canonical TEXT NOT NULL,
+            PRIMARY KEY (vocabulary, name)
+        );
+        -- evidence: one row per 重大事故隐患 as registered (上账); never edited: a mistaken
+        -- hazard is voided by an event. `id` is YH-YYYY-NNNN, assigned by maogang.
+        CREATE TABLE hazards (
+            id TEXT PRIMARY KEY, year INTEGER NOT NULL, number INTEGER NOT NULL,
+            found_on TEXT NOT NULL, source TEXT NOT NULL, level TEXT NOT NULL,
+            entity TEXT NOT NULL, uscc TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '', village TEXT NOT NULL, sector TEXT NOT NULL,
+            department TEXT NOT NULL, basis TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL, deadline TEXT NOT NULL,
+            responsible_person TEXT NOT NULL DEFAULT '', measures TEXT NOT NULL DEFAULT '',
+            funds REAL, contingency_plan TEXT NOT NULL DEFAULT '',
+            match_key TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,
+            source_file TEXT NOT NULL DEFAULT 'cli',
+            UNIQUE (year, number)
+        );
+        CREATE INDEX hazards_match ON hazards (match_key);
+        CREATE INDEX hazards_found ON hazards (found_on);
+        CREATE TRIGGER hazards_no_update BEFORE UPDATE ON hazards
+            BEGIN SELECT RAISE(ABORT, 'hazards are append-only'); END;
+        CREATE TRIGGER hazards_no_delete BEFORE DELETE ON hazards
+            BEGIN SELECT RAISE(ABORT, 'hazards are append-only'); END;
+        -- evidence: each step of a hazard's life, in the order (and date order) it happened.
+        -- `state` and `deadline` are the hazard's state and the deadline in force once
+        -- this event took effect: a later event never changes them, so the state as of
+        -- any day is the row of the hazard's last event on or before it (one index seek).
+        CREATE TABLE hazard_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            hazard_id TEXT NOT NULL REFERENCES hazards (id), seq INTEGER NOT NULL,
+            event TEXT NOT NULL, happened_on TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '', new_deadline TEXT, approved_by TEXT NOT NULL
+            DEFAULT '', voids INTEGER, state TEXT NOT NULL, deadline TEXT NOT NULL,
+            recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT 'cli',
+            UNIQUE (hazard_id, seq)
+        );
+        CREATE INDEX hazard_events_state
+            ON hazard_events (hazard_id, happened_on, seq, state, deadline);
+        CREATE TRIGGER hazard_events_no_update BEFORE UPDATE ON hazard_events
+            BEGIN SELECT RAISE(ABORT, 'hazard events are append-only'); END;
+        CREATE TRIGGER hazard_events_no_delete BEFORE DELETE ON hazard_events
+            BEGIN SELECT RAISE(ABORT, 'hazard events are append-only'); END;
+        """
+    )
+
+
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

@@ -175,6 +175,31 @@ def _write(db: Database, catalogue: Catalogue) -> None:
     db.table("tasks").upsert_all(rows, pk="id")
     db.table("task_units").insert_all(pairs)
     _write_plan(db, catalogue)
+    _write_hazard_vocabularies(db, catalogue)
+
+
+def _write_hazard_vocabularies(db: Database, catalogue: Catalogue) -> None:
+    """Villages and sectors are pure catalogue: refilled on every load. A name removed
+    from the file stays on the hazards recorded under it."""
+    for table in ("villages", "sectors", "hazard_names"):
+        db.conn.execute(f"DELETE FROM {table}")
+    vocab = catalogue.hazards
+    if vocab is None:
+        return
+    db.table("villages").insert_all(
+        [{"name": v.name, "kind": v.kind, "position": i} for i, v in enumerate(vocab.villages)]
+    )
+    db.table("sectors").insert_all(
+        [{"name": s.name, "position": i} for i, s in enumerate(vocab.sectors)]
+    )
+    db.table("hazard_names").insert_all(
+        [
+            {"vocabulary": vocabulary, "name": name, "canonical": entry.name}
+            for vocabulary, entries in (("village", vocab.villages), ("sector", vocab.sectors))
+            for entry in entries
+            for name in [entry.name, *entry.aliases]
+        ]
+    )
 
 
 def _write_plan(db: Database, catalogue: Catalogue) -> None:

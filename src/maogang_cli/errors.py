@@ -18,6 +18,21 @@ class UsageError(MaogangError):
     exit_code = 2
 
 
+class RefusedError(MaogangError):
+    """A well-formed value the data refuses: a month before the plan, a unit that does not
+    owe a report, a month that has not begun."""
+
+
+def refused_value(exc: ValueError, prefix: str = "") -> MaogangError:
+    """The one rule for a value a command was given and a rule refused: one that cannot be
+    read (`domain.dates.Unreadable`: 2024-6, 2024-13, 2024-02-30, contradicting options)
+    is a usage error (2); a well-formed one the data refuses is exit 1."""
+    from maogang_cli.domain.dates import Unreadable
+
+    kind = UsageError if isinstance(exc, Unreadable) else RefusedError
+    return kind(f"{prefix}{exc}")
+
+
 class NotFoundError(MaogangError):
     """A task, unit, duty or file named on the command line does not exist."""
 

@@ -97,12 +97,12 @@ def test_plan_milestone_is_recorded_without_a_period(invoke: Invoke) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["monthly_reprot", "-p", "2024-05", "-u", "城运中心"],
-         "unknown duty or plan milestone 'monthly_reprot' (did you mean: monthly_report?)"),
         (["quarterly_review", "-p", "2024-Q5", "-u", "镇安委办"],
          "'2024-Q5' is not a quarterly period (write it like 2024-Q2)"),
         (["monthly_report", "-p", "2024-Q2", "-u", "城运中心"],
          "'2024-Q2' is not a monthly period (write it like 2024-05)"),
+        (["monthly_reprot", "-p", "2024-05", "-u", "城运中心"],
+         "unknown duty or plan milestone 'monthly_reprot' (did you mean: monthly_report?)"),
         (["quarterly_review", "-p", "2024-Q1", "-u", "镇安委办"],
          "2024-Q1 is before quarterly_review starts (2024-04)"),
         (["quarterly_review", "-p", "2027-Q1", "-u", "镇安委办"],
@@ -133,7 +133,8 @@ def test_bad_input_is_refused_and_nothing_is_written(
     invoke: Invoke, args: list[str], message: str
 ) -> None:
     r = invoke("duty", "done", *args)
-    assert (r.exit_code, r.stdout, r.stderr) == (1, "", f"error: {message}\n")
+    unreadable = "period (write it like" in message  # a usage error (README, Exit codes)
+    assert (r.exit_code, r.stdout, r.stderr) == (2 if unreadable else 1, "", f"error: {message}\n")
     listed = json.loads(invoke("duty", "list", "--json", "--as-of", "2026-11-29").stdout)
     assert sum(d["done"] for d in listed) == 0
 

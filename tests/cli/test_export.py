@@ -173,7 +173,7 @@ def test_the_report_column_says_what_the_report_day_had(invoke: Invoke, month: N
 def test_a_month_that_has_not_begun_is_named(invoke: Invoke) -> None:
     result = invoke("export", "-m", "9999-12")
     assert (result.exit_code, result.stdout, result.stderr) == (
-        2,
+        1,
         "",
         f"error: --month 9999-12 has not begun yet (today is {date.today()})\n",
     )

@@ -65,37 +65,47 @@ def test_alias_and_by_default_to_os_user(invoke: Invoke) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "code", "message"),
     [
-        (["99", "-u", "城运中心", "-s", "done"], "error: unknown task '99'"),
+        (["99", "-u", "城运中心", "-s", "done"], 1, "error: unknown task '99'"),
         (
             ["14", "-u", "城运", "-s", "done"],
+            1,
             "error: unknown unit '城运' (did you mean: 城运中心?)",
         ),
         (
             ["4", "-u", "城运中心", "-s", "done"],
+            1,
             "error: '城运中心' does not report for task 2024-04; its units: 镇安委办",
         ),
-        (["14", "-u", "城运中心", "-s", "finished"], "error: unknown status 'finished'"),
         (
             ["14", "-u", "城运中心", "-s", "done", "-d", "2999-01-01"],
+            1,
             "error: date 2999-01-01 is in the future",
         ),
         (
-            ["14", "-u", "城运中心", "-s", "done", "-p", "140"],
-            "error: percent 140 is not between 0 and 100",
+            ["1", "-u", "镇安委会有关成员单位", "-s", "done"],
+            1,
+            "error: '镇安委会有关成员单位' is a group: record for one member, or pass --all-members",
+        ),
+        # A value that cannot be read is a usage error (README, Exit codes).
+        (
+            ["14", "-u", "城运中心", "-s", "finished"],
+            2,
+            "error: Invalid value for '--status' / '-s': unknown status 'finished'",
         ),
         (
-            ["1", "-u", "镇安委会有关成员单位", "-s", "done"],
-            "error: '镇安委会有关成员单位' is a group: record for one member, or pass --all-members",
+            ["14", "-u", "城运中心", "-s", "done", "-p", "140"],
+            2,
+            "error: Invalid value for '--percent' / '-p': 140 is not in the range 0<=x<=100.",
         ),
     ],
 )
-def test_bad_input_is_one_line_exit_1_and_nothing_written(
-    invoke: Invoke, args: list[str], message: str
+def test_bad_input_is_one_line_and_nothing_written(
+    invoke: Invoke, args: list[str], code: int, message: str
 ) -> None:
     r = invoke("record", *args)
-    assert r.exit_code == 1
+    assert r.exit_code == code
     assert r.stderr.startswith(message)
     assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
     assert json.loads(invoke("history", "14", "--json").stdout) == []
@@ -157,8 +167,9 @@ def test_a_date_before_the_tasks_year_is_refused(invoke: Invoke) -> None:
 def test_status_choices_are_listed_once_each(invoke: Invoke) -> None:
     r = invoke("record", "14", "-u", "城运中心", "-s", "finished")
     assert r.stderr == (
-        "error: unknown status 'finished'; choose one of: not_started (未开始), "
-        "in_progress (推进中), done (已完成), blocked (受阻)\n"
+        "error: Invalid value for '--status' / '-s': unknown status 'finished'; choose one "
+        "of: not_started (未开始), in_progress (推进中), done (已完成), blocked (受阻) "
+        "(see 'maogang record --help')\n"
     )
 
 

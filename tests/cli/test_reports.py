@@ -278,7 +278,7 @@ def test_empty_range_says_so(invoke: Invoke) -> None:
             2,
             "error: --from 2024-09 is after --to 2024-06",
         ),
-        (["-m", "2024-04"], 2, "error: 2024-04 is before monthly_report starts (2024-05)"),
+        (["-m", "2024-04"], 1, "error: 2024-04 is before monthly_report starts (2024-05)"),
         (["--from", "24-06"], 2, "error: '24-06' is not a month (expected YYYY-MM)"),
         (["--as-of", "2024-02-30"], 2, "error: --as-of: '2024-02-30' is not a real date"),
         (

@@ -79,11 +79,6 @@ def test_submit_by_and_alias(invoke: Invoke) -> None:
             ["-u", "城运中心", "-m", "2027-01"],
             "error: 2027-01 is after monthly_report ends (2026-12)",
         ),
-        (["-u", "城运中心", "-m", "2024-13"], "error: '2024-13' is not a real month"),
-        (
-            ["-u", "城运中心", "-m", "2024-6"],
-            "error: '2024-6' is not a monthly period (write it like 2024-05)",
-        ),
         (
             ["-u", "城运中心", "-m", "2024-07", "-d", "2024-06-30"],
             "error: date 2024-06-30 is before the period 2024-07 begins (2024-07-01)",
@@ -100,6 +95,22 @@ def test_submit_refuses_bad_input_with_one_line(
 ) -> None:
     result = invoke("submit", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", message + "\n")
+    conn = sqlite3.connect(isolation / "maogang.db")
+    assert conn.execute("SELECT count(*) FROM duty_records").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(
+    ("month", "message"),
+    [
+        ("2024-13", "error: '2024-13' is not a real month"),
+        ("2024-6", "error: '2024-6' is not a monthly period (write it like 2024-05)"),
+    ],
+)
+def test_a_month_that_cannot_be_read_is_a_usage_error(
+    invoke: Invoke, isolation: Path, month: str, message: str
+) -> None:
+    result = invoke("submit", "-u", "城运中心", "-m", month)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
     conn = sqlite3.connect(isolation / "maogang.db")
     assert conn.execute("SELECT count(*) FROM duty_records").fetchone() == (0,)
 

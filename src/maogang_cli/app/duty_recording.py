@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.app.recording import day_given, now_stamp
-from maogang_cli.errors import InvalidRecordError, did_you_mean
+from maogang_cli.errors import InvalidRecordError, did_you_mean, refused_value
 from maogang_cli.store.duties import NewDutyRecord, get_duty
 from maogang_cli.store.queries import group_members, resolve_unit
 
@@ -42,7 +42,7 @@ def check_duty_entry(
     try:
         period = duty.period(entry.period)
     except ValueError as exc:
-        raise InvalidRecordError(str(exc)) from None
+        raise refused_value(exc) from None
     unit = resolve_unit(conn, entry.unit)
     owners = duty.owner_units
     if unit not in owners:

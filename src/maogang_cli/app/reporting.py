@@ -9,7 +9,7 @@ from maogang_cli.domain.duties import MONTHLY_REPORT, Duty
 from maogang_cli.domain.export import MonthlyExport, build_export
 from maogang_cli.domain.rank import RankRow, rank_units
 from maogang_cli.domain.reports import Instance, grid, totals
-from maogang_cli.errors import InvalidRecordError, UsageError
+from maogang_cli.errors import InvalidRecordError, RefusedError, UsageError
 from maogang_cli.store.duties import duty_records, find_duty
 from maogang_cli.store.progress import pair_states, unit_order, unit_summaries
 from maogang_cli.store.queries import list_tasks, resolve_unit, units_named
@@ -70,7 +70,7 @@ def monthly_export(
     owed = duty is not None and duty.periods(month.key, month.key) == [month]
     report_due = duty.due(month) if duty is not None and owed else None
     if as_of is None and today < month.first:
-        raise UsageError(f"--month {month.key} has not begun yet (today is {today})")
+        raise RefusedError(f"--month {month.key} has not begun yet (today is {today})")
     day = as_of or default_as_of(month, report_due, today)
     if day < month.first:
         raise UsageError(f"--as-of {day} is before the month {month.key} begins")

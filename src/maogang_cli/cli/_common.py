@@ -104,6 +104,17 @@ def check_day(text: str | None) -> str | None:
     return text
 
 
+def check_status(text: str) -> str:
+    """A --status callback: a status key or its Chinese label, or a usage error (exit 2)."""
+    from maogang_cli.domain.status import parse_status
+
+    try:
+        parse_status(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return text
+
+
 def year_option(help: str) -> Any:
     """A --year option with this command's help: a year a catalogue can have (dates
     before 1900 are refused everywhere), else a usage error."""

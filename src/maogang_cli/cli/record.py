@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from maogang_cli import output
-from maogang_cli.cli._common import DataOption, DbOption, check_day, open_db
+from maogang_cli.cli._common import DataOption, DbOption, check_day, check_status, open_db
 from maogang_cli.i18n import t
 
 
@@ -18,6 +18,7 @@ def record(
         typer.Option(
             "--status",
             "-s",
+            callback=check_status,
             help="not_started, in_progress, done or blocked (or 未开始, 推进中, 已完成, 受阻).",
         ),
     ],
@@ -32,7 +33,9 @@ def record(
         ),
     ] = None,
     note: Annotated[str, typer.Option("--note", "-n", help="What was done.")] = "",
-    percent: Annotated[int | None, typer.Option("--percent", "-p", help="0–100.")] = None,
+    percent: Annotated[
+        int | None, typer.Option("--percent", "-p", min=0, max=100, help="0–100.")
+    ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who records [default: OS user].")] = None,
     evidence: Annotated[str, typer.Option("--evidence", help="File path or URL.")] = "",
     all_members: Annotated[

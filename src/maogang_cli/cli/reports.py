@@ -16,7 +16,7 @@ from maogang_cli.cli._common import (
     open_db,
     year_option,
 )
-from maogang_cli.errors import UsageError
+from maogang_cli.errors import refused_value
 
 MonthOption = Annotated[
     str | None,
@@ -68,7 +68,7 @@ def reports(
     try:
         periods = choose_periods(duty, day, month=month, first=first, last=last, year=year)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise refused_value(exc) from None
     units = duty_units(conn, duty, unit)
     instances = report_grid(conn, duty, periods, units, day)
     if json:

@@ -11,25 +11,31 @@ _MONTH = r"^(\d{4})-(\d{2})$"
 _DAY = r"^(\d{4})-(\d{2})-(\d{2})$"
 
 
+class Unreadable(ValueError):
+    """A value that cannot be read at all (2024-6, 2024-13, 2024-02-30), or options that
+    contradict each other: on a command line, a usage error (exit 2) whatever the data
+    holds. Any other ValueError a rule raises is the data refusing a well-formed value."""
+
+
 def parse_day(text: str) -> date:
     """A YYYY-MM-DD date that exists; ValueError otherwise."""
     m = re.match(_DAY, text.strip())
     if not m:
-        raise ValueError(f"'{text}' is not a date (expected YYYY-MM-DD)")
+        raise Unreadable(f"'{text}' is not a date (expected YYYY-MM-DD)")
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise ValueError(f"'{text}' is not a real date") from None
+        raise Unreadable(f"'{text}' is not a real date") from None
 
 
 def parse_month(text: str) -> tuple[int, int]:
     """A YYYY-MM month as (year, month); ValueError otherwise."""
     m = re.match(_MONTH, text.strip())
     if not m:
-        raise ValueError(f"'{text}' is not a month (expected YYYY-MM)")
+        raise Unreadable(f"'{text}' is not a month (expected YYYY-MM)")
     year, month = int(m[1]), int(m[2])
     if not 1 <= month <= 12 or year < 1900:
-        raise ValueError(f"'{text}' is not a real month")
+        raise Unreadable(f"'{text}' is not a real month")
     return year, month
 
 
@@ -47,7 +53,7 @@ def deadline_date(text: str) -> date:
         return month_end(*parse_month(text))
     if re.match(_DAY, text):
         return parse_day(text)
-    raise ValueError(f"'{text}' is not a month (YYYY-MM) or a date (YYYY-MM-DD)")
+    raise Unreadable(f"'{text}' is not a month (YYYY-MM) or a date (YYYY-MM-DD)")
 
 
 def month_key(year: int, month: int) -> str:

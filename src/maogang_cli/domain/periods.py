@@ -8,7 +8,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from maogang_cli.domain.dates import month_end, parse_month
+from maogang_cli.domain.dates import Unreadable, month_end, parse_month
 
 _MONTHS_IN = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 
@@ -67,7 +67,7 @@ _PATTERNS = {  # compiled by re on first use
 
 
 def parse_period(frequency: str, text: str) -> Period:
-    """A period key of the given frequency; ValueError with the expected form otherwise."""
+    """A period key of the given frequency; Unreadable, with the expected form, otherwise."""
     text = text.strip().upper()
     match = re.match(_PATTERNS[frequency], text)
     examples = {
@@ -77,12 +77,12 @@ def parse_period(frequency: str, text: str) -> Period:
         "yearly": "2024",
     }
     if not match:
-        raise ValueError(
+        raise Unreadable(
             f"'{text}' is not a {frequency} period (write it like {examples[frequency]})"
         )
     year = int(match[1])
     index = int(match[2]) if frequency != "yearly" else 1
     if frequency == "monthly" and not 1 <= index <= 12:
-        raise ValueError(f"'{text}' is not a real month")
+        raise Unreadable(f"'{text}' is not a real month")
     first_month = (index - 1) * _MONTHS_IN[frequency] + 1
     return period_of(frequency, date(year, first_month, 1))

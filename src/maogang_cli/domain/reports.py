@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Literal, NamedTuple
 
-from maogang_cli.domain.dates import month_key, parse_month
+from maogang_cli.domain.dates import Unreadable, month_key, parse_month
 from maogang_cli.domain.duties import Duty
 from maogang_cli.domain.periods import Period
 
@@ -139,16 +139,17 @@ def choose_periods(
     last: str | None = None,
     year: int | None = None,
 ) -> list[Period]:
-    """The periods a report covers; ValueError when the choice is contradictory or malformed.
+    """The periods a report covers; Unreadable when the choice is contradictory or
+    malformed, ValueError when a month is outside the duty's span.
 
     One `month`; or `first`..`last` (from the duty's start, up to the as-of month); or all of
     `year`; by default the as-of year up to the as-of month (for a day after the duty ended,
     its last year). Always clipped to the duty's span.
     """
     if month is not None and (first or last or year is not None):
-        raise ValueError("--month cannot be combined with --from, --to or --year")
+        raise Unreadable("--month cannot be combined with --from, --to or --year")
     if year is not None and (first or last):
-        raise ValueError("--year cannot be combined with --from or --to")
+        raise Unreadable("--year cannot be combined with --from or --to")
     if month is not None:
         return [duty.period(month)]
     as_of_month = month_key(as_of.year, as_of.month)
@@ -156,7 +157,7 @@ def choose_periods(
         lo = month_key(*parse_month(first)) if first else duty.start
         hi = month_key(*parse_month(last)) if last else max(as_of_month, lo)
         if lo > hi:
-            raise ValueError(f"--from {lo} is after --to {hi}")
+            raise Unreadable(f"--from {lo} is after --to {hi}")
         return duty.periods(lo, hi)
     if year is not None:
         return duty.periods(f"{year:04d}-01", f"{year:04d}-12")

@@ -1,0 +1,116 @@
+"""One rule for exit codes, walked across every command (README, Exit codes).
+
+A value that cannot be parsed (2024-6, 2024-13, 2024-02-30), options that contradict each
+other, or a path that cannot be used: usage, 2. A well-formed value the data refuses (a
+month before the plan, a unit that does not owe a report, an unknown task): 1.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import Invoke
+
+USAGE = 2
+REFUSED = 1
+
+RECORD = "record 14 --unit 城运中心 --status done"
+SUBMIT = "submit --unit 城运中心 --date 2024-06-01"
+QUARTERLY = "duty done quarterly_dispatch_meeting --unit 镇安委办 --date 2024-06-20"
+
+CASES: list[tuple[str, int]] = [
+    ("status --as-of 2024-6", USAGE),
+    ("status --as-of 2024-02-30", USAGE),
+    ("status --year 20x", USAGE),
+    ("status --warn-days 999", USAGE),
+    ("status --unit 不存在", REFUSED),
+    ("overdue --as-of 2024-13-01", USAGE),
+    ("overdue --kind weekly", USAGE),
+    ("overdue --unit 不存在", REFUSED),
+    ("agenda --month 2024-6", USAGE),
+    ("agenda --month 2024-13", USAGE),
+    ("agenda --from 2024-02-30 --to 2024-03-31", USAGE),
+    ("agenda --from 2024-03-01", USAGE),
+    ("agenda --month 2024-05 --year 2024", USAGE),
+    ("agenda --unit 不存在", REFUSED),
+    (f"{RECORD} --date 2024-6", USAGE),
+    (f"{RECORD} --date 2024-02-30", USAGE),
+    ("record 14 --unit 城运中心 --status finished --date 2024-06-01", USAGE),
+    (f"{RECORD} --date 2024-06-01 --percent 150", USAGE),
+    (f"{RECORD} --date 2023-12-01", REFUSED),
+    (f"{RECORD} --date 2099-01-01", REFUSED),
+    ("record 14 --unit 镇监察办 --status done --date 2024-06-01", REFUSED),
+    ("record 99 --unit 城运中心 --status done --date 2024-06-01", REFUSED),
+    ("duty list --as-of 2024-6", USAGE),
+    (f"{QUARTERLY} --period 2024-Q5", USAGE),
+    (f"{QUARTERLY} --period 2024-6", USAGE),
+    ("duty done quarterly_dispatch_meeting --unit 镇安委办 --period 2024-Q2 --date 2024-6", USAGE),
+    (f"{QUARTERLY} --period 2023-Q4", REFUSED),
+    (f"{QUARTERLY} --period 2027-Q1", REFUSED),
+    ("duty done quarterly_dispatch_meeting --unit 城运中心 --period 2024-Q2", REFUSED),
+    ("duty done monthly_report --unit 城运中心 --period 2024-13 --date 2024-06-01", USAGE),
+    ("duty done monthly_report --unit 城运中心 --period 2024-04 --date 2024-06-01", REFUSED),
+    ("duty done weekly_tea --unit 镇安委办 --period 2024-Q2", REFUSED),
+    ("duty done m03-2024 --unit 规建办 --date 2024-02-30", USAGE),
+    ("show 14 --as-of 2024-02-30", USAGE),
+    ("show 2099-01", REFUSED),
+    ("history 2099-01", REFUSED),
+    ("history 14 --unit 不存在", REFUSED),
+    (f"{SUBMIT} --month 2024-6", USAGE),
+    (f"{SUBMIT} --month 2024-13", USAGE),
+    (f"{SUBMIT} --month 2024-02-30", USAGE),
+    ("submit --unit 城运中心 --month 2024-06 --date 2024-02-30", USAGE),
+    (f"{SUBMIT} --month 2024-04", REFUSED),
+    ("submit --unit 城运中心 --month 2027-01 --date 2024-06-01", REFUSED),
+    ("submit --unit 镇党政班子成员 --month 2024-06 --date 2024-06-02", REFUSED),
+    ("submit --unit 城运中心 --month 2024-06 --date 2099-06-02", REFUSED),
+    ("reports --month 2024-6", USAGE),
+    ("reports --month 2024-13", USAGE),
+    ("reports --month 2024-02-30", USAGE),
+    ("reports --from 2024-6 --to 2024-12", USAGE),
+    ("reports --from 2024-08 --to 2024-06", USAGE),
+    ("reports --month 2024-05 --year 2024", USAGE),
+    ("reports --month 2024-04", REFUSED),
+    ("reports --month 2027-01", REFUSED),
+    ("reports --unit 镇党政班子成员", REFUSED),
+    ("export --month 2024-6", USAGE),
+    ("export --month 2024-13", USAGE),
+    ("export --month 2024-02-30", USAGE),
+    ("export --month 2024-06 --as-of 2024-6-25", USAGE),
+    ("export --month 2024-06 --as-of 2024-05-31", USAGE),
+    ("export --month 2024-06 --format doc", USAGE),
+    ("export --month 2024-06 --format xlsx", USAGE),
+    ("export --month 2024-06 -o /nonexistent-dir/x.csv", USAGE),
+    ("export --month 2099-01", REFUSED),
+    ("import /nonexistent-dir/x.csv", USAGE),
+    ("rank --as-of 2024-13-01", USAGE),
+    ("rank --year 20x", USAGE),
+    ("tasks --year 20x", USAGE),
+    ("tasks --unit 不存在", REFUSED),
+    ("plan --as-of 2024-02-30", USAGE),
+    ("units --lang fr", USAGE),
+    ("units --data /nonexistent-dir", USAGE),
+    ("validate /nonexistent-dir", USAGE),
+    ("load --data /nonexistent-dir", USAGE),
+    ("schema calendar", USAGE),
+]
+
+
+@pytest.mark.parametrize(("command", "code"), CASES, ids=[c for c, _ in CASES])
+def test_the_same_mistake_gets_the_same_exit_code(invoke: Invoke, command: str, code: int) -> None:
+    result = invoke(*command.split())
+    assert result.exit_code == code, result
+    assert result.stderr.startswith("error: "), result
+    assert "Traceback" not in result.stderr
+
+
+def test_every_command_is_walked() -> None:
+    from maogang_cli.cli import COMMANDS
+
+    walked = {command.split()[0] for command, _ in CASES}
+    assert walked == set(COMMANDS)
+
+
+def test_both_codes_are_walked_for_every_command_that_takes_a_month() -> None:
+    for name in ("submit", "reports", "export", "duty"):
+        codes = {code for command, code in CASES if command.split()[0] == name}
+        assert codes == {USAGE, REFUSED}, name

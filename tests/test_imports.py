@@ -1,5 +1,5 @@
-"""Read-only commands start lean: they import neither pydantic, yaml, sqlite_utils nor
-openpyxl (typer's test_rich_import pattern: check sys.modules in a fresh interpreter)."""
+"""Read-only commands start lean: they import neither pydantic, yaml, sqlite_utils,
+openpyxl, pypinyin nor babel (typer's test_rich_import pattern: check sys.modules in a fresh interpreter)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("pydantic", "yaml", "sqlite_utils", "openpyxl")
+HEAVY = ("pydantic", "yaml", "sqlite_utils", "openpyxl", "pypinyin", "babel")
 AS_OF = "2025-01-01"
 
 READ_ONLY = [
@@ -18,6 +18,7 @@ READ_ONLY = [
     ["status", "--as-of", AS_OF],
     ["status", "--json", "--as-of", AS_OF],
     ["status", "--unit", "城运中心", "--as-of", AS_OF],
+    ["status", "--unit", "cyzx", "--as-of", AS_OF],
     ["overdue", "--as-of", AS_OF],
     ["overdue", "--json", "--as-of", AS_OF],
     ["agenda", "--month", "2024-06"],

@@ -189,4 +189,17 @@ def m006_hazards(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_name_pinyin(db: Database) -> None:
+    # The pinyin of each unit name and alias (store/pinyin.py), worked out once per name.
+    db.execute(
+        """CREATE TABLE name_pinyin (
+               name TEXT PRIMARY KEY, spelling TEXT NOT NULL, initials TEXT NOT NULL
+           )"""
+    )
+    from maogang_cli.store.pinyin import fill_pinyin
+
+    fill_pinyin(db.conn)
+
+
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from maogang_cli.domain.models import TaskHead, TaskInfo, UnitInfo
 from maogang_cli.errors import NotFoundError, UsageError, did_you_mean
+from maogang_cli.i18n import _
+from maogang_cli.store.pinyin import looks_like_pinyin, units_spelled
 
 if TYPE_CHECKING:
     import sqlite3
@@ -32,13 +34,25 @@ def catalogue_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
-    """The canonical name behind a name or alias; NotFoundError with suggestions."""
+    """The canonical name behind a name, an alias, or their pinyin or initials (城运中心:
+    chengyunzhongxin, cyzx, or a beginning of either: chengyun); NotFoundError with
+    suggestions, or with the candidates when the pinyin fits several units."""
     name = name.strip()
     if not name:
         raise UsageError("no unit name given")
     row = conn.execute("SELECT unit FROM unit_names WHERE name = ?", [name]).fetchone()
     if row:
         return str(row[0])
+    if looks_like_pinyin(name):
+        spelled = units_spelled(conn, name)
+        if len(spelled) == 1:
+            return spelled[0]
+        if spelled:
+            raise NotFoundError(
+                _("'{name}' fits several units: {units}; type more of it").format(
+                    name=name, units=", ".join(spelled)
+                )
+            )
     known = [r[0] for r in conn.execute("SELECT name FROM unit_names ORDER BY name")]
     raise NotFoundError(f"unknown unit '{name}'{did_you_mean(name, known)}")
 

@@ -16,6 +16,7 @@ from maogang_cli.catalog.load import Catalogue, load_catalogue
 from maogang_cli.domain.dates import deadline_date
 from maogang_cli.errors import DataError, Problem
 from maogang_cli.store.migrations import migrations
+from maogang_cli.store.pinyin import fill_pinyin
 
 if TYPE_CHECKING:
     from maogang_cli.catalog.models import Group, Unit
@@ -123,6 +124,7 @@ def _write(db: Database, catalogue: Catalogue) -> None:
         """INSERT INTO unit_names (name, unit) SELECT name, name FROM units
            WHERE retired = 1"""
     )
+    fill_pinyin(conn)
 
     current = {task.id for _, task, _ in catalogue.tasks}
     with_progress = {r[0] for r in conn.execute("SELECT DISTINCT task_id FROM progress")}

@@ -15,8 +15,8 @@ def spellings(name: str) -> tuple[str, str]:
     Latin letters and digits in a name are kept; other characters are left out."""
     from pypinyin import Style, lazy_pinyin
 
-    # Characters that are not Chinese come back one by one (errors=list), to keep or drop.
-    syllables = [_plain(s) for s in lazy_pinyin(name, style=Style.NORMAL, errors=list)]
+    # Runs of other characters come back as they are ("default"), to keep or drop.
+    syllables = [_plain(s) for s in lazy_pinyin(name, style=Style.NORMAL, errors="default")]
     syllables = [s for s in syllables if s]
     initials = "".join(s if s.isdigit() else s[0] for s in syllables)
     return "".join(syllables), initials

@@ -9,6 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from maogang_cli import __version__, output
+from maogang_cli.cli._common import DataOption, DbOption, JsonOption, Lang, LangOption, Run
 from maogang_cli.errors import MaogangError
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not the user's input
@@ -62,6 +63,28 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# The global options (--json, --lang, --db, --data) are declared once, on the root
+# callback below, and added to each command so they are accepted after it too. Commands
+# printing JSON with --json (a command without JSON output refuses it):
+JSON_OUTPUT = frozenset(
+    {
+        "status",
+        "overdue",
+        "agenda",
+        "duty list",
+        "show",
+        "history",
+        "reports",
+        "rank",
+        "tasks",
+        "plan",
+        "units",
+    }
+)
+# Commands taking fewer than all of --lang, --db and --data:
+FEWER_GLOBALS: dict[str, tuple[str, ...]] = {"validate": ("lang", "data"), "schema": ()}
+
+
 def load_command(name: str) -> Any:
     """Build one command from its module (a click command object)."""
     from importlib import import_module
@@ -70,7 +93,24 @@ def load_command(name: str) -> Any:
     holder = typer.Typer(rich_markup_mode=None, add_completion=False)
     module.register(holder)
     command = typer.main.get_command(holder)
-    return getattr(command, "commands", {}).get(name, command)
+    command = getattr(command, "commands", {}).get(name, command)
+    _add_global_options(command, name)
+    return command
+
+
+def _add_global_options(command: Any, path: str) -> None:
+    """Give a command (each command of a group) the global options it takes."""
+    subcommands = getattr(command, "commands", None)
+    if subcommands is not None:
+        for name, sub in subcommands.items():
+            _add_global_options(sub, f"{path} {name}")
+        return
+    from maogang_cli.cli._common import global_options
+
+    has_json = path in JSON_OUTPUT
+    command.params += global_options(
+        path, FEWER_GLOBALS.get(path, ("lang", "db", "data")), has_json=has_json
+    )
 
 
 class _Group(TyperGroup):
@@ -157,11 +197,17 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    db: DbOption = None,
+    data: DataOption = None,
 ) -> None:
     """泖港镇安全生产治本攻坚三年行动 (2024—2026) compliance tracker."""
+    ctx.obj = Run(db, data, lang.value, json)
 
 
 def main() -> None:

@@ -1,8 +1,8 @@
-"""Options shared by the commands, and opening the store with its warnings shown."""
+"""Options shared by the commands, the run's global options (`Run`), and opening the store
+with its warnings shown."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -15,7 +15,15 @@ from maogang_cli.errors import UsageError
 from maogang_cli.i18n import LANG_ENV, _
 
 if TYPE_CHECKING:
+    import sqlite3
+
+    from maogang_cli.i18n import Lang as Language
     from maogang_cli.store.db import Store
+
+DB_HELP = "SQLite database [default: maogang.db in the per-user data directory]."
+DATA_HELP = "Catalogue directory [default: the bundled catalogue]."
+JSON_HELP = "Machine-readable JSON (English keys)."
+LANG_HELP = "Language of tables, headings and messages."
 
 DbOption = Annotated[
     Path | None,
@@ -24,7 +32,7 @@ DbOption = Annotated[
         envvar=config.DB_ENV,
         show_envvar=True,
         show_default=False,
-        help="SQLite database [default: maogang.db in the per-user data directory].",
+        help=DB_HELP,
     ),
 ]
 DataOption = Annotated[
@@ -34,10 +42,10 @@ DataOption = Annotated[
         envvar=config.DATA_ENV,
         show_envvar=True,
         show_default=False,
-        help="Catalogue directory [default: the bundled catalogue].",
+        help=DATA_HELP,
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON (English keys).")]
+JsonOption = Annotated[bool, typer.Option("--json", help=JSON_HELP)]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -69,9 +77,74 @@ LangOption = Annotated[
         envvar=LANG_ENV,
         show_envvar=True,
         callback=_choose_language,
-        help="Language of tables, headings and messages.",
+        help=LANG_HELP,
     ),
 ]
+
+
+class Run:
+    """The global options of one run: declared once, on the root command, and accepted
+    after the command too (`maogang --db X status` = `maogang status --db X`). The root
+    puts it in `ctx.obj`; a command reads it with `run_of(ctx)`."""
+
+    __slots__ = ("data", "db", "json", "lang")
+
+    def __init__(
+        self,
+        db: Path | None = None,
+        data: Path | None = None,
+        lang: Language = "zh",
+        json: bool = False,
+    ) -> None:
+        self.db = db
+        self.data = data
+        self.lang: Language = lang
+        self.json = json  # machine-readable output, for commands that have it
+
+    def open_db(self) -> sqlite3.Connection:
+        """The store for --db (catalogue from --data), with its warnings shown."""
+        return open_db(self.db, self.data)
+
+
+def _globals(
+    json: JsonOption = False,
+    lang: LangOption = Lang.zh,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """Never run: typer builds the global options from this signature, for the commands."""
+
+
+def global_options(path: str, names: tuple[str, ...], *, has_json: bool) -> list[Any]:
+    """The global options as a command takes them after its name: a value given there
+    wins over the root's; their environment variables are read once, by the root."""
+
+    def apply(ctx: Any, param: Any, value: Any) -> None:
+        run = run_of(ctx)
+        if run.json and not has_json:
+            raise UsageError(f"maogang {path} has no JSON output (--json)")
+        name = param.name or ""
+        source = ctx.get_parameter_source(name)
+        if source is not None and source.name == "COMMANDLINE":
+            # click hands over the raw value; typer converts only its own parameters
+            setattr(run, name, Path(value) if name in ("db", "data") else value)
+            if name == "lang":
+                _choose_language(Lang(value))
+
+    holder = typer.Typer(rich_markup_mode=None, add_completion=False)
+    holder.command()(_globals)
+    params = {p.name: p for p in typer.main.get_command(holder).params}
+    chosen = [params[name] for name in ("json", *names) if name != "json" or has_json]
+    for param in chosen:
+        param.callback = apply
+        param.expose_value = False
+    return chosen
+
+
+def run_of(ctx: typer.Context) -> Run:
+    """This run's global options (defaults when the command runs outside the root)."""
+    found = ctx.find_object(Run)
+    return found if found is not None else ctx.ensure_object(Run)
 
 
 def open_db(db: Path | None, data: Path | None) -> sqlite3.Connection:

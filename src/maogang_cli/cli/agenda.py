@@ -7,19 +7,15 @@ import typer
 from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
-    DataOption,
-    DbOption,
-    JsonOption,
-    Lang,
-    LangOption,
     as_of_day,
-    open_db,
+    run_of,
     year_option,
 )
 from maogang_cli.errors import UsageError
 
 
 def agenda(
+    ctx: typer.Context,
     month: Annotated[
         str | None,
         typer.Option("--month", "-m", metavar="YYYY-MM", help="This month [default: --as-of's]."),
@@ -35,15 +31,12 @@ def agenda(
         str | None, typer.Option("--unit", "-u", help="Only what this unit owes.")
     ] = None,
     as_of: AsOfOption = None,
-    json: JsonOption = False,
-    lang: LangOption = Lang.zh,
-    db: DbOption = None,
-    data: DataOption = None,
 ) -> None:
     """What falls due: task deadlines and steps, plan milestones, duty instances; who owes each.
 
     Example: maogang agenda --month 2024-06 --as-of 2024-06-20
     """
+    run = run_of(ctx)
     from maogang_cli.app.plan import agenda as due_items
     from maogang_cli.domain.agenda import choose_window
     from maogang_cli.store.queries import units_named
@@ -53,16 +46,16 @@ def agenda(
         window = choose_window(day, month=month, first=first, last=last, year=year)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    conn = open_db(db, data)
+    conn = run.open_db()
     items = due_items(conn, day, window, units=units_named(conn, unit))
-    if json:
+    if run.json:
         from maogang_cli.plan_contracts import agenda_json
 
         output.print_json([agenda_json(i) for i in items])
     else:
         from maogang_cli.cli.render_plan import agenda_table
 
-        agenda_table(items, window, day, lang.value)
+        agenda_table(items, window, day, run.lang)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,14 +8,9 @@ import typer
 from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
-    DataOption,
-    DbOption,
-    JsonOption,
-    Lang,
-    LangOption,
     as_of_day,
     check_day,
-    open_db,
+    run_of,
 )
 from maogang_cli.i18n import on_time_or_late
 
@@ -29,6 +24,7 @@ duty_app = typer.Typer(
 
 @duty_app.command("done")
 def done(
+    ctx: typer.Context,
     ident: Annotated[
         str,
         typer.Argument(
@@ -63,17 +59,16 @@ def done(
         bool,
         typer.Option("--all-members", help="For a group: record for each member that owes it."),
     ] = False,
-    db: DbOption = None,
-    data: DataOption = None,
 ) -> None:
     """Record a duty instance (or a plan milestone) as done; records are never changed.
 
     Example: maogang duty done quarterly_dispatch_meeting --period 2024-Q2 --unit 镇安委办
     """
+    run = run_of(ctx)
     from maogang_cli.app.plan_recording import DoneEntry, record_done
     from maogang_cli.app.recording import current_user
 
-    conn = open_db(db, data)
+    conn = run.open_db()
     entry = DoneEntry(ident, unit, period, on, note)
     for r in record_done(
         conn, entry, today=date.today(), by=by or current_user(), all_members=all_members
@@ -93,31 +88,29 @@ def done(
 
 @duty_app.command("list")
 def list_(
+    ctx: typer.Context,
     as_of: AsOfOption = None,
-    json: JsonOption = False,
-    lang: LangOption = Lang.zh,
-    db: DbOption = None,
-    data: DataOption = None,
 ) -> None:
     """List the recurring duties: rule, owners, span, and instances done of those due.
 
     Example: maogang duty list --as-of 2025-01-01
     """
+    run = run_of(ctx)
     from maogang_cli.app.plan import duty_counts
     from maogang_cli.store.duties import list_duties
 
     day = as_of_day(as_of)
-    conn = open_db(db, data)
+    conn = run.open_db()
     duties = list_duties(conn)
     counts = duty_counts(conn, day)
-    if json:
+    if run.json:
         from maogang_cli.plan_contracts import duty_json
 
         output.print_json([duty_json(d, counts[d.id]) for d in duties])
     else:
         from maogang_cli.cli.render_plan import duty_table
 
-        duty_table(duties, counts, day, lang.value)
+        duty_table(duties, counts, day, run.lang)
 
 
 def register(app: typer.Typer) -> None:

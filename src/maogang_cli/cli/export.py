@@ -9,13 +9,9 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import (
-    DataOption,
-    DbOption,
-    Lang,
-    LangOption,
     YearOption,
     as_of_day,
-    open_db,
+    run_of,
 )
 from maogang_cli.errors import UsageError
 
@@ -38,6 +34,7 @@ class Table(StrEnum):
 
 
 def export(
+    ctx: typer.Context,
     month: Annotated[
         str, typer.Option("--month", "-m", metavar="YYYY-MM", help="The month to report.")
     ],
@@ -59,7 +56,6 @@ def export(
         ),
     ] = None,
     year: YearOption = None,
-    lang: LangOption = Lang.zh,
     encoding: Annotated[
         Encoding | None,
         typer.Option("--encoding", show_default=False, help="CSV only [default: utf-8 with BOM]."),
@@ -68,13 +64,12 @@ def export(
         Table, typer.Option("--table", help="CSV only: the detail rows or the unit summary.")
     ] = Table.detail,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    db: DbOption = None,
-    data: DataOption = None,
 ) -> None:
     """Export the monthly report: every (task, unit) and a summary per unit.
 
     Example: maogang export --month 2024-06 -o 2024-06.xlsx
     """
+    run = run_of(ctx)
     from maogang_cli.app.reporting import monthly_export
     from maogang_cli.domain.periods import parse_period
     from maogang_cli.exporters import Options, choose_format, render
@@ -92,12 +87,12 @@ def export(
         raise UsageError("--encoding and --table apply to csv only")
     if out is not None and not to_stdout:
         check_target(out, force=force)
-    conn = open_db(db, data)
+    conn = run.open_db()
     report = monthly_export(
         conn, period, as_of=as_of_day(as_of) if as_of else None, today=date.today(), year=year
     )
     options = Options(
-        lang=lang.value,
+        lang=run.lang,
         encoding=encoding.value if encoding else "utf-8",
         table=table.value,
     )

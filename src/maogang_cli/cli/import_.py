@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from maogang_cli import output
-from maogang_cli.cli._common import DataOption, DbOption, Lang, LangOption, open_db
+from maogang_cli.cli._common import run_of
 
 
 def import_(
+    ctx: typer.Context,
     file: Annotated[
         Path,
         typer.Argument(
@@ -28,9 +29,6 @@ def import_(
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="XLSX: this sheet [default: the first that fits].")
     ] = None,
-    lang: LangOption = Lang.zh,
-    db: DbOption = None,
-    data: DataOption = None,
 ) -> None:
     """Append a spreadsheet's rows as progress records; any bad row stops all of them.
 
@@ -40,16 +38,17 @@ def import_(
 
     Example: maogang import 城运中心-2024-06.xlsx --by 张三 --dry-run
     """
+    run = run_of(ctx)
     from maogang_cli.app.importing import run_import, stage_import
     from maogang_cli.app.recording import current_user
 
     who = by or current_user()
-    conn = open_db(db, data)
+    conn = run.open_db()
     staged = stage_import(conn, file, by=who, today=date.today(), sheet=sheet, again=again)
     from maogang_cli.cli.render_import import import_counts, import_preview
 
     if dry_run:
-        import_preview(staged, lang.value)
+        import_preview(staged, run.lang)
         output.note(f"dry run, nothing written: {import_counts(staged)}")
         return
     run_import(conn, staged, by=who, again=again)

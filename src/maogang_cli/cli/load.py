@@ -5,23 +5,23 @@ from typing import Annotated
 import typer
 
 from maogang_cli import config, output
-from maogang_cli.cli._common import DataOption, DbOption
+from maogang_cli.cli._common import run_of
 
 
 def load(
-    db: DbOption = None,
-    data: DataOption = None,
+    ctx: typer.Context,
     force: Annotated[bool, typer.Option("--force", help="Reload even if unchanged.")] = False,
 ) -> None:
     """Load the catalogue into the database; progress records are never touched.
 
     Other commands do this by themselves when the files changed.
     """
+    run = run_of(ctx)
     from maogang_cli.store.db import connect
     from maogang_cli.store.queries import catalogue_counts
     from maogang_cli.store.sync import sync_catalogue
 
-    db_path, data_dir = config.db_path(db), config.data_dir(data)
+    db_path, data_dir = config.db_path(run.db), config.data_dir(run.data)
     conn = connect(db_path)
     changed = sync_catalogue(conn, data_dir, force=force)
     counts = catalogue_counts(conn)

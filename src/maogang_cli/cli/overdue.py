@@ -8,13 +8,8 @@ from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
     CooperatingOption,
-    DataOption,
-    DbOption,
-    JsonOption,
-    Lang,
-    LangOption,
     as_of_day,
-    open_db,
+    run_of,
     year_option,
 )
 from maogang_cli.domain.status import PairState
@@ -22,6 +17,7 @@ from maogang_cli.errors import UsageError
 
 
 def overdue(
+    ctx: typer.Context,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only this unit.")] = None,
     as_of: AsOfOption = None,
     year: Annotated[
@@ -53,10 +49,6 @@ def overdue(
     fail_if_any: Annotated[
         bool, typer.Option("--fail-if-any", help="Exit 1 when anything is overdue (for cron).")
     ] = False,
-    json: JsonOption = False,
-    lang: LangOption = Lang.zh,
-    db: DbOption = None,
-    data: DataOption = None,
 ) -> None:
     """List every item not done by its deadline, most overdue first.
 
@@ -64,6 +56,7 @@ def overdue(
 
     Example: maogang overdue --as-of 2025-01-01 --kind duty --fail-if-any
     """
+    run = run_of(ctx)
     from maogang_cli.app.owed import missed
     from maogang_cli.domain.owed import merge_overdue, parse_kinds
     from maogang_cli.domain.status import roles
@@ -75,7 +68,7 @@ def overdue(
         kinds = parse_kinds(kind or [])
     except ValueError as exc:
         raise UsageError(f"--kind: {exc}") from None
-    conn = open_db(db, data)
+    conn = run.open_db()
     units = units_named(conn, unit)
     late: list[PairState] = []
     if "task" in kinds:
@@ -93,7 +86,7 @@ def overdue(
         ]
     tasks = task_heads(conn)
     items = merge_overdue(late, owed)
-    if json:
+    if run.json:
         from maogang_cli.contracts import overdue_json
         from maogang_cli.plan_contracts import owed_overdue_json
 
@@ -108,7 +101,7 @@ def overdue(
     else:
         from maogang_cli.cli.render_overdue import overdue_table
 
-        overdue_table(items, tasks, day, lang.value)
+        overdue_table(items, tasks, day, run.lang)
     if fail_if_any and items:
         raise typer.Exit(1)
 

@@ -6,11 +6,12 @@ from typing import Annotated
 import typer
 
 from maogang_cli import output
-from maogang_cli.cli._common import DataOption, DbOption, check_day, check_status, open_db
+from maogang_cli.cli._common import check_day, check_status, run_of
 from maogang_cli.i18n import t
 
 
 def record(
+    ctx: typer.Context,
     task: Annotated[str, typer.Argument(help="Task id (2024-14) or row number (14).")],
     unit: Annotated[str, typer.Option("--unit", "-u", help="Reporting unit (name or alias).")],
     status: Annotated[
@@ -41,18 +42,17 @@ def record(
     all_members: Annotated[
         bool, typer.Option("--all-members", help="For a group: record for each member.")
     ] = False,
-    db: DbOption = None,
-    data: DataOption = None,
 ) -> None:
     """Record progress; records are never changed: a correction is a new record.
 
     Example: maogang record 14 --unit 城运中心 --status in_progress --note 已上线
     """
+    run = run_of(ctx)
     from maogang_cli.app.recording import Entry, current_user
     from maogang_cli.app.recording import record as append
 
     entry = Entry(task, unit, status, on, note, percent, evidence)
-    conn = open_db(db, data)
+    conn = run.open_db()
     done = append(conn, entry, today=date.today(), all_members=all_members, by=by or current_user())
     for r in done.records:
         output.note(

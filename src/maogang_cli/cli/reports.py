@@ -7,13 +7,8 @@ import typer
 from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
-    DataOption,
-    DbOption,
-    JsonOption,
-    Lang,
-    LangOption,
     as_of_day,
-    open_db,
+    run_of,
     year_option,
 )
 from maogang_cli.errors import refused_value
@@ -25,6 +20,7 @@ MonthOption = Annotated[
 
 
 def reports(
+    ctx: typer.Context,
     month: MonthOption = None,
     first: Annotated[
         str | None,
@@ -47,23 +43,20 @@ def reports(
     fail_if_missing: Annotated[
         bool, typer.Option("--fail-if-missing", help="Exit 1 when any report is missing (cron).")
     ] = False,
-    json: JsonOption = False,
-    lang: LangOption = Lang.zh,
-    db: DbOption = None,
-    data: DataOption = None,
 ) -> None:
     """Grid of reporting units × months: on time, late, missing, not yet due.
 
     Default: this year up to the as-of month.
     Example: maogang reports --year 2024 --as-of 2024-12-31 --fail-if-missing
     """
+    run = run_of(ctx)
     from maogang_cli.app.reporting import duty_units, report_grid
     from maogang_cli.domain.duties import MONTHLY_REPORT
     from maogang_cli.domain.reports import choose_periods
     from maogang_cli.store.duties import get_duty
 
     day = as_of_day(as_of)
-    conn = open_db(db, data)
+    conn = run.open_db()
     duty = get_duty(conn, MONTHLY_REPORT)
     try:
         periods = choose_periods(duty, day, month=month, first=first, last=last, year=year)
@@ -71,18 +64,18 @@ def reports(
         raise refused_value(exc) from None
     units = duty_units(conn, duty, unit)
     instances = report_grid(conn, duty, periods, units, day)
-    if json:
+    if run.json:
         from maogang_cli.contracts import report_json
 
         output.print_json([report_json(i) for i in instances])
         if not periods:
             from maogang_cli.cli.render_reports import no_reports
 
-            output.note(no_reports(duty, lang.value))
+            output.note(no_reports(duty, run.lang))
     else:
         from maogang_cli.cli.render_reports import reports_grid
 
-        reports_grid(duty, periods, units, instances, day, lang.value)
+        reports_grid(duty, periods, units, instances, day, run.lang)
     if fail_if_missing and any(i.state == "missing" for i in instances):
         raise typer.Exit(1)
 

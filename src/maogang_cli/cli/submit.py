@@ -6,11 +6,12 @@ from typing import Annotated
 import typer
 
 from maogang_cli import output
-from maogang_cli.cli._common import DataOption, DbOption, check_day, open_db
+from maogang_cli.cli._common import check_day, run_of
 from maogang_cli.i18n import on_time_or_late
 
 
 def submit(
+    ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", "-u", help="Reporting unit (name or alias).")],
     month: Annotated[
         str, typer.Option("--month", "-m", metavar="YYYY-MM", help="The month reported on.")
@@ -27,8 +28,6 @@ def submit(
     ] = None,
     note: Annotated[str, typer.Option("--note", "-n", help="Anything worth keeping.")] = "",
     by: Annotated[str | None, typer.Option("--by", help="Who records [default: OS user].")] = None,
-    db: DbOption = None,
-    data: DataOption = None,
 ) -> None:
     """Record that a unit's monthly report arrived (due by the 25th).
 
@@ -36,12 +35,13 @@ def submit(
 
     Example: maogang submit --unit 城运中心 --month 2024-06 --date 2024-06-24
     """
+    run = run_of(ctx)
     from maogang_cli.app.duty_recording import DutyEntry
     from maogang_cli.app.plan_recording import submit_report
     from maogang_cli.app.recording import current_user
     from maogang_cli.domain.duties import MONTHLY_REPORT
 
-    conn = open_db(db, data)
+    conn = run.open_db()
     entry = DutyEntry(MONTHLY_REPORT, month, unit, on, note)
     done = submit_report(conn, entry, today=date.today(), by=by or current_user())
     record = done.record

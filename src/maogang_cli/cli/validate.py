@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from maogang_cli import config
-from maogang_cli.cli._common import DataOption
+from maogang_cli.cli._common import run_of
 from maogang_cli.errors import UsageError
 
 
@@ -18,24 +18,25 @@ class Format(StrEnum):
 
 
 def validate(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
         typer.Argument(show_default=False, help="Files or directories [default: the catalogue]."),
     ] = None,
-    data: DataOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
 ) -> None:
     """Check the catalogue: YAML syntax, schema, then cross-file rules.
 
     Example: maogang validate data/ --format github
     """
+    run = run_of(ctx)
     from maogang_cli.catalog.load import gather, load_catalogue
     from maogang_cli.cli.render_validate import render
 
     missing = [p for p in paths or [] if not p.exists()]
     if missing:
         raise UsageError(f"no such file or directory: {missing[0]}")
-    catalogue_dir = config.data_dir(data)
+    catalogue_dir = config.data_dir(run.data)
     files = gather(paths or [catalogue_dir], catalogue_dir)
     if not files:
         raise UsageError(

@@ -37,6 +37,7 @@ READ_ONLY = [
     ["export", "--month", "2024-06", "--format", "json"],
     ["export", "--month", "2024-06", "--format", "csv"],
     ["export", "--month", "2024-06", "--format", "md"],
+    ["chart", "--as-of", AS_OF],
 ]
 
 PROBE = """

@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Append a spreadsheet's rows as progress records; any bad row stops all of them.",
     ),
     "rank": ("rank", "Rank units by completion, overdue, done late and on-time monthly reports."),
+    "chart": ("chart", "Write the 挂图作战 wall chart: one HTML page for an A3 sheet."),
     "tasks": ("tasks", "List the tasks with their deadlines and units."),
     "plan": (
         "plan",

@@ -204,8 +204,12 @@ def _write_hazard_vocabularies(db: Database, catalogue: Catalogue) -> None:
     )
 
 
+PLAN_META = ("plan_title", "plan_document", "plan_start", "plan_end")
+
+
 def _write_plan(db: Database, catalogue: Catalogue) -> None:
     """The plan tables are pure catalogue: refilled on every load."""
+    conn = db.conn
     for table in ("plan_targets", "plan_actions", "plan_measures", "plan_milestones", "duties"):
         db.conn.execute(f"DELETE FROM {table}")
     # Who owes a duty or milestone, in units.yaml order: every list of them reads the same.
@@ -216,8 +220,13 @@ def _write_plan(db: Database, catalogue: Catalogue) -> None:
         return sorted(units, key=lambda unit: rank.get(unit, len(rank)))
 
     plan = catalogue.plan
+    # The plan's own words and span, for what is printed for the office (chart, bulletin).
+    conn.executemany("DELETE FROM meta WHERE key = ?", [[key] for key in PLAN_META])
     if plan is None:
         return
+    words = (plan.title, plan.document, plan.start, plan.end)
+    rows = zip(PLAN_META, words, strict=True)
+    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", rows)
     lookup = catalogue.lookup
     db.table("plan_targets").insert_all(
         [

@@ -1,0 +1,68 @@
+"""`maogang chart`: the 挂图作战 wall chart, one HTML page to print on A3 or open on a phone."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from maogang_cli import output
+from maogang_cli.cli._common import (
+    AsOfOption,
+    DataOption,
+    DbOption,
+    Lang,
+    LangOption,
+    WarnDaysOption,
+    as_of_day,
+    open_db,
+    year_option,
+)
+
+
+def chart(
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE.html", help="Write here [default: stdout]."),
+    ] = None,
+    as_of: AsOfOption = None,
+    year: Annotated[
+        int | None, year_option("Only this year: its task list and what falls due in it.")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Only this unit's tasks and duties.")
+    ] = None,
+    action: Annotated[
+        str | None,
+        typer.Option("--action", "-a", metavar="N|WORDS", help="Only this action (1-9 or words)."),
+    ] = None,
+    warn_days: WarnDaysOption = 15,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOption = Lang.zh,
+    db: DbOption = None,
+    data: DataOption = None,
+) -> None:
+    """Write the 挂图作战 wall chart: one HTML page for an A3 sheet.
+
+    Example: maogang chart --as-of 2024-10-01 -o 挂图.html
+    """
+    from maogang_cli.app.chart import wall_chart
+    from maogang_cli.exporters.chart_html import render_chart
+    from maogang_cli.outfiles import check_target, write_atomic
+
+    day = as_of_day(as_of)
+    to_stdout = out is None or str(out) == "-"
+    if out is not None and not to_stdout:
+        check_target(out, force=force)
+    conn = open_db(db, data)
+    built = wall_chart(conn, day, year=year, unit=unit, action=action, warn_days=warn_days)
+    content = render_chart(built, lang=lang.value, warn_days=warn_days)
+    if out is None or to_stdout:
+        output.print_bytes(content)
+        return
+    write_atomic(out, content, force=force)
+    tasks = sum(1 for s in built.sections for r in s.rows if r.kind == "task")
+    output.note(f"wrote {out}: {tasks} tasks, {len(built.units)} units, as of {day}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(chart)

@@ -1,0 +1,147 @@
+"""`maogang chart`: the wall chart page, read back; its figures equal `status` and `rank`."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from chart_page import AS_OF, ChartPage, record_progress, status_colours
+from conftest import Invoke
+
+
+@pytest.fixture
+def progress(invoke: Invoke) -> None:
+    record_progress(invoke)
+
+
+def chart(invoke: Invoke, *args: str) -> str:
+    result = invoke("chart", "--as-of", AS_OF, *args)
+    assert result.exit_code == 0, result
+    return result.stdout
+
+
+def test_every_task_and_unit_is_on_the_chart_in_status_colours(
+    invoke: Invoke, progress: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = ChartPage(chart(invoke))
+    tasks = json.loads(invoke("tasks", "--json").stdout)
+    shown = [r["data-key"] for r in page.rows if r["data-kind"] == "task"]
+    assert sorted(shown) == sorted(t["id"] for t in tasks)
+    monkeypatch.setenv("COLUMNS", "120")
+    colours = status_colours(invoke("status", "--as-of", AS_OF).stdout)
+    units = {r["data-key"]: r["data-signal"] for r in page.rows if r["data-kind"] == "unit"}
+    assert units == colours
+    assert set(colours.values()) == {"red", "yellow", "green"}  # the day shows all three
+
+
+def test_task_colours_follow_their_pairs(invoke: Invoke, progress: None) -> None:
+    """A task is red when one of its lead units is overdue, yellow when due soon, green
+    when every lead unit is done; its figure is done/lead units."""
+    page = ChartPage(chart(invoke))
+    rows = {r["data-key"]: r for r in page.rows if r["data-kind"] == "task"}
+    assert rows["2024-04"]["data-signal"] == "green"  # done by its only lead unit
+    assert rows["2024-05"]["data-signal"] == "red"  # 13 lead units, one done
+    assert rows["2024-01"]["data-signal"] == "yellow"  # due 2024-12-31, 11 days on
+    assert rows["2024-19"]["data-signal"] == "green"
+    marks = {m["data-ref"]: m for m in page.marks}
+    assert marks["2024-04"]["data-done"] == "true"
+    assert marks["2024-05"]["data-done"] == "false"
+    assert "未完成：" in marks["2024-05"].hover
+
+
+def test_summary_band_equals_status_and_rank(
+    invoke: Invoke, progress: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = ChartPage(chart(invoke))
+    status = json.loads(invoke("status", "--json", "--as-of", AS_OF).stdout)
+    rank = json.loads(invoke("rank", "--json", "--as-of", AS_OF).stdout)
+    tasks, done = sum(s["tasks"] for s in status), sum(s["done"] for s in status)
+    overdue = sum(s["overdue"] for s in status)
+    late = sum(s["done_late"] for s in status)
+    assert page.figures["completion_rate"] == f"完成率 {done / tasks * 100:.1f}%"
+    assert page.figures["tasks_done"] == f"责任事项完成 {done}/{tasks}"
+    assert page.figures["overdue"] == f"逾期 {overdue}"
+    assert page.figures["done_late"] == f"逾期完成 {late}"
+    monkeypatch.setenv("COLUMNS", "120")
+    colours = list(status_colours(invoke("status", "--as-of", AS_OF).stdout).values())
+    red, yellow, green = (colours.count(c) for c in ("red", "yellow", "green"))
+    assert page.figures["units"] == f"单位：红 {red} · 黄 {yellow} · 绿 {green}"
+    due, on_time = sum(r["reports_due"] for r in rank), sum(r["reports_on_time"] for r in rank)
+    assert page.figures["reports"] == f"月报按时 {on_time}/{due} ({on_time / due * 100:.1f}%)"
+
+
+def test_the_page_is_self_contained_and_its_bytes_are_stable(
+    invoke: Invoke, progress: None, tmp_path: Path
+) -> None:
+    first = chart(invoke)
+    assert chart(invoke) == first
+    out = tmp_path / "chart.html"
+    result = invoke("chart", "--as-of", AS_OF, "-o", str(out))
+    assert result.exit_code == 0, result
+    assert out.read_text(encoding="utf-8") == first
+    assert result.stderr.startswith(f"wrote {out}: 26 tasks, ")
+    page = ChartPage(first)
+    assert page.tags.isdisjoint({"script", "link", "img", "iframe", "object", "embed"})
+    lowered = first.lower()
+    for outside in ("url(", "@import", "@font-face", "src=", "href="):
+        assert outside not in lowered
+    assert re.findall(r"https?://[^\"' ]+", first) == ["http://www.w3.org/2000/svg"] * 2
+    assert "@page { size: A3 landscape;" in first
+    assert "泖府字〔2024〕35号" in first
+    assert "泖港镇安全生产治本攻坚三年行动实施方案（2024—2026年）挂图作战" in first
+    assert 'data-as-of="2024-12-20"' in first
+
+
+def test_existing_file_is_kept_without_force(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "chart.html"
+    out.write_text("mine")
+    result = invoke("chart", "--as-of", AS_OF, "-o", str(out))
+    assert result.exit_code != 0
+    assert "already exists" in result.stderr
+    assert out.read_text() == "mine"
+    assert invoke("chart", "--as-of", AS_OF, "-o", str(out), "--force").exit_code == 0
+
+
+def test_year_unit_and_action_narrow_it(invoke: Invoke, progress: None) -> None:
+    page = ChartPage(chart(invoke, "--action", "3"))
+    assert {r["data-key"] for r in page.rows if r["data-kind"] == "task"} == {
+        "2024-13",
+        "2024-14",
+        "2024-15",
+    }
+    page = ChartPage(chart(invoke, "--action", "部署发动"))
+    assert {r["data-key"] for r in page.rows if r["data-kind"] == "task"} == {
+        "2024-04",
+        "2024-05",
+    }
+    page = ChartPage(chart(invoke, "--unit", "党政办"))
+    assert [r["data-key"] for r in page.rows if r["data-kind"] == "unit"] == ["党政办"]
+    assert [r["data-key"] for r in page.rows if r["data-kind"] == "task"] == ["2024-06"]
+    assert page.figures["tasks_done"] == "责任事项完成 1/1"
+    page = ChartPage(chart(invoke, "--year", "2025"))
+    assert [r for r in page.rows if r["data-kind"] == "task"] == []
+    assert {m["data-due"][:4] for m in page.marks} == {"2025"}
+
+
+def test_bad_narrowing_is_refused(invoke: Invoke) -> None:
+    result = invoke("chart", "--as-of", AS_OF, "--action", "99")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --action 99: no such action (the plan's: 1, 2, 3, 4, 5, 6, 7, 8, 9)\n",
+    )
+    result = invoke("chart", "--as-of", AS_OF, "--action", "没有这个")
+    assert result.exit_code == 1
+    assert result.stderr == "error: --action 没有这个: no action or task list heading has it\n"
+    result = invoke("chart", "--as-of", AS_OF, "--unit", "城运")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: unknown unit '城运'")
+    assert invoke("chart", "--as-of", "2024-13-01").exit_code == 2
+
+
+def test_english(invoke: Invoke) -> None:
+    page = ChartPage(chart(invoke, "--lang", "en"))
+    assert page.figures["overdue"].startswith("overdue ")
+    assert "By action" in chart(invoke, "--lang", "en")

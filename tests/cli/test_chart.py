@@ -24,13 +24,12 @@ def chart(invoke: Invoke, *args: str) -> str:
 
 
 def test_every_task_and_unit_is_on_the_chart_in_status_colours(
-    invoke: Invoke, progress: None, monkeypatch: pytest.MonkeyPatch
+    invoke: Invoke, progress: None
 ) -> None:
     page = ChartPage(chart(invoke))
     tasks = json.loads(invoke("tasks", "--json").stdout)
     shown = [r["data-key"] for r in page.rows if r["data-kind"] == "task"]
     assert sorted(shown) == sorted(t["id"] for t in tasks)
-    monkeypatch.setenv("COLUMNS", "120")
     colours = status_colours(invoke("status", "--as-of", AS_OF).stdout)
     units = {r["data-key"]: r["data-signal"] for r in page.rows if r["data-kind"] == "unit"}
     assert units == colours
@@ -52,9 +51,7 @@ def test_task_colours_follow_their_pairs(invoke: Invoke, progress: None) -> None
     assert "未完成：" in marks["2024-05"].hover
 
 
-def test_summary_band_equals_status_and_rank(
-    invoke: Invoke, progress: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_summary_band_equals_status_and_rank(invoke: Invoke, progress: None) -> None:
     page = ChartPage(chart(invoke))
     status = json.loads(invoke("status", "--json", "--as-of", AS_OF).stdout)
     rank = json.loads(invoke("rank", "--json", "--as-of", AS_OF).stdout)
@@ -65,7 +62,6 @@ def test_summary_band_equals_status_and_rank(
     assert page.figures["tasks_done"] == f"责任事项完成 {done}/{tasks}"
     assert page.figures["overdue"] == f"逾期 {overdue}"
     assert page.figures["done_late"] == f"逾期完成 {late}"
-    monkeypatch.setenv("COLUMNS", "120")
     colours = list(status_colours(invoke("status", "--as-of", AS_OF).stdout).values())
     red, yellow, green = (colours.count(c) for c in ("red", "yellow", "green"))
     assert page.figures["units"] == f"单位：红 {red} · 黄 {yellow} · 绿 {green}"

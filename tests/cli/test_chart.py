@@ -125,7 +125,7 @@ def test_year_unit_and_action_narrow_it(invoke: Invoke, progress: None) -> None:
 def test_bad_narrowing_is_refused(invoke: Invoke) -> None:
     result = invoke("chart", "--as-of", AS_OF, "--action", "99")
     assert (result.exit_code, result.stderr) == (
-        2,
+        1,
         "error: --action 99: no such action (the plan's: 1, 2, 3, 4, 5, 6, 7, 8, 9)\n",
     )
     result = invoke("chart", "--as-of", AS_OF, "--action", "没有这个")

@@ -92,6 +92,10 @@ CASES: list[tuple[str, int]] = [
     ("validate /nonexistent-dir", USAGE),
     ("load --data /nonexistent-dir", USAGE),
     ("schema calendar", USAGE),
+    ("chart --as-of 2024-13-01", USAGE),
+    ("chart -o /nonexistent-dir/x.html", USAGE),
+    ("chart --action 99", REFUSED),
+    ("chart --unit 不存在", REFUSED),
 ]
 
 

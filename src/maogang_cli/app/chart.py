@@ -17,7 +17,7 @@ from maogang_cli.domain.chart import (
     unit_rows,
 )
 from maogang_cli.domain.status import DEFAULT_WARN_DAYS, ROLES
-from maogang_cli.errors import NotFoundError, UsageError
+from maogang_cli.errors import NotFoundError
 from maogang_cli.store.duties import list_duties
 from maogang_cli.store.owed import list_milestones
 from maogang_cli.store.plan import list_actions, list_measures, plan_heading
@@ -120,7 +120,7 @@ def _choose_action(actions: list[Action], text: str | None) -> Action | None:
             return action
     if text.isdigit():
         known = ", ".join(str(a.number) for a in actions)
-        raise UsageError(f"--action {text}: no such action (the plan's: {known})")
+        raise NotFoundError(f"--action {text}: no such action (the plan's: {known})")
     return None
 
 

@@ -183,6 +183,7 @@ def _check_plan(
                     problems.append(doc.problem((*mpath, "id"), f"duplicate id '{milestone.id}'"))
                 ids.add(milestone.id)
                 check_units(doc, (*mpath, "responsible"), milestone.responsible)
+    _check_short_names(doc, plan, problems)
     duty_ids: set[str] = set()
     for d, duty in enumerate(plan.duties):
         path = ("duties", d)
@@ -197,6 +198,28 @@ def _check_plan(
             )
         check_units(doc, (*path, "owners"), duty.owners)
     return numbers
+
+
+def _check_short_names(doc: YamlDoc, plan: PlanFile, problems: list[Problem]) -> None:
+    """A short name stands for one duty or milestone, and is nobody's id."""
+    entries: list[tuple[Path_, str, str | None]] = [
+        (("actions", a, "measures", m, "milestones", k), ms.id, ms.short_name)
+        for a, action in enumerate(plan.actions)
+        for m, measure in enumerate(action.measures)
+        for k, ms in enumerate(measure.milestones)
+    ] + [(("duties", d), duty.id, duty.short_name) for d, duty in enumerate(plan.duties)]
+    ids = {ident for _, ident, _ in entries}
+    seen: dict[str, str] = {}
+    for path, ident, short in entries:
+        if short is None:
+            continue
+        if short in ids:
+            problems.append(doc.problem((*path, "short_name"), f"'{short}' is already an id"))
+        elif short in seen:
+            problems.append(
+                doc.problem((*path, "short_name"), f"short name '{short}' is also {seen[short]}'s")
+            )
+        seen.setdefault(short, ident)
 
 
 def check_hazards(

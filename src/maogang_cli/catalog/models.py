@@ -146,6 +146,9 @@ class TasksFile(Strict):
 
 class PlanMilestone(Strict):
     id: TaskId
+    short_name: Name | None = Field(
+        None, description="A short Chinese name accepted wherever the id is (调度会, 月报)"
+    )
     due: Deadline
     text: Name
     responsible: list[Name] = []
@@ -174,6 +177,9 @@ class Duty(Strict):
     """A recurring duty: every period, each owner owes one instance by its due day."""
 
     id: TaskId
+    short_name: Name | None = Field(
+        None, description="A short Chinese name accepted wherever the id is (调度会, 月报)"
+    )
     title: Name
     frequency: Literal["monthly", "quarterly", "half_yearly", "yearly"]
     due_day: int | None = Field(

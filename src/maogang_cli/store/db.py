@@ -12,7 +12,7 @@ from typing import NamedTuple
 from maogang_cli.errors import DataError, MaogangError
 
 # Must equal migrations.MIGRATION_NAMES (a test checks); kept here so reads need no import.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 BUSY_TIMEOUT_MS = 15_000
 
 

@@ -45,7 +45,12 @@ def list_duties(conn: sqlite3.Connection) -> list[Duty]:
 
 
 def find_duty(conn: sqlite3.Connection, duty_id: str) -> Duty | None:
-    row = conn.execute("SELECT * FROM duties WHERE id = ?", [duty_id.strip()]).fetchone()
+    """A duty by its id or its short name (月报, 调度会)."""
+    duty_id = duty_id.strip()
+    row = conn.execute(
+        "SELECT * FROM duties WHERE id = ? OR short_name = ? ORDER BY id = ? DESC",
+        [duty_id, duty_id, duty_id],
+    ).fetchone()
     return _duty(row) if row else None
 
 
@@ -54,7 +59,13 @@ def get_duty(conn: sqlite3.Connection, duty_id: str) -> Duty:
     duty = find_duty(conn, duty_id)
     if duty is not None:
         return duty
-    known = [r[0] for r in conn.execute("SELECT id FROM duties ORDER BY id")]
+    known = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM duties UNION SELECT short_name FROM duties"
+            " WHERE short_name IS NOT NULL ORDER BY 1"
+        )
+    ]
     if not known:
         raise NotFoundError(f"unknown duty '{duty_id}': the catalogue has no plan with duties")
     raise NotFoundError(f"unknown duty '{duty_id}'{did_you_mean(duty_id, known)}")

@@ -202,4 +202,15 @@ def m007_name_pinyin(db: Database) -> None:
     fill_pinyin(db.conn)
 
 
+@migrations()
+def m008_short_names(db: Database) -> None:
+    # Duties and plan milestones by a short Chinese name (调度会, 月报) as well as their id.
+    db.executescript(
+        """
+        ALTER TABLE duties ADD COLUMN short_name TEXT;
+        ALTER TABLE plan_milestones ADD COLUMN short_name TEXT;
+        """
+    )
+
+
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

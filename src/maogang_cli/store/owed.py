@@ -45,10 +45,14 @@ def memberless_groups(conn: sqlite3.Connection) -> set[str]:
 
 
 def find_obligation(conn: sqlite3.Connection, ident: str) -> Duty | PlanMilestone:
-    """A recurring duty or a plan milestone by id; NotFoundError with suggestions."""
+    """A recurring duty or a plan milestone by id or short name; NotFoundError with
+    suggestions."""
     ident = ident.strip()
     duty = find_duty(conn, ident)
-    row = conn.execute("SELECT * FROM plan_milestones WHERE id = ?", [ident]).fetchone()
+    row = conn.execute(
+        "SELECT * FROM plan_milestones WHERE id = ? OR short_name = ? ORDER BY id = ? DESC",
+        [ident, ident, ident],
+    ).fetchone()
     if duty is not None and row is not None:
         raise NotFoundError(f"'{ident}' is both a duty and a plan milestone: rename one")
     if duty is not None:
@@ -56,7 +60,12 @@ def find_obligation(conn: sqlite3.Connection, ident: str) -> Duty | PlanMileston
     if row is not None:
         return _milestone(row)
     known = [
-        r[0] for r in conn.execute("SELECT id FROM duties UNION SELECT id FROM plan_milestones")
+        r[0]
+        for r in conn.execute(
+            """SELECT id FROM duties UNION SELECT id FROM plan_milestones
+               UNION SELECT short_name FROM duties WHERE short_name IS NOT NULL
+               UNION SELECT short_name FROM plan_milestones WHERE short_name IS NOT NULL"""
+        )
     ]
     if not known:
         raise NotFoundError(f"unknown duty '{ident}': the catalogue has no plan with duties")

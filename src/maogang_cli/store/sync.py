@@ -248,6 +248,7 @@ def _write_plan(db: Database, catalogue: Catalogue) -> None:
         [
             {
                 "id": ms.id,
+                "short_name": ms.short_name,
                 "measure": m.number,
                 "due": deadline_date(ms.due).isoformat(),
                 "due_text": ms.due,
@@ -264,6 +265,7 @@ def _write_plan(db: Database, catalogue: Catalogue) -> None:
         [
             {
                 "id": d.id,
+                "short_name": d.short_name,
                 "title": d.title,
                 "frequency": d.frequency,
                 "due_day": d.due_day,

@@ -30,13 +30,14 @@ def _units_yaml(bundled: str, extra: int) -> str:
     # YAML, so synthetic units go into the existing list by rewriting its start.
     names = [f"镇街{i:03d}办" for i in range(extra)]
     units_block = "".join(
-        f"  - name: {n}\n    full_name: 合成单位{n}\n    kind: department\n    aliases: []\n"
-        for n in names
+        f"  - name: {n}\n    key: b{i:03d}\n    full_name: 合成单位{n}\n    kind: department\n"
+        "    aliases: []\n"
+        for i, n in enumerate(names)
     )
     text = "\n".join(lines).replace("units:\n", "units:\n" + units_block, 1)
     members = ", ".join(names)
     text += (
-        f"  - name: 合成单位组\n    full_name: 基准测试单位组\n"
+        f"  - name: 合成单位组\n    key: bgroup\n    full_name: 基准测试单位组\n"
         f"    aliases: []\n    members: [{members}]\n"
     )
     return text
@@ -91,20 +92,25 @@ def generate(out: Path, tasks: int, units: int, records: int, months: int, seed:
 
 
 def _fill(conn: sqlite3.Connection, rng: random.Random, records: int, months: int) -> None:
-    pairs = conn.execute("SELECT task_id, unit FROM task_units").fetchall()
+    pairs = conn.execute(
+        "SELECT task_id, unit, unit_key FROM task_units ORDER BY task_id, unit"
+    ).fetchall()
     start = date(2024, 1, 1)
     conn.execute("BEGIN")
     conn.executemany(
         """INSERT INTO progress (task_id, unit, status, happened_on, percent, note, evidence,
-           recorded_by, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?, '', 'bench', ?, 'bench')""",
+           recorded_by, recorded_at, source, unit_key)
+           VALUES (?, ?, ?, ?, ?, ?, '', 'bench', ?, 'bench', ?)""",
         (
             (
-                *rng.choice(pairs),
+                (pair := rng.choice(pairs))[0],
+                pair[1],
                 rng.choice(STATUSES),
                 (day := start + timedelta(days=rng.randrange(1095))).isoformat(),
                 rng.randrange(101),
                 f"进展说明{i}",
                 f"{day.isoformat()}T09:00:00+08:00",
+                pair[2],
             )
             for i in range(records)
         ),
@@ -113,6 +119,7 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, records: int, months: in
     if owners:
         import json
 
+        keys = dict(conn.execute("SELECT name, key FROM units").fetchall())
         units = json.loads(owners[0]) + [
             r[0] for r in conn.execute("SELECT name FROM units WHERE name LIKE '镇街%'")
         ]
@@ -129,11 +136,12 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, records: int, months: in
                             unit,
                             day,
                             f"{day}T10:00:00+08:00",
+                            keys[unit],
                         )
                     )
         conn.executemany(
             """INSERT INTO duty_records (duty, period, unit, done_on, note, recorded_by,
-               recorded_at, source) VALUES (?, ?, ?, ?, '', 'bench', ?, 'bench')""",
+               recorded_at, source, unit_key) VALUES (?, ?, ?, ?, '', 'bench', ?, 'bench', ?)""",
             rows,
         )
     conn.execute("COMMIT")

@@ -13,15 +13,20 @@ units:
     full_name: 泖港镇安全生产委员会办公室
     kind: office
     aliases: [镇安委会办公室]
+    key: zawb
   - name: 城运中心
     kind: department
+    key: cyzx
   - name: 规建办
     kind: department
     aliases: [镇规建办]
+    key: gjb
 groups:
   - name: 有关成员单位
     members: [城运中心, 镇规建办]
+    key: ygcy
   - name: 各村居
+    key: cj
 """
 
 PLAN = """\

@@ -98,20 +98,20 @@ def test_year_must_match_the_file_name(mini: Mini) -> None:
 def test_group_member_not_a_unit(mini: Mini) -> None:
     mini.edit("units.yaml", "members: [城运中心, 镇规建办]", "members: [城运中心, 规建]")
     assert mini.problems() == [
-        "units.yaml:13:21: member '规建' is not a unit (did you mean: 规建办?)"
+        "units.yaml:16:21: member '规建' is not a unit (did you mean: 规建办?)"
     ]
 
 
 def test_group_member_that_is_a_group(mini: Mini) -> None:
     mini.edit("units.yaml", "members: [城运中心, 镇规建办]", "members: [城运中心, 各村居]")
     assert mini.problems() == [
-        "units.yaml:13:21: member '各村居' is a group; members must be units"
+        "units.yaml:16:21: member '各村居' is a group; members must be units"
     ]
 
 
 def test_group_containing_itself(mini: Mini) -> None:
     mini.edit("units.yaml", "members: [城运中心, 镇规建办]", "members: [城运中心, 有关成员单位]")
-    assert mini.problems() == ["units.yaml:13:21: group '有关成员单位' contains itself"]
+    assert mini.problems() == ["units.yaml:16:21: group '有关成员单位' contains itself"]
 
 
 def test_measure_not_in_plan(mini: Mini) -> None:
@@ -131,19 +131,19 @@ def test_duplicate_measure_number_in_plan(mini: Mini) -> None:
         (
             "aliases: [镇规建办]",
             "aliases: [城运中心]",
-            "units.yaml:10:15: name '城运中心' is already used by '城运中心' (line 6)",
+            "units.yaml:12:15: name '城运中心' is already used by '城运中心' (line 7)",
         ),
         # two units with one name
         (
             "  - name: 规建办",
             "  - name: 城运中心",
-            "units.yaml:8:11: name '城运中心' is already used by '城运中心' (line 6)",
+            "units.yaml:10:11: name '城运中心' is already used by '城运中心' (line 7)",
         ),
         # a group named like a unit
         (
             "  - name: 各村居",
             "  - name: 镇安委会办公室",
-            "units.yaml:14:11: name '镇安委会办公室' is already used by '镇安委办' (line 2)",
+            "units.yaml:18:11: name '镇安委会办公室' is already used by '镇安委办' (line 2)",
         ),
     ],
 )
@@ -164,7 +164,7 @@ def test_every_problem_in_one_pass(mini: Mini) -> None:
         # the task with a bad deadline is still checked for the rest
         "tasks_2024.yaml:12:10: duplicate seq 1 (first at line 4)",
         "tasks_2024.yaml:15:15: deadline: '2024-04-31' is not a real date",
-        "units.yaml:13:21: member '规建' is not a unit (did you mean: 规建办?)",
+        "units.yaml:16:21: member '规建' is not a unit (did you mean: 规建办?)",
     ]
 
 
@@ -233,3 +233,23 @@ def test_random_edits_give_a_catalogue_or_located_problems(
         for problem in problems:
             assert problem.line >= 1 and problem.column >= 1
             assert problem.message
+
+
+def test_a_key_is_one_units_only(mini: Mini) -> None:
+    mini.edit("units.yaml", "key: gjb", "key: cyzx")
+    assert mini.problems() == [
+        "units.yaml:13:10: key 'cyzx' is already used (line 9): "
+        "every unit keeps a key of its own, never reused"
+    ]
+
+
+def test_a_key_is_short_lowercase_ascii(mini: Mini) -> None:
+    mini.edit("units.yaml", "key: gjb", "key: 规建")
+    assert mini.problems() == [
+        "units.yaml:13:10: key: String should match pattern '^[a-z][a-z0-9_]{0,23}$' (got '规建')"
+    ]
+
+
+def test_every_unit_has_a_key(mini: Mini) -> None:
+    mini.edit("units.yaml", "    key: gjb\n", "")
+    assert mini.problems() == ["units.yaml:10:5: missing key 'key'"]

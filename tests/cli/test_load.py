@@ -159,8 +159,8 @@ def test_a_renamed_unit_still_resolves_by_its_old_name(invoke: Invoke, data_copy
     before = tasks_json(invoke, "--unit", "城运中心", "--data", str(data_copy))
     edit(
         data_copy / "units.yaml",
-        "  - name: 城运中心\n    full_name: 泖港镇城市运行管理中心\n    kind: department\n    aliases: []\n",
-        "  - name: 城市运行管理中心\n    kind: department\n    aliases: [城运中心]\n",
+        "  - name: 城运中心\n    key: cyzx\n    full_name: 泖港镇城市运行管理中心\n    kind: department\n    aliases: []\n",
+        "  - name: 城市运行管理中心\n    key: cyzx\n    kind: department\n    aliases: [城运中心]\n",
     )
     assert invoke("validate", "--data", str(data_copy)).exit_code == 0
     by_old = tasks_json(invoke, "--unit", "城运中心", "--data", str(data_copy))

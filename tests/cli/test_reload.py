@@ -16,8 +16,10 @@ def test_reload_after_edits_keeps_every_record(invoke: Invoke, data_copy: Path) 
     # Drop the last task (2024-26) and rename 城运中心, keeping the old name as an alias.
     tasks.write_text(text[: text.index('  - id: "2024-26"')], "utf-8")
     units = data_copy / "units.yaml"
-    old = "  - name: 城运中心\n    full_name: 泖港镇城市运行管理中心\n    kind: department\n    aliases: []\n"
-    new = "  - name: 城市运行管理中心\n    kind: department\n    aliases: [城运中心]\n"
+    old = "  - name: 城运中心\n    key: cyzx\n    full_name: 泖港镇城市运行管理中心\n    kind: department\n    aliases: []\n"
+    new = (
+        "  - name: 城市运行管理中心\n    key: cyzx\n    kind: department\n    aliases: [城运中心]\n"
+    )
     assert old in units.read_text("utf-8")
     units.write_text(units.read_text("utf-8").replace(old, new), "utf-8")
     assert invoke("validate", "--data", d).exit_code == 0, invoke("validate", "--data", d)

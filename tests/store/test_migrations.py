@@ -65,8 +65,13 @@ def test_catalogue_and_progress_tables(fresh: sqlite3.Connection) -> None:
         ("is_group", "INTEGER", 1, 0),
         ("members", "TEXT", 1, 0),
         ("retired", "INTEGER", 1, 0),
+        ("key", "TEXT", 0, 0),
     ]
-    assert columns(fresh, "unit_names") == [("name", "TEXT", 0, 1), ("unit", "TEXT", 1, 0)]
+    assert columns(fresh, "unit_names") == [
+        ("name", "TEXT", 0, 1),
+        ("unit", "TEXT", 1, 0),
+        ("key", "TEXT", 0, 0),
+    ]
     assert columns(fresh, "tasks") == [
         ("id", "TEXT", 0, 1),
         ("year", "INTEGER", 1, 0),
@@ -89,6 +94,7 @@ def test_catalogue_and_progress_tables(fresh: sqlite3.Connection) -> None:
         ("task_id", "TEXT", 1, 1),
         ("unit", "TEXT", 1, 2),
         ("role", "TEXT", 1, 0),
+        ("unit_key", "TEXT", 0, 0),
     ]
     assert columns(fresh, "progress") == [
         ("id", "INTEGER", 0, 1),
@@ -102,6 +108,7 @@ def test_catalogue_and_progress_tables(fresh: sqlite3.Connection) -> None:
         ("recorded_by", "TEXT", 1, 0),
         ("recorded_at", "TEXT", 1, 0),
         ("source", "TEXT", 1, 0),
+        ("unit_key", "TEXT", 0, 0),
     ]
 
 

@@ -12,7 +12,8 @@ from maogang_cli.errors import Problem
 
 @dataclass
 class Catalogue:
-    """A checked catalogue. `lookup` maps every name and alias to its canonical name."""
+    """A checked catalogue. `lookup` maps every name and alias to its canonical name,
+    `keys` every canonical name to its unit key."""
 
     units: UnitsFile
     tasks: list[tuple[int, Task, str]] = field(default_factory=list)  # (year, task, file)
@@ -20,6 +21,7 @@ class Catalogue:
     lookup: dict[str, str] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)
     hazards: HazardsFile | None = None  # villages and sectors; None without hazards.yaml
+    keys: dict[str, str] = field(default_factory=dict)
 
     def expand(self, names: Iterable[str]) -> list[str]:
         """Canonical units behind `names`: groups give their members; a memberless group stays."""

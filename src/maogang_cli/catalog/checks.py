@@ -44,8 +44,20 @@ def cross_check(loaded: Loaded) -> Catalogue:
         ("groups", units.groups),
     ]
     claimed: dict[str, tuple[str, int]] = {}  # name -> (section, index) of the entry using it
+    keyed: dict[str, tuple[str, int]] = {}  # key -> (section, index) of the entry using it
     for section, entries in sections:
         for entry, i in zip(entries, _source_indices(units_doc, section, entries), strict=True):
+            first = keyed.setdefault(entry.key, (section, i))
+            if first != (section, i) and entry.key:
+                line = units_doc.locate((*first, "key"))[0]
+                problems.append(
+                    units_doc.problem(
+                        (section, i, "key"),
+                        f"key '{entry.key}' is already used (line {line}): "
+                        "every unit keeps a key of its own, never reused",
+                    )
+                )
+            catalogue.keys.setdefault(entry.name, entry.key)
             for j, name in enumerate([entry.name, *entry.aliases]):
                 path: Path_ = (section, i, "name") if j == 0 else (section, i, "aliases", j - 1)
                 owner = claimed.setdefault(name, (section, i))

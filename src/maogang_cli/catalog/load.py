@@ -189,6 +189,8 @@ def _salvage_units(doc: YamlDoc) -> UnitsFile:
             name = item.get("name") if isinstance(item, dict) else None
             if isinstance(name, str) and name.strip():
                 fields: dict[str, Any] = {k: names(item.get(k)) for k in lists}
+                key = item.get("key")  # only to check that the valid keys differ
+                fields["key"] = key.strip() if isinstance(key, str) else ""
                 out.append(model.model_construct(name=name.strip(), **fields))
         return out
 

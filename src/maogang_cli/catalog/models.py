@@ -90,6 +90,15 @@ Day = Annotated[
     Field(description="A date YYYY-MM-DD"),
 ]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+# A unit's identity in the database: short, never reused, kept when the unit is renamed.
+UnitKey = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z][a-z0-9_]{0,23}$"),
+    Field(
+        description="Stable key: lowercase letters, digits and _, up to 24, starting with a "
+        "letter; kept when the unit is renamed, never given to another unit"
+    ),
+]
 
 
 class Strict(BaseModel):
@@ -100,6 +109,7 @@ class Unit(Strict):
     """A unit that reports progress: a department, a stationed agency, a company."""
 
     name: Name = Field(description="Canonical name, as the task list writes it")
+    key: UnitKey
     full_name: str = ""
     kind: Literal["office", "department", "station", "company", "leadership"]
     aliases: list[Name] = []
@@ -109,6 +119,7 @@ class Group(Strict):
     """A collective name (镇安委会有关成员单位 …); with no members it is tracked as one unit."""
 
     name: Name
+    key: UnitKey
     full_name: str = ""
     aliases: list[Name] = []
     members: list[Name] = []

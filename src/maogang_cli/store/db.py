@@ -12,7 +12,7 @@ from typing import NamedTuple
 from maogang_cli.errors import DataError, MaogangError
 
 # Must equal migrations.MIGRATION_NAMES (a test checks); kept here so reads need no import.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 BUSY_TIMEOUT_MS = 15_000
 
 
@@ -97,7 +97,7 @@ def open_store(db_path: Path, data_dir: Path) -> Store:
     try:
         sync_catalogue(conn, data_dir)
     except DataError as exc:
-        if stored is None:
+        if stored is None or _schema_version(conn) < SCHEMA_VERSION:
             conn.close()
             raise
         lines = exc.lines()

@@ -72,14 +72,21 @@ def get_duty(conn: sqlite3.Connection, duty_id: str) -> Duty:
 
 
 def append_duty_records(conn: sqlite3.Connection, records: Sequence[NewDutyRecord]) -> list[int]:
-    """Insert all records in one short transaction; all or nothing."""
+    """Insert all records in one short transaction; all or nothing.
+
+    The one way a duty record is written: each row stores its unit's key beside the
+    unit's name at the time."""
+    from maogang_cli.store.progress import key_of, unit_keys
+
     conn.execute("BEGIN IMMEDIATE")
     try:
+        keys = unit_keys(conn)
         ids = [
             int(
                 conn.execute(
                     """INSERT INTO duty_records (duty, period, unit, done_on, note,
-                       recorded_by, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                       recorded_by, recorded_at, source, unit_key)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     [
                         r.duty,
                         r.period,
@@ -89,6 +96,7 @@ def append_duty_records(conn: sqlite3.Connection, records: Sequence[NewDutyRecor
                         r.recorded_by,
                         r.recorded_at,
                         r.source,
+                        key_of(keys, r.unit),
                     ],
                 ).lastrowid
                 or 0
@@ -102,9 +110,9 @@ def append_duty_records(conn: sqlite3.Connection, records: Sequence[NewDutyRecor
         raise
 
 
-_RECORDS = """SELECT r.id, r.duty, r.period, COALESCE(n.unit, r.unit) AS unit, r.done_on,
+_RECORDS = """SELECT r.id, r.duty, r.period, COALESCE(u.name, r.unit) AS unit, r.done_on,
                      r.note, r.recorded_by, r.recorded_at
-              FROM duty_records r LEFT JOIN unit_names n ON n.name = r.unit"""
+              FROM duty_records r LEFT JOIN units u ON u.key = r.unit_key"""
 _OLDEST_FIRST = " ORDER BY r.done_on, r.recorded_at, r.id"
 
 

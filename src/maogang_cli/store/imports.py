@@ -67,9 +67,9 @@ def task_records(conn: sqlite3.Connection, task_id: str) -> dict[str, list[Store
     """unit (canonical) -> every record of the task for it."""
     out: dict[str, list[StoredRecord]] = {}
     for r in conn.execute(
-        """SELECT COALESCE(n.unit, p.unit) AS unit, p.status, p.happened_on, p.recorded_at,
+        """SELECT COALESCE(u.name, p.unit) AS unit, p.status, p.happened_on, p.recorded_at,
                   p.id, p.note, p.percent
-           FROM progress p LEFT JOIN unit_names n ON n.name = p.unit
+           FROM progress p LEFT JOIN units u ON u.key = p.unit_key
            WHERE p.task_id = ?""",
         [task_id],
     ):

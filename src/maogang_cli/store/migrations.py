@@ -213,4 +213,28 @@ def m008_short_names(db: Database) -> None:
     )
 
 
+@migrations()
+def m009_unit_keys(db: Database) -> None:
+    # A unit is its key; its name is a label. Catalogue tables get the key (refilled by the
+    # load); evidence rows get a new column rather than a rewrite: what was recorded, the
+    # unit's name at the time included, stays as it was, and `store.sync` fills the new
+    # column of rows written before it once, from the catalogue being loaded (the append-only
+    # trigger is lifted for that one UPDATE of the new column only, in the same transaction).
+    db.executescript(
+        """
+        ALTER TABLE units ADD COLUMN key TEXT;
+        ALTER TABLE unit_names ADD COLUMN key TEXT;
+        ALTER TABLE task_units ADD COLUMN unit_key TEXT;
+        ALTER TABLE progress ADD COLUMN unit_key TEXT;
+        ALTER TABLE duty_records ADD COLUMN unit_key TEXT;
+        DROP INDEX progress_state;
+        DROP INDEX progress_unit;
+        CREATE INDEX progress_state
+            ON progress (task_id, unit_key, happened_on, recorded_at, id, status);
+        DROP INDEX duty_records_instance;
+        CREATE INDEX duty_records_instance ON duty_records (duty, period, unit_key, done_on);
+        """
+    )
+
+
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

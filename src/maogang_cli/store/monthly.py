@@ -1,5 +1,5 @@
 """Progress reads for the monthly report: what happened within a month, and when each pair
-was last updated. Units are canonical (an alias stored in an old record is resolved)."""
+was last updated. Units are named as they are today (by their key)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from maogang_cli.domain.export import MonthRecord
 if TYPE_CHECKING:
     import sqlite3
 
-_CANONICAL = "FROM progress p LEFT JOIN unit_names n ON n.name = p.unit"
+_CANONICAL = "FROM progress p LEFT JOIN units u ON u.key = p.unit_key"
 
 
 def last_updates(conn: sqlite3.Connection, as_of: date) -> dict[tuple[str, str], date]:
     """(task, unit) -> the day of its latest record on or before `as_of`."""
     rows = conn.execute(
-        f"""SELECT p.task_id, COALESCE(n.unit, p.unit) AS unit, MAX(p.happened_on)
+        f"""SELECT p.task_id, COALESCE(u.name, p.unit) AS unit, MAX(p.happened_on)
             {_CANONICAL} WHERE p.happened_on <= ? GROUP BY 1, 2""",
         [as_of.isoformat()],
     )
@@ -30,7 +30,7 @@ def records_between(
     """(task, unit) -> its records dated first..last, in the order they took effect."""
     out: dict[tuple[str, str], list[MonthRecord]] = {}
     for r in conn.execute(
-        f"""SELECT p.task_id, COALESCE(n.unit, p.unit) AS unit, p.happened_on, p.status,
+        f"""SELECT p.task_id, COALESCE(u.name, p.unit) AS unit, p.happened_on, p.status,
                    p.percent, p.note
             {_CANONICAL} WHERE p.happened_on BETWEEN ? AND ?
             ORDER BY p.happened_on, p.recorded_at, p.id""",

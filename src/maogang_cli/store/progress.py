@@ -1,18 +1,15 @@
 """Progress records: append-only writes, and the per-pair state aggregated in SQL."""
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from maogang_cli.domain.status import (
     COUNTS,
     DEFAULT_WARN_DAYS,
     PairState,
-    Record,
     UnitSummary,
-    count_states,
-    latest_state,
     summaries,
 )
 
@@ -43,13 +40,17 @@ def append_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
 
 
 def insert_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> list[int]:
-    """Insert records inside the caller's transaction (`import` adds its own row to it)."""
+    """Insert records inside the caller's transaction (`import` adds its own row to it).
+
+    The one way a progress record is written: each row stores its unit's key beside the
+    unit's name at the time."""
+    keys = unit_keys(conn)
     return [
         int(
             conn.execute(
                 """INSERT INTO progress (task_id, unit, status, happened_on, percent, note,
-                   evidence, recorded_by, recorded_at, source)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   evidence, recorded_by, recorded_at, source, unit_key)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     r.task_id,
                     r.unit,
@@ -61,6 +62,7 @@ def insert_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
                     r.recorded_by,
                     r.recorded_at,
                     r.source,
+                    key_of(keys, r.unit),
                 ],
             ).lastrowid
             or 0
@@ -69,12 +71,24 @@ def insert_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
     ]
 
 
+def unit_keys(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every unit name and alias -> its unit's key (retired units included)."""
+    return {name: key for name, key in conn.execute("SELECT name, key FROM unit_names")}
+
+
+def key_of(keys: dict[str, str], unit: str) -> str:
+    """A unit's key; a name with none is a bug of the caller, which resolves names first."""
+    if unit is not None and unit not in keys:
+        raise LookupError(f"unit '{unit}' has no key: resolve the name before storing it")
+    return keys.get(unit, unit)
+
+
 # The state of each reporting pair as of a day: its latest status, the start of its
 # current run of 'done', and its latest non-empty note and percent. Each is an index seek
 # on progress_state (task_id, unit, happened_on, recorded_at, id, status) per pair, so the
 # cost grows with the pairs shown, not with the records kept.
 _NEWEST = "ORDER BY p.happened_on DESC, p.recorded_at DESC, p.id DESC LIMIT 1"
-_PAIR = "p.task_id = pairs.task_id AND p.unit = pairs.unit AND p.happened_on <= :as_of"
+_PAIR = "p.task_id = pairs.task_id AND p.unit_key = pairs.unit_key AND p.happened_on <= :as_of"
 _STATE_PAIR = _PAIR.replace("pairs.", "states.")
 _STATUS = f"(SELECT p.status FROM progress p WHERE {_PAIR} {_NEWEST})"  # NULL: no record yet
 _DETAILS = f"""
@@ -96,9 +110,10 @@ _RUN_START = f"""COALESCE(
 _DONE_SINCE = f"CASE WHEN states.status = 'done' THEN {_RUN_START} END AS done_since"
 _STATES = f"""
 WITH pairs AS (
-    SELECT tu.task_id, tu.unit, tu.role, t.deadline, t.year, t.seq, u.rowid AS unit_rank
+    SELECT tu.task_id, tu.unit, tu.unit_key, tu.role, t.deadline, t.year, t.seq,
+        u.rowid AS unit_rank
     FROM task_units tu JOIN tasks t ON t.id = tu.task_id
-    LEFT JOIN units u ON u.name = tu.unit
+    LEFT JOIN units u ON u.key = tu.unit_key
     WHERE {{where}}
 ), states AS MATERIALIZED (
     SELECT pairs.*,
@@ -120,7 +135,7 @@ ORDER BY states.year, states.seq, states.task_id, states.unit_rank, states.unit
 # it, due soon (yellow) when not done and the deadline is within warn_days.
 _COUNTS = f"""
 WITH pairs AS (
-    SELECT tu.task_id, tu.unit, t.deadline
+    SELECT tu.task_id, tu.unit, tu.unit_key, t.deadline
     FROM task_units tu JOIN tasks t ON t.id = tu.task_id
     WHERE {{where}}
 ), states AS MATERIALIZED (
@@ -172,16 +187,6 @@ def _where(
     return where, args
 
 
-def _the_pairs(table: str, pairs: Iterable[tuple[str, str]], args: dict[str, object]) -> list[str]:
-    """One SQL condition per (task, unit) pair, true for that pair's row of `table`; the
-    values are added to `args`."""
-    conditions = []
-    for i, (task_id, unit) in enumerate(pairs):
-        conditions.append(f"({table}.task_id = :{table}_t{i} AND {table}.unit = :{table}_u{i})")
-        args |= {f"{table}_t{i}": task_id, f"{table}_u{i}": unit}
-    return conditions
-
-
 def unit_summaries(
     conn: sqlite3.Connection,
     as_of: date,
@@ -191,11 +196,8 @@ def unit_summaries(
     warn_days: int = DEFAULT_WARN_DAYS,
 ) -> list[UnitSummary]:
     """`summarise(pair_states(...), unit_order(conn))`, counted in SQL: at district scale
-    no Python object is made per pair. The few pairs with records kept under an old unit
-    name are judged one by one, by the domain rule, and added in."""
+    no Python object is made per pair."""
     where, args = _where(as_of, roles=roles, year=year)
-    renamed = _records_under_old_names(conn)
-    where += [f"NOT {pair}" for pair in _the_pairs("tu", renamed, args)]
     try:
         args["soon"] = (as_of + timedelta(days=warn_days)).isoformat()
     except OverflowError:  # a window past the year 9999: everything not done is soon
@@ -204,21 +206,6 @@ def unit_summaries(
         row["unit"]: {key: row[key] for key in COUNTS}
         for row in conn.execute(_COUNTS.format(where=" AND ".join(where)), args)
     }
-    if renamed:
-        states = pair_states(
-            conn,
-            as_of,
-            roles=roles,
-            year=year,
-            task_ids=sorted({task_id for task_id, _ in renamed}),
-            warn_days=warn_days,
-            details=False,
-        )
-        extra = count_states(s for s in states if (s.task_id, s.unit) in renamed)
-        for unit, more in extra.items():
-            mine = counts.setdefault(unit, dict.fromkeys(COUNTS, 0))
-            for key, value in more.items():
-                mine[key] += value
     return summaries(counts, unit_order(conn))
 
 
@@ -248,17 +235,14 @@ def pair_states(
         task_ids=task_ids,
         include_retired=include_retired,
     )
-    renamed = _records_under_old_names(conn)
-    keep = ["1 = 1"]
+    keep = "1 = 1"
     if overdue_only:
         where.append("t.deadline < :as_of")
-        # Not done, by its records under its current name; a pair with records under an
-        # old name too is judged below, by the domain rule.
-        keep = ["states.status IS NOT 'done'", *_the_pairs("states", renamed, args)]
+        keep = "states.status IS NOT 'done'"
     states = []
     sql = _STATES.format(
         where=" AND ".join(where),
-        keep=" OR ".join(keep),
+        keep=keep,
         details=_DETAILS if details else _NO_DETAILS,
         done_since="NULL AS done_since" if overdue_only else _DONE_SINCE,
     )
@@ -268,10 +252,6 @@ def pair_states(
     for task_id, unit, role, deadline, status, note, percent, done_since in cursor.execute(
         sql, args
     ):
-        if (task_id, unit) in renamed:
-            merged = _merged(conn, task_id, renamed[task_id, unit], as_of)
-            status, note, percent = merged["status"], merged["note"], merged["percent"]
-            done_since = merged["done_since"]
         status = status or "not_started"
         done = status == "done"
         states.append(
@@ -292,58 +272,20 @@ def pair_states(
     return states
 
 
-def _records_under_old_names(conn: sqlite3.Connection) -> dict[tuple[str, str], list[str]]:
-    """(task, unit) -> every name its records are kept under, where one is an old name."""
-    found: dict[tuple[str, str], list[str]] = {}
-    for task_id, unit, old in conn.execute(
-        """SELECT DISTINCT p.task_id, n.unit, n.name
-           FROM unit_names n CROSS JOIN progress p ON p.unit = n.name  -- n outer: few names
-           WHERE n.name != n.unit ORDER BY n.rowid, p.task_id"""
-    ):
-        found.setdefault((task_id, unit), [unit]).append(old)
-    return found
-
-
-def _merged(
-    conn: sqlite3.Connection, task_id: str, names: list[str], as_of: date
-) -> dict[str, Any]:
-    """A pair's state from records kept under several names, by the domain rule."""
-    marks = ",".join("?" * len(names))
-    rows = conn.execute(
-        f"""SELECT * FROM progress WHERE task_id = ? AND unit IN ({marks}) AND happened_on <= ?
-            ORDER BY happened_on, recorded_at, id""",
-        [task_id, *names, as_of.isoformat()],
-    ).fetchall()
-    records = [
-        Record(r["status"], date.fromisoformat(r["happened_on"]), r["recorded_at"], r["id"])
-        for r in rows
-    ]
-    status, done_on = latest_state(records, as_of)
-    notes = [r["note"] for r in rows if r["note"]]
-    percents = [r["percent"] for r in rows if r["percent"] is not None]
-    return {
-        "status": status if records else None,
-        "done_since": done_on.isoformat() if done_on else None,
-        "note": notes[-1] if notes else None,
-        "percent": percents[-1] if percents else None,
-    }
-
-
 def unit_order(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM units ORDER BY retired, rowid")]
 
 
 def history(conn: sqlite3.Connection, task_id: str, unit: str | None = None) -> list[sqlite3.Row]:
-    """Every record of a task (or one unit of it), oldest first, with its canonical unit."""
-    sql = """SELECT p.*, COALESCE(n.unit, p.unit) AS canonical,
+    """Every record of a task (or one unit of it), oldest first, with its unit's name today."""
+    sql = """SELECT p.*, COALESCE(u.name, p.unit) AS canonical,
                     COALESCE(tu.role, '') AS role
-             FROM progress p LEFT JOIN unit_names n ON n.name = p.unit
-             LEFT JOIN task_units tu ON tu.task_id = p.task_id
-                  AND tu.unit = COALESCE(n.unit, p.unit)
+             FROM progress p LEFT JOIN units u ON u.key = p.unit_key
+             LEFT JOIN task_units tu ON tu.task_id = p.task_id AND tu.unit_key = p.unit_key
              WHERE p.task_id = ?"""
     args: list[object] = [task_id]
     if unit is not None:
-        sql += " AND COALESCE(n.unit, p.unit) = ?"
+        sql += " AND p.unit_key = (SELECT key FROM units WHERE name = ?)"
         args.append(unit)
     return conn.execute(sql + " ORDER BY p.happened_on, p.recorded_at, p.id", args).fetchall()
 

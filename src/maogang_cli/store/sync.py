@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from maogang_cli.catalog.files import UNITS, catalogue_files, content_hash, stat
 from maogang_cli.catalog.load import Catalogue, load_catalogue
 from maogang_cli.domain.dates import deadline_date
 from maogang_cli.errors import DataError, Problem
+from maogang_cli.store.guards import EVIDENCE, restore_triggers, update_lifted
 from maogang_cli.store.migrations import migrations
 from maogang_cli.store.pinyin import fill_pinyin
 
@@ -31,6 +33,25 @@ def check_catalogue(data_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
 
 def _invalid_hint(data_dir: Path) -> str:
     return f"the catalogue in {data_dir} is invalid: nothing was loaded"
+
+
+def _upgrade_hint(data_dir: Path) -> str:
+    return (
+        f"the catalogue in {data_dir} is invalid: this database is upgraded (its records "
+        "get their unit keys) only with a valid one; nothing was changed"
+    )
+
+
+def _unkeyed(conn: sqlite3.Connection) -> bool:
+    """Whether the stored catalogue predates unit keys (the unit-keys migration just ran)."""
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM units WHERE key IS NULL)").fetchone()[0])
+
+
+def _unkeyed_evidence(conn: sqlite3.Connection, tables: Iterable[str] = EVIDENCE) -> bool:
+    return any(
+        conn.execute(f"SELECT 1 FROM {table} WHERE unit_key IS NULL LIMIT 1").fetchone()
+        for table in tables
+    )
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -55,13 +76,20 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
         db = Database(conn)
         migrations.apply(db)
         if catalogue is None:
+            if _unkeyed(conn) or _unkeyed_evidence(conn):
+                # Old records get their unit keys from the catalogue: without a valid one
+                # the database stays as it was, readable by the maogang that wrote it.
+                conn.execute("ROLLBACK")
+                raise DataError(problems, hint=_upgrade_hint(data_dir))
             conn.execute("COMMIT")
             raise DataError(problems, hint=_invalid_hint(data_dir))
         row = conn.execute("SELECT value FROM meta WHERE key = 'catalogue_hash'").fetchone()
-        if row and row[0] == digest and not force:
+        if row and row[0] == digest and not force and not _unkeyed(conn):
+            restore_triggers(conn)
             conn.execute("COMMIT")
             return False
         _write(db, catalogue)
+        restore_triggers(conn)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         db.table("meta").upsert_all(
             [
@@ -85,6 +113,7 @@ def _write(db: Database, catalogue: Catalogue) -> None:
     conn.execute("DELETE FROM units")
     conn.execute("DELETE FROM unit_names")
     units = catalogue.units
+    keys = catalogue.keys
     db.table("units").insert_all(
         [
             {
@@ -94,6 +123,7 @@ def _write(db: Database, catalogue: Catalogue) -> None:
                 "is_group": 0,
                 "members": "[]",
                 "retired": 0,
+                "key": u.key,
             }
             for u in units.units
         ]
@@ -105,26 +135,17 @@ def _write(db: Database, catalogue: Catalogue) -> None:
                 "is_group": 1,
                 "members": _json(catalogue.members.get(g.name, [])),
                 "retired": 0,
+                "key": g.key,
             }
             for g in units.groups
         ]
     )
     db.table("unit_names").insert_all(
-        [{"name": name, "unit": unit} for name, unit in catalogue.lookup.items()]
-    )
-    # A unit that left the catalogue keeps its history (task progress or duty records):
-    # it stays, marked retired.
-    conn.execute(
-        """INSERT INTO units (name, full_name, kind, is_group, members, retired)
-           SELECT unit, '', 'retired', 0, '[]', 1
-           FROM (SELECT unit FROM progress UNION SELECT unit FROM duty_records)
-           WHERE unit NOT IN (SELECT name FROM unit_names) ORDER BY unit"""
-    )
-    conn.execute(
-        """INSERT INTO unit_names (name, unit) SELECT name, name FROM units
-           WHERE retired = 1"""
+        [{"name": name, "unit": unit, "key": keys[unit]} for name, unit in catalogue.lookup.items()]
     )
     fill_pinyin(conn)
+    _fill_unit_keys(conn)
+    _keep_retired_units(conn)
 
     current = {task.id for _, task, _ in catalogue.tasks}
     with_progress = {r[0] for r in conn.execute("SELECT DISTINCT task_id FROM progress")}
@@ -138,6 +159,17 @@ def _write(db: Database, catalogue: Catalogue) -> None:
         # Kept, with its reporting pairs, so its records still show.
         conn.execute("UPDATE tasks SET retired = 1 WHERE id = ?", [task_id])
     conn.executemany("DELETE FROM task_units WHERE task_id = ?", [[t] for t in current])
+    # The pairs kept for retired tasks: keyed (once, after the unit-keys migration), and labelled by
+    # their unit's name today.
+    conn.execute(
+        """UPDATE task_units SET unit_key = COALESCE(
+               (SELECT n.key FROM unit_names n WHERE n.name = task_units.unit), '~' || unit)
+           WHERE unit_key IS NULL"""
+    )
+    conn.execute(
+        """UPDATE task_units SET unit = (SELECT u.name FROM units u WHERE u.key = unit_key)
+           WHERE unit_key IN (SELECT key FROM units)"""
+    )
 
     rows: list[dict[str, Any]] = []
     pairs: list[dict[str, str]] = []
@@ -172,8 +204,14 @@ def _write(db: Database, catalogue: Catalogue) -> None:
         lead = catalogue.expand(responsible)
         # A unit both responsible and cooperating reports once, as 主办.
         support = [u for u in catalogue.expand(cooperating) if u not in lead]
-        pairs += [{"task_id": task.id, "unit": u, "role": "responsible"} for u in lead]
-        pairs += [{"task_id": task.id, "unit": u, "role": "cooperating"} for u in support]
+        pairs += [
+            {"task_id": task.id, "unit": u, "role": "responsible", "unit_key": keys[u]}
+            for u in lead
+        ]
+        pairs += [
+            {"task_id": task.id, "unit": u, "role": "cooperating", "unit_key": keys[u]}
+            for u in support
+        ]
     db.table("tasks").upsert_all(rows, pk="id")
     db.table("task_units").insert_all(pairs)
     _write_plan(db, catalogue)
@@ -205,6 +243,47 @@ def _write_hazard_vocabularies(db: Database, catalogue: Catalogue) -> None:
 
 
 PLAN_META = ("plan_title", "plan_document", "plan_start", "plan_end")
+
+
+def _fill_unit_keys(conn: sqlite3.Connection) -> None:
+    """Once, after the unit-keys migration: the unit key of each record written before keys existed,
+    from the name it was recorded under (canonical then, maybe an alias now). A name the
+    catalogue no longer knows keeps a key of its own, `~` and the name, which no
+    catalogue key can take."""
+    for table in EVIDENCE:
+        if _unkeyed_evidence(conn, [table]):
+            with update_lifted(conn, table):
+                conn.execute(
+                    f"""UPDATE {table} SET unit_key = COALESCE(
+                            (SELECT n.key FROM unit_names n WHERE n.name = {table}.unit),
+                            '~' || {table}.unit)
+                        WHERE unit_key IS NULL"""
+                )
+
+
+def _keep_retired_units(conn: sqlite3.Connection) -> None:
+    """A unit that left the catalogue keeps its history (task progress or duty records): it
+    stays, marked retired, under the name of its latest record."""
+    live = {r[0] for r in conn.execute("SELECT name FROM units")}
+    labels: dict[str, str] = {}
+    for table in EVIDENCE:
+        for key, name in conn.execute(
+            f"""SELECT unit_key, unit FROM {table}
+                WHERE unit_key NOT IN (SELECT key FROM units) ORDER BY id"""
+        ):
+            labels[key] = name
+    for key, name in sorted(labels.items(), key=lambda item: item[1]):
+        label = name if name not in live else f"{name} ({key})"
+        live.add(label)
+        conn.execute(
+            """INSERT INTO units (name, full_name, kind, is_group, members, retired, key)
+               VALUES (?, '', 'retired', 0, '[]', 1, ?)""",
+            [label, key],
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO unit_names (name, unit, key) VALUES (?, ?, ?)",
+            [label, label, key],
+        )
 
 
 def _write_plan(db: Database, catalogue: Catalogue) -> None:

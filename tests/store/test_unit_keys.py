@@ -1,0 +1,105 @@
+"""The unit-keys migration: a unit is its key. Old records get their unit's key once, from the name
+they were recorded under, and keep everything they said."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from maogang_cli.config import bundled_data_dir
+from maogang_cli.errors import DataError
+from maogang_cli.store import db as store_db
+from maogang_cli.store.guards import missing_triggers
+from maogang_cli.store.migrations import MIGRATION_NAMES, migrations
+from maogang_cli.store.sync import sync_catalogue
+
+UNIT_KEYS = next(name for name in MIGRATION_NAMES if name.endswith("_unit_keys"))
+CONTENT = "task_id, unit, status, happened_on, note, recorded_by, recorded_at, source"
+
+
+def version_5(path: Path) -> sqlite3.Connection:
+    """A database as maogang left it before unit keys: records under a name that is an alias
+    today (镇规建办), under canonical names, and under a name the catalogue no longer has."""
+    conn = store_db.connect(path)
+    migrations.apply(Database(conn), stop_before=UNIT_KEYS)
+    conn.executemany(
+        f"INSERT INTO progress ({CONTENT}) VALUES (?, ?, ?, ?, '', 't', ?, 'cli')",
+        [
+            ("2024-14", "镇规建办", "in_progress", "2024-05-01", "2024-05-01T09:00:00+08:00"),
+            ("2024-14", "规建办", "done", "2024-06-01", "2024-06-01T09:00:00+08:00"),
+            ("2024-14", "临时专班", "done", "2024-06-02", "2024-06-02T09:00:00+08:00"),
+        ],
+    )
+    conn.execute(
+        "INSERT INTO duty_records (duty, period, unit, done_on, recorded_by, recorded_at)"
+        " VALUES ('monthly_report', '2024-05', '城运中心', '2024-05-20', 't', '2024-05-20')"
+    )
+    return conn
+
+
+def test_old_records_get_their_keys_and_keep_their_content(tmp_path: Path) -> None:
+    conn = version_5(tmp_path / "old.db")
+    before = conn.execute(f"SELECT id, {CONTENT} FROM progress ORDER BY id").fetchall()
+    assert sync_catalogue(conn, bundled_data_dir())
+    after = conn.execute(f"SELECT id, {CONTENT}, unit_key FROM progress ORDER BY id").fetchall()
+    assert [tuple(r)[:-1] for r in after] == [tuple(r) for r in before]
+    assert [r["unit_key"] for r in after] == ["gjb", "gjb", "~临时专班"]
+    assert conn.execute("SELECT unit_key FROM duty_records").fetchall()[0][0] == "cyzx"
+    assert missing_triggers(conn) == []
+    assert conn.execute("SELECT name, retired FROM units WHERE key = '~临时专班'").fetchone()[
+        :
+    ] == (
+        "临时专班",
+        1,
+    )
+    # the guard is back: the new column cannot be changed either
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("UPDATE progress SET unit_key = 'cyzx'")
+
+
+def test_the_upgrade_waits_for_a_valid_catalogue(tmp_path: Path, data_copy: Path) -> None:
+    conn = version_5(tmp_path / "old.db")
+    (data_copy / "units.yaml").write_text("units: [", "utf-8")
+    with pytest.raises(DataError) as refused:
+        sync_catalogue(conn, data_copy)
+    assert refused.value.hint == (
+        f"the catalogue in {data_copy} is invalid: this database is upgraded (its records "
+        "get their unit keys) only with a valid one; nothing was changed"
+    )
+    applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    assert applied == list(MIGRATION_NAMES[: MIGRATION_NAMES.index(UNIT_KEYS)])
+    assert "unit_key" not in [r[1] for r in conn.execute("PRAGMA table_info(progress)")]
+
+
+def test_renaming_a_unit_changes_one_label(tmp_path: Path, data_copy: Path) -> None:
+    conn = store_db.connect(tmp_path / "db.db")
+    sync_catalogue(conn, data_copy)
+    from datetime import date
+
+    from maogang_cli.store.progress import NewRecord, append_records, history, pair_states
+
+    append_records(
+        conn, [NewRecord("2024-14", "城运中心", "done", date(2024, 6, 1), "t", "2024-06-01T09:00")]
+    )
+    units = data_copy / "units.yaml"
+    units.write_text(
+        units.read_text("utf-8").replace(
+            "  - name: 城运中心\n    key: cyzx\n    full_name: 泖港镇城市运行管理中心\n"
+            "    kind: department\n    aliases: []\n",
+            "  - name: 城市运行管理中心\n    key: cyzx\n    kind: department\n"
+            "    aliases: [城运中心]\n",
+        ),
+        "utf-8",
+    )
+    assert sync_catalogue(conn, data_copy)
+    (row,) = history(conn, "2024-14", "城市运行管理中心")
+    assert (row["unit"], row["canonical"], row["unit_key"]) == (
+        "城运中心",
+        "城市运行管理中心",
+        "cyzx",
+    )
+    (state,) = pair_states(conn, date(2024, 6, 2), units=["城市运行管理中心"], task_ids=["2024-14"])
+    assert (state.unit, state.status) == ("城市运行管理中心", "done")

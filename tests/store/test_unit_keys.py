@@ -66,8 +66,8 @@ def test_the_upgrade_waits_for_a_valid_catalogue(tmp_path: Path, data_copy: Path
     with pytest.raises(DataError) as refused:
         sync_catalogue(conn, data_copy)
     assert refused.value.hint == (
-        f"the catalogue in {data_copy} is invalid: this database is upgraded (its records "
-        "get their unit keys) only with a valid one; nothing was changed"
+        f"{data_copy} 中的目录数据无效：本数据库只能用有效的目录数据升级（为已有记录补上单位键）；"
+        "未作任何改动"
     )
     applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     assert applied == list(MIGRATION_NAMES[: MIGRATION_NAMES.index(UNIT_KEYS)])
@@ -103,3 +103,15 @@ def test_renaming_a_unit_changes_one_label(tmp_path: Path, data_copy: Path) -> N
     )
     (state,) = pair_states(conn, date(2024, 6, 2), units=["城市运行管理中心"], task_ids=["2024-14"])
     assert (state.unit, state.status) == ("城市运行管理中心", "done")
+
+
+def test_a_key_from_a_name_or_alias_and_a_label_from_a_key(tmp_path: Path, data_copy: Path) -> None:
+    from maogang_cli.errors import NotFoundError
+    from maogang_cli.store.queries import resolve_unit_key, unit_label
+
+    conn = store_db.connect(tmp_path / "db.db")
+    sync_catalogue(conn, data_copy)
+    assert resolve_unit_key(conn, "镇规建办") == resolve_unit_key(conn, "规建办") == "gjb"
+    assert unit_label(conn, "gjb") == "规建办"
+    with pytest.raises(NotFoundError):
+        resolve_unit_key(conn, "规建")

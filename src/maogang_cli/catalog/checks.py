@@ -21,6 +21,7 @@ from maogang_cli.catalog.models import (
 )
 from maogang_cli.catalog.yamlsource import Path_, YamlDoc
 from maogang_cli.errors import Problem, did_you_mean
+from maogang_cli.i18n import _
 
 
 def check_year(path: Path, doc: YamlDoc, tasks: TasksFile, problems: list[Problem]) -> None:
@@ -53,8 +54,10 @@ def cross_check(loaded: Loaded) -> Catalogue:
                 problems.append(
                     units_doc.problem(
                         (section, i, "key"),
-                        f"key '{entry.key}' is already used (line {line}): "
-                        "every unit keeps a key of its own, never reused",
+                        _(
+                            "key '{key}' is already used (line {line}): "
+                            "every unit keeps a key of its own, never reused"
+                        ).format(key=entry.key, line=line),
                     )
                 )
             catalogue.keys.setdefault(entry.name, entry.key)
@@ -105,7 +108,7 @@ def cross_check(loaded: Loaded) -> Catalogue:
                 problems.append(doc.problem((*path, k), _unknown_unit(name, catalogue.lookup)))
 
     plan_doc, plan = loaded.plans[0] if loaded.plans else (None, None)
-    for extra_doc, _ in loaded.plans[1:]:
+    for extra_doc, _plan in loaded.plans[1:]:
         problems.append(extra_doc.problem((), "only one plan_*.yaml file is allowed"))
     measure_numbers: set[int] = set()
     if plan is not None and plan_doc is not None:
@@ -238,7 +241,7 @@ def check_hazards(
     files: list[tuple[YamlDoc, HazardsFile]], problems: list[Problem]
 ) -> HazardsFile | None:
     """Villages and sectors: every name and alias names one entry of its list."""
-    for extra_doc, _ in files[1:]:
+    for extra_doc, _file in files[1:]:
         problems.append(extra_doc.problem((), "only one hazards.yaml file is allowed"))
     if not files:
         return None

@@ -57,6 +57,21 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
     raise NotFoundError(f"unknown unit '{name}'{did_you_mean(name, known)}")
 
 
+def resolve_unit_key(conn: sqlite3.Connection, name: str) -> str:
+    """The key of the unit behind a name or alias (retired units too); NotFoundError."""
+    row = conn.execute("SELECT key FROM unit_names WHERE name = ?", [name.strip()]).fetchone()
+    if row:
+        return str(row[0])
+    resolve_unit(conn, name)  # raises with suggestions
+    raise NotFoundError(f"unknown unit '{name}'")
+
+
+def unit_label(conn: sqlite3.Connection, key: str) -> str:
+    """A unit's name today, by its key (the key itself for one no catalogue ever named)."""
+    row = conn.execute("SELECT name FROM units WHERE key = ?", [key]).fetchone()
+    return str(row[0]) if row else key
+
+
 def group_members(conn: sqlite3.Connection, unit: str) -> list[str]:
     row = conn.execute("SELECT members FROM units WHERE name = ?", [unit]).fetchone()
     return list(_loads(row[0])) if row else []

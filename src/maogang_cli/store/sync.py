@@ -16,6 +16,7 @@ from maogang_cli.catalog.files import UNITS, catalogue_files, content_hash, stat
 from maogang_cli.catalog.load import Catalogue, load_catalogue
 from maogang_cli.domain.dates import deadline_date
 from maogang_cli.errors import DataError, Problem
+from maogang_cli.i18n import _
 from maogang_cli.store.guards import EVIDENCE, restore_triggers, update_lifted
 from maogang_cli.store.migrations import migrations
 from maogang_cli.store.pinyin import fill_pinyin
@@ -36,10 +37,10 @@ def _invalid_hint(data_dir: Path) -> str:
 
 
 def _upgrade_hint(data_dir: Path) -> str:
-    return (
-        f"the catalogue in {data_dir} is invalid: this database is upgraded (its records "
+    return _(
+        "the catalogue in {dir} is invalid: this database is upgraded (its records "
         "get their unit keys) only with a valid one; nothing was changed"
-    )
+    ).format(dir=data_dir)
 
 
 def _unkeyed(conn: sqlite3.Connection) -> bool:

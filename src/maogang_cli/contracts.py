@@ -57,7 +57,7 @@ def unit_status_json(summary: UnitSummary) -> dict[str, Any]:
         "blocked": summary.blocked,
         "overdue": summary.overdue,
         "done_late": summary.done_late,
-        "completion_rate": round(summary.completion_rate, 4),
+        "completion_rate": _rate(summary.completion_rate),
     }
 
 
@@ -153,15 +153,17 @@ def export_json(export: MonthlyExport) -> dict[str, Any]:
         "summary": [
             {
                 "unit": s.unit,
-                "lead_tasks": s.lead_tasks,
-                "support_tasks": s.support_tasks,
-                "done": s.done,
-                "in_progress": s.in_progress,
-                "not_started": s.not_started,
-                "blocked": s.blocked,
-                "overdue": s.overdue,
-                "done_late": s.done_late,
+                "lead_tasks": s.lead.tasks,
+                "done": s.lead.done,
+                "in_progress": s.lead.in_progress,
+                "not_started": s.lead.not_started,
+                "blocked": s.lead.blocked,
+                "overdue": s.lead.overdue,
+                "done_late": s.lead.done_late,
                 "completion_rate": _rate(s.completion_rate),
+                "support_tasks": s.support.tasks,
+                "support_done": s.support.done,
+                "support_overdue": s.support.overdue,
                 "records_this_month": s.records_this_month,
                 "report": _arrival_json(s.report),
             }

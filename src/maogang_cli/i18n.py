@@ -160,6 +160,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_report_date": ("月报报送日期", "Report submitted"),
     "col_lead_tasks": ("主办任务", "Lead tasks"),
     "col_support_tasks": ("协办任务", "Support tasks"),
+    "col_support_done": ("协办完成", "Support done"),
+    "col_support_overdue": ("协办逾期", "Support overdue"),
     "col_done": ("已完成", "Done"),
     "col_in_progress": ("推进中", "In progress"),
     "col_not_started": ("未开始", "Not started"),

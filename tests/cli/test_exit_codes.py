@@ -8,7 +8,8 @@ month before the plan, a unit that does not owe a report, an unknown task): 1.
 from __future__ import annotations
 
 import pytest
-from tests.conftest import Invoke
+
+from conftest import Invoke
 
 USAGE = 2
 REFUSED = 1

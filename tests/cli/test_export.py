@@ -14,6 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import Invoke
+from maogang_cli.domain.rates import percent, rate_text
 from maogang_cli.i18n import t
 
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -116,15 +117,19 @@ def test_export_json_shape_exactly(invoke: Invoke, month: None) -> None:
     summary = {s["unit"]: s for s in body["summary"]}
     assert summary["城运中心"] == {
         "unit": "城运中心",
+        # 主办 pairs, counted as status and rank count them
         "lead_tasks": 18,
-        "support_tasks": 2,
         "done": 1,
         "in_progress": 0,
-        "not_started": 19,
+        "not_started": 17,
         "blocked": 0,
         "overdue": 1,  # 2024-05 (due 04-30); 2024-06 is due on the as-of day itself
         "done_late": 0,
-        "completion_rate": 0.05,
+        "completion_rate": 0.0556,
+        # 协办 pairs, in columns of their own
+        "support_tasks": 2,
+        "support_done": 0,
+        "support_overdue": 0,
         "records_this_month": 2,
         "report": {"state": "on_time", "submitted_on": "2024-06-25", "days_late": 0},
     }
@@ -257,11 +262,13 @@ def test_csv_summary_round_trip(invoke: Invoke, month: None) -> None:
     rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
     assert [r[0] for r in rows[1:]] == [s["unit"] for s in body["summary"]]
     for r, s in zip(rows[1:], body["summary"], strict=True):
-        assert [int(x) for x in r[1:9]] == [
-            s["lead_tasks"], s["support_tasks"], s["done"], s["in_progress"],
-            s["not_started"], s["blocked"], s["overdue"], s["done_late"],
+        assert [int(x) for x in r[1:8] + r[9:12]] == [
+            s["lead_tasks"], s["done"], s["in_progress"], s["not_started"], s["blocked"],
+            s["overdue"], s["done_late"],
+            s["support_tasks"], s["support_done"], s["support_overdue"],
         ]  # fmt: skip
-        assert float(r[9].rstrip("%")) == pytest.approx(s["completion_rate"] * 100, abs=0.05)
+        rate = s["completion_rate"]  # whole percents, as status shows; none: an empty cell
+        assert r[8] == ("" if rate is None else rate_text(rate))
 
 
 def test_xlsx_round_trip_matches_json(invoke: Invoke, month: None, tmp_path: Path) -> None:
@@ -319,8 +326,14 @@ def test_xlsx_round_trip_matches_json(invoke: Invoke, month: None, tmp_path: Pat
     summary = book["Summary"]
     sums = [[c.value for c in row] for row in summary.iter_rows(min_row=2)]
     assert [s[0] for s in sums] == [s["unit"] for s in body["summary"]]
-    rates = [s["completion_rate"] for s in body["summary"]]
-    assert [s[9] for s in sums] == pytest.approx(rates, abs=5e-5)  # JSON rounds to 4 places
+    # The rate as every other output shows it (whole percents, half up), formatted 0%
+    rates = [
+        None if r is None else percent(r) / 100
+        for r in (s["completion_rate"] for s in body["summary"])
+    ]
+    assert [s[8] for s in sums] == rates
+    rated = next(row for row in summary.iter_rows(min_row=2) if row[8].value is not None)
+    assert rated[8].number_format == "0%"
 
 
 def test_markdown_to_stdout(invoke: Invoke, month: None) -> None:
@@ -328,7 +341,11 @@ def test_markdown_to_stdout(invoke: Invoke, month: None) -> None:
     assert result.exit_code == 0, result
     lines = result.stdout.splitlines()
     assert lines[0] == f"# 治本攻坚月报 2024-06（截至 {AS_OF}）"
-    assert "| 城运中心 | 18 | 2 | 1 | 0 | 19 | 0 | 1 | 0 | 5% | 2 | 按时 | 2024-06-25 |" in lines
+    # 主办: 18 tasks, 1 done, 17 not started, 1 overdue, 1/18 = 6%; 协办: 2 tasks
+    assert (
+        "| 城运中心 | 18 | 1 | 0 | 17 | 0 | 1 | 0 | 6% | 2 | 0 | 0 | 2 | 按时 | 2024-06-25 |"
+        in lines
+    )
 
 
 def test_same_month_and_as_of_give_identical_files(

@@ -21,6 +21,7 @@ from maogang_cli.domain.export import (
     MonthRecord,
     ReportArrival,
 )
+from maogang_cli.domain.status import UnitSummary
 from maogang_cli.exporters import Options, choose_format, render
 from maogang_cli.exporters.to_xlsx import display_width
 
@@ -51,7 +52,8 @@ def report(notes: list[str]) -> MonthlyExport:
         )
         for i, note in enumerate(notes)
     )
-    summary = (ExportSummary("城运中心", len(rows), 0, 0, len(rows), 0, 0, 0, 0, len(rows), None),)
+    lead = UnitSummary("城运中心", tasks=len(rows), in_progress=len(rows))
+    summary = (ExportSummary("城运中心", lead, UnitSummary("城运中心"), len(rows), None),)
     return MonthlyExport("2024-06", date(2024, 6, 25), None, date(2024, 6, 25), summary, rows)
 
 
@@ -79,9 +81,10 @@ def test_csv_gb18030_and_english_headings() -> None:
 def test_csv_summary_table() -> None:
     text = render("csv", report(["a", "b"]), Options(table="summary")).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[0][:3] == ["单位", "主办任务", "协办任务"]
+    assert rows[0][:3] == ["单位", "主办任务", "已完成"]
+    assert rows[0][9:12] == ["协办任务", "协办完成", "协办逾期"]
     assert rows[1][0] == "城运中心"
-    assert rows[1][rows[0].index("完成率")] == "0.0%"
+    assert rows[1][rows[0].index("完成率")] == "0%"
     assert rows[1][rows[0].index("月报")] == "无需报送"
 
 
@@ -115,7 +118,7 @@ def test_xlsx_layout_dates_and_widths() -> None:
     assert widths["K"] == 42  # a long note is capped and wraps
     assert detail["K2"].alignment.wrap_text
     rate = book["汇总"].cell(2, [c.value for c in book["汇总"][1]].index("完成率") + 1)
-    assert rate.number_format == "0.0%" and rate.value == 0
+    assert rate.number_format == "0%" and rate.value == 0
 
 
 def test_xlsx_detail_has_an_empty_date_column_to_fill_in() -> None:

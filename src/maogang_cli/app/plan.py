@@ -27,11 +27,17 @@ def agenda(
     units: Collection[str] | None = None,
 ) -> list[AgendaItem]:
     """Everything due in the window, one item per owing unit, sorted (see domain.agenda)."""
+    from maogang_cli.domain.status import roles
     from maogang_cli.store.progress import pair_states, unit_order
     from maogang_cli.store.queries import list_tasks
 
+    named = units is not None
     states = pair_states(
-        conn, as_of, units=list(units) if units is not None else None, details=False
+        conn,
+        as_of,
+        units=list(units) if units is not None else None,
+        roles=roles(False, unit_named=named),
+        details=False,
     )
     tasks = list_tasks(conn, task_ids=sorted({s.task_id for s in states}))
     items = task_items(tasks, states, window)

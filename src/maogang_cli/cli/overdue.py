@@ -18,7 +18,9 @@ from maogang_cli.errors import UsageError
 
 def overdue(
     ctx: typer.Context,
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only this unit.")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Only this unit (主办 and 协办).")
+    ] = None,
     as_of: AsOfOption = None,
     year: Annotated[
         int | None,
@@ -72,7 +74,7 @@ def overdue(
     units = units_named(conn, unit)
     late: list[PairState] = []
     if "task" in kinds:
-        counted = roles(include_cooperating)
+        counted = roles(include_cooperating, unit_named=unit is not None)
         states = pair_states(
             conn, day, units=units, roles=counted, year=year, details=False, overdue_only=True
         )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from maogang_cli import output
 from maogang_cli.cli.tables import unit_list
+from maogang_cli.domain.rates import rate_text
 from maogang_cli.domain.status import PairState, Signal, UnitSummary
 from maogang_cli.i18n import Lang, t
 from maogang_cli.output import Cell, Column
@@ -30,10 +31,6 @@ def signal_column(lang: Lang) -> Column:
     return Column(
         "督办" if lang == "zh" else "Flag", no_wrap=True, min_width=4 if lang == "zh" else 6
     )
-
-
-def _rate(value: float) -> str:
-    return f"{value * 100:.0f}%"
 
 
 def legend(warn_days: int, lang: Lang) -> str:
@@ -78,7 +75,7 @@ def status_table(
             str(s.blocked),
             Cell(str(s.overdue), _STYLE["red"] if s.overdue else ""),
             str(s.done_late),
-            _rate(s.completion_rate),
+            rate_text(s.completion_rate),
             signal_cell(s.signal, lang),
         ]
         for s in summaries

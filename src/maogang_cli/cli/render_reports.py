@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
+from maogang_cli.domain.rates import rate_text
 from maogang_cli.domain.reports import Instance, totals
 from maogang_cli.i18n import Lang, t
 from maogang_cli.output import Cell, Column
@@ -43,7 +44,7 @@ def _month_heading(period: Period) -> str:
 
 
 def _rate(value: float | None) -> str:
-    return NONE if value is None else f"{value * 100:.0f}%"
+    return rate_text(value, NONE)
 
 
 def reports_legend(duty: Duty, lang: Lang) -> str:

@@ -33,7 +33,7 @@ def status(
 
     day = as_of_day(as_of)
     conn = run.open_db()
-    counted = roles(include_cooperating or unit is not None)
+    counted = roles(include_cooperating, unit_named=unit is not None)
     if unit is None:
         summaries = unit_summaries(conn, day, roles=counted, year=year, warn_days=warn_days)
         if run.json:

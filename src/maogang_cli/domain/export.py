@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from maogang_cli.domain.status import STATUSES, PairState
+from maogang_cli.domain.status import PairState, UnitSummary, count_states, in_unit_order
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -59,25 +59,19 @@ class ExportRow(NamedTuple):
 
 
 class ExportSummary(NamedTuple):
+    """A unit's line of the 汇总: its 主办 pairs counted as `status` and `rank` count them,
+    so the leaders read the same figures; its 协办 pairs in columns of their own."""
+
     unit: str
-    lead_tasks: int
-    support_tasks: int
-    done: int
-    in_progress: int
-    not_started: int
-    blocked: int
-    overdue: int
-    done_late: int
+    lead: UnitSummary
+    support: UnitSummary
     records_this_month: int
     report: ReportArrival | None
 
     @property
-    def tasks(self) -> int:
-        return self.lead_tasks + self.support_tasks
-
-    @property
-    def completion_rate(self) -> float:
-        return self.done / self.tasks if self.tasks else 0.0
+    def completion_rate(self) -> float | None:
+        """Done ÷ 主办 tasks; None with no 主办 task."""
+        return self.lead.completion_rate
 
 
 class MonthlyExport(NamedTuple):
@@ -141,29 +135,21 @@ def build_export(
                 report=_arrival(reports.get(s.unit)),
             )
         )
-    by_unit: dict[str, list[ExportRow]] = {unit: [] for unit in reports}
+    lead = count_states(s for s in states if s.role == "responsible")
+    support = count_states(s for s in states if s.role != "responsible")
+    records: dict[str, int] = {}
     for row in rows:
-        by_unit.setdefault(row.unit, []).append(row)
-    rank = {name: i for i, name in enumerate(unit_order)}
-    summary = []
-    for unit in sorted(by_unit, key=lambda u: (rank.get(u, len(rank)), u)):
-        mine = by_unit[unit]
-        by_status = {status: sum(r.status == status for r in mine) for status in STATUSES}
-        summary.append(
-            ExportSummary(
-                unit=unit,
-                lead_tasks=sum(r.role == "responsible" for r in mine),
-                support_tasks=sum(r.role != "responsible" for r in mine),
-                done=by_status["done"],
-                in_progress=by_status["in_progress"],
-                not_started=by_status["not_started"],
-                blocked=by_status["blocked"],
-                overdue=sum(r.overdue for r in mine),
-                done_late=sum(r.done_late for r in mine),
-                records_this_month=sum(len(r.month_records) for r in mine),
-                report=_arrival(reports.get(unit)),
-            )
+        records[row.unit] = records.get(row.unit, 0) + len(row.month_records)
+    summary = [
+        ExportSummary(
+            unit=unit,
+            lead=UnitSummary(unit, **lead[unit]) if unit in lead else UnitSummary(unit),
+            support=UnitSummary(unit, **support[unit]) if unit in support else UnitSummary(unit),
+            records_this_month=records.get(unit, 0),
+            report=_arrival(reports.get(unit)),
         )
+        for unit in in_unit_order({*reports, *lead, *support}, unit_order)
+    ]
     return MonthlyExport(
         month=month.key,
         as_of=as_of,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from maogang_cli.domain.rates import ratio
 from maogang_cli.domain.reports import Totals
-from maogang_cli.domain.status import UnitSummary
+from maogang_cli.domain.status import UnitSummary, in_unit_order
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,11 +31,11 @@ class RankRow(NamedTuple):
 
     @property
     def completion_rate(self) -> float | None:
-        return self.done / self.tasks if self.tasks else None
+        return ratio(self.done, self.tasks)
 
     @property
     def report_rate(self) -> float | None:
-        return self.reports_on_time / self.reports_due if self.reports_due else None
+        return ratio(self.reports_on_time, self.reports_due)
 
     def key(self) -> tuple[float, int, int, float]:
         done = 1.0 if self.completion_rate is None else self.completion_rate
@@ -49,10 +50,8 @@ def rank_units(
     unit has a task or a report due: all would tie on nothing."""
     by_unit = {s.unit: s for s in summaries}
     totals = {t.unit: t for t in reports}
-    order = {name: i for i, name in enumerate(unit_order)}
-    units = sorted(set(by_unit) | set(totals), key=lambda u: (order.get(u, len(order)), u))
     rows = []
-    for unit in units:
+    for unit in in_unit_order({*by_unit, *totals}, unit_order):
         s = by_unit.get(unit, UnitSummary(unit))
         t = totals.get(unit, Totals(unit))
         rows.append(RankRow(0, unit, s.tasks, s.done, s.overdue, s.done_late, t.due, t.on_time))

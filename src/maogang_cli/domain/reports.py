@@ -21,6 +21,7 @@ from typing import Literal, NamedTuple
 from maogang_cli.domain.dates import Unreadable, month_key, parse_month
 from maogang_cli.domain.duties import Duty
 from maogang_cli.domain.periods import Period
+from maogang_cli.domain.rates import ratio
 
 InstanceState = Literal["on_time", "late", "missing", "not_due"]
 STATES: tuple[InstanceState, ...] = ("on_time", "late", "missing", "not_due")
@@ -120,7 +121,7 @@ class Totals(NamedTuple):
     @property
     def on_time_rate(self) -> float | None:
         """On time ÷ due; None when nothing was due yet."""
-        return self.on_time / self.due if self.due else None
+        return ratio(self.on_time, self.due)
 
 
 def totals(instances: Iterable[Instance], units: Sequence[str]) -> list[Totals]:

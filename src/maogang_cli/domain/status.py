@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Literal, NamedTuple
 
+from maogang_cli.domain.rates import ratio
+
 STATUSES = ("not_started", "in_progress", "done", "blocked")
 ROLES = ("responsible", "cooperating")
 DEFAULT_WARN_DAYS = 15
@@ -38,9 +40,11 @@ def parse_status(text: str) -> str:
     raise ValueError(f"unknown status '{text}'; choose one of: {choices}")
 
 
-def roles(include_cooperating: bool) -> tuple[str, ...]:
-    """The roles counted: 主办 always, 协办 when asked for."""
-    return ROLES if include_cooperating else ("responsible",)
+def roles(include_cooperating: bool, unit_named: bool = False) -> tuple[str, ...]:
+    """The roles counted: 主办 always; 协办 when asked for, or when a unit is named: a
+    named unit means all its pairs, 主办 and 协办, in every command (`status --unit` and
+    `overdue --unit` list the same pairs)."""
+    return ROLES if include_cooperating or unit_named else ("responsible",)
 
 
 class Record(NamedTuple):
@@ -130,8 +134,9 @@ class UnitSummary(NamedTuple):
     due_soon: int = 0
 
     @property
-    def completion_rate(self) -> float:
-        return self.done / self.tasks if self.tasks else 0.0
+    def completion_rate(self) -> float | None:
+        """Done ÷ tasks; None with no task (no basis for a rate)."""
+        return ratio(self.done, self.tasks)
 
     @property
     def signal(self) -> Signal:
@@ -156,11 +161,15 @@ def count_states(states: Iterable[PairState]) -> dict[str, dict[str, int]]:
     return counts
 
 
+def in_unit_order(units: Iterable[str], unit_order: Sequence[str]) -> list[str]:
+    """`units` in the catalogue's order (`unit_order`); any others after it, by name."""
+    rank = {name: i for i, name in enumerate(unit_order)}
+    return sorted(units, key=lambda u: (rank.get(u, len(rank)), u))
+
+
 def summaries(counts: dict[str, dict[str, int]], unit_order: Sequence[str]) -> list[UnitSummary]:
     """One summary per unit counted, in `unit_order` (others after, by name)."""
-    rank = {name: i for i, name in enumerate(unit_order)}
-    ordered = sorted(counts, key=lambda u: (rank.get(u, len(rank)), u))
-    return [UnitSummary(unit=u, **counts[u]) for u in ordered]
+    return [UnitSummary(unit=u, **counts[u]) for u in in_unit_order(counts, unit_order)]
 
 
 def summarise(states: Iterable[PairState], unit_order: Sequence[str]) -> list[UnitSummary]:

@@ -85,15 +85,19 @@ _DETAIL: list[tuple[Column, Callable[[ExportRow, Lang], Value]]] = [
 
 _SUMMARY: list[tuple[Column, Callable[[ExportSummary, Lang], Value]]] = [
     (Column("col_unit", "text"), lambda s, _: s.unit),
-    (Column("col_lead_tasks", "int"), lambda s, _: s.lead_tasks),
-    (Column("col_support_tasks", "int"), lambda s, _: s.support_tasks),
-    (Column("col_done", "int"), lambda s, _: s.done),
-    (Column("col_in_progress", "int"), lambda s, _: s.in_progress),
-    (Column("col_not_started", "int"), lambda s, _: s.not_started),
-    (Column("col_blocked", "int"), lambda s, _: s.blocked),
-    (Column("col_overdue_count", "int"), lambda s, _: s.overdue),
-    (Column("col_done_late_count", "int"), lambda s, _: s.done_late),
+    # 主办 pairs, counted as `status` and `rank` count them
+    (Column("col_lead_tasks", "int"), lambda s, _: s.lead.tasks),
+    (Column("col_done", "int"), lambda s, _: s.lead.done),
+    (Column("col_in_progress", "int"), lambda s, _: s.lead.in_progress),
+    (Column("col_not_started", "int"), lambda s, _: s.lead.not_started),
+    (Column("col_blocked", "int"), lambda s, _: s.lead.blocked),
+    (Column("col_overdue_count", "int"), lambda s, _: s.lead.overdue),
+    (Column("col_done_late_count", "int"), lambda s, _: s.lead.done_late),
     (Column("col_completion_rate", "rate"), lambda s, _: s.completion_rate),
+    # 协办 pairs, in columns of their own
+    (Column("col_support_tasks", "int"), lambda s, _: s.support.tasks),
+    (Column("col_support_done", "int"), lambda s, _: s.support.done),
+    (Column("col_support_overdue", "int"), lambda s, _: s.support.overdue),
     (Column("col_records_this_month", "int"), lambda s, _: s.records_this_month),
     (Column("col_report", "text"), lambda s, lang: report_text(s.report, lang)),
     (Column("col_report_date", "date"), lambda s, _: s.report.submitted_on if s.report else None),
@@ -144,13 +148,20 @@ def about(export: MonthlyExport, lang: Lang) -> list[tuple[str, Value]]:
         ("月报截止" if zh else "Report due", export.report_due or t("not_owed", lang)),
         (
             "说明" if zh else "Notes",
+            "汇总中的任务数、完成、推进中、未开始、受阻、逾期、逾期完成和完成率只计主办任务，"
+            "与 status、rank 的统计一致；协办任务、协办完成、协办逾期另列。"
+            "完成率＝已完成÷主办任务，按四舍五入取整数百分比。"
             "状态为截至日的状态；本月进展为本月内（截至日前）的进展记录；"
             "月报截止日当天或之前报送为按时，之后为迟报；截至日在截止日当天或之后时，"
             "截至日仍未收到的为未报，截至日在截止日之前时为未到期。"
             "明细中“最近记录日期”为已有最近一条记录的日期；填报新进展（状态、进度或备注有变化）时，"
             "请在“日期”列填写进展发生的日期。"
             if zh
-            else "Status is as of the as-of day; progress this month lists the month's "
+            else "In the summary, the task, done, in progress, not started, blocked, overdue, "
+            "done late and done % figures count lead (主办) tasks only, as status and rank do; "
+            "support (协办) tasks, done and overdue have columns of their own. "
+            "Done % = done / lead tasks, rounded half up to a whole percent. "
+            "Status is as of the as-of day; progress this month lists the month's "
             "records up to it; a report is on time when it arrives on or before the due day, "
             "late after it; from the due day on, a report not received by the as-of day is "
             "missing; before the due day it is not due. In the detail sheet, Last update is "

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from maogang_cli.domain.cells import neutralise
+from maogang_cli.domain.rates import rate_text
 from maogang_cli.exporters.sheets import Kind, Value, detail_sheet, summary_sheet
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def cell(value: Value, kind: Kind) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if kind == "rate" and isinstance(value, float):
-        return f"{value * 100:.1f}%"  # Excel reads "75.0%" back as the number 0.75
+        return rate_text(value)  # Excel reads "75%" back as the number 0.75
     if isinstance(value, str):
         return neutralise(value)
     return str(value)

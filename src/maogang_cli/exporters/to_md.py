@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from maogang_cli.domain.rates import rate_text
 from maogang_cli.exporters.sheets import Kind, Sheet, Value, detail_sheet, summary_sheet, title
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def cell(value: Value, kind: Kind) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if kind == "rate" and isinstance(value, float):
-        return f"{value * 100:.0f}%"
+        return rate_text(value)
     return escape(str(value))
 
 

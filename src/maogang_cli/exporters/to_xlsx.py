@@ -21,6 +21,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from maogang_cli.domain.rates import shown_rate
 from maogang_cli.exporters.sheets import (
     Sheet,
     Value,
@@ -43,7 +44,7 @@ _DATE_WIDTH = 10  # yyyy-mm-dd; narrower, Excel shows a typed date as ####
 _HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
 _LEFT_WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)  # dates, numbers
-_RATE = "0.0%"
+_RATE = "0%"  # whole percents, as every other output shows them
 
 
 def display_width(text: str) -> int:
@@ -108,8 +109,9 @@ def _write(wb: Workbook, sheet: Sheet) -> None:
         for value, column, size, width in zip(row, sheet.columns, sizes, widths, strict=True):
             if isinstance(value, str):
                 cells.append(_string(ws, value, size > width or "\n" in value))
-            elif column.kind == "rate" and value is not None:
-                rate = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]
+            elif column.kind == "rate" and isinstance(value, float):
+                # The rate as shown elsewhere (half up), not Excel's rounding of the float.
+                rate = WriteOnlyCell(ws, value=shown_rate(value))
                 rate.number_format = _RATE
                 cells.append(rate)
             else:

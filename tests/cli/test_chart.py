@@ -10,6 +10,7 @@ import pytest
 
 from chart_page import AS_OF, ChartPage, record_progress, status_colours
 from conftest import Invoke
+from maogang_cli.domain.rates import rate_text
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def test_summary_band_equals_status_and_rank(invoke: Invoke, progress: None) -> 
     tasks, done = sum(s["tasks"] for s in status), sum(s["done"] for s in status)
     overdue = sum(s["overdue"] for s in status)
     late = sum(s["done_late"] for s in status)
-    assert page.figures["completion_rate"] == f"完成率 {done / tasks * 100:.1f}%"
+    assert page.figures["completion_rate"] == f"完成率 {rate_text(done / tasks)}"
     assert page.figures["tasks_done"] == f"责任事项完成 {done}/{tasks}"
     assert page.figures["overdue"] == f"逾期 {overdue}"
     assert page.figures["done_late"] == f"逾期完成 {late}"
@@ -66,7 +67,7 @@ def test_summary_band_equals_status_and_rank(invoke: Invoke, progress: None) -> 
     red, yellow, green = (colours.count(c) for c in ("red", "yellow", "green"))
     assert page.figures["units"] == f"单位：红 {red} · 黄 {yellow} · 绿 {green}"
     due, on_time = sum(r["reports_due"] for r in rank), sum(r["reports_on_time"] for r in rank)
-    assert page.figures["reports"] == f"月报按时 {on_time}/{due} ({on_time / due * 100:.1f}%)"
+    assert page.figures["reports"] == f"月报按时 {on_time}/{due} ({rate_text(on_time / due)})"
 
 
 def test_the_page_is_self_contained_and_its_bytes_are_stable(

@@ -12,6 +12,8 @@ import calendar
 from html import escape
 from typing import TYPE_CHECKING
 
+from maogang_cli.domain.rates import rate_text
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
@@ -102,7 +104,7 @@ def fit(text: str, size: float, width: float) -> str:
 
 
 def _percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
+    return rate_text(rate, "—")  # whole percents, half up, as every other output
 
 
 class _Axis:

@@ -1,4 +1,4 @@
-"""The documented `--json` shapes. Keys here are a contract: change them only with the README."""
+"""The documented `--json` shapes. Keys here are a contract: change them only with docs/json.md."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The documented `--json` shapes of the plan commands (`plan`, `agenda`, the duty and
 plan-milestone items of `overdue`, `duty list`). Keys are a contract: change them only
-with the README."""
+with docs/json.md."""
 
 from __future__ import annotations
 

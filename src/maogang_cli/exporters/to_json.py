@@ -1,4 +1,4 @@
-"""JSON with stable English keys (the shape is documented in the README, `contracts.py`).
+"""JSON with stable English keys (the shape is documented in docs/json.md, `contracts.py`).
 
 One summary entry and one row a line: diffable between two months, and encoded by json's
 C encoder (indenting everything falls back to the much slower pure-Python one)."""

@@ -66,3 +66,13 @@ def test_a_command_without_a_database_does_not_take_db(invoke: Invoke) -> None:
     r = invoke("validate", "--db", "x.db")
     assert r.exit_code == 2
     assert r.stderr.startswith("error: No such option: --db")
+
+
+def test_no_command_declares_a_global_option_again() -> None:
+    from maogang_cli.cli import COMMANDS, load_command
+
+    for name in COMMANDS:
+        command = load_command(name)
+        for leaf in getattr(command, "commands", {name: command}).values():
+            opts = [opt for param in leaf.params for opt in param.opts]
+            assert sorted(opts) == sorted(set(opts)), f"maogang {name}: {opts}"

@@ -8,18 +8,15 @@ import typer
 from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
-    DataOption,
-    DbOption,
-    Lang,
-    LangOption,
     WarnDaysOption,
     as_of_day,
-    open_db,
+    run_of,
     year_option,
 )
 
 
 def chart(
+    ctx: typer.Context,
     out: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE.html", help="Write here [default: stdout]."),
@@ -37,9 +34,6 @@ def chart(
     ] = None,
     warn_days: WarnDaysOption = 15,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    lang: LangOption = Lang.zh,
-    db: DbOption = None,
-    data: DataOption = None,
 ) -> None:
     """Write the 挂图作战 wall chart: one HTML page for an A3 sheet.
 
@@ -49,13 +43,14 @@ def chart(
     from maogang_cli.exporters.chart_html import render_chart
     from maogang_cli.outfiles import check_target, write_atomic
 
+    run = run_of(ctx)
     day = as_of_day(as_of)
     to_stdout = out is None or str(out) == "-"
     if out is not None and not to_stdout:
         check_target(out, force=force)
-    conn = open_db(db, data)
+    conn = run.open_db()
     built = wall_chart(conn, day, year=year, unit=unit, action=action, warn_days=warn_days)
-    content = render_chart(built, lang=lang.value, warn_days=warn_days)
+    content = render_chart(built, lang=run.lang, warn_days=warn_days)
     if out is None or to_stdout:
         output.print_bytes(content)
         return

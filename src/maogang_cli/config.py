@@ -36,8 +36,9 @@ def db_path(option: Path | None) -> Path:
     should not quietly start an empty database); the default directory is created."""
     chosen = option or (Path(os.environ[DB_ENV]) if os.environ.get(DB_ENV) else None)
     if chosen is not None:
-        if chosen.is_dir():
-            raise UsageError(f"--db wants a database file, not a directory: {chosen}")
+        from maogang_cli.store.failures import check_target
+
+        check_target(chosen)  # a device, a FIFO, a name too long: refused, nothing created
         if not chosen.parent.is_dir():
             raise UsageError(f"directory for the database does not exist: {chosen.parent}")
         return chosen

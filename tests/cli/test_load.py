@@ -329,6 +329,8 @@ def test_a_file_that_is_not_a_database(invoke: Invoke, tmp_path: Path) -> None:
     bad = tmp_path / "notes.db"
     bad.write_text("these are my notes, not a database\n" * 100, "utf-8")
     result = invoke("tasks", "--db", str(bad))
-    assert result.exit_code == 1
-    assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("error: ")
+    assert result.exit_code == 2  # a path that cannot be used
+    assert (
+        result.stderr
+        == f"error: {bad} is not a SQLite database: give maogang's database with --db\n"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 import typer
@@ -154,9 +155,23 @@ class _Group(TyperGroup):
                 raise
             if isinstance(exc, BrokenPipeError):
                 raise typer.Exit(0) from None
+            explained = _environment_error(exc)
+            if explained is not None:
+                for line in explained.lines():
+                    output.error(line)
+                raise typer.Exit(explained.exit_code) from None
             output.error(f"internal error: {type(exc).__name__}: {exc}")
             output.error("this is a bug in maogang; run again with MAOGANG_DEBUG=1 for details")
             raise typer.Exit(INTERNAL_ERROR) from None
+
+
+def _environment_error(exc: Exception) -> MaogangError | None:
+    """A full disk, a busy or damaged database: the user's message, not a bug report."""
+    if isinstance(exc, OSError) or "sqlite3" in sys.modules:
+        from maogang_cli.store.failures import explain
+
+        return explain(exc)
+    return None
 
 
 def _is_click_error(exc: Exception) -> bool:

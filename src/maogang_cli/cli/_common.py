@@ -149,9 +149,8 @@ def run_of(ctx: typer.Context) -> Run:
 
 def open_db(db: Path | None, data: Path | None) -> sqlite3.Connection:
     path = config.db_path(db)
-    new = not path.exists()
     store = _open(path, data)
-    if new:
+    if store.created:
         output.note(_("note: started a new database at {path}").format(path=path))
     for line in store.warnings:
         output.warn(line)

@@ -17,13 +17,11 @@ def load(
     Other commands do this by themselves when the files changed.
     """
     run = run_of(ctx)
-    from maogang_cli.store.db import connect
+    from maogang_cli.store.db import open_to_load
     from maogang_cli.store.queries import catalogue_counts
-    from maogang_cli.store.sync import sync_catalogue
 
     db_path, data_dir = config.db_path(run.db), config.data_dir(run.data)
-    conn = connect(db_path)
-    changed = sync_catalogue(conn, data_dir, force=force)
+    conn, changed = open_to_load(db_path, data_dir, force=force)
     counts = catalogue_counts(conn)
     verb = "loaded" if changed else "up to date:"
     output.print_text(

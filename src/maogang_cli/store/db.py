@@ -9,27 +9,70 @@ import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
-from maogang_cli.errors import DataError, MaogangError
+from maogang_cli.errors import DataError
+from maogang_cli.store.failures import (
+    StoreError as StoreError,
+)
+from maogang_cli.store.failures import (
+    check_identity,
+    check_target,
+    explain,
+    remember,
+    remove_new_database,
+)
 
 # Must equal migrations.MIGRATION_NAMES (a test checks); kept here so reads need no import.
 SCHEMA_VERSION = 9
 BUSY_TIMEOUT_MS = 15_000
 
 
-class StoreError(MaogangError):
-    """The database cannot be opened or is not a maogang database."""
-
-
 def connect(path: Path) -> sqlite3.Connection:
-    """A connection in autocommit mode; callers open short explicit transactions."""
+    """A connection in autocommit mode; callers open short explicit transactions.
+
+    Refused before anything is written: a path that cannot hold a database, another
+    program's database, one written by a newer maogang.
+    """
+    return _connect(path).conn
+
+
+class _Opened(NamedTuple):
+    conn: sqlite3.Connection
+    existed: bool  # the file was there before: never removed on a failure
+    version: int  # migrations applied
+    marked: bool  # carries maogang's application_id
+
+
+def _connect(path: Path) -> _Opened:
+    existed = check_target(path)
+    remember(path)
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise explain(exc, path) or StoreError(f"cannot open database {path}: {exc}") from None
+    try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        return conn
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"cannot open database {path}: {exc}") from None
+        marked = check_identity(conn, path)
+        version = _schema_version(conn)
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"database {path} was written by a newer maogang (schema {version}, this one "
+                f"knows {SCHEMA_VERSION}); upgrade maogang to use it"
+            )
+        return _Opened(conn, existed, version, marked)
+    except BaseException as exc:
+        _discard(conn, path, existed)
+        if isinstance(exc, sqlite3.Error):
+            raise explain(exc, path) or StoreError(f"cannot read database {path}: {exc}") from None
+        raise
+
+
+def _discard(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
+    """Close after a failure; a database this command created goes with it."""
+    conn.close()
+    if not existed:
+        remove_new_database(path)
 
 
 def _schema_version(conn: sqlite3.Connection) -> int:
@@ -37,10 +80,10 @@ def _schema_version(conn: sqlite3.Connection) -> int:
         row = conn.execute(
             "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = 'maogang'"
         ).fetchone()
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.OperationalError as exc:
         if "no such table" in str(exc):
             return 0
-        raise StoreError(f"not a maogang database: {exc}") from None
+        raise
     return int(row[0])
 
 
@@ -72,6 +115,7 @@ class Store(NamedTuple):
 
     conn: sqlite3.Connection
     warnings: tuple[str, ...] = ()
+    created: bool = False  # this command started the database
 
 
 def open_store(db_path: Path, data_dir: Path) -> Store:
@@ -80,34 +124,52 @@ def open_store(db_path: Path, data_dir: Path) -> Store:
     An invalid catalogue does not hide the evidence: when one was loaded before, commands
     go on with it and warn; only a database with no catalogue at all stops here.
     """
-    conn = connect(db_path)
+    opened = _connect(db_path)
+    conn = opened.conn
     try:
-        version = _schema_version(conn)
-        stored = _meta(conn, "catalogue_hash") if version else None
-        if version == SCHEMA_VERSION and stored and _catalogue_current(conn, data_dir):
+        stored = _meta(conn, "catalogue_hash") if opened.version else None
+        if (
+            opened.version == SCHEMA_VERSION
+            and opened.marked
+            and stored
+            and _catalogue_current(conn, data_dir)
+        ):
             return Store(conn)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise StoreError(f"cannot read database {db_path}: {exc}") from None
-    if version > SCHEMA_VERSION:
-        conn.close()
-        raise StoreError(f"database {db_path} was written by a newer maogang; upgrade first")
-    from maogang_cli.store.sync import sync_catalogue
+        from maogang_cli.store.sync import sync_catalogue
 
+        try:
+            sync_catalogue(conn, data_dir)
+        except DataError as exc:
+            if stored is None or _schema_version(conn) < SCHEMA_VERSION:
+                raise
+            return Store(conn, _kept_catalogue(exc), not opened.existed)
+        return Store(conn, created=not opened.existed)
+    except BaseException as exc:
+        _discard(conn, db_path, opened.existed)
+        if isinstance(exc, sqlite3.Error):
+            raise explain(exc, db_path) or exc from None
+        raise
+
+
+def open_to_load(db_path: Path, data_dir: Path, *, force: bool) -> tuple[sqlite3.Connection, bool]:
+    """`load`: the catalogue written even if unchanged (`force`); whether it changed."""
+    opened = _connect(db_path)
     try:
-        sync_catalogue(conn, data_dir)
-    except DataError as exc:
-        if stored is None or _schema_version(conn) < SCHEMA_VERSION:
-            conn.close()
-            raise
-        lines = exc.lines()
-        shown = lines[:3] + ([f"... and {len(lines) - 3} more"] if len(lines) > 3 else [])
-        return Store(
-            conn,
-            (
-                *shown,
-                "warning: using the catalogue loaded before; "
-                "fix the files (maogang validate) to load the new one",
-            ),
-        )
-    return Store(conn)
+        from maogang_cli.store.sync import sync_catalogue
+
+        return opened.conn, sync_catalogue(opened.conn, data_dir, force=force)
+    except BaseException as exc:
+        _discard(opened.conn, db_path, opened.existed)
+        if isinstance(exc, sqlite3.Error):
+            raise explain(exc, db_path) or exc from None
+        raise
+
+
+def _kept_catalogue(exc: DataError) -> tuple[str, ...]:
+    lines = exc.lines()
+    shown = lines[:3] + ([f"... and {len(lines) - 3} more"] if len(lines) > 3 else [])
+    return (
+        *shown,
+        "warning: using the catalogue loaded before; "
+        "fix the files (maogang validate) to load the new one",
+    )

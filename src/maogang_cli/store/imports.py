@@ -59,7 +59,10 @@ def save_import(
         conn.execute("COMMIT")
         return ids
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may have rolled back already (a full disk): the first error is the one
+        # to report, not the ROLLBACK's "no transaction is active".
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
 
 

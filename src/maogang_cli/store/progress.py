@@ -35,7 +35,10 @@ def append_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
         conn.execute("COMMIT")
         return ids
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may have rolled back already (a full disk): the first error is the one
+        # to report, not the ROLLBACK's "no transaction is active".
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
 
 

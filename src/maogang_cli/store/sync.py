@@ -17,6 +17,7 @@ from maogang_cli.catalog.load import Catalogue, load_catalogue
 from maogang_cli.domain.dates import deadline_date
 from maogang_cli.errors import DataError, Problem
 from maogang_cli.i18n import _
+from maogang_cli.store.failures import APPLICATION_ID
 from maogang_cli.store.guards import EVIDENCE, restore_triggers, update_lifted
 from maogang_cli.store.migrations import migrations
 from maogang_cli.store.pinyin import fill_pinyin
@@ -76,6 +77,8 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
     try:
         db = Database(conn)
         migrations.apply(db)
+        # Marks the file as maogang's: a new database, and an older one on its upgrade.
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if catalogue is None:
             if _unkeyed(conn) or _unkeyed_evidence(conn):
                 # Old records get their unit keys from the catalogue: without a valid one

@@ -1,0 +1,246 @@
+"""What can go wrong with the database file itself, as messages the user can act on.
+
+Standard library only: read-only commands import it. A full disk, a busy or read-only
+database, damaged pages, a device given as `--db`: each is one line and an exit code of
+its own, never the internal-error exit (70), which is kept for bugs.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from maogang_cli.errors import MaogangError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+# Marks maogang's databases in the SQLite header ("MGNG"); another program's file has
+# another value, or 0 and tables of its own.
+APPLICATION_ID = 0x4D474E47
+BUSY_EXIT = 75  # EX_TEMPFAIL: try again later
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_SYSTEM_TREES = ("/proc", "/sys")
+
+# SQLite's primary result codes (the low byte of an extended code).
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+_PERM = 3
+
+RESTORE_HINT = "restore a backup (maogang restore FILE)"
+
+
+class StoreError(MaogangError):
+    """The database cannot be used: a path that is no database, another program's file,
+    or one written by a newer maogang."""
+
+    exit_code = 2
+
+
+class DamagedDatabaseError(MaogangError):
+    """The database file is damaged or truncated."""
+
+
+class DiskFullError(MaogangError):
+    """The disk is full; the transaction was rolled back, nothing was stored."""
+
+
+class DatabaseBusyError(MaogangError):
+    """Another process held the write lock longer than the busy timeout."""
+
+    exit_code = BUSY_EXIT
+
+
+# The database this process opened, named in a message about an error raised later.
+_opened: list[Path] = []
+
+
+def remember(path: Path) -> None:
+    _opened[:] = [path]
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def check_target(path: Path) -> bool:
+    """Whether the database file exists. A path that cannot hold a database (a device, a
+    FIFO, a directory, a system file, a name too long, a file that is no SQLite database)
+    is refused before SQLite opens it, so it leaves nothing behind."""
+    real = os.path.realpath(path)
+    if any(real == tree or real.startswith(tree + "/") for tree in _SYSTEM_TREES):
+        raise StoreError(f"--db {path}: a system file, not a database: give a file of your own")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise StoreError(f"--db: the file name is too long: {str(path)[:60]}…") from None
+        raise StoreError(f"--db {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"--db wants a database file, not a directory: {path}")
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"--db {path} is {_kind(info.st_mode)}, not a database file")
+    if info.st_size:
+        _check_header(path, info.st_size)
+    return True
+
+
+def _check_header(path: Path, size: int) -> None:
+    """SQLite's 100-byte header: the magic string, and a page count the file still holds
+    (only when no journal or WAL may still complete it)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise StoreError(f"cannot read the database {path}: {exc.strerror or exc}") from None
+    if not header.startswith(SQLITE_MAGIC[: len(header)]) or len(header) < len(SQLITE_MAGIC):
+        raise StoreError(f"{path} is not a SQLite database: give maogang's database with --db")
+    if len(header) < 100:
+        raise DamagedDatabaseError(
+            f"the database {path} is truncated ({size} bytes, not even its header): " + RESTORE_HINT
+        )
+    if _pending(path):
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    counter_valid = header[24:28] == header[92:96]
+    expected = pages * page_size
+    if counter_valid and size < expected:
+        raise DamagedDatabaseError(
+            f"the database {path} is truncated ({size:,} of {expected:,} bytes): " + RESTORE_HINT
+        )
+
+
+def _pending(path: Path) -> bool:
+    """A WAL or rollback journal that may still complete the file after a crash."""
+    for suffix in ("-wal", "-journal"):
+        try:
+            if os.stat(f"{path}{suffix}").st_size:
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def check_identity(conn: sqlite3.Connection, path: Path) -> bool:
+    """Refuse another program's database. True when the file is marked as maogang's,
+    False when it is empty or an unmarked maogang database (marked when it is next
+    brought up to date)."""
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if application_id == APPLICATION_ID:
+        return True
+    if application_id:
+        raise StoreError(
+            f"{path} belongs to another program (application_id {application_id:#x}), "
+            "not maogang: give maogang's database with --db"
+        )
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
+    if not tables:
+        return False
+    if (
+        "_sqlite_migrations" in tables
+        and conn.execute(
+            "SELECT 1 FROM _sqlite_migrations WHERE migration_set = 'maogang' LIMIT 1"
+        ).fetchone()
+    ):
+        return False
+    shown = ", ".join(tables[:3]) + (", …" if len(tables) > 3 else "")
+    raise StoreError(
+        f"{path} is another program's SQLite database (tables: {shown}), not maogang's: "
+        "give maogang's database with --db"
+    )
+
+
+def remove_new_database(path: Path) -> None:
+    """A database this command created and could not fill leaves nothing behind."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except OSError:
+            continue
+
+
+def _no_space(path: Path | None) -> bool:
+    """Whether the disk under the database is (nearly) full: SQLite reports a full disk
+    as an I/O error when it cannot grow its shared-memory or WAL file."""
+    if path is None:
+        return False
+    try:
+        fs = os.statvfs(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return False
+    return fs.f_bavail * fs.f_frsize < 256 * 1024
+
+
+def _read_only(path: Path | None) -> bool:
+    if path is None:
+        return False
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        on_read_only_fs = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+    writable = os.access(folder, os.W_OK) and (not os.path.exists(path) or os.access(path, os.W_OK))
+    return on_read_only_fs or not writable
+
+
+def explain(exc: BaseException, path: Path | None = None) -> MaogangError | None:
+    """The user's message for an error of the database or the disk under it; None for
+    anything else (a bug, shown as an internal error)."""
+    import sqlite3
+
+    where = path or (_opened[0] if _opened else None)
+    name = f"the database {where}" if where else "the database"
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return DiskFullError("the disk is full: nothing was stored; free some space and retry")
+        if exc.errno == errno.EROFS:
+            return StoreError(f"read-only file system: {exc.filename or name}")
+        return None
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    detail = str(exc)
+    if code in (_BUSY, _LOCKED):
+        return DatabaseBusyError(
+            f"{name} is busy: another process is writing to it; try again in a moment"
+        )
+    if code == _FULL or (code == _IOERR and _no_space(where)):
+        return DiskFullError(
+            f"the disk under {name} is full: nothing was stored; free some space and try again"
+        )
+    if code in (_READONLY, _PERM) or (code == _CANTOPEN and _read_only(where)):
+        return StoreError(
+            f"{name} is read-only (its file or its folder): maogang writes to it and beside "
+            "it, even to read; make it writable or copy it somewhere writable"
+        )
+    if code == _CANTOPEN:
+        return StoreError(f"cannot open {name} ({detail})")
+    if code == _NOTADB:
+        return StoreError(f"{where or 'the file'} is not a SQLite database ({detail})")
+    if code == _CORRUPT:
+        return DamagedDatabaseError(f"{name} is damaged ({detail}): " + RESTORE_HINT)
+    if code == _IOERR:
+        return DamagedDatabaseError(
+            f"cannot read or write {name} (disk I/O error): check the disk; if it persists, "
+            + RESTORE_HINT
+        )
+    return None

@@ -16,6 +16,13 @@ from conftest import Invoke
 from maogang_cli.store import db as store_db
 from maogang_cli.store.failures import APPLICATION_ID, BUSY_EXIT
 
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages are compared in English; one test checks the Chinese."""
+    monkeypatch.setenv("MAOGANG_LANG", "en")
+
+
 RESTORE = "restore a backup (maogang restore FILE)"
 RECORD = ("record", "14", "--unit", "城运中心", "--status", "done", "--date", "2024-06-02")
 
@@ -264,4 +271,15 @@ def test_a_lock_held_too_long_is_busy_with_its_own_exit_code(
         BUSY_EXIT,
         f"error: the database {db} is busy: another process is writing to it; "
         "try again in a moment\n",
+    )
+
+
+def test_the_message_is_chinese_by_default(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MAOGANG_LANG")
+    result = invoke("status", "--db", "/dev/null")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --db /dev/null 是设备文件，不是数据库文件\n",
     )

@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from maogang_cli.errors import DataError
+from maogang_cli.i18n import _
 from maogang_cli.store.failures import (
-    StoreError as StoreError,
-)
-from maogang_cli.store.failures import (
+    StoreError,
     check_identity,
     check_target,
     explain,
@@ -48,7 +47,9 @@ def _connect(path: Path) -> _Opened:
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
-        raise explain(exc, path) or StoreError(f"cannot open database {path}: {exc}") from None
+        raise explain(exc, path) or StoreError(
+            _("cannot open database {path}: {detail}").format(path=path, detail=exc)
+        ) from None
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -57,14 +58,18 @@ def _connect(path: Path) -> _Opened:
         version = _schema_version(conn)
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"database {path} was written by a newer maogang (schema {version}, this one "
-                f"knows {SCHEMA_VERSION}); upgrade maogang to use it"
+                _(
+                    "database {path} was written by a newer maogang (schema {version}, "
+                    "this one knows {known}); upgrade maogang to use it"
+                ).format(path=path, version=version, known=SCHEMA_VERSION)
             )
         return _Opened(conn, existed, version, marked)
     except BaseException as exc:
         _discard(conn, path, existed)
         if isinstance(exc, sqlite3.Error):
-            raise explain(exc, path) or StoreError(f"cannot read database {path}: {exc}") from None
+            raise explain(exc, path) or StoreError(
+                _("cannot read database {path}: {detail}").format(path=path, detail=exc)
+            ) from None
         raise
 
 

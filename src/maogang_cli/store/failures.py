@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from maogang_cli.errors import MaogangError
+from maogang_cli.i18n import _
 
 if TYPE_CHECKING:
     import sqlite3
@@ -29,8 +30,6 @@ _SYSTEM_TREES = ("/proc", "/sys")
 # SQLite's primary result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 _PERM = 3
-
-RESTORE_HINT = "restore a backup (maogang restore FILE)"
 
 
 class StoreError(MaogangError):
@@ -64,12 +63,12 @@ def remember(path: Path) -> None:
 
 def _kind(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return _("a FIFO (named pipe)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("a socket")
+    return _("not a regular file")
 
 
 def check_target(path: Path) -> bool:
@@ -78,19 +77,29 @@ def check_target(path: Path) -> bool:
     is refused before SQLite opens it, so it leaves nothing behind."""
     real = os.path.realpath(path)
     if any(real == tree or real.startswith(tree + "/") for tree in _SYSTEM_TREES):
-        raise StoreError(f"--db {path}: a system file, not a database: give a file of your own")
+        raise StoreError(
+            _("--db {path}: a system file, not a database: give a file of your own").format(
+                path=path
+            )
+        )
     try:
         info = os.stat(path)
     except FileNotFoundError:
         return False
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise StoreError(f"--db: the file name is too long: {str(path)[:60]}…") from None
+            raise StoreError(
+                _("--db: the file name is too long: {start}…").format(start=str(path)[:60])
+            ) from None
         raise StoreError(f"--db {path}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise StoreError(f"--db wants a database file, not a directory: {path}")
+        raise StoreError(_("--db wants a database file, not a directory: {path}").format(path=path))
     if not stat.S_ISREG(info.st_mode):
-        raise StoreError(f"--db {path} is {_kind(info.st_mode)}, not a database file")
+        raise StoreError(
+            _("--db {path} is {kind}, not a database file").format(
+                path=path, kind=_kind(info.st_mode)
+            )
+        )
     if info.st_size:
         _check_header(path, info.st_size)
     return True
@@ -103,12 +112,23 @@ def _check_header(path: Path, size: int) -> None:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        raise StoreError(f"cannot read the database {path}: {exc.strerror or exc}") from None
+        raise StoreError(
+            _("cannot read the database {path}: {detail}").format(
+                path=path, detail=exc.strerror or exc
+            )
+        ) from None
     if not header.startswith(SQLITE_MAGIC[: len(header)]) or len(header) < len(SQLITE_MAGIC):
-        raise StoreError(f"{path} is not a SQLite database: give maogang's database with --db")
+        raise StoreError(
+            _("{path} is not a SQLite database: give maogang's database with --db").format(
+                path=path
+            )
+        )
     if len(header) < 100:
         raise DamagedDatabaseError(
-            f"the database {path} is truncated ({size} bytes, not even its header): " + RESTORE_HINT
+            _(
+                "the database {path} is truncated ({size} bytes, not even its header): "
+                "restore a backup (maogang restore FILE)"
+            ).format(path=path, size=size)
         )
     if _pending(path):
         return
@@ -119,7 +139,10 @@ def _check_header(path: Path, size: int) -> None:
     expected = pages * page_size
     if counter_valid and size < expected:
         raise DamagedDatabaseError(
-            f"the database {path} is truncated ({size:,} of {expected:,} bytes): " + RESTORE_HINT
+            _(
+                "the database {path} is truncated ({size} of {expected} bytes): "
+                "restore a backup (maogang restore FILE)"
+            ).format(path=path, size=f"{size:,}", expected=f"{expected:,}")
         )
 
 
@@ -143,8 +166,10 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> bool:
         return True
     if application_id:
         raise StoreError(
-            f"{path} belongs to another program (application_id {application_id:#x}), "
-            "not maogang: give maogang's database with --db"
+            _(
+                "{path} belongs to another program (application_id {id}), not maogang: "
+                "give maogang's database with --db"
+            ).format(path=path, id=f"{application_id:#x}")
         )
     tables = [
         r[0]
@@ -164,8 +189,10 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> bool:
         return False
     shown = ", ".join(tables[:3]) + (", …" if len(tables) > 3 else "")
     raise StoreError(
-        f"{path} is another program's SQLite database (tables: {shown}), not maogang's: "
-        "give maogang's database with --db"
+        _(
+            "{path} is another program's SQLite database (tables: {tables}), not maogang's: "
+            "give maogang's database with --db"
+        ).format(path=path, tables=shown)
     )
 
 
@@ -208,12 +235,14 @@ def explain(exc: BaseException, path: Path | None = None) -> MaogangError | None
     import sqlite3
 
     where = path or (_opened[0] if _opened else None)
-    name = f"the database {where}" if where else "the database"
+    name = str(where or "")
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
-            return DiskFullError("the disk is full: nothing was stored; free some space and retry")
+            return DiskFullError(
+                _("the disk is full: nothing was stored; free some space and try again")
+            )
         if exc.errno == errno.EROFS:
-            return StoreError(f"read-only file system: {exc.filename or name}")
+            return StoreError(_("read-only file system: {path}").format(path=exc.filename or name))
         return None
     if not isinstance(exc, sqlite3.Error):
         return None
@@ -221,26 +250,45 @@ def explain(exc: BaseException, path: Path | None = None) -> MaogangError | None
     detail = str(exc)
     if code in (_BUSY, _LOCKED):
         return DatabaseBusyError(
-            f"{name} is busy: another process is writing to it; try again in a moment"
+            _(
+                "the database {path} is busy: another process is writing to it; "
+                "try again in a moment"
+            ).format(path=name)
         )
     if code == _FULL or (code == _IOERR and _no_space(where)):
         return DiskFullError(
-            f"the disk under {name} is full: nothing was stored; free some space and try again"
+            _(
+                "the disk under the database {path} is full: nothing was stored; "
+                "free some space and try again"
+            ).format(path=name)
         )
     if code in (_READONLY, _PERM) or (code == _CANTOPEN and _read_only(where)):
         return StoreError(
-            f"{name} is read-only (its file or its folder): maogang writes to it and beside "
-            "it, even to read; make it writable or copy it somewhere writable"
+            _(
+                "the database {path} is read-only (its file or its folder): maogang writes "
+                "to it and beside it, even to read; make it writable or copy it somewhere "
+                "writable"
+            ).format(path=name)
         )
     if code == _CANTOPEN:
-        return StoreError(f"cannot open {name} ({detail})")
+        return StoreError(
+            _("cannot open the database {path} ({detail})").format(path=name, detail=detail)
+        )
     if code == _NOTADB:
-        return StoreError(f"{where or 'the file'} is not a SQLite database ({detail})")
+        return StoreError(
+            _("{path} is not a SQLite database ({detail})").format(path=name, detail=detail)
+        )
     if code == _CORRUPT:
-        return DamagedDatabaseError(f"{name} is damaged ({detail}): " + RESTORE_HINT)
+        return DamagedDatabaseError(
+            _(
+                "the database {path} is damaged ({detail}): restore a backup (maogang restore FILE)"
+            ).format(path=name, detail=detail)
+        )
     if code == _IOERR:
         return DamagedDatabaseError(
-            f"cannot read or write {name} (disk I/O error): check the disk; if it persists, "
-            + RESTORE_HINT
+            _(
+                "cannot read or write the database {path} (disk I/O error): check the disk; "
+                "if it persists, restore a backup (maogang restore FILE)"
+            ).format(path=name)
         )
     return None

@@ -31,7 +31,7 @@ def test_a_mistyped_directory_is_a_usage_error_and_creates_nothing(tmp_path: Pat
 
 def test_a_directory_is_not_a_database(tmp_path: Path) -> None:
     code, err = run("status", "--db", str(tmp_path))
-    assert (code, err) == (2, f"error: --db wants a database file, not a directory: {tmp_path}\n")
+    assert (code, err) == (2, f"error: --db 需要数据库文件，而不是目录：{tmp_path}\n")
 
 
 def test_data_must_be_a_directory(tmp_path: Path) -> None:

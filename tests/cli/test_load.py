@@ -330,7 +330,4 @@ def test_a_file_that_is_not_a_database(invoke: Invoke, tmp_path: Path) -> None:
     bad.write_text("these are my notes, not a database\n" * 100, "utf-8")
     result = invoke("tasks", "--db", str(bad))
     assert result.exit_code == 2  # a path that cannot be used
-    assert (
-        result.stderr
-        == f"error: {bad} is not a SQLite database: give maogang's database with --db\n"
-    )
+    assert result.stderr == f"error: {bad} 不是 SQLite 数据库：请用 --db 指定 maogang 的数据库\n"

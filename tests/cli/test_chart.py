@@ -67,7 +67,7 @@ def test_summary_band_equals_status_and_rank(invoke: Invoke, progress: None) -> 
     red, yellow, green = (colours.count(c) for c in ("red", "yellow", "green"))
     assert page.figures["units"] == f"单位：红 {red} · 黄 {yellow} · 绿 {green}"
     due, on_time = sum(r["reports_due"] for r in rank), sum(r["reports_on_time"] for r in rank)
-    assert page.figures["reports"] == f"月报按时 {on_time}/{due} ({rate_text(on_time / due)})"
+    assert page.figures["reports"] == f"月报按时 {on_time}/{due}（{rate_text(on_time / due)}）"
 
 
 def test_the_page_is_self_contained_and_its_bytes_are_stable(
@@ -79,7 +79,7 @@ def test_the_page_is_self_contained_and_its_bytes_are_stable(
     result = invoke("chart", "--as-of", AS_OF, "-o", str(out))
     assert result.exit_code == 0, result
     assert out.read_text(encoding="utf-8") == first
-    assert result.stderr.startswith(f"wrote {out}: 26 tasks, ")
+    assert result.stderr.startswith(f"已写入 {out}：26 项任务，")
     page = ChartPage(first)
     assert page.tags.isdisjoint({"script", "link", "img", "iframe", "object", "embed"})
     lowered = first.lower()

@@ -6,13 +6,8 @@ from typing import Annotated
 import typer
 
 from maogang_cli import output
-from maogang_cli.cli._common import (
-    AsOfOption,
-    WarnDaysOption,
-    as_of_day,
-    run_of,
-    year_option,
-)
+from maogang_cli.cli._common import AsOfOption, WarnDaysOption, as_of_day, run_of, year_option
+from maogang_cli.i18n import _
 
 
 def chart(
@@ -39,6 +34,7 @@ def chart(
 
     Example: maogang chart --as-of 2024-10-01 -o 挂图.html
     """
+    run = run_of(ctx)
     from maogang_cli.app.chart import wall_chart
     from maogang_cli.exporters.chart_html import render_chart
     from maogang_cli.outfiles import check_target, write_atomic
@@ -56,7 +52,11 @@ def chart(
         return
     write_atomic(out, content, force=force)
     tasks = sum(1 for s in built.sections for r in s.rows if r.kind == "task")
-    output.note(f"wrote {out}: {tasks} tasks, {len(built.units)} units, as of {day}")
+    output.note(
+        _("wrote {file}: {tasks} tasks, {units} units, as of {day}").format(
+            file=out, tasks=tasks, units=len(built.units), day=day
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

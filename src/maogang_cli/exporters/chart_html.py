@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from maogang_cli.domain.rates import rate_text
+from maogang_cli.i18n import N_, _
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -34,45 +35,39 @@ FONTS = (
     '"WenQuanYi Zen Hei", SimHei, sans-serif'
 )
 
-# Every word the chart prints, Chinese and English (--lang en), in one place.
-WORDS: dict[str, tuple[str, str]] = {
-    "chart": ("挂图作战", "wall chart"),
-    "as_of": ("截至{d}", "As of {d}"),
-    "by_action": ("按行动", "By action"),
-    "by_unit": ("按单位（主办任务）", "By unit (lead tasks)"),
-    "duties": ("常态化工作（保障措施）", "Recurring duties (保障措施)"),
-    "plan_milestones": ("方案节点", "Plan milestones"),
-    "completion": ("完成率", "Done"),
-    "tasks_done": ("责任事项完成 {done}/{tasks}", "lead (task, unit) pairs done {done}/{tasks}"),
-    "overdue": ("逾期 {n}", "overdue {n}"),
-    "done_late": ("逾期完成 {n}", "done late {n}"),
-    "units": (
-        "单位：红 {red} · 黄 {yellow} · 绿 {green}",
-        "units: red {red} · yellow {yellow} · green {green}",
-    ),
-    "reports": ("月报按时 {on_time}/{due}", "monthly reports on time {on_time}/{due}"),
-    "none": ("无", "none"),
-    "red": ("红：逾期未完成", "red: overdue"),
-    "yellow": ("黄：{n}天内到期", "yellow: due within {n} days"),
-    "green_done": ("绿：已完成", "green: done"),
-    "green_open": ("未到期", "not yet due"),
-    "big": ("大标记：任务时限；小标记：任务节点", "large: task deadline; small: task step"),
-    "today_line": ("竖线：截至日", "line: the as-of day"),
-    "count": ("数字：当月到期任务数", "number: tasks due that month"),
-    "waiting": ("未完成：{units}", "not done: {units}"),
-    "filters": ("范围：{text}", "Showing: {text}"),
-    "year": ("{v}年", "year {v}"),
-    "unit": ("单位 {v}", "unit {v}"),
-    "action": ("行动 {v}", "action {v}"),
-    "month": ("{m}月", "{m}"),
-    "year_label": ("{y}年", "{y}"),
-    "empty": ("（无）", "(none)"),
+# Every word the chart prints (English msgids; the Chinese is in the gettext catalogue).
+WORDS: dict[str, str] = {
+    "chart": N_("{title}: wall chart"),
+    "as_of": N_("As of {day}"),
+    "by_action": N_("By action"),
+    "by_unit": N_("By unit (lead tasks)"),
+    "duties": N_("Recurring duties (保障措施)"),
+    "plan_milestones": N_("Plan milestones"),
+    "completion": N_("Done {rate}"),
+    "tasks_done": N_("(task, lead unit) pairs done {done}/{tasks}"),
+    "overdue": N_("overdue {n}"),
+    "done_late": N_("done late {n}"),
+    "units": N_("units: red {red} · yellow {yellow} · green {green}"),
+    "reports": N_("monthly reports on time {on_time}/{due} ({rate})"),
+    "red": N_("red: overdue, not done"),
+    "yellow": N_("yellow: due within {n} days"),
+    "green_done": N_("green: done"),
+    "green_open": N_("not yet due"),
+    "big": N_("large mark: task deadline; small: task step"),
+    "today_line": N_("line: the as-of day"),
+    "count": N_("number: tasks due that month"),
+    "waiting": N_("not done: {units}"),
+    "filters": N_("Showing: {text}"),
+    "year": N_("year {value}"),
+    "unit": N_("unit {value}"),
+    "action": N_("action {value}"),
+    "year_label": N_("{year}"),
+    "empty": N_("(none)"),
 }
 
 
-def word(key: str, lang: str, **values: object) -> str:
-    zh, en = WORDS[key]
-    text = zh if lang == "zh" else en
+def word(key: str, **values: object) -> str:
+    text = _(WORDS[key])
     return text.format(**values) if values else text
 
 
@@ -148,7 +143,7 @@ def _shape(signal: Signal, done: bool, x: float, y: float, size: float) -> str:
 def _hover(mark: Mark, lang: str) -> str:
     parts = [mark.ref, mark.due.isoformat(), mark.title]
     if mark.waiting:
-        parts.append(word("waiting", lang, units="、".join(mark.waiting)))
+        parts.append(word("waiting", units="、".join(mark.waiting)))
     return " · ".join(p for p in parts if p)
 
 
@@ -192,7 +187,7 @@ def _axis(axis: _Axis, width: float, height: float, lang: str) -> str:
         )
     for year, i in years.items():
         x = axis.left + axis.step * i + 0.6
-        label = word("year_label", lang, y=year)
+        label = word("year_label", year=year)
         out.append(f'<text x="{_num(x)}" y="3.4" font-size="3" font-weight="bold">{label}</text>')
     right = axis.left + axis.step * len(axis.months)
     out.append(
@@ -227,7 +222,7 @@ def _row(
     right = axis.left + axis.step * len(axis.months)
     size = min(row_h * 0.66, 3.1)
     chip = _shape(row.signal, False, 1.6, mid, size * 0.8) if row.signal != "green" else ""
-    label = row.label or word("plan_milestones", lang)
+    label = row.label or word("plan_milestones")
     shown = fit(label, size, label_w - 4)
     title = row.title if row.kind != "plan_milestones" else f"{label}\n{row.title}"
     marks = "".join(_mark(m, axis, mid, row_h, lang) for m in row.marks)
@@ -278,7 +273,7 @@ def _panel(
     if count == 0:
         parts.append(
             f'<text x="{_num(label_w)}" y="{_num(AXIS_H + row_h * 0.7)}" font-size="3">'
-            f"{word('empty', lang)}</text>"
+            f"{word('empty')}</text>"
         )
     return (
         f'<svg class="panel-svg" id="{name}" xmlns="http://www.w3.org/2000/svg" '
@@ -290,7 +285,7 @@ def _panel(
 
 def _section_title(section: Section, lang: str) -> str:
     if section.key == "duties":
-        return word("duties", lang)
+        return word("duties")
     if section.key.isdigit():
         return f"{section.key}. {section.title}"
     return section.title
@@ -298,15 +293,14 @@ def _section_title(section: Section, lang: str) -> str:
 
 def _summary(summary: Summary, lang: str) -> str:
     figures = [
-        ("completion_rate", f"{word('completion', lang)} {_percent(summary.completion_rate)}"),
-        ("tasks_done", word("tasks_done", lang, done=summary.done, tasks=summary.tasks)),
-        ("overdue", word("overdue", lang, n=summary.overdue)),
-        ("done_late", word("done_late", lang, n=summary.done_late)),
+        ("completion_rate", word("completion", rate=_percent(summary.completion_rate))),
+        ("tasks_done", word("tasks_done", done=summary.done, tasks=summary.tasks)),
+        ("overdue", word("overdue", n=summary.overdue)),
+        ("done_late", word("done_late", n=summary.done_late)),
         (
             "units",
             word(
                 "units",
-                lang,
                 red=summary.units_red,
                 yellow=summary.units_yellow,
                 green=summary.units_green,
@@ -314,8 +308,12 @@ def _summary(summary: Summary, lang: str) -> str:
         ),
         (
             "reports",
-            word("reports", lang, on_time=summary.reports_on_time, due=summary.reports_due)
-            + f" ({_percent(summary.report_rate)})",
+            word(
+                "reports",
+                on_time=summary.reports_on_time,
+                due=summary.reports_due,
+                rate=_percent(summary.report_rate),
+            ),
         ),
     ]
     cells = "".join(
@@ -332,15 +330,15 @@ def _legend(warn_days: int, lang: str) -> str:
         )
 
     items = [
-        chip("red", False) + escape(word("red", lang)),
-        chip("yellow", False) + escape(word("yellow", lang, n=warn_days)),
-        chip("green", True) + escape(word("green_done", lang)),
-        chip("green", False) + escape(word("green_open", lang)),
-        escape(word("big", lang)),
+        chip("red", False) + escape(word("red")),
+        chip("yellow", False) + escape(word("yellow", n=warn_days)),
+        chip("green", True) + escape(word("green_done")),
+        chip("green", False) + escape(word("green_open")),
+        escape(word("big")),
         '<svg class="chip" viewBox="0 0 4 4" width="4mm" height="4mm"><line x1="2" y1="0" '
         'x2="2" y2="4" stroke="#1f4fb4" stroke-width="0.5" stroke-dasharray="1.4 0.8"/></svg>'
-        + escape(word("today_line", lang)),
-        escape(word("count", lang)),
+        + escape(word("today_line")),
+        escape(word("count")),
     ]
     return '<div class="legend">' + "".join(f"<span>{i}</span>" for i in items) + "</div>"
 
@@ -391,7 +389,7 @@ def render_chart(chart: WallChart, *, lang: str = "zh", warn_days: int = 15) -> 
     duties = [(_section_title(s, lang), s.rows) for s in chart.sections if s.key == "duties"]
     actions = _panel(
         "by-action",
-        word("by_action", lang),
+        word("by_action"),
         blocks,
         chart.months,
         chart.as_of,
@@ -401,7 +399,7 @@ def render_chart(chart: WallChart, *, lang: str = "zh", warn_days: int = 15) -> 
     )
     units = _panel(
         "by-unit",
-        word("by_unit", lang),
+        word("by_unit"),
         [("", chart.units), *duties],
         chart.months,
         chart.as_of,
@@ -409,11 +407,11 @@ def render_chart(chart: WallChart, *, lang: str = "zh", warn_days: int = 15) -> 
         UNITS_LABEL_W,
         lang,
     )
-    title = f"{chart.title}{'' if lang == 'zh' else ' — '}{word('chart', lang)}"
+    title = word("chart", title=chart.title)
     filters = ""
     if chart.filters:
-        text = "，".join(word(name, lang, v=value) for name, value in chart.filters)
-        filters = f'<span class="filters">{escape(word("filters", lang, text=text))}</span>'
+        text = "，".join(word(name, value=value) for name, value in chart.filters)
+        filters = f'<span class="filters">{escape(word("filters", text=text))}</span>'
     document = f'<div class="document">{escape(chart.document)}</div>' if chart.document else ""
     html_lang = "zh-CN" if lang == "zh" else "en"
     page = (
@@ -423,7 +421,7 @@ def render_chart(chart: WallChart, *, lang: str = "zh", warn_days: int = 15) -> 
         f'<style>{CSS}</style>\n</head>\n<body>\n<div class="sheet">\n'
         f"<header>{document}<h1>{escape(title)}</h1>"
         f'<span class="as-of" data-as-of="{chart.as_of.isoformat()}">'
-        f"{escape(word('as_of', lang, d=_day(chart.as_of, lang)))}</span>{filters}</header>\n"
+        f"{escape(word('as_of', day=_day(chart.as_of, lang)))}</span>{filters}</header>\n"
         f"{_summary(chart.summary, lang)}\n{_legend(warn_days, lang)}\n"
         f'<div class="panels">\n<div class="panel actions">{actions}</div>\n'
         f'<div class="panel units">{units}</div>\n</div>\n</div>\n</body>\n</html>\n'

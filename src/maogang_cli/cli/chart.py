@@ -34,7 +34,6 @@ def chart(
 
     Example: maogang chart --as-of 2024-10-01 -o 挂图.html
     """
-    run = run_of(ctx)
     from maogang_cli.app.chart import wall_chart
     from maogang_cli.exporters.chart_html import render_chart
     from maogang_cli.outfiles import check_target, write_atomic

@@ -221,7 +221,7 @@ def _row(
     mid = y + row_h / 2
     right = axis.left + axis.step * len(axis.months)
     size = min(row_h * 0.66, 3.1)
-    chip = _shape(row.signal, False, 1.6, mid, size * 0.8) if row.signal != "green" else ""
+    chip = f'<g class="chip">{_shape(row.signal, False, 1.6, mid, size * 0.8)}</g>'
     label = row.label or word("plan_milestones")
     shown = fit(label, size, label_w - 4)
     title = row.title if row.kind != "plan_milestones" else f"{label}\n{row.title}"
@@ -277,6 +277,7 @@ def _panel(
         )
     return (
         f'<svg class="panel-svg" id="{name}" xmlns="http://www.w3.org/2000/svg" '
+        f'data-label-right="{_num(label_w)}" data-months-left="{_num(axis.left)}" '
         f'viewBox="0 0 {_num(width)} {_num(height)}" width="{_num(width)}mm" '
         f"height=\"{_num(height)}mm\" font-family='{FONTS}'>"
         f"{_axis(axis, width, height, lang)}{''.join(parts)}{_today(axis, as_of, height)}</svg>"
@@ -366,7 +367,7 @@ header .filters {{ font-size: 3.6mm; color: #444; }}
 .panel.actions {{ flex: {ACTIONS_W:g} 1 0; }}
 .panel.units {{ flex: {UNITS_W:g} 1 0; }}
 .panel-svg {{ width: 100%; height: auto; display: block; }}
-@media (max-width: 900px) {{
+@media screen and (max-width: 900px) {{
   body {{ margin: 6px; }}
   .panels {{ display: block; }}
   .panel {{ overflow-x: auto; margin-bottom: 4mm; }}

@@ -16,6 +16,7 @@ from maogang_cli.domain.chart import (
     summarise,
     unit_rows,
 )
+from maogang_cli.domain.report_options import ReportOptions
 from maogang_cli.domain.status import DEFAULT_WARN_DAYS, ROLES
 from maogang_cli.errors import NotFoundError
 from maogang_cli.store.duties import list_duties
@@ -75,7 +76,7 @@ def wall_chart(
     unit_states = [s for s in states if s.role == "responsible" and s.task_id in shown_tasks]
     titles = {t.id: t.title for t in tasks}
     rows = unit_rows(summaries, unit_states, titles)
-    ranked = ranking(conn, as_of, year=year)
+    ranked = ranking(conn, ReportOptions(as_of, year=year))
     if units is not None:
         ranked = [r for r in ranked if r.unit in units]
     summary = summarise(

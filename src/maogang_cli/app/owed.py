@@ -3,9 +3,9 @@ plan tables and the duty records, judged by `domain.owed`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from maogang_cli.domain.owed import Owed, chased, duty_owed, milestone_owed
+from maogang_cli.domain.owed import Owed, chased, duty_owed, merge_overdue, milestone_owed
 from maogang_cli.store.duties import list_duties, records_by_duty
 from maogang_cli.store.owed import list_milestones, memberless_groups
 
@@ -15,6 +15,16 @@ if TYPE_CHECKING:
     from datetime import date
 
     from maogang_cli.domain.duties import Duty, PlanMilestone
+    from maogang_cli.domain.models import TaskHead
+    from maogang_cli.domain.report_options import ReportOptions
+    from maogang_cli.domain.status import PairState
+
+
+class Overdue(NamedTuple):
+    """Everything not done by its deadline, most overdue first, with the tasks named."""
+
+    items: list[PairState | Owed]
+    tasks: dict[str, TaskHead]
 
 
 def owed(
@@ -77,3 +87,34 @@ def missed(
     owners = {d.id: d.owner_units for d in duties}
     owners |= {m.id: m.responsible_units for m in milestones}
     return [o for o in found if chased(owners.get(o.id, []), memberless)]
+
+
+def overdue(
+    conn: sqlite3.Connection, options: ReportOptions, kinds: Collection[str], *, all_duties: bool
+) -> Overdue:
+    """Late (task, unit) pairs, missed duty instances and plan milestones of these kinds."""
+    from maogang_cli.store.progress import pair_states
+    from maogang_cli.store.queries import task_heads
+
+    late: list[PairState] = []
+    if "task" in kinds:
+        states = pair_states(
+            conn,
+            options.as_of,
+            units=options.units,
+            roles=options.roles,
+            year=options.year,
+            details=False,
+            overdue_only=True,
+        )
+        late = [s for s in states if s.overdue]
+    owed_late: list[Owed] = []
+    if "duty" in kinds or "plan_milestone" in kinds:
+        owed_late = [
+            o
+            for o in missed(
+                conn, options.as_of, units=options.units, year=options.year, all_duties=all_duties
+            )
+            if o.kind in kinds
+        ]
+    return Overdue(merge_overdue(late, owed_late), task_heads(conn))

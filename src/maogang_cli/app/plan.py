@@ -3,7 +3,7 @@ due in a window, and `maogang duty list`'s counts per duty."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from maogang_cli.app.owed import owed
 from maogang_cli.domain.agenda import AgendaItem, Window, owed_items, sort_agenda, task_items
@@ -11,12 +11,28 @@ from maogang_cli.domain.owed import Owed, chased, milestone_owed
 from maogang_cli.domain.plan import ActionView, build_plan
 from maogang_cli.store.duties import duty_records, list_duties
 from maogang_cli.store.owed import list_milestones, memberless_groups
-from maogang_cli.store.plan import duty_measures, list_actions, list_measures
+from maogang_cli.store.plan import duty_measures, list_actions, list_measures, list_targets
 
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Collection
     from datetime import date
+
+    from maogang_cli.domain.duties import Duty
+
+
+class PlanPage(NamedTuple):
+    """`maogang plan`: the actions with their measures, and the plan's overall targets."""
+
+    actions: list[ActionView]
+    targets: list[tuple[date, str]]
+
+
+class DutyList(NamedTuple):
+    """`maogang duty list`: the recurring duties and their counts as of the day."""
+
+    duties: list[Duty]
+    counts: dict[str, dict[str, Any]]
 
 
 def agenda(
@@ -86,3 +102,11 @@ def duty_counts(conn: sqlite3.Connection, as_of: date) -> dict[str, dict[str, An
             c["done"] += o.done
             c["missing"] += o.missing
     return out
+
+
+def plan_page(conn: sqlite3.Connection, as_of: date) -> PlanPage:
+    return PlanPage(plan_view(conn, as_of), list_targets(conn))
+
+
+def duty_list(conn: sqlite3.Connection, as_of: date) -> DutyList:
+    return DutyList(list_duties(conn), duty_counts(conn, as_of))

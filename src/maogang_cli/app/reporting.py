@@ -3,7 +3,7 @@ domain. Standard library only, so read-only commands stay light."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.duties import MONTHLY_REPORT, Duty
 from maogang_cli.domain.export import MonthlyExport, build_export
@@ -20,6 +20,41 @@ if TYPE_CHECKING:
     from datetime import date
 
     from maogang_cli.domain.periods import Period
+    from maogang_cli.domain.report_options import ReportOptions
+
+
+class ReportGrid(NamedTuple):
+    """`maogang reports`: the monthly report's instances, units × months, as of a day."""
+
+    duty: Duty
+    periods: list[Period]
+    units: list[str]
+    instances: list[Instance]
+
+
+def monthly_reports(
+    conn: sqlite3.Connection,
+    as_of: date,
+    *,
+    unit: str | None = None,
+    month: str | None = None,
+    first: str | None = None,
+    last: str | None = None,
+    year: int | None = None,
+) -> ReportGrid:
+    """Which units sent their monthly report, in the months chosen (see
+    `domain.reports.choose_periods`); a month that cannot be read is a usage error."""
+    from maogang_cli.domain.reports import choose_periods
+    from maogang_cli.errors import refused_value
+    from maogang_cli.store.duties import get_duty
+
+    duty = get_duty(conn, MONTHLY_REPORT)
+    try:
+        periods = choose_periods(duty, as_of, month=month, first=first, last=last, year=year)
+    except ValueError as exc:
+        raise refused_value(exc) from None
+    units = duty_units(conn, duty, unit)
+    return ReportGrid(duty, list(periods), units, report_grid(conn, duty, periods, units, as_of))
 
 
 def duty_units(conn: sqlite3.Connection, duty: Duty, unit: str | None = None) -> list[str]:
@@ -95,16 +130,11 @@ def monthly_export(
     )
 
 
-def ranking(
-    conn: sqlite3.Connection,
-    as_of: date,
-    *,
-    year: int | None = None,
-    roles: Sequence[str] = ("responsible",),
-) -> list[RankRow]:
-    """Units ranked for 通报 on their tasks and their monthly reports up to `as_of`."""
+def ranking(conn: sqlite3.Connection, options: ReportOptions) -> list[RankRow]:
+    """Units ranked for 通报 on their tasks and their monthly reports up to the as-of day."""
+    as_of, year = options.as_of, options.year
     order = unit_order(conn)
-    summaries = unit_summaries(conn, as_of, roles=roles, year=year)
+    summaries = unit_summaries(conn, as_of, roles=options.roles, year=year)
     duty = find_duty(conn, MONTHLY_REPORT)
     report_totals = []
     if duty is not None:

@@ -17,6 +17,7 @@ from maogang_cli.i18n import LANG_ENV, _
 if TYPE_CHECKING:
     import sqlite3
 
+    from maogang_cli.cli.formatters import Formatter
     from maogang_cli.i18n import Lang as Language
     from maogang_cli.store.db import Store
 
@@ -104,6 +105,13 @@ class Run:
     def open_db(self) -> sqlite3.Connection:
         """The store for --db (catalogue from --data), with its warnings shown."""
         return open_db(self.db, self.data)
+
+    @property
+    def formatter(self) -> Formatter:
+        """The one way this run prints its report: JSON with --json, else tables."""
+        from maogang_cli.cli.formatters import choose
+
+        return choose(self.json, self.lang)
 
 
 def _globals(

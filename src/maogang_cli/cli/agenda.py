@@ -4,7 +4,6 @@ from typing import Annotated
 
 import typer
 
-from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
     as_of_day,
@@ -36,26 +35,18 @@ def agenda(
 
     Example: maogang agenda --month 2024-06 --as-of 2024-06-20
     """
-    run = run_of(ctx)
     from maogang_cli.app.plan import agenda as due_items
     from maogang_cli.domain.agenda import choose_window
     from maogang_cli.store.queries import units_named
 
+    run = run_of(ctx)
     day = as_of_day(as_of)
     try:
         window = choose_window(day, month=month, first=first, last=last, year=year)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     conn = run.open_db()
-    items = due_items(conn, day, window, units=units_named(conn, unit))
-    if run.json:
-        from maogang_cli.plan_contracts import agenda_json
-
-        output.print_json([agenda_json(i) for i in items])
-    else:
-        from maogang_cli.cli.render_plan import agenda_table
-
-        agenda_table(items, window, day, run.lang)
+    run.formatter.agenda(due_items(conn, day, window, units=units_named(conn, unit)), window, day)
 
 
 def register(app: typer.Typer) -> None:

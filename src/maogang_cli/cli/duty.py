@@ -95,22 +95,11 @@ def list_(
 
     Example: maogang duty list --as-of 2025-01-01
     """
+    from maogang_cli.app.plan import duty_list
+
     run = run_of(ctx)
-    from maogang_cli.app.plan import duty_counts
-    from maogang_cli.store.duties import list_duties
-
     day = as_of_day(as_of)
-    conn = run.open_db()
-    duties = list_duties(conn)
-    counts = duty_counts(conn, day)
-    if run.json:
-        from maogang_cli.plan_contracts import duty_json
-
-        output.print_json([duty_json(d, counts[d.id]) for d in duties])
-    else:
-        from maogang_cli.cli.render_plan import duty_table
-
-        duty_table(duties, counts, day, run.lang)
+    run.formatter.duty_list(duty_list(run.open_db(), day), day)
 
 
 def register(app: typer.Typer) -> None:

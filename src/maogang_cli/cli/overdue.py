@@ -4,7 +4,6 @@ from typing import Annotated
 
 import typer
 
-from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
     CooperatingOption,
@@ -12,7 +11,6 @@ from maogang_cli.cli._common import (
     run_of,
     year_option,
 )
-from maogang_cli.domain.status import PairState
 from maogang_cli.errors import UsageError
 
 
@@ -58,53 +56,28 @@ def overdue(
 
     Example: maogang overdue --as-of 2025-01-01 --kind duty --fail-if-any
     """
-    run = run_of(ctx)
-    from maogang_cli.app.owed import missed
-    from maogang_cli.domain.owed import merge_overdue, parse_kinds
+    from maogang_cli.app.owed import overdue as late_items
+    from maogang_cli.domain.owed import parse_kinds
+    from maogang_cli.domain.report_options import ReportOptions
     from maogang_cli.domain.status import roles
-    from maogang_cli.store.progress import pair_states
-    from maogang_cli.store.queries import task_heads, units_named
+    from maogang_cli.store.queries import units_named
 
+    run = run_of(ctx)
     day = as_of_day(as_of)
     try:
         kinds = parse_kinds(kind or [])
     except ValueError as exc:
         raise UsageError(f"--kind: {exc}") from None
     conn = run.open_db()
-    units = units_named(conn, unit)
-    late: list[PairState] = []
-    if "task" in kinds:
-        counted = roles(include_cooperating, unit_named=unit is not None)
-        states = pair_states(
-            conn, day, units=units, roles=counted, year=year, details=False, overdue_only=True
-        )
-        late = [s for s in states if s.overdue]
-    owed = []
-    if "duty" in kinds or "plan_milestone" in kinds:
-        owed = [
-            o
-            for o in missed(conn, day, units=units, year=year, all_duties=all_duties)
-            if o.kind in kinds
-        ]
-    tasks = task_heads(conn)
-    items = merge_overdue(late, owed)
-    if run.json:
-        from maogang_cli.contracts import overdue_json
-        from maogang_cli.plan_contracts import owed_overdue_json
-
-        output.print_json(
-            [
-                overdue_json(i, tasks[i.task_id])
-                if isinstance(i, PairState)
-                else owed_overdue_json(i)
-                for i in items
-            ]
-        )
-    else:
-        from maogang_cli.cli.render_overdue import overdue_table
-
-        overdue_table(items, tasks, day, run.lang)
-    if fail_if_any and items:
+    options = ReportOptions(
+        as_of=day,
+        year=year,
+        roles=roles(include_cooperating, unit_named=unit is not None),
+        units=units_named(conn, unit),
+    )
+    found = late_items(conn, options, kinds, all_duties=all_duties)
+    run.formatter.overdue(found, day)
+    if fail_if_any and found.items:
         raise typer.Exit(1)
 
 

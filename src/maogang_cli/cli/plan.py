@@ -2,7 +2,6 @@
 
 import typer
 
-from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
     as_of_day,
@@ -18,21 +17,11 @@ def plan(
 
     Example: maogang plan --as-of 2025-01-01
     """
+    from maogang_cli.app.plan import plan_page
+
     run = run_of(ctx)
-    from maogang_cli.app.plan import plan_view
-    from maogang_cli.store.plan import list_targets
-
     day = as_of_day(as_of)
-    conn = run.open_db()
-    views = plan_view(conn, day)
-    if run.json:
-        from maogang_cli.plan_contracts import plan_json
-
-        output.print_json(plan_json(views))
-    else:
-        from maogang_cli.cli.render_plan import plan_tables
-
-        plan_tables(views, list_targets(conn), day, run.lang)
+    run.formatter.plan(plan_page(run.open_db(), day), day)
 
 
 def register(app: typer.Typer) -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
+    from maogang_cli.app.progress import UnitTasks
     from maogang_cli.domain.models import TaskInfo
 
 _STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
@@ -98,23 +99,8 @@ def _when(state: PairState, lang: Lang) -> str:
     return t("days_left", lang, n=state.days_left)
 
 
-def unit_tasks(
-    conn: sqlite3.Connection,
-    unit: str,
-    states: Sequence[PairState],
-    day: date,
-    *,
-    json: bool,
-    lang: Lang,
-) -> None:
-    from maogang_cli.store.queries import list_tasks
-
-    tasks = {task.id: task for task in list_tasks(conn, task_ids=[s.task_id for s in states])}
-    if json:
-        from maogang_cli.contracts import pair_json
-
-        output.print_json([pair_json(s, tasks[s.task_id]) for s in states])
-        return
+def unit_tasks(found: UnitTasks, day: date, lang: Lang) -> None:
+    unit, states, tasks = found
     zh = lang == "zh"
     several = len({s.unit for s in states}) > 1  # a group: say whose row it is
     columns = [

@@ -4,14 +4,12 @@ from typing import Annotated
 
 import typer
 
-from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
     as_of_day,
     run_of,
     year_option,
 )
-from maogang_cli.errors import refused_value
 
 MonthOption = Annotated[
     str | None,
@@ -49,34 +47,15 @@ def reports(
     Default: this year up to the as-of month.
     Example: maogang reports --year 2024 --as-of 2024-12-31 --fail-if-missing
     """
+    from maogang_cli.app.reporting import monthly_reports
+
     run = run_of(ctx)
-    from maogang_cli.app.reporting import duty_units, report_grid
-    from maogang_cli.domain.duties import MONTHLY_REPORT
-    from maogang_cli.domain.reports import choose_periods
-    from maogang_cli.store.duties import get_duty
-
     day = as_of_day(as_of)
-    conn = run.open_db()
-    duty = get_duty(conn, MONTHLY_REPORT)
-    try:
-        periods = choose_periods(duty, day, month=month, first=first, last=last, year=year)
-    except ValueError as exc:
-        raise refused_value(exc) from None
-    units = duty_units(conn, duty, unit)
-    instances = report_grid(conn, duty, periods, units, day)
-    if run.json:
-        from maogang_cli.contracts import report_json
-
-        output.print_json([report_json(i) for i in instances])
-        if not periods:
-            from maogang_cli.cli.render_reports import no_reports
-
-            output.note(no_reports(duty, run.lang))
-    else:
-        from maogang_cli.cli.render_reports import reports_grid
-
-        reports_grid(duty, periods, units, instances, day, run.lang)
-    if fail_if_missing and any(i.state == "missing" for i in instances):
+    grid = monthly_reports(
+        run.open_db(), day, unit=unit, month=month, first=first, last=last, year=year
+    )
+    run.formatter.reports(grid, day)
+    if fail_if_missing and any(i.state == "missing" for i in grid.instances):
         raise typer.Exit(1)
 
 

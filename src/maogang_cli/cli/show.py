@@ -4,7 +4,6 @@ from typing import Annotated
 
 import typer
 
-from maogang_cli import output
 from maogang_cli.cli._common import (
     AsOfOption,
     WarnDaysOption,
@@ -20,29 +19,12 @@ def show(
     warn_days: WarnDaysOption = 15,
 ) -> None:
     """Show a task and where each of its units stands (主办 and 协办)."""
+    from maogang_cli.app.progress import task_card
+    from maogang_cli.domain.report_options import ReportOptions
+
     run = run_of(ctx)
-    from maogang_cli.store.progress import pair_states
-    from maogang_cli.store.queries import list_tasks, resolve_task
-
-    day = as_of_day(as_of)
-    conn = run.open_db()
-    info = list_tasks(conn, task_ids=[resolve_task(conn, task)])[0]
-    states = pair_states(
-        conn,
-        day,
-        roles=("responsible", "cooperating"),
-        task_ids=[info.id],
-        warn_days=warn_days,
-        include_retired=True,
-    )
-    if run.json:
-        from maogang_cli.contracts import pair_json, task_json
-
-        output.print_json(task_json(info) | {"units": [pair_json(s, info) for s in states]})
-    else:
-        from maogang_cli.cli.render_progress import task_card
-
-        task_card(info, states, day, run.lang)
+    options = ReportOptions(as_of=as_of_day(as_of), warn_days=warn_days)
+    run.formatter.task_card(task_card(run.open_db(), task, options), options.as_of)
 
 
 def register(app: typer.Typer) -> None:

@@ -4,7 +4,6 @@ from typing import Annotated
 
 import typer
 
-from maogang_cli import output
 from maogang_cli.cli._common import (
     run_of,
     year_option,
@@ -25,20 +24,10 @@ def tasks(
 
     Example: maogang tasks --unit 城运中心
     """
+    from maogang_cli.app.catalogue import find_tasks
+
     run = run_of(ctx)
-    from maogang_cli.store.queries import list_tasks, resolve_unit
-
-    conn = run.open_db()
-    canonical = resolve_unit(conn, unit) if unit is not None else None
-    found = list_tasks(conn, unit=canonical, action=action, year=year)
-    if run.json:
-        from maogang_cli.contracts import task_json
-
-        output.print_json([task_json(t) for t in found])
-    else:
-        from maogang_cli.cli.tables import tasks_table
-
-        tasks_table(found, run.lang)
+    run.formatter.tasks(find_tasks(run.open_db(), unit=unit, action=action, year=year))
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,6 @@
 
 import typer
 
-from maogang_cli import output
 from maogang_cli.cli._common import (
     run_of,
 )
@@ -12,18 +11,10 @@ def units(
     ctx: typer.Context,
 ) -> None:
     """List the units, their aliases, and each group's members."""
+    from maogang_cli.app.catalogue import all_units
+
     run = run_of(ctx)
-    from maogang_cli.store.queries import list_units
-
-    found = list_units(run.open_db())
-    if run.json:
-        from maogang_cli.contracts import unit_json
-
-        output.print_json([unit_json(u) for u in found])
-    else:
-        from maogang_cli.cli.tables import units_table
-
-        units_table(found, run.lang)
+    run.formatter.units(all_units(run.open_db()))
 
 
 def register(app: typer.Typer) -> None:

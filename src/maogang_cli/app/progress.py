@@ -1,0 +1,85 @@
+"""Where tasks stand: `status` (per unit, or one unit's tasks), `show` (one task) and
+`history` (one task's records), read from the store as of a day."""
+
+import sqlite3
+from typing import NamedTuple
+
+from maogang_cli.domain.models import TaskInfo
+from maogang_cli.domain.report_options import ReportOptions
+from maogang_cli.domain.status import PairState, UnitSummary
+from maogang_cli.store.progress import pair_states, unit_summaries
+from maogang_cli.store.queries import list_tasks, resolve_task, resolve_unit, units_named
+
+# No `from __future__ import annotations`: the records below are on the read path, where
+# typing would compile each string annotation at every run.
+
+
+class UnitTasks(NamedTuple):
+    """One unit's pairs (a group's: its members'), with their tasks."""
+
+    unit: str
+    states: list[PairState]
+    tasks: dict[str, TaskInfo]
+
+
+class TaskCard(NamedTuple):
+    """A task and each of its reporting units' state."""
+
+    task: TaskInfo
+    states: list[PairState]
+
+
+class TaskHistory(NamedTuple):
+    """Every record of a task (of one unit, when named), oldest first."""
+
+    task_id: str
+    unit: str | None
+    rows: list[sqlite3.Row]
+
+
+def unit_status(conn: sqlite3.Connection, options: ReportOptions) -> list[UnitSummary]:
+    """One summary per reporting unit with pairs, in catalogue order."""
+    return unit_summaries(
+        conn, options.as_of, roles=options.roles, year=options.year, warn_days=options.warn_days
+    )
+
+
+def unit_tasks(conn: sqlite3.Connection, unit: str, options: ReportOptions) -> UnitTasks:
+    canonical = resolve_unit(conn, unit)
+    states = pair_states(
+        conn,
+        options.as_of,
+        units=units_named(conn, canonical),
+        roles=options.roles,
+        year=options.year,
+        warn_days=options.warn_days,
+    )
+    tasks = {task.id: task for task in list_tasks(conn, task_ids=[s.task_id for s in states])}
+    return UnitTasks(canonical, states, tasks)
+
+
+def task_card(conn: sqlite3.Connection, task: str, options: ReportOptions) -> TaskCard:
+    """A task (retired ones too) and every one of its units, 主办 and 协办."""
+    info = list_tasks(conn, task_ids=[resolve_task(conn, task)])[0]
+    states = pair_states(
+        conn,
+        options.as_of,
+        roles=("responsible", "cooperating"),
+        task_ids=[info.id],
+        warn_days=options.warn_days,
+        include_retired=True,
+    )
+    return TaskCard(info, states)
+
+
+def task_history(conn: sqlite3.Connection, task: str, unit: str | None) -> TaskHistory:
+    """A unit with nothing to show is told why when it does not report for the task."""
+    from maogang_cli.app.recording import check_reports_for
+    from maogang_cli.store.progress import history
+
+    task_id = resolve_task(conn, task)
+    canonical = resolve_unit(conn, unit) if unit else None
+    rows = history(conn, task_id, canonical)
+    if canonical is not None and not rows:
+        check_reports_for(conn, task_id, canonical)
+    return TaskHistory(task_id, canonical, rows)

@@ -79,7 +79,7 @@ def test_every_json_example_names_its_command() -> None:
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database with a record, a monthly report and a plan milestone done."""
+    """A database with a record, a monthly report, a plan milestone done and a hazard."""
     from typer.testing import CliRunner
 
     from maogang_cli.cli import app
@@ -91,6 +91,11 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "record 14 --unit 城运中心 --status done --date 2024-06-24",
         "submit --unit 城运中心 --month 2024-06 --date 2024-06-26",
         "duty done m03-2024 --unit 规建办 --date 2024-11-20",
+        "hazard add --found-on 2023-11-03 --source public_report --entity 某某五金厂 "
+        "--village 茹塘村 --sector 粉尘涉爆 --department 综合行政执法队 "
+        "--description 除尘系统未设置锁气卸灰装置 --deadline 2024-03-31",
+        "hazard event YH-2023-0001 extended --date 2024-03-20 --deadline 2024-06-30 "
+        "--approved-by 镇安委办 --note 设备采购周期长",
     ):
         result = CliRunner().invoke(app, [*shlex.split(args), "--db", str(db)])
         assert result.exit_code == 0, result.output

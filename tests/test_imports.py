@@ -38,6 +38,12 @@ READ_ONLY = [
     ["export", "--month", "2024-06", "--format", "csv"],
     ["export", "--month", "2024-06", "--format", "md"],
     ["chart", "--as-of", AS_OF],
+    ["hazard", "list", "--as-of", AS_OF],
+    ["hazard", "list", "--json", "--overdue", "--as-of", AS_OF],
+    ["hazard", "stats", "--as-of", AS_OF],
+    ["hazard", "stats", "--json", "--as-of", AS_OF],
+    ["hazard", "targets", "--as-of", AS_OF],
+    ["hazard", "targets", "--json", "--as-of", AS_OF],
 ]
 
 PROBE = """

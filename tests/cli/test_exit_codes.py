@@ -97,6 +97,25 @@ CASES: list[tuple[str, int]] = [
     ("chart -o /nonexistent-dir/x.html", USAGE),
     ("chart --action 99", REFUSED),
     ("chart --unit 不存在", REFUSED),
+    ("hazard list --as-of 2024-13-01", USAGE),
+    ("hazard list --found-from 2024-6-1", USAGE),
+    ("hazard list --village 不存在", REFUSED),
+    (
+        "hazard add --found-on 2024-02-30 --source other --entity x --village 腰泾村 --sector 冷库 "
+        "--department 经发办 --description x --deadline 2024-12-31",
+        USAGE,
+    ),
+    (
+        "hazard add --found-on 2024-02-03 --source other --entity x --village 腰泾村 --sector 冷库 "
+        "--department 城运中心 --description x --deadline 2024-12-31",
+        REFUSED,
+    ),
+    ("hazard event YH-2024-0001 rectified --date 2024-6-1", USAGE),
+    ("hazard event YH-2099-0001 rectified --date 2024-06-01", REFUSED),
+    ("hazard show YH-2099-0001", REFUSED),
+    ("hazard stats --as-of 2024-02-30", USAGE),
+    ("hazard targets --as-of 2024-6", USAGE),
+    ("hazard import /nonexistent-dir/x.csv", USAGE),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -25,6 +26,16 @@ from maogang_cli.domain.hazards import (
     parse_source,
     uscc_check_char,
 )
+from maogang_cli.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The refusals are matched by their English text."""
+    set_language("en")
+    yield
+    set_language(None)
+
 
 FOUND = date(2024, 3, 1)
 DEADLINE = date(2024, 6, 30)

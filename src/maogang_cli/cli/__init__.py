@@ -48,6 +48,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "import_",
         "Append a spreadsheet's rows as progress records; any bad row stops all of them.",
     ),
+    "hazard": (
+        "hazard",
+        "The hazard ledger (隐患): register, rectify, verify, close; counts, targets.",
+    ),
     "rank": ("rank", "Rank units by completion, overdue, done late and on-time monthly reports."),
     "chart": ("chart", "Write the 挂图作战 wall chart: one HTML page for an A3 sheet."),
     "tasks": ("tasks", "List the tasks with their deadlines and units."),
@@ -81,6 +85,10 @@ JSON_OUTPUT = frozenset(
         "tasks",
         "plan",
         "units",
+        "hazard list",
+        "hazard show",
+        "hazard stats",
+        "hazard targets",
     }
 )
 # Commands taking fewer than all of --lang, --db and --data:

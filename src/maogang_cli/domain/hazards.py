@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from maogang_cli.i18n import N_, _
+
 STATES = ("registered", "rectifying", "rectified", "verified", "closed")
 VOIDED = "voided"  # a hazard registered by mistake; it leaves every list and count
 OPEN_STATES = frozenset(STATES[:4])  # 挂账: on the ledger until closed (销号)
@@ -119,7 +121,9 @@ def parse_word(text: str, allowed: tuple[str, ...], words: dict[str, str], what:
         return lowered
     chinese = [w for w, v in words.items() if v in allowed]
     raise ValueError(
-        f"unknown {what} '{text}': use one of {', '.join(allowed)} (or {'、'.join(chinese)})"
+        _("unknown {what} '{text}': use one of {choices} (or {words})").format(
+            what=what, text=text, choices=", ".join(allowed), words="、".join(chinese)
+        )
     )
 
 
@@ -150,27 +154,33 @@ def judge(events: list[Event], new: NewEvent, *, found_on: date, today: date) ->
     """The state and deadline after `new`, or Refused with the reason. `events` are the
     hazard's stored events in order (the first is its registration)."""
     if not events:
-        raise Refused("the hazard has no registration event")
+        raise Refused(_("the hazard has no registration event"))
     last = events[-1]
     if last.state == VOIDED:
-        raise Refused(f"it was voided on {last.happened_on}: nothing more can be recorded")
+        raise Refused(
+            _("it was voided on {day}: nothing more can be recorded").format(day=last.happened_on)
+        )
     day = new.happened_on
     if day > today:
-        raise Refused(f"date {day} is in the future")
+        raise Refused(_("date {day} is in the future").format(day=day))
     if day < found_on:
-        raise Refused(f"date {day} is before the hazard was found ({found_on})")
+        raise Refused(
+            _("date {day} is before the hazard was found ({found})").format(day=day, found=found_on)
+        )
     if day < last.happened_on:
         raise Refused(
-            f"date {day} is before its latest step ({last.event}, {last.happened_on}): "
-            "steps are recorded in the order they happened"
+            _(
+                "date {day} is before its latest step ({event}, {last}): "
+                "steps are recorded in the order they happened"
+            ).format(day=day, event=last.event, last=last.happened_on)
         )
     if new.event in NEEDS_REASON and not new.note.strip():
-        raise Refused(f"{new.event} needs a reason (--note)")
+        raise Refused(_("{event} needs a reason (--note)").format(event=new.event))
     state, deadline = last.state, last.deadline
     if new.event == "voided":
         return _judge_void(events, new)
     if state == "closed":
-        raise Refused(f"it was closed (销号) on {last.happened_on}")
+        raise Refused(_("it was closed (销号) on {day}").format(day=last.happened_on))
     if new.event in STEPS:
         allowed, after = STEPS[new.event]
         if state not in allowed:
@@ -179,28 +189,34 @@ def judge(events: list[Event], new: NewEvent, *, found_on: date, today: date) ->
             reporter = _rectified_by(events)
             if reporter is not None and reporter == new.recorded_by:
                 raise Refused(
-                    f"verification must be recorded by someone other than {reporter}, "
-                    "who reported it rectified"
+                    _(
+                        "verification must be recorded by someone other than {who}, "
+                        "who reported it rectified"
+                    ).format(who=reporter)
                 )
         return Outcome(after, deadline)
     if new.event == "extended":
         if new.new_deadline is None:
-            raise Refused("extended needs the new deadline (--deadline)")
+            raise Refused(_("extended needs the new deadline (--deadline)"))
         if not new.approved_by.strip():
-            raise Refused("extended needs who approved it (--approved-by)")
+            raise Refused(_("extended needs who approved it (--approved-by)"))
         if new.new_deadline <= deadline:
             raise Refused(
-                f"new deadline {new.new_deadline} is not after the deadline in force ({deadline})"
+                _("new deadline {new} is not after the deadline in force ({old})").format(
+                    new=new.new_deadline, old=deadline
+                )
             )
         return Outcome(state, new.new_deadline)
     if new.event == "explained" and day <= deadline:
         raise Refused(
-            f"a written explanation (书面说明) is for an overdue hazard; on {day} its "
-            f"deadline {deadline} has not passed"
+            _(
+                "a written explanation (书面说明) is for an overdue hazard; on {day} its "
+                "deadline {deadline} has not passed"
+            ).format(day=day, deadline=deadline)
         )
     if new.event in REMARKS:
         return Outcome(state, deadline)
-    raise Refused(f"unknown event '{new.event}'")
+    raise Refused(_("unknown event '{event}'").format(event=new.event))
 
 
 def _judge_void(events: list[Event], new: NewEvent) -> Outcome:
@@ -210,15 +226,17 @@ def _judge_void(events: list[Event], new: NewEvent) -> Outcome:
     chain = effective(events)
     target = next((e for e in events if e.seq == new.voids), None)
     if target is None or target.event == "voided":
-        raise Refused(f"it has no step {new.voids} to void")
+        raise Refused(_("it has no step {n} to void").format(n=new.voids))
     if target.seq == events[0].seq:
-        raise Refused("step 1 is the registration: void the hazard itself (no --event)")
+        raise Refused(_("step 1 is the registration: void the hazard itself (no --event)"))
     if target not in chain:
-        raise Refused(f"step {new.voids} is already voided")
+        raise Refused(_("step {n} is already voided").format(n=new.voids))
     if target != chain[-1]:
         raise Refused(
-            f"only its latest step in effect ({chain[-1].seq}, {chain[-1].event}) can be "
-            "voided: void the later ones first"
+            _(
+                "only its latest step in effect ({n}, {event}) can be voided: "
+                "void the later ones first"
+            ).format(n=chain[-1].seq, event=chain[-1].event)
         )
     before = chain[-2]
     return Outcome(before.state, before.deadline)
@@ -232,20 +250,26 @@ def _rectified_by(events: list[Event]) -> str | None:
 
 
 _STATE_WORDS = {
-    "registered": "registered (上账)",
-    "rectifying": "rectifying (整改中)",
-    "rectified": "rectified (整改完成)",
-    "verified": "verified (审核通过)",
-    "closed": "closed (销号)",
+    "registered": N_("registered (上账)"),
+    "rectifying": N_("rectifying (整改中)"),
+    "rectified": N_("rectified (整改完成)"),
+    "verified": N_("verified (审核通过)"),
+    "closed": N_("closed (销号)"),
 }
 
 
 def _step_refusal(event: str, state: str) -> str:
     if event == "closed":
-        return f"it cannot be closed before it is verified (审核通过): it is {_STATE_WORDS[state]}"
+        return _("it cannot be closed before it is verified (审核通过): it is {state}").format(
+            state=_(_STATE_WORDS[state])
+        )
     if event in ("verified", "rejected"):
-        return f"only a rectified hazard (整改完成) can be {event}: it is {_STATE_WORDS[state]}"
-    return f"it is already {_STATE_WORDS[state]}: {event} no longer applies"
+        return _("only a rectified hazard (整改完成) can be {event}: it is {state}").format(
+            event=event, state=_(_STATE_WORDS[state])
+        )
+    return _("it is already {state}: {event} no longer applies").format(
+        state=_(_STATE_WORDS[state]), event=event
+    )
 
 
 def is_overdue(state: str, deadline: date, day: date) -> bool:
@@ -272,17 +296,23 @@ def check_uscc(text: str) -> str:
     """The code, upper-cased; ValueError saying what is wrong with it otherwise."""
     code = text.strip().upper()
     if len(code) != 18:
-        raise ValueError(f"credit code '{text}' has {len(code)} characters, not 18")
+        raise ValueError(
+            _("credit code '{code}' has {n} characters, not 18").format(code=text, n=len(code))
+        )
     bad = [c for c in code if c not in USCC_CHARS]
     if bad:
         raise ValueError(
-            f"credit code '{text}' has '{bad[0]}', which no credit code uses "
-            "(I, O, S, V and Z are never used)"
+            _(
+                "credit code '{code}' has '{char}', which no credit code uses "
+                "(I, O, S, V and Z are never used)"
+            ).format(code=text, char=bad[0])
         )
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
         raise ValueError(
-            f"credit code '{text}' fails its check character (GB 32100): "
-            f"the 18th should be {expected}, not {code[17]}"
+            _(
+                "credit code '{code}' fails its check character (GB 32100): "
+                "the 18th should be {expected}, not {got}"
+            ).format(code=text, expected=expected, got=code[17])
         )
     return code

@@ -1,0 +1,248 @@
+"""`hazard import`: a unit's 隐患台账 (XLSX or CSV) registered row by row with the checks
+of `hazard add`, in one transaction — or nothing at all.
+
+A row names a hazard already in the ledger by its id, or (without one) by the business,
+the description and the day found: such rows are skipped, so importing the same sheet
+again registers nothing twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from maogang_cli.app.hazards import (
+    Checked,
+    HazardInput,
+    check_hazard,
+    registration,
+    vocabulary,
+)
+from maogang_cli.app.importing import ImportProblems, read_csv
+from maogang_cli.domain.hazard_sheet import map_headings, missing, sheet_date
+from maogang_cli.domain.imports import cell_text
+from maogang_cli.errors import UsageError
+from maogang_cli.i18n import _
+from maogang_cli.store import hazards as store
+
+if TYPE_CHECKING:
+    import sqlite3
+    from datetime import date
+
+Table = list[tuple[int, list[str]]]  # (spreadsheet row number, cells as text)
+MAX_ROWS = 200_000  # a district's ledger is tens of thousands; beyond this, refuse
+
+
+class Imported(NamedTuple):
+    registered: list[tuple[int, str]]  # (row, new id)
+    skipped: list[tuple[int, str]]  # (row, id already registered)
+
+
+def _header_row(table: Table, look: int = 10) -> tuple[int, dict[str, int]] | None:
+    """The heading row: the first of the first `look` filled rows that has every required
+    column (a title may stand above it)."""
+    filled = [(n, cells) for n, cells in table if any(cells)][:look]
+    for n, cells in filled:
+        found = map_headings(cells)
+        if not missing(found):
+            return n, found
+    return None
+
+
+def _read_xlsx(data: bytes, sheet: str | None) -> tuple[str, Table]:
+    """The named sheet, or the first whose headings are a hazard ledger's."""
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise ValueError(
+            _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
+        ) from None
+    try:
+        names = workbook.sheetnames
+        if sheet is not None and sheet not in names:
+            raise UsageError(
+                _("no sheet named '{sheet}' in the file; its sheets: {names}").format(
+                    sheet=sheet, names=", ".join(names)
+                )
+            )
+        first: tuple[str, Table] | None = None
+        for name in [sheet] if sheet else names:
+            table: Table = []
+            for number, row in enumerate(workbook[name].iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS + 20:
+                    raise ValueError(_("more than {n} rows").format(n=MAX_ROWS))
+                table.append((number, [cell_text(c) for c in row]))
+            first = first or (name, table)
+            if _header_row(table) is not None:
+                return name, table
+        assert first is not None  # a workbook always has a sheet
+        return first
+    finally:
+        workbook.close()
+
+
+def read_sheet(path: Path, sheet: str | None) -> Table:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise UsageError(_("{path} is a directory, not a spreadsheet").format(path=path)) from None
+    except FileNotFoundError:
+        raise UsageError(_("no such file: {path}").format(path=path)) from None
+    except OSError as exc:
+        raise UsageError(
+            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".xls", ".et", ".ods", ".numbers"):
+            raise ValueError(
+                _("{suffix} files cannot be read: save the sheet as .xlsx or .csv").format(
+                    suffix=suffix
+                )
+            )
+        if suffix in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
+            return _read_xlsx(data, sheet)[1]
+        if sheet is not None:
+            raise UsageError(_("--sheet applies to XLSX files only"))
+        table = read_csv(data)
+    except ValueError as exc:
+        raise ImportProblems(path.name, [(0, str(exc))]) from None
+    if len(table) > MAX_ROWS + 20:
+        raise ImportProblems(path.name, [(0, _("more than {n} rows").format(n=MAX_ROWS))])
+    return table
+
+
+def _given(cells: list[str], columns: dict[str, int]) -> HazardInput:
+    def cell(field: str) -> str:
+        i = columns.get(field)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    return HazardInput(
+        found_on=sheet_date(cell("found_on")),
+        entity=cell("entity"),
+        village=cell("village"),
+        sector=cell("sector"),
+        department=cell("department"),
+        description=cell("description"),
+        deadline=sheet_date(cell("deadline")),
+        source=cell("source"),
+        level=cell("level") or "major",
+        uscc=cell("uscc"),
+        address=cell("address"),
+        basis=cell("basis"),
+        responsible_person=cell("responsible_person"),
+        measures=cell("measures"),
+        funds=cell("funds"),
+        contingency_plan=cell("contingency_plan"),
+        notified_on=sheet_date(cell("notified_on")),
+        id=cell("id").upper(),
+    )
+
+
+def import_hazards(
+    conn: sqlite3.Connection,
+    path: Path,
+    *,
+    sheet: str | None,
+    dry_run: bool,
+    today: date,
+    by: str,
+) -> Imported:
+    """Check every row, then register the new ones in one transaction (none on dry run).
+    ImportProblems with every bad row as FILE:ROW: message; nothing written then."""
+    from maogang_cli.app.recording import now_stamp
+
+    table = read_sheet(path, sheet)
+    found = _header_row(table)
+    if found is None:
+        first = next((cells for _n, cells in table if any(cells)), [])
+        lacking = missing(map_headings(first))
+        raise ImportProblems(
+            path.name,
+            [
+                (
+                    0,
+                    _("no heading row with the columns: {columns}").format(
+                        columns=", ".join(lacking)
+                    ),
+                )
+            ],
+        )
+    header, columns = found
+    vocab = vocabulary(conn)
+    problems: list[tuple[int, str]] = []
+    rows: list[tuple[int, HazardInput, Checked]] = []
+    first_row: dict[str, int] = {}
+    for number, cells in table:
+        if number <= header or not any(c.strip() for c in cells):
+            continue
+        given = _given(cells, columns)
+        try:
+            checked = check_hazard(vocab, given, today=today)
+        except ValueError as exc:
+            problems.append((number, str(exc)))
+            continue
+        key = given.id or checked.match_key
+        if key in first_row:
+            problems.append((number, _("the same hazard as row {row}").format(row=first_row[key])))
+            continue
+        first_row[key] = number
+        rows.append((number, given, checked))
+    known_ids = store.existing_ids(conn, [g.id for _n, g, _c in rows if g.id])
+    for number, given, _checked in rows:
+        if given.id and given.id not in known_ids:
+            problems.append(
+                (
+                    number,
+                    _("id {id} is not in the ledger: leave the id empty to register it").format(
+                        id=given.id
+                    ),
+                )
+            )
+    if problems:
+        raise ImportProblems(path.name, problems, bad_rows=len({n for n, _m in problems}))
+
+    source = f"import:{path.name}"
+    at = now_stamp()
+    registered: list[tuple[int, str]] = []
+    skipped: list[tuple[int, str]] = []
+
+    def make(conn: sqlite3.Connection) -> store.Rows:
+        registered.clear()
+        skipped.clear()
+        by_key = store.ids_by_match_key(conn, [c.match_key for _n, g, c in rows if not g.id])
+        numbers: dict[int, int] = {}
+        hazards: list[store.NewHazard] = []
+        events: list[store.NewEvent] = []
+        for number, given, checked in rows:
+            already = given.id or by_key.get(checked.match_key)
+            if already:
+                skipped.append((number, already))
+                continue
+            year = checked.found_on.year
+            if year not in numbers:
+                numbers[year] = store.next_number(conn, year)
+            hazard, first = registration(checked, numbers[year], by=by, at=at, source=source)
+            numbers[year] += 1
+            hazards.append(hazard)
+            events.extend(first)
+            registered.append((number, hazard.id))
+        if dry_run:
+            raise _DryRun
+        return hazards, events
+
+    with contextlib.suppress(_DryRun):
+        store.write(conn, make)
+    return Imported(registered, skipped)
+
+
+class _DryRun(Exception):
+    """Leaves the transaction without writing: a dry run numbers the rows as a real run
+    would, then rolls back."""

@@ -1,0 +1,398 @@
+"""The hazard ledger's tables: hazards and their events (evidence, append-only), and the
+villages and sectors of hazards.yaml. Only SQL here; the rules are in domain/hazards.py.
+
+Every row of `hazards` is written by `insert_hazards`, every row of `hazard_events` by
+`insert_events`: one function per evidence table, so integrity checks have one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+from maogang_cli.domain.hazards import Event
+
+if TYPE_CHECKING:
+    import sqlite3
+
+# The group whose members audit and close hazards (四（三）16: 负有安全监管职责有关部门
+# 审核把关销号机制; task row 13).
+SUPERVISORS = "各负有安全生产监管职责的部门"
+
+
+class NewHazard(NamedTuple):
+    id: str
+    year: int
+    number: int
+    found_on: date
+    source: str
+    level: str
+    entity: str
+    village: str
+    sector: str
+    department: str  # the unit's key (see unit_keys)
+    description: str
+    deadline: date
+    match_key: str
+    recorded_by: str
+    recorded_at: str
+    uscc: str = ""
+    address: str = ""
+    basis: str = ""
+    responsible_person: str = ""
+    measures: str = ""
+    funds: float | None = None
+    contingency_plan: str = ""
+    source_file: str = "cli"
+
+
+class NewEvent(NamedTuple):
+    hazard_id: str
+    seq: int
+    event: str
+    happened_on: date
+    state: str
+    deadline: date
+    recorded_by: str
+    recorded_at: str
+    note: str = ""
+    new_deadline: date | None = None
+    approved_by: str = ""
+    voids: int | None = None
+    source: str = "cli"
+
+
+def unit_keys(conn: sqlite3.Connection) -> dict[str, str]:
+    """Canonical unit name -> its stable key. The hazards table stores a department by
+    its key (column `department`), so a renamed unit keeps its hazards."""
+    return {name: key or name for name, key in conn.execute("SELECT name, key FROM units")}
+
+
+def unit_labels(conn: sqlite3.Connection) -> dict[str, str]:
+    """Unit key -> the unit's name today, to show a stored department."""
+    return {key or name: name for name, key in conn.execute("SELECT name, key FROM units")}
+
+
+def supervising_departments(conn: sqlite3.Connection) -> list[str]:
+    """The canonical names of the members of 各负有安全生产监管职责的部门, in order."""
+    import json
+
+    row = conn.execute("SELECT members FROM units WHERE name = ?", [SUPERVISORS]).fetchone()
+    return list(json.loads(row[0])) if row else []
+
+
+def vocabulary(conn: sqlite3.Connection, which: str) -> dict[str, str]:
+    """Every name and alias of the villages ('village') or sectors ('sector') ->
+    canonical name, in file order of the canonical names."""
+    table = "villages" if which == "village" else "sectors"
+    rows = conn.execute(
+        f"""SELECT n.name, n.canonical FROM hazard_names n JOIN {table} t ON t.name = n.canonical
+            WHERE n.vocabulary = ? ORDER BY t.position, n.name != n.canonical""",
+        [which],
+    )
+    return {name: canonical for name, canonical in rows}
+
+
+def canonical_names(conn: sqlite3.Connection, which: str) -> list[str]:
+    table = "villages" if which == "village" else "sectors"
+    return [r[0] for r in conn.execute(f"SELECT name FROM {table} ORDER BY position")]
+
+
+def next_number(conn: sqlite3.Connection, year: int) -> int:
+    """The next free number of a year: ids are never reused, voided ones included."""
+    row = conn.execute("SELECT max(number) FROM hazards WHERE year = ?", [year]).fetchone()
+    return int(row[0] or 0) + 1
+
+
+def ids_by_match_key(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, str]:
+    """Hazards already registered under these match keys (key -> id)."""
+    found: dict[str, str] = {}
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for key, hazard in conn.execute(
+            f"SELECT match_key, id FROM hazards WHERE match_key IN ({marks})", chunk
+        ):
+            found.setdefault(key, hazard)
+    return found
+
+
+def existing_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        found |= {
+            r[0] for r in conn.execute(f"SELECT id FROM hazards WHERE id IN ({marks})", chunk)
+        }
+    return found
+
+
+def insert_hazards(conn: sqlite3.Connection, hazards: Sequence[NewHazard]) -> None:
+    """Insert registrations inside the caller's transaction (with their first event)."""
+    conn.executemany(
+        """INSERT INTO hazards (id, year, number, found_on, source, level, entity, uscc,
+           address, village, sector, department, basis, description, deadline,
+           responsible_person, measures, funds, contingency_plan, match_key, recorded_by,
+           recorded_at, source_file)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                h.id,
+                h.year,
+                h.number,
+                h.found_on.isoformat(),
+                h.source,
+                h.level,
+                h.entity,
+                h.uscc,
+                h.address,
+                h.village,
+                h.sector,
+                h.department,
+                h.basis,
+                h.description,
+                h.deadline.isoformat(),
+                h.responsible_person,
+                h.measures,
+                h.funds,
+                h.contingency_plan,
+                h.match_key,
+                h.recorded_by,
+                h.recorded_at,
+                h.source_file,
+            )
+            for h in hazards
+        ],
+    )
+
+
+def insert_events(conn: sqlite3.Connection, events: Sequence[NewEvent]) -> None:
+    """Insert events inside the caller's transaction: the only writer of hazard_events."""
+    conn.executemany(
+        """INSERT INTO hazard_events (hazard_id, seq, event, happened_on, note, new_deadline,
+           approved_by, voids, state, deadline, recorded_by, recorded_at, source)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                e.hazard_id,
+                e.seq,
+                e.event,
+                e.happened_on.isoformat(),
+                e.note,
+                e.new_deadline.isoformat() if e.new_deadline else None,
+                e.approved_by,
+                e.voids,
+                e.state,
+                e.deadline.isoformat(),
+                e.recorded_by,
+                e.recorded_at,
+                e.source,
+            )
+            for e in events
+        ],
+    )
+
+
+Rows = tuple[list[NewHazard], list[NewEvent]]
+
+
+def write(conn: sqlite3.Connection, make: Callable[[sqlite3.Connection], Rows]) -> Rows:
+    """Registrations and events in one short transaction, all or nothing. `make` builds
+    them inside it, so the numbers it reads and the rules it checks cannot change before
+    they are written (two clerks at once are taken one after the other)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        hazards, events = make(conn)
+        insert_hazards(conn, hazards)
+        insert_events(conn, events)
+        conn.execute("COMMIT")
+        return hazards, events
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def hazard_row(conn: sqlite3.Connection, hazard_id: str) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT * FROM hazards WHERE id = ?", [hazard_id.strip().upper()]
+    ).fetchone()
+    return row
+
+
+def event_rows(conn: sqlite3.Connection, hazard_id: str) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT * FROM hazard_events WHERE hazard_id = ? ORDER BY seq", [hazard_id]
+    ).fetchall()
+
+
+def events_for_rules(rows: Sequence[sqlite3.Row]) -> list[Event]:
+    return [
+        Event(
+            r["seq"],
+            r["event"],
+            date.fromisoformat(r["happened_on"]),
+            r["recorded_by"],
+            r["state"],
+            date.fromisoformat(r["deadline"]),
+            r["voids"],
+        )
+        for r in rows
+    ]
+
+
+def all_hazard_ids(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT id FROM hazards ORDER BY year, number")]
+
+
+# --- the ledger as of a day -------------------------------------------------------------
+
+# The state, deadline in force and day of a hazard's last event on or before :day, packed
+# in one string read from the index alone (hazard_events_state covers it): YYYY-MM-DD of
+# the event, YYYY-MM-DD of the deadline, then the state.
+_PACKED = """(SELECT x.happened_on || x.deadline || x.state FROM hazard_events x
+    WHERE x.hazard_id = h.id AND x.happened_on <= :day
+    ORDER BY x.happened_on DESC, x.seq DESC LIMIT 1)"""
+
+SNAPSHOT_SQL = f"""
+    SELECT id, found_on, level, source, department, village, sector, entity, description,
+           substr(packed, 21) AS state, substr(packed, 11, 10) AS deadline,
+           substr(packed, 1, 10) AS last_on, year, number
+    FROM (SELECT h.*, {_PACKED} AS packed FROM hazards h WHERE h.found_on <= :day {{where}})
+"""
+
+
+class Filters(NamedTuple):
+    """What `hazard list` and `stats` narrow the ledger to (None: no narrowing)."""
+
+    departments: Sequence[str] | None = None
+    villages: Sequence[str] | None = None
+    sectors: Sequence[str] | None = None
+    sources: Sequence[str] | None = None
+    levels: Sequence[str] | None = None
+    found_from: date | None = None
+    found_to: date | None = None
+
+
+def _where(filters: Filters, args: dict[str, object]) -> str:
+    clauses: list[str] = []
+    for column, values in (
+        ("department", filters.departments),
+        ("village", filters.villages),
+        ("sector", filters.sectors),
+        ("source", filters.sources),
+        ("level", filters.levels),
+    ):
+        if values is not None:
+            names = []
+            for i, value in enumerate(values):
+                args[f"{column}{i}"] = value
+                names.append(f":{column}{i}")
+            clauses.append(f"h.{column} IN ({', '.join(names) or 'NULL'})")
+    if filters.found_from is not None:
+        args["found_from"] = filters.found_from.isoformat()
+        clauses.append("h.found_on >= :found_from")
+    if filters.found_to is not None:
+        args["found_to"] = filters.found_to.isoformat()
+        clauses.append("h.found_on <= :found_to")
+    return "".join(f" AND {c}" for c in clauses)
+
+
+def snapshot_rows(
+    conn: sqlite3.Connection,
+    day: date,
+    filters: Filters = Filters(),
+    *,
+    states: Sequence[str] | None = None,
+    overdue_only: bool = False,
+) -> list[tuple[object, ...]]:
+    """Every hazard found by `day` as it stood then, in id order: (id, found_on, level,
+    source, department, village, sector, entity, description, state, deadline, last_on)."""
+    args: dict[str, object] = {"day": day.isoformat()}
+    sql = SNAPSHOT_SQL.format(where=_where(filters, args))
+    outer: list[str] = []
+    if states is not None:
+        for i, state in enumerate(states):
+            args[f"state{i}"] = state
+        outer.append(f"state IN ({', '.join(f':state{i}' for i in range(len(states))) or 'NULL'})")
+    if overdue_only:
+        outer.append("state NOT IN ('closed', 'voided') AND deadline < :day")
+    if outer:
+        sql += " WHERE " + " AND ".join(outer)
+    sql += " ORDER BY year, number"
+    return [tuple(r)[:12] for r in conn.execute(sql, args)]
+
+
+# Counts by every dimension at once: one pass over the ledger, grouped in SQL; the
+# figures per dimension are sums over these groups (a few hundred, not one per hazard).
+GROUPS_SQL = f"""
+    SELECT department, village, sector, source, level, substr(found_on, 1, 7) AS month,
+           count(*) AS total,
+           sum(state NOT IN ('closed')) AS open,
+           sum(state = 'closed') AS closed,
+           sum(state != 'closed' AND deadline < :day) AS overdue,
+           sum(state = 'closed' AND last_on <= deadline) AS closed_on_time
+    FROM ({SNAPSHOT_SQL}) WHERE state != 'voided'
+    GROUP BY department, village, sector, source, level, month
+"""
+
+DAYS_TO_CLOSE_SQL = f"""
+    SELECT CAST(julianday(last_on) - julianday(found_on) AS INTEGER) AS days, count(*)
+    FROM ({SNAPSHOT_SQL}) WHERE state = 'closed' GROUP BY days ORDER BY days
+"""
+
+
+def group_counts(
+    conn: sqlite3.Connection, day: date, filters: Filters = Filters()
+) -> list[tuple[object, ...]]:
+    """(department, village, sector, source, level, month found, total, open, closed,
+    overdue, closed on time) per group of hazards alike in the first six."""
+    args: dict[str, object] = {"day": day.isoformat()}
+    sql = GROUPS_SQL.format(where=_where(filters, args))
+    return [tuple(r) for r in conn.execute(sql, args)]
+
+
+def days_to_close(
+    conn: sqlite3.Connection, day: date, filters: Filters = Filters()
+) -> list[tuple[int, int]]:
+    """(days from found to closed, how many hazards) for the hazards closed by `day`."""
+    args: dict[str, object] = {"day": day.isoformat()}
+    sql = DAYS_TO_CLOSE_SQL.format(where=_where(filters, args))
+    return [(int(d), int(n)) for d, n in conn.execute(sql, args)]
+
+
+TARGET_SQL = f"""
+    SELECT
+      sum(found_on <= :stock_found_by) AS stock_found,
+      sum(found_on <= :stock_found_by AND state = 'closed') AS stock_closed,
+      sum(substr(found_on, 1, 4) = :year_before) AS found_before,
+      sum(substr(found_on, 1, 4) = :year_of) AS found_in,
+      sum(state != 'closed' AND deadline < :day) AS open_overdue,
+      sum(state = 'closed' AND substr(last_on, 1, 4) = :close_year) AS closed,
+      sum(state = 'closed' AND substr(last_on, 1, 4) = :close_year AND last_on <= deadline)
+        AS closed_on_time
+    FROM ({SNAPSHOT_SQL}) WHERE state != 'voided' AND level = 'major'
+"""
+
+
+def target_counts(
+    conn: sqlite3.Connection,
+    day: date,
+    *,
+    stock_found_by: date,
+    increment_years: tuple[int, int],
+    close_year: int,
+) -> dict[str, int]:
+    """The major hazards' figures the targets need, as they stood on `day`."""
+    args: dict[str, object] = {
+        "day": day.isoformat(),
+        "stock_found_by": stock_found_by.isoformat(),
+        "year_before": f"{increment_years[0]:04d}",
+        "year_of": f"{increment_years[1]:04d}",
+        "close_year": f"{close_year:04d}",
+    }
+    cursor = conn.execute(TARGET_SQL.format(where=""), args)
+    row = cursor.fetchone()
+    names = [d[0] for d in cursor.description]
+    return {name: int(value or 0) for name, value in zip(names, row, strict=True)}

@@ -1,0 +1,159 @@
+"""`maogang hazard import`: all rows or none, Chinese or English headings, WPS dates,
+and the same sheet twice registers nothing twice."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import Invoke
+
+HEAD_ZH = [
+    "序号", "隐患编号", "发现日期", "隐患来源", "隐患等级", "单位名称", "统一社会信用代码",
+    "地址", "属地", "行业领域", "监管部门", "判定依据", "隐患描述", "整改期限", "责任人",
+    "整改措施", "资金（万元）", "应急预案",
+]  # fmt: skip
+HEAD_EN = [
+    "No.", "id", "found_on", "source", "level", "entity", "uscc", "address", "village",
+    "sector", "department", "basis", "description", "deadline", "responsible_person",
+    "measures", "funds", "contingency_plan",
+]  # fmt: skip
+
+
+def row(n: int, found: object = "2024/6/20", deadline: object = "2024年9月30日") -> list[object]:
+    return [
+        n, "", found, "企业自查上报", "重大", f"某企业{n}", "", "泖港镇某路1号", "腰泾村",
+        "工贸", "经发办", "工贸重大事故隐患判定标准第四条", f"隐患{n}", deadline, "张三",
+        "整改", "1.5", "有",
+    ]  # fmt: skip
+
+
+def write_csv(path: Path, head: list[str], rows: list[list[object]]) -> Path:
+    import csv
+
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(head)
+        writer.writerows(rows)
+    return path
+
+
+def write_xlsx(path: Path, head: list[str], rows: list[list[object]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    about = book.active
+    assert about is not None
+    about.title = "说明"
+    about.append(["隐患台账，由 WPS 保存"])
+    sheet = book.create_sheet("台账")
+    sheet.append(["泖港镇重大事故隐患台账"])  # a title above the headings
+    sheet.append(head)
+    for r in rows:
+        sheet.append(r)
+    book.save(path)
+    return path
+
+
+def ledger(invoke: Invoke) -> list[dict[str, object]]:
+    out = invoke("hazard", "list", "--json", "--as-of", "2026-12-01")
+    assert out.exit_code == 0, out
+    return list(json.loads(out.stdout))
+
+
+def test_csv_with_chinese_headings_twice(invoke: Invoke, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "台账.csv", HEAD_ZH, [row(1), row(2)])
+    first = invoke("hazard", "import", str(path), "--by", "张三")
+    assert (first.exit_code, first.stdout, first.stderr) == (
+        0,
+        "2\tYH-2024-0001\n3\tYH-2024-0002\n",
+        "已上账2项，已在台账中0项\n",
+    )
+    again = invoke("hazard", "import", str(path), "--by", "张三")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, "", "已上账0项，已在台账中2项\n")
+    listed = ledger(invoke)
+    assert [(h["id"], h["found_on"], h["deadline"], h["source"]) for h in listed] == [
+        ("YH-2024-0001", "2024-06-20", "2024-09-30", "self_report"),
+        ("YH-2024-0002", "2024-06-20", "2024-09-30", "self_report"),
+    ]
+
+
+def test_one_bad_row_stops_the_file(invoke: Invoke, tmp_path: Path) -> None:
+    bad = row(3)
+    bad[8] = "腰泾材"
+    worse = row(4, deadline="2024-02-30")
+    path = write_csv(tmp_path / "t.csv", HEAD_ZH, [row(1), bad, row(5), worse])
+    result = invoke("hazard", "import", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "t.csv:3: 未知属地“腰泾材”（是否想输入：腰泾村？）",
+        "t.csv:5: 整改期限: '2024-02-30' is not a real date",
+        "error: nothing was imported (2 bad rows); fix and rerun",
+    ]
+    conn = sqlite3.connect(tmp_path / "maogang.db")
+    assert conn.execute("SELECT count(*) FROM hazards").fetchone() == (0,)
+
+
+def test_xlsx_saved_by_wps_with_english_headings(invoke: Invoke, tmp_path: Path) -> None:
+    rows = [
+        row(1, found=datetime(2024, 6, 20), deadline=date(2024, 9, 30)),  # date cells
+        row(2, found=45463, deadline="2024-9-30"),  # a bare serial: 2024-06-20
+        row(3, found="2023.12.5", deadline="2024/1/31"),
+    ]
+    path = write_xlsx(tmp_path / "ledger.xlsx", HEAD_EN, rows)
+    result = invoke("hazard", "import", str(path), "--dry-run")
+    assert (result.exit_code, result.stderr) == (0, "试运行：将上账3项，已上账0项；未写入\n")
+    assert result.stdout == "3\tYH-2024-0001\n4\tYH-2024-0002\n5\tYH-2023-0001\n"
+    assert ledger(invoke) == []
+    result = invoke("hazard", "import", str(path))
+    assert result.exit_code == 0, result
+    assert [(h["id"], h["found_on"]) for h in ledger(invoke)] == [
+        ("YH-2023-0001", "2023-12-05"),
+        ("YH-2024-0001", "2024-06-20"),
+        ("YH-2024-0002", "2024-06-20"),
+    ]
+
+
+def test_a_row_naming_an_id_already_registered_is_skipped(invoke: Invoke, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "a.csv", HEAD_ZH, [row(1)])
+    assert invoke("hazard", "import", str(path)).exit_code == 0
+    named = row(1)
+    named[1] = "yh-2024-0001"
+    named[12] = "描述改了"
+    unknown = row(2)
+    unknown[1] = "YH-2024-0099"
+    path = write_csv(tmp_path / "b.csv", HEAD_ZH, [named, unknown])
+    result = invoke("hazard", "import", str(path))
+    assert result.stderr.splitlines()[0] == (
+        "b.csv:3: 编号YH-2024-0099不在台账中：如需上账请将编号留空"
+    )
+    path = write_csv(tmp_path / "c.csv", HEAD_ZH, [named])
+    result = invoke("hazard", "import", str(path))
+    assert (result.exit_code, result.stderr) == (0, "已上账0项，已在台账中1项\n")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "e.csv: 找不到包含这些列的表头：found_on (发现日期), source (隐患来源), "
+              "entity (单位名称), village (属地), sector (行业领域), department (监管部门), "
+              "description (隐患描述), deadline (整改期限)"),
+        (b"PK\x03\x04broken", "e.csv: 不是可读取的 XLSX 文件（BadZipFile）"),
+    ],
+)  # fmt: skip
+def test_unreadable_files(invoke: Invoke, tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "e.csv"
+    path.write_bytes(content)
+    result = invoke("hazard", "import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == message
+
+
+def test_a_missing_file_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("hazard", "import", str(tmp_path / "nope.csv"))
+    assert (result.exit_code, result.stderr) == (2, f"error: 文件不存在：{tmp_path / 'nope.csv'}\n")

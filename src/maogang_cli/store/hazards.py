@@ -210,7 +210,8 @@ def write(conn: sqlite3.Connection, make: Callable[[sqlite3.Connection], Rows]) 
         conn.execute("COMMIT")
         return hazards, events
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+            conn.execute("ROLLBACK")
         raise
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -66,3 +66,16 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(bundled_data_dir(), target)
     return target
+
+
+@pytest.fixture
+def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
+    """Set the terminal width (rich reads COLUMNS when the console is made)."""
+    from maogang_cli import output
+
+    def set_to(columns: int) -> None:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        output._console.cache_clear()
+
+    yield set_to
+    output._console.cache_clear()

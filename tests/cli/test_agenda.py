@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
-from maogang_cli import output
 
 DISPATCH = "原则上每季度组织召开治本攻坚调度会，通报工作进展，分析存在问题，部署推进重点工作"
 
@@ -191,18 +190,6 @@ def test_empty_window_in_both_languages(invoke: Invoke) -> None:
     assert r.stdout == "2024-04-01 至 2024-04-02 没有到期事项。\n"
     r = invoke("agenda", "--from", "2024-04-01", "--to", "2024-04-02", "--lang", "en")
     assert r.stdout == "Nothing falls due 2024-04-01 to 2024-04-02.\n"
-
-
-@pytest.fixture
-def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
-    """Set the terminal width (rich reads COLUMNS when the console is made)."""
-
-    def set_to(columns: int) -> None:
-        monkeypatch.setenv("COLUMNS", str(columns))
-        output._console.cache_clear()
-
-    yield set_to
-    output._console.cache_clear()
 
 
 def unit_lines_of(out: str) -> list[str]:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
-from maogang_cli import output
 
 REVIEW = "行业领域、属地治本攻坚行动季度点评"
 ASSESS = "每半年开展一次进度评估"
@@ -225,18 +224,6 @@ def test_duty_list_table(invoke: Invoke) -> None:
         "* 只由无具体成员的集合（各生产经营单位等）承担，",
         "  overdue 默认不列出（--all-duties 列出）",
     ]
-
-
-@pytest.fixture
-def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
-    """Set the terminal width (rich reads COLUMNS when the console is made)."""
-
-    def set_to(columns: int) -> None:
-        monkeypatch.setenv("COLUMNS", str(columns))
-        output._console.cache_clear()
-
-    yield set_to
-    output._console.cache_clear()
 
 
 @pytest.mark.parametrize("columns", [60, 80, 120])

@@ -6,27 +6,14 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
-from maogang_cli import output
 
 BIG = ("--as-of", "2025-01-05", "--all-duties", "--include-cooperating")
-
-
-@pytest.fixture
-def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
-    """Set the terminal width (rich reads COLUMNS when the console is made)."""
-
-    def set_to(columns: int) -> None:
-        monkeypatch.setenv("COLUMNS", str(columns))
-        output._console.cache_clear()
-
-    yield set_to
-    output._console.cache_clear()
 
 
 def lines_of(text: str) -> list[str]:

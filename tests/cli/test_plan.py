@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
-from maogang_cli import output
 
 GUARDED = ("pydantic", "yaml", "sqlite_utils", "openpyxl")
 DEPARTMENTS = ["经发办", "规建办", "农办", "综合行政执法队", "泖港派出所", "泖港市场监管所"]
@@ -186,18 +185,6 @@ def test_plan_table_in_english(invoke: Invoke) -> None:
     chrome = [line for line in out.splitlines() if not line[:2].rstrip(". ").isdigit()]
     chrome = [line for line in chrome if not any("\u4e00" <= c <= "\u9fff" for c in line)]
     assert chrome and not any(c in line for line in chrome for c in "：，（）。")
-
-
-@pytest.fixture
-def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
-    """Set the terminal width (rich reads COLUMNS when the console is made)."""
-
-    def set_to(columns: int) -> None:
-        monkeypatch.setenv("COLUMNS", str(columns))
-        output._console.cache_clear()
-
-    yield set_to
-    output._console.cache_clear()
 
 
 @pytest.mark.parametrize("columns", [60, 80, 120])

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
-from maogang_cli import output
 
 AS_OF = "2024-07-01"
 
@@ -109,18 +108,6 @@ def test_rank_table_states_the_rule(invoke: Invoke, progress: None) -> None:
     ]
     english = invoke("rank", "--as-of", AS_OF, "--lang", "en").stdout
     assert "Rule: completion rate (higher first)" in english
-
-
-@pytest.fixture
-def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
-    """Set the terminal width (rich reads COLUMNS when the console is made)."""
-
-    def set_to(columns: int) -> None:
-        monkeypatch.setenv("COLUMNS", str(columns))
-        output._console.cache_clear()
-
-    yield set_to
-    output._console.cache_clear()
 
 
 @pytest.mark.parametrize("columns", [60, 80])

@@ -147,7 +147,9 @@ def test_all_members_records_one_row_per_member(invoke: Invoke) -> None:
 
 def test_missing_status_is_a_usage_error(invoke: Invoke) -> None:
     r = invoke("record", "14", "--unit", "城运中心")
-    assert r.exit_code == 2
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == "error: Missing option '--status' / '-s'. (see 'maogang record --help')\n"
+    assert json.loads(invoke("history", "14", "--json").stdout) == []  # nothing stored
 
 
 def test_history_filters_by_unit_and_says_when_empty(invoke: Invoke) -> None:

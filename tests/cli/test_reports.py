@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
-from maogang_cli import output
 
 OWNERS = [
     "经发办",
@@ -132,18 +131,6 @@ def test_a_full_year_fits_80_columns(invoke: Invoke) -> None:
     assert max(cell_len(line) for line in lines) <= 80
     assert lines[2].split() == ["单位", *map(str, range(1, 13)), "✓", "迟", "✗", "按时率"]
     assert lines[4].split() == ["经发办", *["✗"] * 12, "0", "0", "12", "0%"]
-
-
-@pytest.fixture
-def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
-    """Set the terminal width (rich reads COLUMNS when the console is made)."""
-
-    def set_to(columns: int) -> None:
-        monkeypatch.setenv("COLUMNS", str(columns))
-        output._console.cache_clear()
-
-    yield set_to
-    output._console.cache_clear()
 
 
 @pytest.fixture

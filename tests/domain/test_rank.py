@@ -41,10 +41,16 @@ def test_no_basis_counts_as_full_marks() -> None:
     summaries = [UnitSummary("甲", tasks=1), UnitSummary("乙", tasks=1)]
     rows = rank_units(summaries, [Totals("乙", missing=1)], ORDER)
     assert [(r.rank, r.unit, r.report_rate) for r in rows] == [(1, "甲", None), (2, "乙", 0.0)]
-    # 戊 has reports but no tasks: its completion rate is None, not 0.
-    only_reports = rank_units([], [Totals("戊", on_time=1)], ORDER)
-    assert only_reports[0].completion_rate is None
-    assert only_reports[0].rank == 1
+    # Units with reports but no tasks: completion rate None, not 0, so it does not decide;
+    # their reports do (丁 missed its one, so it comes after 丙 and 戊, who tie).
+    only_reports = rank_units(
+        [], [Totals("戊", on_time=1), Totals("丁", missing=1), Totals("丙", on_time=1)], ORDER
+    )
+    assert [(r.rank, r.unit, r.completion_rate, r.report_rate) for r in only_reports] == [
+        (1, "丙", None, 1.0),
+        (1, "戊", None, 1.0),
+        (3, "丁", None, 0.0),
+    ]
 
 
 def test_nothing_due_and_no_task_is_nothing_to_rank() -> None:

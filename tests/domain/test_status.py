@@ -103,6 +103,24 @@ statuses = st.sampled_from(["not_started", "in_progress", "done", "blocked"])
 days = st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 31))
 
 
+@pytest.mark.parametrize(
+    ("status", "as_of", "overdue", "days_overdue"),
+    [
+        ("in_progress", date(2024, 6, 30), False, 0),  # the deadline day itself
+        ("in_progress", date(2024, 7, 1), True, 1),
+        ("not_started", date(2024, 8, 1), True, 32),
+        ("blocked", date(2025, 6, 30), True, 365),
+        ("done", date(2025, 6, 30), False, 0),
+    ],
+)
+def test_days_overdue_on_known_days(
+    status: str, as_of: date, overdue: bool, days_overdue: int
+) -> None:
+    done_on = date(2024, 6, 1) if status == "done" else None
+    s = PairState("t", "u", "responsible", date(2024, 6, 30), status, done_on, as_of)
+    assert (s.overdue, s.days_overdue) == (overdue, days_overdue)
+
+
 @given(deadline=days, as_of=days, done_on=st.none() | days, status=statuses)
 def test_overdue_semantics_hold_for_any_dates(
     deadline: date, as_of: date, done_on: date | None, status: str
@@ -110,7 +128,10 @@ def test_overdue_semantics_hold_for_any_dates(
     done_on = done_on if status == "done" else None
     s = PairState("t", "u", "responsible", deadline, status, done_on, as_of)
     assert s.overdue == (status != "done" and as_of > deadline)
-    assert s.days_overdue == (max(0, (as_of - deadline).days) if s.overdue else 0)
+    # Overdue from the day after the deadline: one day late on deadline + 1 (counted, not
+    # computed the code's way: the days d with deadline < d <= as_of).
+    late_days = sum(1 for k in range(1, 1200) if deadline + timedelta(days=k) <= as_of)
+    assert s.days_overdue == (late_days if s.overdue else 0)
     assert not (s.overdue and s.done_late)
     assert s.done_late == (done_on is not None and done_on > deadline)
     assert (s.signal == "red") == s.overdue

@@ -1,14 +1,23 @@
-"""Writing an output file safely: never over an existing file unless asked, and never half
-a file: the content goes to a temporary file beside the target, then is renamed onto it."""
+"""Writing an output file safely: never over an existing file unless asked, never over
+anything but a regular file (a device, a FIFO, a symbolic link), and never half a file:
+the content goes to a temporary file beside the target, then is renamed onto it. A
+temporary file left by a killed run is removed by the next one."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from maogang_cli.errors import MaogangError, OutputExistsError, UsageError
+from maogang_cli.filekinds import file_kind
+from maogang_cli.i18n import _
+
+_TMP_SUFFIX = ".tmp"
+_STALE_SECONDS = 3600  # where a writer's liveness cannot be asked (Windows): an hour
 
 
 class WriteError(MaogangError):
@@ -24,9 +33,10 @@ def _umask() -> int:
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     check_target(path, force=force)
     parent = path.parent
+    _remove_stale_temporaries(path)
     tmp = ""
     try:
-        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=_tmp_prefix(path), suffix=_TMP_SUFFIX)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -45,11 +55,66 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise
 
 
+def _tmp_prefix(path: Path, pid: int | None = None) -> str:
+    """`.NAME.PID.`: the writer's process id says whether a leftover is still being written."""
+    return f".{path.name}.{os.getpid() if pid is None else pid}."
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of this target whose writer is gone (killed mid-export)."""
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(_TMP_SUFFIX)):
+            continue
+        pid_text = name[len(prefix) :].split(".", 1)[0]
+        leftover = path.parent / name
+        if _writer_gone(pid_text, leftover):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _writer_gone(pid_text: str, leftover: Path) -> bool:
+    if os.name == "posix" and pid_text.isdigit():
+        pid = int(pid_text)
+        if pid == os.getpid():
+            return False
+        try:
+            os.kill(pid, 0)  # signal 0: only asks whether the process exists
+        except ProcessLookupError:
+            return True
+        except OSError:
+            return False  # it exists (owned by someone else)
+        return False
+    try:
+        return time.time() - leftover.stat().st_mtime > _STALE_SECONDS
+    except OSError:
+        return False
+
+
 def check_target(path: Path, *, force: bool) -> None:
-    """Refuse early, before any work: an existing file without --force, a missing folder."""
-    if path.is_dir():
+    """Refuse early, before any work: an existing file without --force, anything but a
+    regular file even with it (a device, a FIFO, a symbolic link), a missing folder."""
+    try:
+        info: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise UsageError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise UsageError(f"{path} is a directory: give a file name")
-    if path.exists() and not force:
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UsageError(
+            _("{path} is {what}: only a regular file is ever replaced; give a file name").format(
+                path=path, what=file_kind(info.st_mode)
+            )
+        )
+    if info is not None and not force:
         raise OutputExistsError(f"{path} already exists: pass --force to overwrite it")
     if not path.parent.is_dir():
         raise UsageError(f"directory not found: {path.parent}")

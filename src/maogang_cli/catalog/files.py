@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 UNITS = "units.yaml"
+# A catalogue file larger than this is refused without being read (nor hashed whole).
+MAX_FILE_BYTES = 64 * 1024 * 1024
 HAZARDS = "hazards.yaml"  # the hazard ledger's vocabularies: villages (属地) and sectors
 
 
@@ -48,5 +50,10 @@ def content_hash(directory: Path) -> str:
     digest = hashlib.sha256()
     for path in catalogue_files(directory):
         digest.update(path.name.encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        info = path.stat()
+        if info.st_size > MAX_FILE_BYTES:  # refused by the loader: its signature will do
+            digest.update(f"{info.st_size}:{info.st_mtime_ns}".encode())
+            continue
+        with open(path, "rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
     return digest.hexdigest()

@@ -67,6 +67,8 @@ def _is_day(text: str) -> str:
     return text.strip()
 
 
+# Row, action and measure numbers: small, and always storable (SQLite holds 64 bits).
+MAX_NUMBER = 99_999
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Deadline = Annotated[
     str,
@@ -137,7 +139,7 @@ class Milestone(Strict):
 
 class Task(Strict):
     id: TaskId
-    seq: int = Field(ge=1, description="Row number in the year's task list")
+    seq: int = Field(ge=1, le=MAX_NUMBER, description="Row number in the year's task list")
     action: Name
     title: Name
     description: str = ""
@@ -147,7 +149,7 @@ class Task(Strict):
     responsible_etc: bool = Field(False, description="The 责任单位 list ends in 等")
     cooperating_etc: bool = Field(False, description="The 配合单位 list ends in 等")
     milestones: list[Milestone] = []
-    measures: list[int] = []
+    measures: list[Annotated[int, Field(ge=1, le=MAX_NUMBER)]] = []
 
 
 class TasksFile(Strict):
@@ -166,14 +168,14 @@ class PlanMilestone(Strict):
 
 
 class Measure(Strict):
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=MAX_NUMBER)
     title: Name
     summary: str = ""
     milestones: list[PlanMilestone] = []
 
 
 class Action(Strict):
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=MAX_NUMBER)
     title: Name
     measures: list[Measure]
 
@@ -199,7 +201,7 @@ class Duty(Strict):
     owners: list[Name] = Field(min_length=1)
     start: Month
     end: Month
-    measure: int | None = None
+    measure: int | None = Field(None, ge=1, le=MAX_NUMBER)
     source: str = ""
 
 

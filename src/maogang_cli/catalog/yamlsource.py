@@ -13,13 +13,14 @@ from typing import Any, ClassVar
 
 import yaml
 
+from maogang_cli.catalog.files import MAX_FILE_BYTES
 from maogang_cli.errors import Problem
 
 # The bundled catalogue has a few thousand values; these leave room for decades of task
 # lists and stay far below what an alias bomb expands to (bounded time and memory).
 MAX_NODES = 200_000
 MAX_DEPTH = 64
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -143,7 +144,17 @@ class _Walker:
         if node.tag in (f"{_TAG}str", f"{_TAG}timestamp"):
             # Dates stay text: the models parse months and days themselves.
             return node.value
-        return self._scalars.construct_object(node)
+        try:
+            value = self._scalars.construct_object(node)
+        except ValueError:  # an integer of more digits than Python converts (4,300)
+            return self._number_too_large(node)
+        return self._number_too_large(node) if _too_big(value) else value
+
+    def _number_too_large(self, node: yaml.Node) -> str:
+        line, col = self._pos(node)
+        message = f"number too large ({len(node.value)} digits)"
+        self.problems.append(Problem(self.doc.file, line, col, message))
+        return str(node.value)
 
     def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
         line, col = self._pos(node)
@@ -157,6 +168,11 @@ class _Walker:
         )
 
 
+def _too_big(value: Any) -> bool:
+    """An integer SQLite cannot store (beyond 64 bits) is no row number or count."""
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**63
+
+
 def read_yaml(
     path: Path, display: str | None = None, *, positions: bool = True
 ) -> tuple[YamlDoc | None, list[Problem]]:
@@ -167,7 +183,11 @@ def read_yaml(
     """
     name = display or str(path)
     try:
-        raw = path.read_bytes()
+        # The size is judged before reading: a huge (or sparse) file is never read whole.
+        if path.stat().st_size > MAX_BYTES:
+            return None, [_too_large(name)]
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return None, [Problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}")]
     if not positions:
@@ -212,7 +232,7 @@ def _fast_parse(raw: bytes, name: str) -> YamlDoc | None:
 
 def parse_yaml(raw: bytes, name: str) -> tuple[YamlDoc | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
-        return None, [Problem(name, 1, 1, f"file is larger than {MAX_BYTES // 2**20} MiB")]
+        return None, [_too_large(name)]
     text, problem = _decode(raw, name)
     if problem is not None:
         return None, [problem]
@@ -242,6 +262,10 @@ def parse_yaml(raw: bytes, name: str) -> tuple[YamlDoc | None, list[Problem]]:
     if walker.problems:
         return None, walker.problems
     return doc, []
+
+
+def _too_large(name: str) -> Problem:
+    return Problem(name, 1, 1, f"file is larger than {MAX_BYTES // 2**20} MiB")
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:

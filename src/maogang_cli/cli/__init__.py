@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 from maogang_cli import __version__, output
 from maogang_cli.cli._common import DataOption, DbOption, JsonOption, Lang, LangOption, Run
 from maogang_cli.errors import MaogangError
+from maogang_cli.i18n import _
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not the user's input
 
@@ -133,6 +134,16 @@ class _Group(TyperGroup):
         from maogang_cli.i18n import set_language
 
         set_language(None)
+        argv = args[0] if args else kwargs.get("args")
+        undecodable = _undecodable(sys.argv[1:] if argv is None else list(argv))
+        if undecodable is not None:
+            output.error(
+                _(
+                    "error: the argument '{text}' is not valid UTF-8 text: "
+                    "set the terminal or script to UTF-8"
+                ).format(text=undecodable)
+            )
+            sys.exit(2)
         return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -171,6 +182,21 @@ class _Group(TyperGroup):
             output.error(f"internal error: {type(exc).__name__}: {exc}")
             output.error("this is a bug in maogang; run again with MAOGANG_DEBUG=1 for details")
             raise typer.Exit(INTERNAL_ERROR) from None
+
+
+def _undecodable(argv: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, which nothing can print or store), shown with the bytes escaped; a path
+    that exists is let through, whatever its name."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            if os.path.lexists(arg):
+                continue
+            raw = arg.encode("utf-8", "surrogateescape")
+            return raw.decode("utf-8", "backslashreplace")
+    return None
 
 
 def _environment_error(exc: Exception) -> MaogangError | None:

@@ -8,6 +8,8 @@ from typing import Annotated, Any
 import typer
 
 from maogang_cli import output
+from maogang_cli.errors import UsageError
+from maogang_cli.i18n import _
 
 
 class Kind(StrEnum):
@@ -43,10 +45,22 @@ def schema(
     all_schemas = schemas()
     chosen = {kind.value: all_schemas[kind.value]} if kind else all_schemas
     if write is not None:
-        write.mkdir(parents=True, exist_ok=True)
+        from maogang_cli.outfiles import write_atomic
+
+        if write.exists() and not write.is_dir():
+            raise UsageError(_("--write wants a directory: {path} is not one").format(path=write))
+        try:
+            write.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(
+                _("cannot create the directory {path}: {reason}").format(
+                    path=write, reason=exc.strerror or exc
+                )
+            ) from None
         for name, body in chosen.items():
             path = write / f"{name}.schema.json"
-            path.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", "utf-8")
+            text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+            write_atomic(path, text.encode("utf-8"), force=True)
             output.note(f"wrote {path}")
         return
     output.print_json(chosen[kind.value] if kind else chosen)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from maogang_cli.errors import MaogangError
+from maogang_cli.filekinds import file_kind
 from maogang_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -61,16 +62,6 @@ def remember(path: Path) -> None:
     _opened[:] = [path]
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return _("a device")
-    if stat.S_ISFIFO(mode):
-        return _("a FIFO (named pipe)")
-    if stat.S_ISSOCK(mode):
-        return _("a socket")
-    return _("not a regular file")
-
-
 def check_target(path: Path) -> bool:
     """Whether the database file exists. A path that cannot hold a database (a device, a
     FIFO, a directory, a system file, a name too long, a file that is no SQLite database)
@@ -97,7 +88,7 @@ def check_target(path: Path) -> bool:
     if not stat.S_ISREG(info.st_mode):
         raise StoreError(
             _("--db {path} is {kind}, not a database file").format(
-                path=path, kind=_kind(info.st_mode)
+                path=path, kind=file_kind(info.st_mode)
             )
         )
     if info.st_size:

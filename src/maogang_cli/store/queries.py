@@ -90,7 +90,7 @@ def resolve_task(conn: sqlite3.Connection, ref: str, year: int | None = None) ->
     ref = ref.strip()
     if conn.execute("SELECT 1 FROM tasks WHERE id = ?", [ref]).fetchone():
         return ref
-    if ref.isdigit():
+    if ref.isdigit() and len(ref) <= 9:  # a row number; a longer one is no task's
         sql, args = "SELECT id, year FROM tasks WHERE seq = ?", [int(ref)]
         if year is not None:
             sql, args = sql + " AND year = ?", [*args, year]

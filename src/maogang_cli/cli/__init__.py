@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import typer
 from typer.core import TyperGroup
 
 from maogang_cli import __version__, output
-from maogang_cli.cli._common import DataOption, DbOption, JsonOption, Lang, LangOption, Run
+from maogang_cli.cli._common import (
+    DEFAULT_LANG,
+    DataOption,
+    DbOption,
+    JsonOption,
+    LangOption,
+    Run,
+)
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import _
+
+if TYPE_CHECKING:
+    from maogang_cli.i18n import Lang
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not the user's input
 
@@ -252,12 +262,12 @@ def _root(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
     json: JsonOption = False,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = DEFAULT_LANG,
     db: DbOption = None,
     data: DataOption = None,
 ) -> None:
     """泖港镇安全生产治本攻坚三年行动 (2024—2026) compliance tracker."""
-    ctx.obj = Run(db, data, lang.value, json)
+    ctx.obj = Run(db, data, cast("Lang", lang.value), json)  # one of i18n.Lang, by its making
 
 
 def main() -> None:

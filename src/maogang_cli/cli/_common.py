@@ -6,19 +6,18 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
 
 from maogang_cli import config, output
 from maogang_cli.errors import UsageError
-from maogang_cli.i18n import LANG_ENV, _
+from maogang_cli.i18n import LANG_ENV, Lang, _
 
 if TYPE_CHECKING:
     import sqlite3
 
     from maogang_cli.cli.formatters import Formatter
-    from maogang_cli.i18n import Lang as Language
     from maogang_cli.store.db import Store
 
 DB_HELP = "SQLite database [default: maogang.db in the per-user data directory]."
@@ -58,12 +57,13 @@ AsOfOption = Annotated[
 ]
 
 
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
+# The --lang choices, made from the one definition of the languages (i18n.Lang): typer
+# takes its choices from an Enum.
+LangChoice = StrEnum("LangChoice", {code: code for code in get_args(Lang)})  # type: ignore[misc]
+DEFAULT_LANG = LangChoice("zh")
 
 
-def _choose_language(value: Lang) -> Lang:
+def _choose_language(value: LangChoice) -> LangChoice:
     """Every message from here on follows --lang (or MAOGANG_LANG, read by the option)."""
     from maogang_cli.i18n import set_language
 
@@ -72,7 +72,7 @@ def _choose_language(value: Lang) -> Lang:
 
 
 LangOption = Annotated[
-    Lang,
+    LangChoice,
     typer.Option(
         "--lang",
         envvar=LANG_ENV,
@@ -94,12 +94,12 @@ class Run:
         self,
         db: Path | None = None,
         data: Path | None = None,
-        lang: Language = "zh",
+        lang: Lang = "zh",
         json: bool = False,
     ) -> None:
         self.db = db
         self.data = data
-        self.lang: Language = lang
+        self.lang: Lang = lang
         self.json = json  # machine-readable output, for commands that have it
 
     def open_db(self) -> sqlite3.Connection:
@@ -116,7 +116,7 @@ class Run:
 
 def _globals(
     json: JsonOption = False,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = DEFAULT_LANG,
     db: DbOption = None,
     data: DataOption = None,
 ) -> None:
@@ -137,7 +137,7 @@ def global_options(path: str, names: tuple[str, ...], *, has_json: bool) -> list
             # click hands over the raw value; typer converts only its own parameters
             setattr(run, name, Path(value) if name in ("db", "data") else value)
             if name == "lang":
-                _choose_language(Lang(value))
+                _choose_language(LangChoice(value))
 
     holder = typer.Typer(rich_markup_mode=None, add_completion=False)
     holder.command()(_globals)

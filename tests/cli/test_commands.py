@@ -7,6 +7,7 @@ import pytest
 
 from conftest import Invoke
 from maogang_cli.cli import COMMANDS, load_command
+from maogang_cli.cli.help_text import with_due_day
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -14,7 +15,7 @@ def test_registry_help_is_the_commands_own_first_paragraph(name: str) -> None:
     command = load_command(name)
     assert command.name == name
     first = (command.help or "").strip().split("\n\n")[0].replace("\n", " ")
-    assert first == COMMANDS[name][1]
+    assert first == with_due_day(COMMANDS[name][1])
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -66,8 +67,9 @@ def test_help_imports_no_command_module() -> None:
         "print(sorted(loaded), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    # Only the options every command shares, which the root declares.
-    assert done.stderr.strip() == "['maogang_cli.cli._common']"
+    # The options every command shares, which the root declares, and its help text, but
+    # no command.
+    assert done.stderr.strip() == "['maogang_cli.cli._common', 'maogang_cli.cli.help_text']"
 
 
 def test_usage_errors_are_one_line_with_where_to_look(invoke: Invoke) -> None:

@@ -49,7 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "duty": ("duty", "Recurring duties of the plan: list them, record an instance as done."),
     "show": ("show", "Show a task and where each of its units stands (主办 and 协办)."),
     "history": ("history", "List every record of a task, with who recorded it and when."),
-    "submit": ("submit", "Record that a unit's monthly report arrived (due by the 25th)."),
+    "submit": ("submit", "Record that a unit's monthly report arrived (due by {due_day})."),
     "reports": (
         "reports",
         "Grid of reporting units × months: on time, late, missing, not yet due.",
@@ -116,7 +116,21 @@ def load_command(name: str) -> Any:
     command = typer.main.get_command(holder)
     command = getattr(command, "commands", {}).get(name, command)
     _add_global_options(command, name)
+    _fill_in_help(command)
     return command
+
+
+def _fill_in_help(command: Any) -> None:
+    """Help that names the monthly due day takes it from the plan file (cli.help_text)."""
+    texts = [command.help, *(getattr(p, "help", None) for p in command.params)]
+    if not any(text and "{due_day}" in text for text in texts):
+        return
+    from maogang_cli.cli.help_text import with_due_day
+
+    command.help = with_due_day(command.help or "")
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = with_due_day(param.help)
 
 
 def _add_global_options(command: Any, path: str) -> None:
@@ -164,7 +178,11 @@ class _Group(TyperGroup):
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         with formatter.section("Commands"):
-            formatter.write_dl([(name, help_line) for name, (_, help_line) in COMMANDS.items()])
+            from maogang_cli.cli.help_text import with_due_day
+
+            formatter.write_dl(
+                [(name, with_due_day(help_line)) for name, (_, help_line) in COMMANDS.items()]
+            )
 
     def invoke(self, ctx: Any) -> Any:
         try:

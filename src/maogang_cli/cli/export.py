@@ -52,7 +52,7 @@ def export(
             "--as-of",
             metavar="YYYY-MM-DD",
             show_default=False,
-            help="State on this day [default: the 25th of the month, or today if earlier].",
+            help="State on this day [default: {due_day} of the month, or today if earlier].",
         ),
     ] = None,
     year: YearOption = None,

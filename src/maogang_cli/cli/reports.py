@@ -1,4 +1,4 @@
-"""`maogang reports`: which units sent their monthly report by the 25th."""
+"""`maogang reports`: which units sent their monthly report by its due day."""
 
 from typing import Annotated
 

@@ -29,7 +29,7 @@ def submit(
     note: Annotated[str, typer.Option("--note", "-n", help="Anything worth keeping.")] = "",
     by: Annotated[str | None, typer.Option("--by", help="Who records [default: OS user].")] = None,
 ) -> None:
-    """Record that a unit's monthly report arrived (due by the 25th).
+    """Record that a unit's monthly report arrived (due by {due_day}).
 
     A later submission for the same month is kept too, as a correction.
 

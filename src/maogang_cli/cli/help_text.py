@@ -1,0 +1,54 @@
+"""Help text that follows the catalogue: the monthly report's due day is the plan file's
+(`due_day` of the duty `monthly_report`), not a 25 written into the code. Read from the
+text of plan_*.yaml without yaml, so help stays as fast as the rest of start-up."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from maogang_cli import config
+from maogang_cli.errors import MaogangError
+
+DUE_DAY = "{due_day}"  # the placeholder in a help text
+_DUTY = re.compile(r"^(\s*)- id: monthly_report\s*$", re.M)
+_DUE_DAY = re.compile(r"^\s*due_day:\s*(\d{1,2})\s*(?:#.*)?$", re.M)
+
+
+def ordinal(day: int) -> str:
+    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 23rd … 31st."""
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+@cache
+def monthly_due_day() -> int | None:
+    """The monthly report's due day in the catalogue in use (MAOGANG_DATA, else the
+    bundled one); None when no plan file gives one."""
+    try:
+        data = config.data_dir(None)
+    except MaogangError:  # a bad MAOGANG_DATA is reported by the command itself
+        return None
+    for path in sorted(data.glob("plan_*.yaml")):
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        found = _DUTY.search(text)
+        if found is None:
+            continue
+        # The duty's own lines: up to the next item at the same indentation.
+        rest = text[found.end() :]
+        end = re.search(rf"^{found.group(1)}- ", rest, re.M)
+        day = _DUE_DAY.search(rest[: end.start() if end else len(rest)])
+        if day is not None and 1 <= int(day.group(1)) <= 31:
+            return int(day.group(1))
+    return None
+
+
+def with_due_day(text: str) -> str:
+    """`text` with {due_day} replaced: "the 25th", or "its due day" when unknown."""
+    if DUE_DAY not in text:
+        return text
+    day = monthly_due_day()
+    return text.replace(DUE_DAY, f"the {ordinal(day)}" if day else "its due day")

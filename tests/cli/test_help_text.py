@@ -18,8 +18,20 @@ def fresh_due_day() -> Iterator[None]:
 
 @pytest.mark.parametrize(
     ("day", "text"),
-    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th")]
-    + [(13, "13th"), (21, "21st"), (22, "22nd"), (23, "23rd"), (25, "25th"), (31, "31st")],
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (25, "25th"),
+        (31, "31st"),
+    ],
 )
 def test_ordinal(day: int, text: str) -> None:
     assert ordinal(day) == text

@@ -14,7 +14,8 @@ floor's time in the same round, so a slow spell of the machine touches both alik
 - --json output: python -c "import typer, sqlite3, json"
 - validate and load: yaml.CSafeLoader parsing the same files (a python -c process)
 
-The files written for the office (the wall chart) are judged by wall time at scale: 5 s.
+The files written for the office (the wall chart, the monthly bulletin) are judged by
+wall time at scale: 5 s each.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from maogang_cli.config import bundled_data_dir  # noqa: E402
 FLOOR_TABLE = "import typer, sqlite3, rich.console, rich.table"
 FLOOR_JSON = "import typer, sqlite3, json"
 AS_OF = "2026-06-30"  # after every synthetic record: the clerk's everyday view
-OFFICE_FILES = ("chart",)  # written for the office, judged by an absolute budget
+OFFICE_FILES = ("chart", "bulletin (docx)")  # written for the office, judged by an absolute budget
 
 
 def floor_yaml(data: Path) -> str:
@@ -59,6 +60,7 @@ class Case:
 def cases(unit: str, out: Path, *, default_db: bool = False) -> list[Case]:
     xlsx = str(out / "report.xlsx")
     html = str(out / "chart.html")
+    docx = str(out / "bulletin.docx")
     clerk = [Case("status (default db)", ["status", "--as-of", AS_OF], "table", True)]
     return [
         Case("--help", ["--help"], "table"),
@@ -77,6 +79,11 @@ def cases(unit: str, out: Path, *, default_db: bool = False) -> list[Case]:
             "table",
         ),
         Case("chart", ["chart", "--as-of", AS_OF, "-o", html, "--force"], "table"),
+        Case(
+            "bulletin (docx)",
+            ["bulletin", "--month", "2026-05", "--as-of", AS_OF, "-o", docx, "--force"],
+            "table",
+        ),
         Case("validate", ["validate"], "yaml"),
         Case("load", ["load", "--force"], "yaml"),
     ]

@@ -8,7 +8,15 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
-AS_OF = "2024-12-20"  # tasks due 2024-12-31 are yellow, earlier ones red or done
+AS_OF = "2024-12-20"
+BULLETIN_SECTIONS = [  # the 通报's first-level headings, in order
+    "一、总体情况",
+    "二、晾晒排名",
+    "三、逾期事项",
+    "四、月报报送情况",
+    "五、职责和方案节点落实情况",
+    "六、下步工作",
+]  # tasks due 2024-12-31 are yellow, earlier ones red or done
 
 PROGRESS = [
     ("record", "2024-04", "-u", "镇安委办", "-s", "done", "-d", "2024-04-20"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("pydantic", "yaml", "sqlite_utils", "openpyxl", "pypinyin", "babel")
+HEAVY = ("pydantic", "yaml", "sqlite_utils", "openpyxl", "pypinyin", "babel", "docx")
 AS_OF = "2025-01-01"
 
 READ_ONLY = [
@@ -44,6 +44,7 @@ READ_ONLY = [
     ["hazard", "stats", "--json", "--as-of", AS_OF],
     ["hazard", "targets", "--as-of", AS_OF],
     ["hazard", "targets", "--json", "--as-of", AS_OF],
+    ["bulletin", "--month", "2024-12", "--as-of", AS_OF],
 ]
 
 PROBE = """

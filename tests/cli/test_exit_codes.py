@@ -116,6 +116,10 @@ CASES: list[tuple[str, int]] = [
     ("hazard stats --as-of 2024-02-30", USAGE),
     ("hazard targets --as-of 2024-6", USAGE),
     ("hazard import /nonexistent-dir/x.csv", USAGE),
+    ("bulletin --month 2024-13", USAGE),
+    ("bulletin --month 2024-06 --as-of 2024-05-31", USAGE),
+    ("bulletin --month 2024-06 -o /nonexistent-dir/x.docx", USAGE),
+    ("bulletin --month 2024-06 -o x.pdf", USAGE),
 ]
 
 

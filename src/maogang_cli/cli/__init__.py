@@ -64,6 +64,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "The hazard ledger (隐患): register, rectify, verify, close; counts, targets.",
     ),
     "rank": ("rank", "Rank units by completion, overdue, done late and on-time monthly reports."),
+    "bulletin": ("bulletin", "Write the month's 通报: a .docx laid out as a 公文, or Markdown."),
     "chart": ("chart", "Write the 挂图作战 wall chart: one HTML page for an A3 sheet."),
     "tasks": ("tasks", "List the tasks with their deadlines and units."),
     "plan": (

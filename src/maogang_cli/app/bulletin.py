@@ -1,0 +1,64 @@
+"""The monthly 通报 of a month as of a day, from the same reads `status`, `rank`, `reports`
+and `overdue` make for that day."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from maogang_cli.app.owed import missed
+from maogang_cli.app.reporting import duty_units, ranking, report_grid
+from maogang_cli.domain.bulletin import Bulletin, overdue_by_unit, task_progress, totals
+from maogang_cli.domain.duties import MONTHLY_REPORT
+from maogang_cli.domain.owed import group_overdue, merge_overdue
+from maogang_cli.errors import UsageError
+from maogang_cli.store.duties import find_duty
+from maogang_cli.store.plan import plan_heading
+from maogang_cli.store.progress import pair_states, unit_order, unit_summaries
+from maogang_cli.store.queries import list_tasks, task_heads
+
+if TYPE_CHECKING:
+    import sqlite3
+    from datetime import date
+
+    from maogang_cli.domain.periods import Period
+
+FALLBACK_TITLE = "安全生产治本攻坚三年行动"
+
+
+def default_day(month: Period, today: date) -> date:
+    """A month's 通报 speaks of its last day, or of today while the month runs."""
+    return min(month.last, today)
+
+
+def monthly_bulletin(conn: sqlite3.Connection, month: Period, as_of: date) -> Bulletin:
+    """Everything the 通报 of `month` reports, as of `as_of` (on or after its first day)."""
+    if as_of < month.first:
+        raise UsageError(f"--as-of {as_of} is before the month {month.key} begins")
+    summaries = unit_summaries(conn, as_of)  # as `status`
+    states = pair_states(conn, as_of, details=False)  # `status`'s pairs, one by one
+    tasks = [t for t in list_tasks(conn) if not t.retired]
+    progress = task_progress(tasks, states)
+    late = [s for s in states if s.overdue]  # as `overdue --kind task`
+    titles = {t.id: t.title for t in tasks}
+    owed = [o for o in missed(conn, as_of) if o.id != MONTHLY_REPORT]  # as `overdue`
+    duty = find_duty(conn, MONTHLY_REPORT)
+    reports = []
+    report_due = None
+    if duty is not None and duty.periods(month.key, month.key) == [month]:
+        report_due = duty.due(month)
+        reports = report_grid(conn, duty, [month], duty_units(conn, duty), as_of)
+    heading = plan_heading(conn)
+    return Bulletin(
+        title=heading.title if heading else FALLBACK_TITLE,
+        document=heading.document if heading else "",
+        month=month,
+        as_of=as_of,
+        totals=totals(summaries),
+        tasks_due=tuple(p for p in progress if p.deadline <= as_of),
+        month_tasks=tuple(p for p in progress if month.first <= p.deadline <= month.last),
+        ranking=tuple(ranking(conn, as_of)),
+        overdue=tuple(overdue_by_unit(late, titles, unit_order(conn))),
+        report_due=report_due,
+        reports=tuple(reports),
+        missed=tuple(group_overdue(merge_overdue([], owed), task_heads(conn))),
+    )

@@ -1,0 +1,315 @@
+"""The words of the monthly 通报, as a list of blocks both writers lay out (Word and
+Markdown say exactly the same thing). Sections are numbered as a 公文 numbers them:
+一、 for a first-level heading, （一） for a second-level one."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from maogang_cli.domain.rates import rate_text
+from maogang_cli.i18n import N_, _, language
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from maogang_cli.domain.bulletin import Bulletin, TaskProgress
+    from maogang_cli.domain.owed import OverdueGroup
+
+# Who issues it, and where the office writes its own part (by hand, after printing).
+ISSUER = N_("Taskforce of the 泖港镇 安全生产治本攻坚 three-year action")
+NUMERALS = "一二三四五六七八九十"
+
+
+class Block(NamedTuple):
+    """title, h1, h2, para, table (rows: the header first), note (to fill in), signature."""
+
+    kind: str
+    text: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+def day_text(day: date) -> str:
+    if language() == "en":
+        return day.isoformat()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def month_text(key: str) -> str:
+    return key if language() == "en" else f"{int(key[:4])}年{int(key[5:])}月"
+
+
+def _join(items: list[str]) -> str:
+    return ("、" if language() == "zh" else ", ").join(items)
+
+
+def _list(items: list[str]) -> str:
+    return ("；" if language() == "zh" else "; ").join(items)
+
+
+def action_name(plan_title: str) -> str:
+    """The plan's action without 实施方案 and its years: 泖港镇安全生产治本攻坚三年行动."""
+    return re.sub(r"实施方案.*$", "", plan_title) or plan_title
+
+
+def bulletin_blocks(bulletin: Bulletin) -> list[Block]:
+    b = bulletin
+    month = month_text(b.month.key)
+    day = day_text(b.as_of)
+    blocks = [
+        Block(
+            "title",
+            _("Bulletin on the progress of {action} in {month}").format(
+                action=action_name(b.title), month=month
+            ),
+        ),
+        Block(
+            "para",
+            _(
+                "As 《{plan}》({document}) asks for information to be gathered and progress "
+                "to be published (晾晒通报), here is where each unit stands as of {day}."
+            ).format(plan=b.title, document=b.document or "-", day=day),
+        ),
+    ]
+    sections: list[tuple[str, list[Block]]] = [
+        (_("Overall progress"), _overview(b, day)),
+        (_("Ranking of units (晾晒排名)"), _ranking(b)),
+        (_("Overdue tasks by unit"), _overdue(b, day)),
+        (_("Monthly reports"), _reports(b, month, day)),
+        (_("Duties and plan milestones missed"), _missed(b, day)),
+        (_("Next steps"), [Block("note", _("(For the taskforce to write.)"))]),
+    ]
+    for number, (heading, body) in enumerate(sections):
+        blocks.append(Block("h1", f"{NUMERALS[number]}、{heading}"))
+        blocks += body
+    blocks.append(Block("signature", _(ISSUER)))
+    blocks.append(Block("signature", day))
+    return blocks
+
+
+def _h2(number: int, text: str) -> Block:
+    return Block("h2", f"（{NUMERALS[number]}）{text}")
+
+
+def _task(p: TaskProgress) -> str:
+    return _("{id} {title} ({done}/{units} lead units done)").format(
+        id=p.id, title=p.title, done=p.done, units=p.units
+    )
+
+
+def _overview(b: Bulletin, day: str) -> list[Block]:
+    t = b.totals
+    done_due = sum(1 for p in b.tasks_due if p.done == p.units)
+    blocks = [
+        _h2(0, _("Tasks")),
+        Block(
+            "para",
+            _(
+                "As of {day}, the lead units hold {pairs} (task, unit) items: {done} done "
+                "({rate}), {in_progress} in progress, {not_started} not started, {blocked} "
+                "blocked; {overdue} overdue and not done, {done_late} done late."
+            ).format(
+                day=day,
+                pairs=t.pairs,
+                done=t.done,
+                rate=rate_text(t.completion_rate),
+                in_progress=t.in_progress,
+                not_started=t.not_started,
+                blocked=t.blocked,
+                overdue=t.overdue,
+                done_late=t.done_late,
+            ),
+        ),
+        Block(
+            "para",
+            _("{due} tasks have fallen due; every lead unit has done {done} of them.").format(
+                due=len(b.tasks_due), done=done_due
+            ),
+        ),
+    ]
+    if b.month_tasks:
+        blocks.append(
+            Block(
+                "para",
+                _("Due this month ({n}): {tasks}.").format(
+                    n=len(b.month_tasks), tasks=_list([_task(p) for p in b.month_tasks])
+                ),
+            )
+        )
+    else:
+        blocks.append(Block("para", _("No task falls due this month.")))
+    blocks.append(_h2(1, _("督办 colours")))
+    blocks.append(
+        Block(
+            "para",
+            _(
+                "Red (overdue): {red} units{red_names}; yellow (due within 15 days): {yellow} "
+                "units{yellow_names}; green: {green} units."
+            ).format(
+                red=len(t.red),
+                red_names=f"（{_join(list(t.red))}）" if t.red else "",
+                yellow=len(t.yellow),
+                yellow_names=f"（{_join(list(t.yellow))}）" if t.yellow else "",
+                green=len(t.green),
+            ),
+        )
+    )
+    return blocks
+
+
+RANK_HEADINGS = (
+    N_("Rank"),
+    N_("Unit"),
+    N_("Lead tasks"),
+    N_("Done"),
+    N_("Done %"),
+    N_("Overdue"),
+    N_("Done late"),
+    N_("Reports due"),
+    N_("On time"),
+    N_("On-time %"),
+)
+
+
+def _ranking(b: Bulletin) -> list[Block]:
+    if not b.ranking:
+        return [Block("para", _("Nothing to rank yet: no unit has a task or a report due."))]
+    rows = [tuple(_(h) for h in RANK_HEADINGS)]
+    rows += [
+        (
+            str(r.rank),
+            r.unit,
+            str(r.tasks),
+            str(r.done),
+            rate_text(r.completion_rate),
+            str(r.overdue),
+            str(r.done_late),
+            str(r.reports_due),
+            str(r.reports_on_time),
+            rate_text(r.report_rate),
+        )
+        for r in b.ranking
+    ]
+    rule = _(
+        "Ranked by completion rate (higher first), then overdue items (fewer first), items "
+        "done late (fewer first) and the on-time rate of monthly reports (higher first); "
+        "units equal on all four share a rank."
+    )
+    return [Block("para", rule), Block("table", rows=tuple(rows))]
+
+
+STATUS_WORDS = {"in_progress": N_("in progress"), "blocked": N_("blocked")}
+
+
+def _overdue(b: Bulletin, day: str) -> list[Block]:
+    if not b.overdue:
+        return [Block("para", _("As of {day}, no task is overdue.").format(day=day))]
+    count = sum(len(u.items) for u in b.overdue)
+    blocks = [
+        Block(
+            "para",
+            _("As of {day}, {units} units have {count} overdue tasks:").format(
+                day=day, units=len(b.overdue), count=count
+            ),
+        )
+    ]
+    for unit in b.overdue:
+        items = []
+        for task_id, title, days, status in unit.items:
+            late = _("{days} days overdue").format(days=days)
+            if status in STATUS_WORDS:
+                late += ("，" if language() == "zh" else ", ") + _(STATUS_WORDS[status])
+            items.append(f"{task_id} {title}（{late}）")
+        blocks.append(
+            Block(
+                "para",
+                _("{unit} ({count}): {items}.").format(
+                    unit=unit.unit, count=len(unit.items), items=_list(items)
+                ),
+            )
+        )
+    return blocks
+
+
+def _reports(b: Bulletin, month: str, day: str) -> list[Block]:
+    if b.report_due is None:
+        return [Block("para", _("No monthly report is owed for {month}.").format(month=month))]
+    by_state: dict[str, list[str]] = {"on_time": [], "late": [], "missing": [], "not_due": []}
+    for i in b.reports:
+        if i.state == "late":
+            by_state["late"].append(
+                _("{unit} ({days} days late)").format(unit=i.unit, days=i.days_late)
+            )
+        else:
+            by_state[i.state].append(i.unit)
+
+    def named(key: str) -> str:
+        units = by_state[key]
+        count = _("{n} units").format(n=len(units))
+        return count + (f"（{_join(units)}）" if units else "")
+
+    blocks = [
+        Block(
+            "para",
+            _(
+                "The report for {month} is due by {due}. As of {day}: on time {on_time}; "
+                "late {late}; missing {missing}; not yet due {not_due}."
+            ).format(
+                month=month,
+                due=day_text(b.report_due),
+                day=day,
+                on_time=named("on_time"),
+                late=named("late"),
+                missing=named("missing"),
+                not_due=named("not_due"),
+            ),
+        )
+    ]
+    due = sum(r.reports_due for r in b.ranking)
+    on_time = sum(r.reports_on_time for r in b.ranking)
+    blocks.append(
+        Block(
+            "para",
+            _("Since the plan began: {due} reports due, {on_time} on time ({rate}).").format(
+                due=due, on_time=on_time, rate=rate_text(on_time / due if due else None)
+            ),
+        )
+    )
+    return blocks
+
+
+def _missed_line(g: OverdueGroup) -> str:
+    name = f"{g.title}（{g.period}）" if g.period else g.title
+    return _("{name}: due {due}, {days} days overdue; not done by {units}.").format(
+        name=name,
+        due=day_text(g.due),
+        days=g.days_overdue,
+        units=_join([item.unit for item in g.items]),
+    )
+
+
+def _missed(b: Bulletin, day: str) -> list[Block]:
+    if not b.missed:
+        return [
+            Block(
+                "para",
+                _(
+                    "As of {day}, no duty or plan milestone is missed (monthly reports: above)."
+                ).format(day=day),
+            )
+        ]
+    blocks = [
+        Block(
+            "para",
+            _("As of {day}, missed (monthly reports: above):").format(day=day),
+        )
+    ]
+    duties = [g for g in b.missed if g.kind == "duty"]
+    milestones = [g for g in b.missed if g.kind == "plan_milestone"]
+    number = 0
+    for heading, groups in ((_("Recurring duties"), duties), (_("Plan milestones"), milestones)):
+        if groups:
+            blocks.append(_h2(number, heading))
+            blocks += [Block("para", _missed_line(g)) for g in groups]
+            number += 1
+    return blocks

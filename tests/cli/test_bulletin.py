@@ -1,0 +1,182 @@
+"""`maogang bulletin`: the month's 通报; every figure is what status, rank, reports and
+overdue print for the same day."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from chart_page import AS_OF, BULLETIN_SECTIONS, record_progress
+from conftest import Invoke
+from maogang_cli.domain.rates import rate_text
+
+MONTH = "2024-06"  # its report: 规建办 on time, 农办 late, the rest missing by AS_OF
+
+
+@pytest.fixture
+def progress(invoke: Invoke) -> None:
+    record_progress(invoke)
+
+
+def bulletin(invoke: Invoke, *args: str) -> str:
+    result = invoke("bulletin", "--month", MONTH, "--as-of", AS_OF, *args)
+    assert result.exit_code == 0, result
+    return result.stdout
+
+
+def section(text: str, heading: str) -> str:
+    """The Markdown under a first-level heading, up to the next one."""
+    start = text.index(f"## {heading}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end > 0 else None]
+
+
+def as_json(invoke: Invoke, *args: str) -> list[dict[str, object]]:
+    result = invoke(*args, "--json")
+    assert result.exit_code == 0, result
+    data: list[dict[str, object]] = json.loads(result.stdout)
+    return data
+
+
+def test_sections_in_order(invoke: Invoke, progress: None) -> None:
+    text = bulletin(invoke)
+    headings = re.findall(r"^(#+) (.*)$", text, flags=re.M)
+    assert headings[0] == ("#", "关于泖港镇安全生产治本攻坚三年行动2024年6月工作进展情况的通报")
+    assert [h for level, h in headings if level == "##"] == BULLETIN_SECTIONS
+    assert "（泖府字〔2024〕35号）" in text
+    assert text.endswith(
+        "*（由镇工作专班填写。）*\n\n"
+        '<p align="right">泖港镇安全生产治本攻坚三年行动工作专班</p>\n\n'
+        '<p align="right">2024年12月20日</p>\n'
+    )
+
+
+def test_overall_figures_are_status_totals(invoke: Invoke, progress: None) -> None:
+    status = as_json(invoke, "status", "--as-of", AS_OF)
+    total = {
+        k: sum(int(s[k]) for s in status) for k in status[0] if k not in ("unit", "completion_rate")
+    }  # type: ignore[call-overload]
+    text = section(bulletin(invoke), "一、总体情况")
+    rate = rate_text(total["done"] / total["tasks"])
+    assert (
+        f"截至2024年12月20日，各主办单位共承担责任事项{total['tasks']}项，已完成{total['done']}项，"
+        f"完成率{rate}；推进中{total['in_progress']}项，未开始{total['not_started']}项，"
+        f"受阻{total['blocked']}项；逾期未完成{total['overdue']}项，逾期完成{total['done_late']}项。"
+    ) in text
+    assert "黄色（15天内到期）1个单位（各村居）" in text
+
+
+def test_ranking_is_rank(invoke: Invoke, progress: None) -> None:
+    rank = as_json(invoke, "rank", "--as-of", AS_OF)
+    text = section(bulletin(invoke), "二、晾晒排名")
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in text.splitlines()
+        if line.startswith("| ") and "---" not in line
+    ]
+    assert rows[0] == [
+        "排名",
+        "单位",
+        "主办任务",
+        "已完成",
+        "完成率",
+        "逾期",
+        "逾期完成",
+        "月报应报",
+        "按时",
+        "按时率",
+    ]
+    keys = (
+        "rank",
+        "unit",
+        "tasks",
+        "done",
+        "overdue",
+        "done_late",
+        "reports_due",
+        "reports_on_time",
+    )
+    got = [[r[0], r[1], r[2], r[3], r[5], r[6], r[7], r[8]] for r in rows[1:]]
+    assert got == [[str(row[k]) for k in keys] for row in rank]
+
+
+def test_overdue_tasks_by_unit_are_overdue(invoke: Invoke, progress: None) -> None:
+    items = as_json(invoke, "overdue", "--as-of", AS_OF, "--kind", "task")
+    per_unit: dict[str, list[str]] = {}
+    for item in items:
+        per_unit.setdefault(str(item["unit"]), []).append(f"{item['task']} ")
+    text = section(bulletin(invoke), "三、逾期事项")
+    assert f"个单位共有{len(items)}项任务逾期未完成" in text
+    for unit, tasks in per_unit.items():
+        line = next(x for x in text.splitlines() if x.startswith(f"{unit}（"))
+        assert line.startswith(f"{unit}（{len(tasks)}项）：")
+        assert [t.strip() for t in re.findall(r"(?:：|；)(\d{4}-\d{2}) ", line)] == [
+            t.strip() for t in tasks
+        ]
+
+
+def test_reports_are_reports(invoke: Invoke, progress: None) -> None:
+    grid = as_json(invoke, "reports", "--month", MONTH, "--as-of", AS_OF)
+    by_state: dict[str, list[str]] = {}
+    for row in grid:
+        by_state.setdefault(str(row["state"]), []).append(str(row["unit"]))
+    text = section(bulletin(invoke), "四、月报报送情况")
+    assert by_state["on_time"] == ["规建办"]
+    assert "按时报送1个单位（规建办）；迟报0个单位；" in text
+    missing = by_state["missing"]
+    assert f"未报{len(missing)}个单位（{'、'.join(missing)}）；尚未到期0个单位。" in text
+    rank = as_json(invoke, "rank", "--as-of", AS_OF)
+    due, on_time = (
+        sum(int(r["reports_due"]) for r in rank),
+        sum(int(r["reports_on_time"]) for r in rank),
+    )  # type: ignore[call-overload]
+    assert (
+        f"累计应报月报{due}份，按时报送{on_time}份，按时报送率{rate_text(on_time / due)}。" in text
+    )
+
+
+def test_missed_duties_and_milestones_are_overdue(invoke: Invoke, progress: None) -> None:
+    items = as_json(invoke, "overdue", "--as-of", AS_OF, "--kind", "duty,plan_milestone")
+    expected = {
+        (i["ref"], i["unit"]) for i in items if not str(i["ref"]).startswith("monthly_report/")
+    }
+    text = section(bulletin(invoke), "五、职责和方案节点落实情况")
+    lines = [x for x in text.splitlines() if "未完成单位：" in x]
+    got = set()
+    for line in lines:
+        period = re.search(r"（(\d{4}(?:-[QH]\d)?)）：", line)
+        units = line.split("未完成单位：")[1].rstrip("。").split("、")
+        got |= {(period.group(1) if period else "", u) for u in units}
+    assert {(str(r).split("/")[1] if "/" in str(r) else "", u) for r, u in expected} == got
+    assert "调度会，通报工作进展，分析存在问题，部署推进重点工作（2024-Q3）" in text
+    assert "调度会，通报工作进展，分析存在问题，部署推进重点工作（2024-Q2）" not in text  # held
+
+
+def test_english(invoke: Invoke) -> None:
+    text = bulletin(invoke, "--lang", "en")
+    assert text.startswith(
+        "# Bulletin on the progress of 泖港镇安全生产治本攻坚三年行动 in 2024-06\n"
+    )
+    assert "## 六、Next steps" in text
+
+
+def test_usage_and_refusals(invoke: Invoke, tmp_path: Path) -> None:
+    assert invoke("bulletin", "--month", "2024-13").exit_code == 2
+    result = invoke("bulletin", "--month", MONTH, "-o", str(tmp_path / "x.pdf"))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: -o {tmp_path / 'x.pdf'}：请给出 .docx 或 .md 文件\n",
+    )
+    result = invoke("bulletin", "--month", MONTH, "--as-of", "2024-05-31")
+    assert result.exit_code == 2
+    out = tmp_path / "b.md"
+    out.write_text("mine")
+    assert invoke("bulletin", "--month", MONTH, "--as-of", AS_OF, "-o", str(out)).exit_code == 1
+    assert out.read_text() == "mine"
+    result = invoke("bulletin", "--month", MONTH, "--as-of", AS_OF, "-o", str(out), "--force")
+    assert result.exit_code == 0
+    assert result.stderr == f"已写入 {out}：2024-06 通报，截至 2024-12-20\n"
+    assert out.read_text(encoding="utf-8") == bulletin(invoke)

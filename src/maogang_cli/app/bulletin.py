@@ -10,6 +10,7 @@ from maogang_cli.app.reporting import duty_units, ranking, report_grid
 from maogang_cli.domain.bulletin import Bulletin, overdue_by_unit, task_progress, totals
 from maogang_cli.domain.duties import MONTHLY_REPORT
 from maogang_cli.domain.owed import group_overdue, merge_overdue
+from maogang_cli.domain.report_options import ReportOptions
 from maogang_cli.errors import UsageError
 from maogang_cli.store.duties import find_duty
 from maogang_cli.store.plan import plan_heading
@@ -56,7 +57,7 @@ def monthly_bulletin(conn: sqlite3.Connection, month: Period, as_of: date) -> Bu
         totals=totals(summaries),
         tasks_due=tuple(p for p in progress if p.deadline <= as_of),
         month_tasks=tuple(p for p in progress if month.first <= p.deadline <= month.last),
-        ranking=tuple(ranking(conn, as_of)),
+        ranking=tuple(ranking(conn, ReportOptions(as_of))),  # as `rank`
         overdue=tuple(overdue_by_unit(late, titles, unit_order(conn))),
         report_due=report_due,
         reports=tuple(reports),

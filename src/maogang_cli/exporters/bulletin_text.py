@@ -166,7 +166,7 @@ RANK_HEADINGS = (
     N_("Overdue"),
     N_("Done late"),
     N_("Reports due"),
-    N_("On time"),
+    N_("Reports on time"),
     N_("On-time %"),
 )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from maogang_cli.domain.voids import entry_id
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import date
@@ -13,6 +15,7 @@ if TYPE_CHECKING:
     from maogang_cli.domain.rank import RankRow
     from maogang_cli.domain.reports import Instance
     from maogang_cli.domain.status import PairState, UnitSummary
+    from maogang_cli.store.voids import VoidMark
 
 
 def task_json(task: TaskInfo) -> dict[str, Any]:
@@ -95,10 +98,17 @@ def overdue_json(state: PairState, task: TaskHead) -> dict[str, Any]:
     }
 
 
-def record_json(row: Mapping[str, Any]) -> dict[str, Any]:
+def void_json(mark: VoidMark | None) -> dict[str, Any] | None:
+    """The void naming an entry, as `history --json` shows it (null when not voided)."""
+    if mark is None:
+        return None
+    return {"id": mark.id, "reason": mark.reason, "recorded_by": mark.by, "recorded_at": mark.at}
+
+
+def record_json(row: Mapping[str, Any], void: VoidMark | None = None) -> dict[str, Any]:
     """A stored progress record, as `history --json` gives it."""
     return {
-        "id": row["id"],
+        "id": entry_id("progress", row["id"]),
         "task": row["task_id"],
         "unit": row["canonical"],
         "role": row["role"] or None,
@@ -110,6 +120,24 @@ def record_json(row: Mapping[str, Any]) -> dict[str, Any]:
         "recorded_by": row["recorded_by"],
         "recorded_at": row["recorded_at"],
         "source": row["source"],
+        "voided": void_json(void),
+    }
+
+
+def duty_record_json(row: Mapping[str, Any], void: VoidMark | None = None) -> dict[str, Any]:
+    """A stored duty record (a submission, a duty instance or plan milestone done), as
+    `history --duty --json` gives it."""
+    return {
+        "id": entry_id("duty_records", row["id"]),
+        "duty": row["duty"],
+        "period": row["period"],
+        "unit": row["canonical"],
+        "done_on": row["done_on"],
+        "note": row["note"],
+        "recorded_by": row["recorded_by"],
+        "recorded_at": row["recorded_at"],
+        "source": row["source"],
+        "voided": void_json(void),
     }
 
 

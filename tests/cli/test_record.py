@@ -32,7 +32,7 @@ def test_record_then_history_keeps_who_and_when(invoke: Invoke) -> None:
     assert row["recorded_at"][:2] == "20"
     row.pop("recorded_at")
     assert row == {
-        "id": 1,
+        "id": "P1",
         "task": "2024-14",
         "unit": "城运中心",
         "role": "responsible",
@@ -43,6 +43,7 @@ def test_record_then_history_keeps_who_and_when(invoke: Invoke) -> None:
         "evidence": "scan.pdf",
         "recorded_by": "张三",
         "source": "cli",
+        "voided": None,
     }
 
 

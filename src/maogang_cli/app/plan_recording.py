@@ -15,6 +15,7 @@ from maogang_cli.app.duty_recording import DutyEntry, check_duty_entry
 from maogang_cli.app.recording import day_given, now_stamp
 from maogang_cli.domain.duties import PlanMilestone
 from maogang_cli.domain.reports import InstanceState, instance_state
+from maogang_cli.domain.voids import decided_already, entry_id
 from maogang_cli.errors import InvalidRecordError, did_you_mean
 from maogang_cli.store.duties import (
     NewDutyRecord,
@@ -52,6 +53,8 @@ class Recorded(NamedTuple):
     days_late: int
     earlier: int  # records of the same instance made before this one
     first: date | None  # the earliest day done, which decides on time or late
+    id: str = ""  # D7
+    decided_by: str | None = None  # an earlier record that still decides: this changes nothing
 
 
 def _owing(
@@ -175,13 +178,24 @@ def submit_report(conn: sqlite3.Connection, entry: DutyEntry, *, today: date, by
 def _append(conn: sqlite3.Connection, records: list[NewDutyRecord], due: date) -> list[Recorded]:
     """Append the records of one instance per unit, each with its state once counted."""
     earlier = {
-        r.unit: [s.done_on for s in duty_records(conn, r.duty, units=[r.unit], periods=[r.period])]
-        for r in records
+        r.unit: duty_records(conn, r.duty, units=[r.unit], periods=[r.period]) for r in records
     }
-    append_duty_records(conn, records)
+    ids = append_duty_records(conn, records)
     out = []
-    for r in records:
-        dates = [*earlier[r.unit], r.done_on]
+    for r, new_id in zip(records, ids, strict=True):
+        dates = [*(s.done_on for s in earlier[r.unit]), r.done_on]
         state, first, days_late = instance_state(due, dates, max(dates))
-        out.append(Recorded(r, due, state, days_late, len(earlier[r.unit]), first))
+        decides = decided_already(earlier[r.unit], r.done_on)
+        out.append(
+            Recorded(
+                r,
+                due,
+                state,
+                days_late,
+                len(earlier[r.unit]),
+                first,
+                entry_id("duty_records", new_id),
+                entry_id("duty_records", decides.id) if decides else None,
+            )
+        )
     return out

@@ -29,14 +29,6 @@ class TaskCard(NamedTuple):
     states: list[PairState]
 
 
-class TaskHistory(NamedTuple):
-    """Every record of a task (of one unit, when named), oldest first."""
-
-    task_id: str
-    unit: str | None
-    rows: list[sqlite3.Row]
-
-
 def unit_status(conn: sqlite3.Connection, options: ReportOptions) -> list[UnitSummary]:
     """One summary per reporting unit with pairs, in catalogue order."""
     return unit_summaries(
@@ -70,16 +62,3 @@ def task_card(conn: sqlite3.Connection, task: str, options: ReportOptions) -> Ta
         include_retired=True,
     )
     return TaskCard(info, states)
-
-
-def task_history(conn: sqlite3.Connection, task: str, unit: str | None) -> TaskHistory:
-    """A unit with nothing to show is told why when it does not report for the task."""
-    from maogang_cli.app.recording import check_reports_for
-    from maogang_cli.store.progress import history
-
-    task_id = resolve_task(conn, task)
-    canonical = resolve_unit(conn, unit) if unit else None
-    rows = history(conn, task_id, canonical)
-    if canonical is not None and not rows:
-        check_reports_for(conn, task_id, canonical)
-    return TaskHistory(task_id, canonical, rows)

@@ -12,8 +12,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.dates import parse_day
+from maogang_cli.domain.imports import StoredRecord
 from maogang_cli.domain.status import parse_status
+from maogang_cli.domain.voids import done_already, entry_id, same_record
 from maogang_cli.errors import InvalidRecordError, did_you_mean
+from maogang_cli.store.imports import task_records
 from maogang_cli.store.progress import NewRecord, append_records, reporting_units
 from maogang_cli.store.queries import group_members, resolve_task, resolve_unit, units_named
 
@@ -125,20 +128,54 @@ def check_entry(
     ]
 
 
+class Unchanged(NamedTuple):
+    """A stored record that changes no figure, and the earlier one it leaves in force."""
+
+    record: NewRecord
+    id: str  # the new record's id (P13)
+    why: str  # "same": it repeats `earlier`; "done": the pair was done since `earlier`
+    earlier: str  # P12
+    earlier_on: date
+
+
 class Recorded(NamedTuple):
     """What `maogang record` stored, and the group's members it left out."""
 
     records: list[NewRecord]
     skipped: list[str]  # members of the group given that do not report for the task
+    unchanged: tuple[Unchanged, ...] = ()
 
 
 def record(
     conn: sqlite3.Connection, entry: Entry, *, today: date, all_members: bool, by: str
 ) -> Recorded:
     records = check_entry(conn, entry, today=today, all_members=all_members, by=by)
-    append_records(conn, records)
+    before = task_records(conn, records[0].task_id) if records else {}
+    ids = append_records(conn, records)
     skipped: list[str] = []
     if all_members:
         stored = {r.unit for r in records}
         skipped = [u for u in units_named(conn, entry.unit) or [] if u not in stored]
-    return Recorded(records, skipped)
+    return Recorded(records, skipped, _unchanged(records, ids, before))
+
+
+def _unchanged(
+    records: list[NewRecord], ids: list[int], before: dict[str, list[StoredRecord]]
+) -> tuple[Unchanged, ...]:
+    out = []
+    for r, new_id in zip(records, ids, strict=True):
+        prior = before.get(r.unit, [])
+        same = same_record(prior, r.status, r.happened_on, r.note, r.percent)
+        done = done_already(prior, r.happened_on) if r.status == "done" else None
+        earlier, why = (same, "same") if same else (done, "done")
+        if earlier is not None:
+            out.append(
+                Unchanged(
+                    r,
+                    entry_id("progress", new_id),
+                    why,
+                    entry_id("progress", earlier.id),
+                    earlier.happened_on,
+                )
+            )
+    return tuple(out)

@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "duty": ("duty", "Recurring duties of the plan: list them, record an instance as done."),
     "show": ("show", "Show a task and where each of its units stands (主办 and 协办)."),
     "history": ("history", "List every record of a task, with who recorded it and when."),
+    "void": ("void", "Void a mistaken entry: every figure ignores it; history keeps it, marked."),
     "submit": ("submit", "Record that a unit's monthly report arrived (due by {due_day})."),
     "reports": (
         "reports",

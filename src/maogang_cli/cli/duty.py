@@ -67,6 +67,7 @@ def done(
     run = run_of(ctx)
     from maogang_cli.app.plan_recording import DoneEntry, record_done
     from maogang_cli.app.recording import current_user
+    from maogang_cli.cli.render_history import unchanged_line
 
     conn = run.open_db()
     entry = DoneEntry(ident, unit, period, on, note)
@@ -79,7 +80,9 @@ def done(
             f"done: {rec.duty} {rec.period} {rec.unit} on {rec.done_on} by {rec.recorded_by}"
             f" — {verdict} (due {r.due})"
         )
-        if r.earlier:
+        if r.decided_by:
+            output.note(unchanged_line(r))
+        elif r.earlier:
             output.note(
                 f"note: {r.earlier} earlier record(s) of this instance kept; "
                 "the earliest date decides on time or late"

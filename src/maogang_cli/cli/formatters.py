@@ -16,9 +16,10 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
+    from maogang_cli.app.history import Entries
     from maogang_cli.app.owed import Overdue
     from maogang_cli.app.plan import DutyList, PlanPage
-    from maogang_cli.app.progress import TaskCard, TaskHistory, UnitTasks
+    from maogang_cli.app.progress import TaskCard, UnitTasks
     from maogang_cli.app.reporting import ReportGrid
     from maogang_cli.domain.agenda import AgendaItem, Window
     from maogang_cli.domain.models import TaskInfo, UnitInfo
@@ -43,7 +44,10 @@ class Formatter:
     def task_card(self, card: TaskCard, day: date) -> None:
         raise NotImplementedError
 
-    def history(self, found: TaskHistory) -> None:
+    def history(self, found: Entries) -> None:
+        raise NotImplementedError
+
+    def duty_history(self, found: Entries) -> None:
         raise NotImplementedError
 
     def overdue(self, found: Overdue, day: date) -> None:
@@ -89,10 +93,15 @@ class TableFormatter(Formatter):
 
         task_card(card.task, card.states, day, self.lang)
 
-    def history(self, found: TaskHistory) -> None:
-        from maogang_cli.cli.render_progress import history_table
+    def history(self, found: Entries) -> None:
+        from maogang_cli.cli.render_history import task_history_table
 
-        history_table(found.task_id, found.rows, self.lang, found.unit)
+        task_history_table(found, self.lang)
+
+    def duty_history(self, found: Entries) -> None:
+        from maogang_cli.cli.render_history import duty_history_table
+
+        duty_history_table(found, self.lang)
 
     def overdue(self, found: Overdue, day: date) -> None:
         from maogang_cli.cli.render_overdue import overdue_table
@@ -157,10 +166,17 @@ class JsonFormatter(Formatter):
         units = [pair_json(s, card.task) for s in card.states]
         output.print_json(task_json(card.task) | {"units": units})
 
-    def history(self, found: TaskHistory) -> None:
+    def history(self, found: Entries) -> None:
         from maogang_cli.contracts import record_json
 
-        output.print_json([record_json(dict(r)) for r in found.rows])
+        output.print_json([record_json(dict(r), found.voided.get(r["id"])) for r in found.rows])
+
+    def duty_history(self, found: Entries) -> None:
+        from maogang_cli.contracts import duty_record_json
+
+        output.print_json(
+            [duty_record_json(dict(r), found.voided.get(r["id"])) for r in found.rows]
+        )
 
     def overdue(self, found: Overdue, day: date) -> None:
         from maogang_cli.contracts import overdue_json

@@ -7,7 +7,7 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import check_day, check_status, run_of
-from maogang_cli.i18n import t
+from maogang_cli.i18n import _, t
 
 
 def record(
@@ -57,6 +57,26 @@ def record(
     for r in done.records:
         output.note(
             f"recorded: {r.task_id} {r.unit} {t(r.status)} ({r.happened_on}) by {r.recorded_by}"
+        )
+    for u in done.unchanged:
+        if u.why == "same":
+            line = _(
+                "{id} repeats {earlier} and changes nothing; to undo it: "
+                "maogang void {id} --reason TEXT"
+            )
+        else:
+            line = _(
+                "{task} {unit} was done already since {day} ({earlier}): {id} changes "
+                "nothing; if that date is wrong: maogang void {earlier} --reason TEXT"
+            )
+        output.note(
+            line.format(
+                id=u.id,
+                earlier=u.earlier,
+                task=u.record.task_id,
+                unit=u.record.unit,
+                day=u.earlier_on,
+            )
         )
     if done.skipped:
         output.note(f"not recorded (they do not report for this task): {'、'.join(done.skipped)}")

@@ -13,7 +13,6 @@ from maogang_cli.i18n import Lang, t
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
-    import sqlite3
     from collections.abc import Sequence
     from datetime import date
 
@@ -135,43 +134,6 @@ def unit_tasks(found: UnitTasks, day: date, lang: Lang) -> None:
         f"共 {len(states)} 项，已完成 {done} 项" if zh else f"{len(states)} tasks, {done} done"
     )
     output.print_table(columns, rows, title=title, caption=caption)
-
-
-def history_table(
-    task_id: str, rows: Sequence[sqlite3.Row], lang: Lang, unit: str | None = None
-) -> None:
-    zh = lang == "zh"
-    if not rows:
-        whose = f"{unit}的" if unit and zh else (f" of {unit}" if unit else "")
-        output.print_text(
-            f"{task_id} 还没有{whose}进展记录。" if zh else f"No records{whose} for {task_id} yet."
-        )
-        return
-    columns = [
-        Column("#", justify="right", no_wrap=True),
-        Column(t("date", lang), no_wrap=True),
-        Column(t("unit", lang)),
-        Column(t("status", lang), no_wrap=True),
-        Column(t("percent", lang), justify="right", no_wrap=True),
-        Column(t("note", lang)),
-        Column(t("recorded_by", lang)),
-        Column(t("recorded_at", lang), no_wrap=True),
-    ]
-    table: list[list[str | Cell]] = [
-        [
-            str(r["id"]),
-            r["happened_on"],
-            r["canonical"],
-            t(r["status"], lang),
-            "" if r["percent"] is None else f"{r['percent']}%",
-            r["note"] + (f" [{r['evidence']}]" if r["evidence"] else ""),
-            r["recorded_by"],
-            r["recorded_at"][:16].replace("T", " "),
-        ]
-        for r in rows
-    ]
-    title = f"{task_id} 进展记录" if zh else f"Records of {task_id}"
-    output.print_table(columns, table, title=title)
 
 
 def task_card(task: TaskInfo, states: Sequence[PairState], day: date, lang: Lang) -> None:

@@ -39,6 +39,7 @@ def submit(
     from maogang_cli.app.duty_recording import DutyEntry
     from maogang_cli.app.plan_recording import submit_report
     from maogang_cli.app.recording import current_user
+    from maogang_cli.cli.render_history import unchanged_line
     from maogang_cli.domain.duties import MONTHLY_REPORT
 
     conn = run.open_db()
@@ -50,7 +51,9 @@ def submit(
         f"submitted: {record.unit} {record.period} monthly report on {record.done_on} "
         f"by {record.recorded_by} — {verdict} (due {done.due})"
     )
-    if done.earlier:
+    if done.decided_by:
+        output.note(unchanged_line(done))
+    elif done.earlier:
         output.note(
             f"note: {done.earlier} earlier record(s) for {record.period} kept; "
             f"the earliest date ({done.first}) decides on time or late"

@@ -113,9 +113,10 @@ def append_duty_records(conn: sqlite3.Connection, records: Sequence[NewDutyRecor
         raise
 
 
+# Every figure reads the records no void names (duty_records_live; domain.voids).
 _RECORDS = """SELECT r.id, r.duty, r.period, COALESCE(u.name, r.unit) AS unit, r.done_on,
                      r.note, r.recorded_by, r.recorded_at
-              FROM duty_records r LEFT JOIN units u ON u.key = r.unit_key"""
+              FROM duty_records_live r LEFT JOIN units u ON u.key = r.unit_key"""
 _OLDEST_FIRST = " ORDER BY r.done_on, r.recorded_at, r.id"
 
 
@@ -163,3 +164,18 @@ def records_by_duty(conn: sqlite3.Connection, *, until: date) -> dict[str, list[
     for r in conn.execute(_RECORDS + " WHERE r.done_on <= ?" + _OLDEST_FIRST, [until.isoformat()]):
         out.setdefault(r["duty"], []).append(_submission(r))
     return out
+
+
+def duty_history(
+    conn: sqlite3.Connection, duty_id: str, unit: str | None = None
+) -> list[sqlite3.Row]:
+    """Every record of a duty or plan milestone (voided ones too), oldest first, each with
+    its unit's name today (`canonical`); `unit` keeps one unit's."""
+    sql = """SELECT r.*, COALESCE(u.name, r.unit) AS canonical
+             FROM duty_records r LEFT JOIN units u ON u.key = r.unit_key
+             WHERE r.duty = ?"""
+    args: list[object] = [duty_id]
+    if unit is not None:
+        sql += " AND r.unit_key = (SELECT key FROM units WHERE name = ?)"
+        args.append(unit)
+    return conn.execute(sql + " ORDER BY r.period, r.done_on, r.recorded_at, r.id", args).fetchall()

@@ -10,7 +10,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 # table -> how its rows are named in the refusal
-EVIDENCE = {"progress": "progress records", "duty_records": "duty records"}
+EVIDENCE = {
+    "progress": "progress records",
+    "duty_records": "duty records",
+    "voids": "voids",
+    "hazards": "hazards",
+    "hazard_events": "hazard events",
+}
+# The evidence tables that name a unit (by its key)
+UNIT_EVIDENCE = ("progress", "duty_records")
 
 
 def trigger_name(table: str, event: str) -> str:

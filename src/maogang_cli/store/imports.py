@@ -72,7 +72,7 @@ def task_records(conn: sqlite3.Connection, task_id: str) -> dict[str, list[Store
     for r in conn.execute(
         """SELECT COALESCE(u.name, p.unit) AS unit, p.status, p.happened_on, p.recorded_at,
                   p.id, p.note, p.percent
-           FROM progress p LEFT JOIN units u ON u.key = p.unit_key
+           FROM progress_live p LEFT JOIN units u ON u.key = p.unit_key
            WHERE p.task_id = ?""",
         [task_id],
     ):

@@ -237,4 +237,33 @@ def m009_unit_keys(db: Database) -> None:
     )
 
 
+@migrations()
+def m010_voids(db: Database) -> None:
+    # Evidence: a mistaken entry is put right by a void that names it, never by changing
+    # it. `target` is the entry's id as `history` shows it (P12, D7), split into the table
+    # and row it names so the live views below are one index probe per row.
+    db.executescript(
+        """
+        CREATE TABLE voids (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            target TEXT NOT NULL, target_table TEXT NOT NULL, target_id INTEGER NOT NULL,
+            reason TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT 'cli',
+            UNIQUE (target_table, target_id)
+        );
+        CREATE TRIGGER voids_no_update BEFORE UPDATE ON voids
+            BEGIN SELECT RAISE(ABORT, 'voids are append-only'); END;
+        CREATE TRIGGER voids_no_delete BEFORE DELETE ON voids
+            BEGIN SELECT RAISE(ABORT, 'voids are append-only'); END;
+        -- What every figure reads: the entries no void names (domain.voids states the rule).
+        CREATE VIEW progress_live AS
+            SELECT * FROM progress p WHERE NOT EXISTS (
+                SELECT 1 FROM voids v WHERE v.target_table = 'progress' AND v.target_id = p.id);
+        CREATE VIEW duty_records_live AS
+            SELECT * FROM duty_records r WHERE NOT EXISTS (
+                SELECT 1 FROM voids v WHERE v.target_table = 'duty_records' AND v.target_id = r.id);
+        """
+    )
+
+
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

@@ -11,7 +11,7 @@ from maogang_cli.domain.export import MonthRecord
 if TYPE_CHECKING:
     import sqlite3
 
-_CANONICAL = "FROM progress p LEFT JOIN units u ON u.key = p.unit_key"
+_CANONICAL = "FROM progress_live p LEFT JOIN units u ON u.key = p.unit_key"
 
 
 def last_updates(conn: sqlite3.Connection, as_of: date) -> dict[tuple[str, str], date]:

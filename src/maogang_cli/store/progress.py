@@ -86,29 +86,30 @@ def key_of(keys: dict[str, str], unit: str) -> str:
     return keys.get(unit, unit)
 
 
-# The state of each reporting pair as of a day: its latest status, the start of its
+# The state of each reporting pair as of a day, from the records no void names
+# (progress_live; domain.voids states the rule): its latest status, the start of its
 # current run of 'done', and its latest non-empty note and percent. Each is an index seek
 # on progress_state (task_id, unit, happened_on, recorded_at, id, status) per pair, so the
 # cost grows with the pairs shown, not with the records kept.
 _NEWEST = "ORDER BY p.happened_on DESC, p.recorded_at DESC, p.id DESC LIMIT 1"
 _PAIR = "p.task_id = pairs.task_id AND p.unit_key = pairs.unit_key AND p.happened_on <= :as_of"
 _STATE_PAIR = _PAIR.replace("pairs.", "states.")
-_STATUS = f"(SELECT p.status FROM progress p WHERE {_PAIR} {_NEWEST})"  # NULL: no record yet
+_STATUS = f"(SELECT p.status FROM progress_live p WHERE {_PAIR} {_NEWEST})"  # NULL: no record yet
 _DETAILS = f"""
-        (SELECT p.note FROM progress p WHERE {_PAIR} AND p.note != '' {_NEWEST}) AS note,
-        (SELECT p.percent FROM progress p WHERE {_PAIR} AND p.percent IS NOT NULL {_NEWEST})
+        (SELECT p.note FROM progress_live p WHERE {_PAIR} AND p.note != '' {_NEWEST}) AS note,
+        (SELECT p.percent FROM progress_live p WHERE {_PAIR} AND p.percent IS NOT NULL {_NEWEST})
             AS percent"""
 _NO_DETAILS = "NULL AS note, NULL AS percent"
 # A done pair's current run of 'done' starts at its first record after its latest other
 # record (a row-value bound, so one index seek), or at its first record if it has no other.
 _RUN_START = f"""COALESCE(
-        (SELECT MIN(p.happened_on) FROM progress last, progress p
+        (SELECT MIN(p.happened_on) FROM progress last, progress_live p
          WHERE last.id = (
-             SELECT p.id FROM progress p WHERE {_STATE_PAIR} AND p.status != 'done' {_NEWEST}
+             SELECT p.id FROM progress_live p WHERE {_STATE_PAIR} AND p.status != 'done' {_NEWEST}
          )
          AND {_STATE_PAIR}
          AND (p.happened_on, p.recorded_at, p.id) > (last.happened_on, last.recorded_at, last.id)),
-        (SELECT MIN(p.happened_on) FROM progress p WHERE {_STATE_PAIR})
+        (SELECT MIN(p.happened_on) FROM progress_live p WHERE {_STATE_PAIR})
     )"""
 _DONE_SINCE = f"CASE WHEN states.status = 'done' THEN {_RUN_START} END AS done_since"
 _STATES = f"""

@@ -18,7 +18,7 @@ from maogang_cli.domain.dates import deadline_date
 from maogang_cli.errors import DataError, Problem
 from maogang_cli.i18n import _
 from maogang_cli.store.failures import APPLICATION_ID
-from maogang_cli.store.guards import EVIDENCE, restore_triggers, update_lifted
+from maogang_cli.store.guards import UNIT_EVIDENCE, restore_triggers, update_lifted
 from maogang_cli.store.migrations import migrations
 from maogang_cli.store.pinyin import fill_pinyin
 
@@ -49,7 +49,7 @@ def _unkeyed(conn: sqlite3.Connection) -> bool:
     return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM units WHERE key IS NULL)").fetchone()[0])
 
 
-def _unkeyed_evidence(conn: sqlite3.Connection, tables: Iterable[str] = EVIDENCE) -> bool:
+def _unkeyed_evidence(conn: sqlite3.Connection, tables: Iterable[str] = UNIT_EVIDENCE) -> bool:
     return any(
         conn.execute(f"SELECT 1 FROM {table} WHERE unit_key IS NULL LIMIT 1").fetchone()
         for table in tables
@@ -254,7 +254,7 @@ def _fill_unit_keys(conn: sqlite3.Connection) -> None:
     from the name it was recorded under (canonical then, maybe an alias now). A name the
     catalogue no longer knows keeps a key of its own, `~` and the name, which no
     catalogue key can take."""
-    for table in EVIDENCE:
+    for table in UNIT_EVIDENCE:
         if _unkeyed_evidence(conn, [table]):
             with update_lifted(conn, table):
                 conn.execute(
@@ -270,7 +270,7 @@ def _keep_retired_units(conn: sqlite3.Connection) -> None:
     stays, marked retired, under the name of its latest record."""
     live = {r[0] for r in conn.execute("SELECT name FROM units")}
     labels: dict[str, str] = {}
-    for table in EVIDENCE:
+    for table in UNIT_EVIDENCE:
         for key, name in conn.execute(
             f"""SELECT unit_key, unit FROM {table}
                 WHERE unit_key NOT IN (SELECT key FROM units) ORDER BY id"""

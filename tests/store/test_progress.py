@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from maogang_cli.config import bundled_data_dir
 from maogang_cli.domain.status import Record, latest_state, summarise
-from maogang_cli.store.db import connect
 from maogang_cli.store.progress import (
     NewRecord,
     append_records,
@@ -21,33 +17,10 @@ from maogang_cli.store.progress import (
     unit_order,
     unit_summaries,
 )
-from maogang_cli.store.sync import sync_catalogue
 
 UNITS = ["城运中心", "规建办", "泖港派出所"]  # the lead units of task 2024-14 we vary
 statuses = st.sampled_from(["not_started", "in_progress", "done", "blocked"])
 days = st.dates(min_value=date(2024, 4, 1), max_value=date(2025, 3, 31))
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("db") / "template.db"
-    conn = connect(path)
-    sync_catalogue(conn, bundled_data_dir())
-    conn.close()
-    return path
-
-
-@pytest.fixture
-def conn(template: Path, tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    copy = tmp_path / "copy.db"
-    source = sqlite3.connect(template)
-    target = sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
-    c = connect(copy)
-    yield c
-    c.close()
 
 
 @settings(

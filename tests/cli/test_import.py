@@ -391,7 +391,7 @@ def test_xlsx_with_english_headings_and_a_chosen_sheet(invoke: Invoke, tmp_path:
     missing = invoke("import", str(path), "--sheet", "nope")
     assert (missing.exit_code, missing.stderr) == (
         2,
-        "error: no sheet named 'nope' in the file; its sheets: cover, data\n",
+        "error: 文件中没有名为“nope”的工作表；现有：cover, data\n",
     )
     assert invoke("import", str(path)).exit_code == 0  # finds the sheet that fits
     assert history(invoke, "14", "城运中心")[0]["percent"] == 0
@@ -405,9 +405,9 @@ def test_xlsx_with_english_headings_and_a_chosen_sheet(invoke: Invoke, tmp_path:
             "old.xls",
             b"\xd0\xcf\x11\xe0",
             1,
-            "{path}: .xls files cannot be read: save the sheet as .xlsx or .csv",
+            "{path}: 无法读取.xls文件：请另存为 .xlsx 或 .csv",
         ),
-        ("broken.xlsx", b"PK\x03\x04broken", 1, "{path}: not a readable XLSX file (BadZipFile)"),
+        ("broken.xlsx", b"PK\x03\x04broken", 1, "{path}: 不是可读取的 XLSX 文件（BadZipFile）"),
         (
             "cols.csv",
             "单位,状态\n".encode(),
@@ -431,7 +431,7 @@ def test_missing_file_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("import", str(tmp_path / "nope.csv"))
     assert (result.exit_code, result.stderr) == (
         2,
-        f"error: cannot read {tmp_path / 'nope.csv'}: No such file or directory\n",
+        f"error: 文件不存在：{tmp_path / 'nope.csv'}\n",
     )
 
 

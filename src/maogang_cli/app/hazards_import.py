@@ -19,9 +19,9 @@ from maogang_cli.app.hazards import (
     registration,
     vocabulary,
 )
-from maogang_cli.app.importing import ImportProblems, read_csv
+from maogang_cli.app.importing import ImportProblems
+from maogang_cli.app.sheetreader import read_csv, read_file, read_xlsx
 from maogang_cli.domain.hazard_sheet import map_headings, missing, sheet_date
-from maogang_cli.domain.imports import cell_text
 from maogang_cli.errors import UsageError
 from maogang_cli.i18n import _
 from maogang_cli.store import hazards as store
@@ -51,56 +51,15 @@ def _header_row(table: Table, look: int = 10) -> tuple[int, dict[str, int]] | No
 
 
 def _read_xlsx(data: bytes, sheet: str | None) -> tuple[str, Table]:
-    """The named sheet, or the first whose headings are a hazard ledger's."""
-    import io
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise ValueError(
-            _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
-        ) from None
-    try:
-        names = workbook.sheetnames
-        if sheet is not None and sheet not in names:
-            raise UsageError(
-                _("no sheet named '{sheet}' in the file; its sheets: {names}").format(
-                    sheet=sheet, names=", ".join(names)
-                )
-            )
-        first: tuple[str, Table] | None = None
-        for name in [sheet] if sheet else names:
-            table: Table = []
-            for number, row in enumerate(workbook[name].iter_rows(values_only=True), start=1):
-                if number > MAX_ROWS + 20:
-                    raise ValueError(_("more than {n} rows").format(n=MAX_ROWS))
-                table.append((number, [cell_text(c) for c in row]))
-            first = first or (name, table)
-            if _header_row(table) is not None:
-                return name, table
-        assert first is not None  # a workbook always has a sheet
-        return first
-    finally:
-        workbook.close()
+    """The named sheet, or the first whose headings are a hazard ledger's (read within
+    the limits of sheetreader)."""
+    return read_xlsx(data, sheet, lambda table: _header_row(table) is not None)
 
 
 def read_sheet(path: Path, sheet: str | None) -> Table:
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise UsageError(_("{path} is a directory, not a spreadsheet").format(path=path)) from None
-    except FileNotFoundError:
-        raise UsageError(_("no such file: {path}").format(path=path)) from None
-    except OSError as exc:
-        raise UsageError(
-            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
-        ) from None
     suffix = path.suffix.lower()
     try:
+        data = read_file(path)
         if suffix in (".xls", ".et", ".ods", ".numbers"):
             raise ValueError(
                 _("{suffix} files cannot be read: save the sheet as .xlsx or .csv").format(

@@ -3,20 +3,25 @@
 
 from __future__ import annotations
 
-import codecs
-import csv
 import hashlib
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from maogang_cli.app.recording import Entry, check_entry, now_stamp
+from maogang_cli.app.sheetreader import (
+    SheetLimitError,
+    Table,
+    encoding_hint,
+    error_cell,
+    read_file,
+    read_table,
+)
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.imports import (
     Row,
     StoredRecord,
-    cell_text,
+    duplicate_headings,
     latest_note,
     map_header,
     missing_columns,
@@ -25,7 +30,8 @@ from maogang_cli.domain.imports import (
     parse_percent,
     rows_from,
 )
-from maogang_cli.errors import MaogangError, UsageError
+from maogang_cli.errors import MaogangError
+from maogang_cli.i18n import _
 from maogang_cli.store.imports import refuse_if_imported, save_import, task_records
 from maogang_cli.store.progress import reporting_units
 from maogang_cli.store.queries import group_members, resolve_task, resolve_unit
@@ -35,8 +41,6 @@ if TYPE_CHECKING:
     from datetime import date
 
     from maogang_cli.store.progress import NewRecord
-
-Table = list[tuple[int, list[str]]]  # (spreadsheet row number, cells as text)
 
 
 class ImportProblems(MaogangError):
@@ -74,64 +78,6 @@ class StagedImport:
     blank: int = 0
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
-
-
-def read_csv(data: bytes) -> Table:
-    try:
-        text = _decode(data)
-    except UnicodeDecodeError:
-        raise ValueError("cannot read the text: save it as UTF-8 or GB18030 CSV") from None
-    first = text.split("\n", 1)[0]
-    delimiter = max(",\t;", key=first.count) if first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return [(n, [cell_text(c) for c in row]) for n, row in enumerate(reader, start=1)]
-    except csv.Error as exc:
-        raise ValueError(f"not a readable CSV file: {exc}") from None
-
-
-def read_xlsx(data: bytes, sheet: str | None) -> tuple[str, Table]:
-    """The named sheet, or the first whose header has the columns an import needs."""
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise ValueError(f"not a readable XLSX file ({type(exc).__name__})") from None
-    try:
-        names = workbook.sheetnames
-        if sheet is not None and sheet not in names:
-            raise UsageError(
-                f"no sheet named '{sheet}' in the file; its sheets: {', '.join(names)}"
-            )
-        first: tuple[str, Table] | None = None
-        for name in [sheet] if sheet else names:
-            table: Table = []
-            for number, row in enumerate(workbook[name].iter_rows(values_only=True), start=1):
-                table.append((number, [cell_text(c) for c in row]))
-            first = first or (name, table)
-            header = _header(table)
-            if header is not None and not missing_columns(map_header(header[1])):
-                return name, table
-        assert first is not None  # a workbook always has a sheet
-        return first
-    finally:
-        workbook.close()
-
-
 def _header(table: Table, look: int = 10) -> tuple[int, list[str]] | None:
     """The heading row: the first of the first `look` non-empty rows that has the columns
     an import needs (a title may stand above it), else the first non-empty row."""
@@ -140,15 +86,16 @@ def _header(table: Table, look: int = 10) -> tuple[int, list[str]] | None:
     return next(fits, filled[0] if filled else None)
 
 
-def read_table(path: Path, data: bytes, sheet: str | None) -> tuple[str | None, Table]:
-    suffix = path.suffix.lower()
-    if suffix in (".xls", ".et", ".ods", ".numbers"):
-        raise ValueError(f"{suffix} files cannot be read: save the sheet as .xlsx or .csv")
-    if suffix in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
-        return read_xlsx(data, sheet)
-    if sheet is not None:
-        raise UsageError("--sheet applies to XLSX files only")
-    return None, read_csv(data)
+def _fits(table: Table) -> bool:
+    header = _header(table)
+    return header is not None and not missing_columns(map_header(header[1]))
+
+
+def _formula_error(column: str, value: str, row: int) -> str:
+    return _(
+        "cell {cell} holds the spreadsheet error {value}: correct the formula, or type the "
+        "value itself"
+    ).format(cell=f"{column}{row}", value=value)
 
 
 def _task(conn: sqlite3.Connection, row: Row) -> str:
@@ -200,16 +147,13 @@ def stage_import(
     """Read and check every row; ImportProblems lists every bad one, and nothing is kept."""
     file = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
-    digest = hashlib.sha256(data).hexdigest()
-    if not again:
-        refuse_if_imported(conn, digest, file)
-    try:
-        sheet_name, table = read_table(path, data, sheet)
-    except ValueError as exc:
-        raise ImportProblems(file, [(0, str(exc))]) from None
+        data = read_file(path)
+        digest = hashlib.sha256(data).hexdigest()
+        if not again:
+            refuse_if_imported(conn, digest, file)
+        sheet_name, table, encoding = read_table(path, data, sheet, _fits)
+    except SheetLimitError as exc:
+        raise ImportProblems(file, [(exc.row, str(exc))]) from None
     header = _header(table)
     if header is None:
         raise ImportProblems(file, [(0, "the file is empty")])
@@ -217,14 +161,24 @@ def stage_import(
     missing = missing_columns(columns)
     if missing:
         where = f" (sheet {sheet_name})" if sheet_name else ""
-        raise ImportProblems(file, [(header[0], f"missing column(s){where}: {', '.join(missing)}")])
+        found = [(header[0], f"missing column(s){where}: {', '.join(missing)}")]
+        if encoding == "gb18030":  # the likely cause first
+            found.insert(0, (0, encoding_hint(data)))
+        raise ImportProblems(file, found)
+    twice = duplicate_headings(header[1])
+    if twice:
+        raise ImportProblems(file, [(header[0], twice)])
     has_last_update = "last_update" in columns
     staged = StagedImport(file, digest, sheet_name)
     problems: list[tuple[int, str]] = []
     stamp = now_stamp()
     cache: dict[str, dict[str, list[StoredRecord]]] = {}
     body = [(n, cells) for n, cells in table if n > header[0]]
-    for row in rows_from(body, columns):
+    for (_number, cells), row in zip(body, rows_from(body, columns), strict=True):
+        failed = error_cell(cells, columns)
+        if failed is not None:
+            problems.append((row.number, _formula_error(*failed, row.number)))
+            continue
         if row.blank:
             staged.blank += 1
             continue

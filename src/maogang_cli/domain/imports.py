@@ -23,7 +23,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.cells import restore
-from maogang_cli.i18n import both, t
+from maogang_cli.i18n import _, both, t
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -76,6 +76,39 @@ def map_header(cells: Sequence[str]) -> dict[str, int]:
         if field and field not in found:
             found[field] = i
     return found
+
+
+def duplicate_headings(cells: Sequence[str]) -> str:
+    """A heading given twice (two 状态 columns): which one is meant cannot be told; ""
+    when none is."""
+    seen: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        field = ALIASES.get(_norm(cell).rstrip(":："))
+        if field is None:
+            continue
+        if field in seen:
+            first = seen[field]
+            return _(
+                "the headings '{first}' and '{second}' name the same column (columns "
+                "{first_column} and {second_column}): keep one"
+            ).format(
+                first=cells[first],
+                second=cell,
+                first_column=column_letter(first),
+                second_column=column_letter(i),
+            )
+        seen[field] = i
+    return ""
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def missing_columns(found: dict[str, int]) -> list[str]:

@@ -1,0 +1,300 @@
+"""Reading a spreadsheet sent in by a unit (CSV or XLSX) within fixed limits of time and
+memory: whatever the file claims or holds, the read stops at a limit and says which.
+
+The limits (README, `import`): a regular file of at most 64 MiB; an XLSX that unpacks to
+at most 256 MiB, its declared sheet size ignored; at most 200,000 rows and 200 columns;
+a cell of at most 32,767 characters (a spreadsheet cell's own limit).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import stat
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from maogang_cli.domain.imports import cell_text, column_letter
+from maogang_cli.errors import UsageError
+from maogang_cli.filekinds import file_kind
+from maogang_cli.i18n import _
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+MAX_CELL_CHARS = 32_767
+
+# What a spreadsheet shows, and saves as the cell's value, when a formula failed.
+ERROR_VALUES = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
+)
+
+Table = list[tuple[int, list[str]]]  # (spreadsheet row number, cells as text)
+
+
+class SheetLimitError(ValueError):
+    """The file is beyond a reading limit, or cannot be read as what it claims to be;
+    `row` is where (0: the file as a whole)."""
+
+    def __init__(self, message: str, row: int = 0) -> None:
+        super().__init__(message)
+        self.row = row
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes: a regular file within the size limit, judged before reading."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise UsageError(_("no such file: {path}").format(path=path)) from None
+    except OSError as exc:
+        raise UsageError(
+            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(_("{path} is a directory, not a spreadsheet").format(path=path))
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(
+            _("{path} is {what}, not a spreadsheet file: import reads regular files only").format(
+                path=path, what=file_kind(info.st_mode)
+            )
+        )
+    if info.st_size > MAX_FILE_BYTES:
+        raise SheetLimitError(_too_big(info.st_size))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(
+            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
+    if len(data) > MAX_FILE_BYTES:  # grew while being read
+        raise SheetLimitError(_too_big(len(data)))
+    return data
+
+
+def _too_big(size: int) -> str:
+    return _("the file is {size} MiB, over the limit of {limit} MiB").format(
+        size=f"{size / 2**20:,.1f}", limit=MAX_FILE_BYTES // 2**20
+    )
+
+
+def read_table(
+    path: Path, data: bytes, sheet: str | None, fits: Callable[[Table], bool]
+) -> tuple[str | None, Table, str | None]:
+    """The sheet's rows, its name (XLSX) and the encoding a CSV was read in."""
+    suffix = path.suffix.lower()
+    if suffix in (".xls", ".et", ".ods", ".numbers"):
+        raise SheetLimitError(
+            _("{suffix} files cannot be read: save the sheet as .xlsx or .csv").format(
+                suffix=suffix
+            )
+        )
+    if suffix in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
+        name, table = read_xlsx(data, sheet, fits)
+        return name, table, None
+    if sheet is not None:
+        raise UsageError(_("--sheet applies to XLSX files only"))
+    text, encoding = decode(data)
+    return None, read_csv_text(text), encoding
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; and which it was."""
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8"
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise SheetLimitError(_("cannot read the text: save it as UTF-8 or GB18030 CSV")) from None
+
+
+def encoding_hint(data: bytes) -> str:
+    """Why a file read as GB18030 may show no known column: it was saved in another
+    Chinese or Japanese encoding, which GB18030 reads as other characters."""
+    for codec, name in (("big5", "Big5"), ("shift_jis", "Shift-JIS")):
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return _(
+            "the file is not UTF-8 and reads as {name} text; save it again as UTF-8 CSV "
+            "(CSV UTF-8 in Excel and WPS)"
+        ).format(name=name)
+    return _(
+        "the file is not UTF-8 and was read as GB18030: if it was saved in another encoding "
+        "(Big5, Shift-JIS), save it again as UTF-8 CSV"
+    )
+
+
+def read_csv(data: bytes) -> Table:
+    return read_csv_text(decode(data)[0])
+
+
+def read_csv_text(text: str) -> Table:
+    """Rows of a CSV text, bounded; a quote left open is refused at the row it opens."""
+    first = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first.count) if first else ","
+    width = first.count(delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    table: Table = []
+    number, line = 0, 1
+    try:
+        for number, row in enumerate(reader, start=1):
+            if number > MAX_ROWS:
+                raise SheetLimitError(_over_rows(), number)
+            if reader.line_num > line and _swallowed_rows(row, delimiter, width):
+                raise SheetLimitError(_open_quote(line, reader.line_num), number)
+            table.append((number, _cells(number, row)))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        if "end of data" in str(exc) or "EOF" in str(exc):
+            raise SheetLimitError(_open_quote(line, reader.line_num), number + 1) from None
+        raise SheetLimitError(
+            _("not a readable CSV row: {reason}").format(reason=exc), number + 1
+        ) from None
+    return table
+
+
+def _swallowed_rows(row: list[str], delimiter: str, width: int) -> bool:
+    """A quoted cell running over lines that look like rows of their own: its quote was
+    never closed where it should have been."""
+    return width >= 2 and any(
+        line.count(delimiter) >= width for cell in row for line in cell.split("\n")[1:]
+    )
+
+
+def _open_quote(line: int, last: int) -> str:
+    return _(
+        "a quote opens in this row (line {line}) and is not closed before line {last}: "
+        "close it, or save the sheet again as CSV"
+    ).format(line=line, last=last)
+
+
+def _over_rows() -> str:
+    return _("more than {n} rows: the import limit; split the file").format(n=f"{MAX_ROWS:,}")
+
+
+def _cells(number: int, values: Sequence[object]) -> list[str]:
+    """A row's cells as text, within the column and cell-size limits."""
+    row = list(values)
+    while row and (row[-1] is None or row[-1] == ""):
+        row = row[:-1]
+    if len(row) > MAX_COLUMNS:
+        raise SheetLimitError(
+            _("a cell in column {column}, beyond the limit of {n} columns").format(
+                column=f"{len(row):,}", n=MAX_COLUMNS
+            ),
+            number,
+        )
+    cells = [cell_text(c) for c in row]
+    for column, cell in enumerate(cells):
+        if len(cell) > MAX_CELL_CHARS:
+            raise SheetLimitError(
+                _("cell {cell} holds {size} characters, over the limit of {n}").format(
+                    cell=f"{column_letter(column)}{number}",
+                    size=f"{len(cell):,}",
+                    n=f"{MAX_CELL_CHARS:,}",
+                ),
+                number,
+            )
+    return cells
+
+
+def error_cell(cells: list[str], columns: dict[str, int]) -> tuple[str, str] | None:
+    """(column letter, error value) of the first read column holding a failed formula's
+    cached error, such as #DIV/0!."""
+    for index in sorted(columns.values()):
+        if index < len(cells) and cells[index] in ERROR_VALUES:
+            return column_letter(index), cells[index]
+    return None
+
+
+def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> tuple[str, Table]:
+    """The named sheet, or the first that `fits` (has the headings wanted), else the first."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError)
+    _check_unpacked_size(data)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ParseError as exc:
+        raise SheetLimitError(_bad_xml(exc)) from None
+    except unreadable as exc:
+        raise SheetLimitError(
+            _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
+        ) from None
+    try:
+        names = workbook.sheetnames
+        if sheet is not None and sheet not in names:
+            raise UsageError(
+                _("no sheet named '{sheet}' in the file; its sheets: {names}").format(
+                    sheet=sheet, names=", ".join(names)
+                )
+            )
+        first: tuple[str, Table] | None = None
+        for name in [sheet] if sheet else names:
+            worksheet = workbook[name]
+            worksheet.reset_dimensions()  # the declared A1:XFD1048576 is not believed
+            table: Table = []
+            try:
+                for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                    if not row:
+                        continue
+                    if number > MAX_ROWS:
+                        raise SheetLimitError(_over_rows(), number)
+                    table.append((number, _cells(number, row)))
+            except ParseError as exc:
+                raise SheetLimitError(_bad_xml(exc)) from None
+            except SheetLimitError:
+                raise
+            except unreadable as exc:
+                raise SheetLimitError(
+                    _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
+                ) from None
+            first = first or (name, table)
+            if fits(table):
+                return name, table
+        assert first is not None  # a workbook always has a sheet
+        return first
+    finally:
+        workbook.close()
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """A zip bomb is refused by the sizes its directory declares (zipfile holds each
+    member to its declared size), before anything is unpacked."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SheetLimitError(
+            _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
+        ) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise SheetLimitError(
+            _("the XLSX unpacks to {size} MiB, over the limit of {limit} MiB").format(
+                size=f"{unpacked / 2**20:,.0f}", limit=MAX_UNPACKED_BYTES // 2**20
+            )
+        )
+
+
+def _bad_xml(exc: Exception) -> str:
+    return _(
+        "not a readable XLSX file: its XML is malformed or uses entities ({reason}); "
+        "save it again from the spreadsheet"
+    ).format(reason=exc)

@@ -1,0 +1,249 @@
+"""Hostile spreadsheets given to `import`: each refused with one line naming the limit or
+the fault, its exit code, nothing stored, in bounded time and memory."""
+
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from conftest import Invoke
+from maogang_cli.app import sheetreader
+
+HEADER = ["编号", "单位", "状态", "日期", "备注"]
+ROW = ["2024-14", "城运中心", "推进中", "2024-06-10", "ok"]
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAOGANG_LANG", "en")
+
+
+def _xlsx(rows: list[list[object]], edit: Callable[[str], str] | None = None) -> bytes:
+    """A workbook with these rows; `edit` rewrites its sheet's XML."""
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    if edit is None:
+        return buffer.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = edit(data.decode()).encode()
+            new.writestr(item, data)
+    return out.getvalue()
+
+
+def _far_cell(xml: str) -> str:
+    """Declares A1:XFD1048576 and puts one cell in the sheet's last row."""
+    xml = xml.replace('<dimension ref="A1:E2"/>', '<dimension ref="A1:XFD1048576"/>')
+    far = '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    return xml.replace("</sheetData>", far + "</sheetData>")
+
+
+def _wide_cell(xml: str) -> str:
+    far = '<row r="3"><c r="XFD3" t="inlineStr"><is><t>x</t></is></c></row>'
+    return xml.replace("</sheetData>", far + "</sheetData>")
+
+
+BOMB = (
+    '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+    + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">'
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + "]>"
+)
+
+
+def _entity_bomb(xml: str) -> str:
+    xml = xml.replace("<worksheet", BOMB + "<worksheet", 1)
+    return xml.replace(
+        "</sheetData>",
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>&i;</t></is></c></row></sheetData>',
+    )
+
+
+def _undefined_entity(xml: str) -> str:
+    return xml.replace(
+        "</sheetData>",
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>&nope;</t></is></c></row></sheetData>',
+    )
+
+
+def _zip_bomb() -> bytes:
+    """A small file whose sheet unpacks to more than the (lowered) limit."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(_xlsx([HEADER, ROW]))) as old,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new,
+    ):
+        for item in old.infolist():
+            new.writestr(item, old.read(item))
+        new.writestr("xl/padding.xml", b" " * (2 * 2**20))
+    return out.getvalue()
+
+
+def _csv(*lines: str, encoding: str = "utf-8") -> bytes:
+    return "\n".join(lines).encode(encoding) + b"\n"
+
+
+GOOD = ",".join(ROW)
+HEAD = ",".join(HEADER)
+
+# (id, file name, content, expected first line (FILE stands for the path), exit code)
+FILES: list[tuple[str, str, bytes, str, int]] = [
+    (
+        "declared dimension A1:XFD1048576",
+        "far.xlsx",
+        _xlsx([HEADER, ROW], _far_cell),
+        "FILE:1048576: more than 200,000 rows: the import limit; split the file",
+        1,
+    ),
+    (
+        "a cell in column XFD",
+        "wide.xlsx",
+        _xlsx([HEADER, ROW], _wide_cell),
+        "FILE:3: a cell in column 16,384, beyond the limit of 200 columns",
+        1,
+    ),
+    (
+        "zip bomb",
+        "bomb.xlsx",
+        _zip_bomb(),
+        "FILE: the XLSX unpacks to 2 MiB, over the limit of 1 MiB",
+        1,
+    ),
+    (
+        "entity bomb",
+        "lol.xlsx",
+        _xlsx([HEADER, ROW], _entity_bomb),
+        "FILE: not a readable XLSX file: its XML is malformed or uses entities",
+        1,
+    ),
+    (
+        "undefined entity",
+        "undef.xlsx",
+        _xlsx([HEADER, ROW], _undefined_entity),
+        "FILE: not a readable XLSX file: its XML is malformed or uses entities",
+        1,
+    ),
+    (
+        "cached #DIV/0!",
+        "div.xlsx",
+        _xlsx([HEADER, ROW, ["2024-14", "城运中心", "推进中", "2024-06-11", "#DIV/0!"]]),
+        "FILE:3: cell E3 holds the spreadsheet error #DIV/0!: correct the formula, or type "
+        "the value itself",
+        1,
+    ),
+    (
+        "unbalanced quote",
+        "quote.csv",
+        _csv(HEAD, GOOD, '2024-14,城运中心,推进中,2024-06-11,"runs on', *[GOOD] * 1000),
+        "FILE:3: a quote opens in this row (line 3) and is not closed before line 1003: "
+        "close it, or save the sheet again as CSV",
+        1,
+    ),
+    (
+        "quote closed far below",
+        "quote2.csv",
+        _csv(HEAD, GOOD, '2024-14,城运中心,推进中,2024-06-11,"runs on', *[GOOD] * 50, 'x"'),
+        "FILE:3: a quote opens in this row (line 3) and is not closed before line 54: "
+        "close it, or save the sheet again as CSV",
+        1,
+    ),
+    (
+        "duplicate headings",
+        "twice.csv",
+        _csv(HEAD + ",状态", GOOD + ",已完成"),
+        "FILE:1: the headings '状态' and '状态' name the same column (columns C and F): keep one",
+        1,
+    ),
+    (
+        "a cell too long",
+        "long.csv",
+        _csv(HEAD, GOOD + "x" * 40_000),
+        "FILE:2: cell E2 holds 40,002 characters, over the limit of 32,767",
+        1,
+    ),
+    (
+        "Big5",
+        "big5.csv",
+        _csv("任務,單位,狀態,日期", "2024-14,城運中心,推進中,2024-06-10", encoding="big5"),
+        "FILE: the file is not UTF-8 and reads as Big5 text; save it again as UTF-8 CSV (CSV "
+        "UTF-8 in Excel and WPS)",
+        1,
+    ),
+    (
+        "too many rows",
+        "rows.csv",
+        _csv(HEAD, *[",,,,"] * 30),
+        "FILE:21: more than 20 rows: the import limit; split the file",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message", "code"), [f[1:] for f in FILES], ids=[f[0] for f in FILES]
+)
+def test_a_hostile_file_is_refused_with_one_line(
+    invoke: Invoke,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    content: bytes,
+    message: str,
+    code: int,
+) -> None:
+    monkeypatch.setattr(sheetreader, "MAX_UNPACKED_BYTES", 2**20)
+    if name == "rows.csv":
+        monkeypatch.setattr(sheetreader, "MAX_ROWS", 20)
+    if name == "far.xlsx":
+        monkeypatch.setattr(sheetreader, "MAX_ROWS", 200_000)
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = invoke("import", str(path), "--by", "tester")
+    lines = result.stderr.splitlines()
+    expected = message.replace("FILE", str(path))
+    assert (result.exit_code, lines[0][: len(expected)]) == (code, expected)
+    assert lines[-1].startswith("error: nothing was imported")
+    assert "Traceback" not in result.stderr
+    db = Path(os.environ["MAOGANG_DB"])
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM progress").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/null", "fifo"])
+def test_only_a_regular_file_is_read(invoke: Invoke, tmp_path: Path, target: str) -> None:
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+        target = str(tmp_path / "fifo")
+    kind = "a FIFO (named pipe)" if target.endswith("fifo") else "a device"
+    result = invoke("import", target)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {target} is {kind}, not a spreadsheet file: import reads regular files only\n",
+    )
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "huge.csv"
+    with open(path, "wb") as handle:
+        handle.truncate(3 * 2**30)  # sparse: 3 GB that are never read
+    result = invoke("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{path}: the file is 3,072.0 MiB, over the limit of 64 MiB"
+    )

@@ -221,7 +221,6 @@ def error_cell(cells: list[str], columns: dict[str, int]) -> tuple[str, str] | N
 def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> tuple[str, Table]:
     """The named sheet, or the first that `fits` (has the headings wanted), else the first."""
     import zipfile
-    from xml.etree.ElementTree import ParseError
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -230,7 +229,7 @@ def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> 
     _check_unpacked_size(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except ParseError as exc:
+    except SyntaxError as exc:  # xml.etree and lxml parse errors both are
         raise SheetLimitError(_bad_xml(exc)) from None
     except unreadable as exc:
         raise SheetLimitError(
@@ -256,7 +255,7 @@ def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> 
                     if number > MAX_ROWS:
                         raise SheetLimitError(_over_rows(), number)
                     table.append((number, _cells(number, row)))
-            except ParseError as exc:
+            except SyntaxError as exc:  # xml.etree and lxml parse errors both are
                 raise SheetLimitError(_bad_xml(exc)) from None
             except SheetLimitError:
                 raise

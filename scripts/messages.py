@@ -4,6 +4,8 @@
     python scripts/messages.py compile   # maogang.po -> maogang.mo (commit both)
     python scripts/messages.py check     # exit 1 if a msgid lacks its translation or the
                                          # .mo is stale (the same check runs in the tests)
+    python scripts/messages.py merge     # after a rebase conflict in the .po: keep both
+                                         # sides' entries, then update and compile
 
 Needs Babel (a dev dependency); the program itself reads the .mo with the standard
 library's gettext. The .po is written sorted by msgid, one line per string and without
@@ -135,6 +137,18 @@ def update() -> None:
     write_catalogue(catalogue)
 
 
+CONFLICT = re.compile(r"^<<<<<<< [^\n]*\n(.*?)^=======\n(.*?)^>>>>>>> [^\n]*\n", re.M | re.S)
+
+
+def merge() -> None:
+    """Resolve git's conflict markers in the .po by keeping both sides (entries are
+    independent), then update and compile; the .mo is never merged, only rebuilt."""
+    text = PO.read_text(encoding="utf-8")
+    PO.write_text(CONFLICT.sub(lambda m: f"{m[1]}\n{m[2]}", text), encoding="utf-8")
+    update()  # reads the entries back (one per msgid) and writes them sorted
+    MO.write_bytes(compiled(read_catalogue()))
+
+
 def check() -> int:
     catalogue = read_catalogue()
     problems = [f"untranslated: {m!r}" for m in untranslated(catalogue)]
@@ -154,6 +168,9 @@ def main(argv: list[str]) -> int:
         return 0
     if argv == ["check"]:
         return check()
+    if argv == ["merge"]:
+        merge()
+        return 0
     print(__doc__)
     return 2
 

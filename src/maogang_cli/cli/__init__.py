@@ -79,6 +79,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "schema",
         "Print the JSON Schema of units.yaml, hazards.yaml, tasks_*.yaml and plan_*.yaml.",
     ),
+    "completion": (
+        "completion",
+        "Shell completion: `maogang completion install` once, then TAB completes.",
+    ),
 }
 
 
@@ -105,7 +109,11 @@ JSON_OUTPUT = frozenset(
     }
 )
 # Commands taking fewer than all of --lang, --db and --data:
-FEWER_GLOBALS: dict[str, tuple[str, ...]] = {"validate": ("lang", "data"), "schema": ()}
+FEWER_GLOBALS: dict[str, tuple[str, ...]] = {
+    "validate": ("lang", "data"),
+    "schema": (),
+    "completion": ("lang",),
+}
 
 
 def load_command(name: str) -> Any:
@@ -119,6 +127,10 @@ def load_command(name: str) -> Any:
     command = getattr(command, "commands", {}).get(name, command)
     _add_global_options(command, name)
     _fill_in_help(command)
+    if os.environ.get("_MAOGANG_COMPLETE"):  # the shell asks for completions (TAB)
+        from maogang_cli.completing import attach
+
+        attach(command)
     return command
 
 
@@ -170,6 +182,12 @@ class _Group(TyperGroup):
                 ).format(text=undecodable)
             )
             sys.exit(2)
+        if os.environ.get("_MAOGANG_COMPLETE"):
+            # TAB in a shell with `maogang completion install`: typer's completion classes
+            # answer it (bash, zsh, fish, PowerShell).
+            from typer._completion_classes import completion_init
+
+            completion_init()
         return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: Any) -> list[str]:

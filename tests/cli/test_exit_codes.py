@@ -124,6 +124,8 @@ CASES: list[tuple[str, int]] = [
     ("bulletin --month 2024-06 --as-of 2024-05-31", USAGE),
     ("bulletin --month 2024-06 -o /nonexistent-dir/x.docx", USAGE),
     ("bulletin --month 2024-06 -o x.pdf", USAGE),
+    ("completion install tcsh", USAGE),
+    ("completion show", USAGE),
 ]
 
 

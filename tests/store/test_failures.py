@@ -4,6 +4,7 @@ behind, never the internal-error exit."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 from collections.abc import Callable
@@ -38,6 +39,9 @@ def _sqlite(path: Path, *statements: str) -> None:
 def _maogang_db(invoke: Invoke, path: Path) -> Path:
     """A loaded maogang database with one record, checkpointed into its main file."""
     assert invoke(*RECORD[:-2], "--date", "2024-06-01", "--db", str(path)).exit_code == 0
+    # The run's connection closes when collected; collect now, not in the middle of the
+    # command under test, where its -wal and -shm would vanish depending on GC timing.
+    gc.collect()
     _sqlite(path, "PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 

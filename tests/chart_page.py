@@ -8,15 +8,16 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
-AS_OF = "2024-12-20"
+AS_OF = "2024-12-20"  # tasks due 2024-12-31 are yellow, earlier ones red or done
 BULLETIN_SECTIONS = [  # the 通报's first-level headings, in order
     "一、总体情况",
     "二、晾晒排名",
     "三、逾期事项",
     "四、月报报送情况",
     "五、职责和方案节点落实情况",
-    "六、下步工作",
-]  # tasks due 2024-12-31 are yellow, earlier ones red or done
+    "六、重大事故隐患整治情况",
+    "七、下步工作",
+]
 
 PROGRESS = [
     ("record", "2024-04", "-u", "镇安委办", "-s", "done", "-d", "2024-04-20"),
@@ -41,6 +42,41 @@ PROGRESS = [
         "镇安委办",
         "-d",
         "2024-06-28",
+    ),
+    # The 重大事故隐患 ledger: one of the 2023 stock, one found in 2024, both open and
+    # overdue by AS_OF; and a general hazard, which the major figures leave out.
+    *(
+        (
+            "hazard",
+            "add",
+            "--source",
+            "inspection",
+            "--village",
+            "腰泾村",
+            "--sector",
+            "冷库",
+            "--department",
+            "经发办",
+            "--description",
+            "隐患",
+            "--by",
+            "tester",
+            *more,
+        )
+        for more in (
+            ("--found-on", "2023-11-02", "--deadline", "2024-03-31", "--entity", "某冷库"),
+            ("--found-on", "2024-06-03", "--deadline", "2024-07-31", "--entity", "某仓库"),
+            (
+                "--found-on",
+                "2024-08-01",
+                "--deadline",
+                "2024-09-30",
+                "--entity",
+                "某厂",
+                "--level",
+                "general",
+            ),
+        )
     ),
 ]
 

@@ -160,7 +160,7 @@ def test_english(invoke: Invoke) -> None:
     assert text.startswith(
         "# Bulletin on the progress of 泖港镇安全生产治本攻坚三年行动 in 2024-06\n"
     )
-    assert "## 六、Next steps" in text
+    assert "## 七、Next steps" in text
 
 
 def test_usage_and_refusals(invoke: Invoke, tmp_path: Path) -> None:
@@ -180,3 +180,30 @@ def test_usage_and_refusals(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr == f"已写入 {out}：2024-06 通报，截至 2024-12-20\n"
     assert out.read_text(encoding="utf-8") == bulletin(invoke)
+
+
+def test_hazards_are_hazard_stats_and_targets(invoke: Invoke, progress: None) -> None:
+    day = "2025-01-02"
+    stats = json.loads(
+        invoke("hazard", "stats", "--level", "major", "--as-of", day, "--json").stdout
+    )
+    targets = json.loads(invoke("hazard", "targets", "--as-of", day, "--json").stdout)
+    result = invoke("bulletin", "--month", "2024-12", "--as-of", day)
+    text = section(result.stdout, "六、重大事故隐患整治情况")
+    assert (
+        f"截至2025年1月2日：发现{stats['total']}项，未销号{stats['open']}项，已销号{stats['closed']}项，"
+        f"逾期{stats['overdue']}项，按期销号{stats['closed_on_time']}项；销号天数中位数-天。"
+    ) in text
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    shown = [d for d in stats["by_department"] if d["total"]]
+    assert rows[2:] == [
+        f"| {d['name']} | {d['total']} | {d['open']} | {d['closed']} | {d['overdue']} | {d['closed_on_time']} |"
+        for d in shown
+    ]
+    stock = targets["stock"]
+    assert stock["met"] is False
+    assert (
+        f"存量清零（期限2024-12-31）：未达成。2023年及以前发现{stock['found']}项，"
+        f"2024-12-31已销号{stock['closed']}项、未销号{stock['open']}项。"
+    ) in text
+    assert "增量遏制（期限2025-12-31）：未到期。" in text

@@ -67,6 +67,15 @@ def test_summary_band_equals_status_and_rank(invoke: Invoke, progress: None) -> 
     red, yellow, green = (colours.count(c) for c in ("red", "yellow", "green"))
     assert page.figures["units"] == f"单位：红 {red} · 黄 {yellow} · 绿 {green}"
     due, on_time = sum(r["reports_due"] for r in rank), sum(r["reports_on_time"] for r in rank)
+    hazards = json.loads(
+        invoke("hazard", "stats", "--level", "major", "--as-of", AS_OF, "--json").stdout
+    )
+    assert (hazards["total"], hazards["open"], hazards["overdue"]) == (2, 2, 2)
+    assert page.figures["hazards"] == "重大隐患：发现 2 · 未销号 2 · 逾期 2"
+    assert (
+        page.figures["hazard_targets"]
+        == "目标：存量清零（未到期）· 增量遏制（未到期）· 动态清零（未到期）"
+    )
     assert page.figures["reports"] == f"月报按时 {on_time}/{due}（{rate_text(on_time / due)}）"
 
 
@@ -142,3 +151,18 @@ def test_english(invoke: Invoke) -> None:
     page = ChartPage(chart(invoke, "--lang", "en"))
     assert page.figures["overdue"].startswith("overdue ")
     assert "By action" in chart(invoke, "--lang", "en")
+
+
+def test_hazard_targets_are_judged_as_hazard_targets_judges_them(
+    invoke: Invoke, progress: None
+) -> None:
+    day = "2025-01-02"  # the stock target was due 2024-12-31: one of 2023 is still open
+    targets = json.loads(invoke("hazard", "targets", "--as-of", day, "--json").stdout)
+    assert (targets["stock"]["met"], targets["increment"]["met"]) == (False, None)
+    page = ChartPage(invoke("chart", "--as-of", day).stdout)
+    assert (
+        page.figures["hazard_targets"]
+        == "目标：存量清零（未达成）· 增量遏制（未到期）· 动态清零（未到期）"
+    )
+    narrowed = ChartPage(invoke("chart", "--as-of", day, "--unit", "党政办").stdout)
+    assert "hazards" not in narrowed.figures  # town-wide figures: not on one unit's chart

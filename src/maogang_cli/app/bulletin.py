@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from maogang_cli.app.owed import missed
 from maogang_cli.app.reporting import duty_units, ranking, report_grid
-from maogang_cli.domain.bulletin import Bulletin, overdue_by_unit, task_progress, totals
+from maogang_cli.domain.bulletin import (
+    Bulletin,
+    HazardLine,
+    HazardSection,
+    overdue_by_unit,
+    task_progress,
+    totals,
+)
 from maogang_cli.domain.duties import MONTHLY_REPORT
 from maogang_cli.domain.owed import group_overdue, merge_overdue
 from maogang_cli.domain.report_options import ReportOptions
@@ -62,4 +69,20 @@ def monthly_bulletin(conn: sqlite3.Connection, month: Period, as_of: date) -> Bu
         report_due=report_due,
         reports=tuple(reports),
         missed=tuple(group_overdue(merge_overdue([], owed), task_heads(conn))),
+        hazards=hazard_section(conn, as_of),
+    )
+
+
+def hazard_section(conn: sqlite3.Connection, as_of: date) -> HazardSection:
+    """The major hazards as `hazard stats --level major` and `hazard targets` give them."""
+    from maogang_cli.app.hazard_figures import ledger_stats, ledger_targets
+    from maogang_cli.app.hazards import Query
+
+    stats = ledger_stats(conn, Query(levels=("major",)), as_of)
+    lines = [HazardLine(*line) for line in stats.by["department"]]
+    return HazardSection(
+        HazardLine(*stats.total),
+        stats.median_days_to_close,
+        tuple(line for line in lines if line.found),
+        ledger_targets(conn, as_of),
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from maogang_cli.app.owed import owed
 from maogang_cli.app.reporting import ranking
 from maogang_cli.domain.chart import (
+    HazardBand,
     Section,
     WallChart,
     action_sections,
@@ -99,6 +100,7 @@ def wall_chart(
         )
         if value is not None
     )
+    hazards = None if unit is not None else hazard_band(conn, as_of)
     return WallChart(
         title=heading.title if heading else FALLBACK_TITLE,
         document=heading.document if heading else "",
@@ -108,7 +110,18 @@ def wall_chart(
         sections=tuple(sections),
         units=tuple(rows),
         summary=summary,
+        hazards=hazards,
     )
+
+
+def hazard_band(conn: sqlite3.Connection, as_of: date) -> HazardBand:
+    """The major hazards found by the day, and the plan's three targets for them."""
+    from maogang_cli.app.hazard_figures import ledger_stats, ledger_targets
+    from maogang_cli.app.hazards import Query
+
+    total = ledger_stats(conn, Query(levels=("major",)), as_of).total
+    targets = ledger_targets(conn, as_of)
+    return HazardBand(total.total, total.open, total.overdue, total.closed, targets)
 
 
 def _choose_action(actions: list[Action], text: str | None) -> Action | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from maogang_cli.domain.hazard_figures import Targets
     from maogang_cli.domain.models import TaskInfo
     from maogang_cli.domain.owed import OverdueGroup
     from maogang_cli.domain.periods import Period
@@ -56,6 +57,25 @@ class UnitOverdue(NamedTuple):
     items: tuple[tuple[str, str, int, str], ...]  # task id, title, days overdue, status
 
 
+class HazardLine(NamedTuple):
+    """Major hazards found by the day, as `hazard stats --level major` counts them (the
+    whole ledger, or one supervising department)."""
+
+    name: str
+    found: int
+    open: int
+    closed: int
+    overdue: int
+    closed_on_time: int
+
+
+class HazardSection(NamedTuple):
+    total: HazardLine
+    median_days_to_close: float | None
+    departments: tuple[HazardLine, ...]  # those with any major hazard, catalogue order
+    targets: Targets  # as `hazard targets`
+
+
 class Bulletin(NamedTuple):
     title: str  # the plan's
     document: str
@@ -69,6 +89,7 @@ class Bulletin(NamedTuple):
     report_due: date | None  # the month's monthly report, when one is owed
     reports: tuple[Instance, ...]
     missed: tuple[OverdueGroup, ...]  # duties and plan milestones missed, as `overdue`
+    hazards: HazardSection
 
 
 def totals(summaries: Sequence[UnitSummary]) -> Totals:

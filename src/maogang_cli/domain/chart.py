@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from maogang_cli.domain.duties import Duty, PlanMilestone
+    from maogang_cli.domain.hazard_figures import Targets
     from maogang_cli.domain.models import TaskInfo
     from maogang_cli.domain.owed import Owed
     from maogang_cli.domain.plan import Action, Measure
@@ -92,6 +93,16 @@ class Summary(NamedTuple):
         return self.reports_on_time / self.reports_due if self.reports_due else None
 
 
+class HazardBand(NamedTuple):
+    """The 重大事故隐患 ledger as `hazard stats --level major` and `hazard targets` count it."""
+
+    found: int
+    open: int
+    overdue: int
+    closed: int
+    targets: Targets
+
+
 class WallChart(NamedTuple):
     title: str
     document: str
@@ -101,6 +112,7 @@ class WallChart(NamedTuple):
     sections: tuple[Section, ...]  # by action
     units: tuple[Row, ...]  # by unit
     summary: Summary
+    hazards: HazardBand | None = None  # town-wide: left out when narrowed to a unit
 
 
 def summarise(summaries: Sequence[UnitSummary], reports_due: int, on_time: int) -> Summary:

@@ -13,7 +13,7 @@ from maogang_cli.i18n import N_, _, language
 if TYPE_CHECKING:
     from datetime import date
 
-    from maogang_cli.domain.bulletin import Bulletin, TaskProgress
+    from maogang_cli.domain.bulletin import Bulletin, HazardSection, TaskProgress
     from maogang_cli.domain.owed import OverdueGroup
 
 # Who issues it, and where the office writes its own part (by hand, after printing).
@@ -77,6 +77,7 @@ def bulletin_blocks(bulletin: Bulletin) -> list[Block]:
         (_("Overdue tasks by unit"), _overdue(b, day)),
         (_("Monthly reports"), _reports(b, month, day)),
         (_("Duties and plan milestones missed"), _missed(b, day)),
+        (_("Major accident hazards (重大事故隐患)"), _hazards(b.hazards, day)),
         (_("Next steps"), [Block("note", _("(For the taskforce to write.)"))]),
     ]
     for number, (heading, body) in enumerate(sections):
@@ -312,4 +313,99 @@ def _missed(b: Bulletin, day: str) -> list[Block]:
             blocks.append(_h2(number, heading))
             blocks += [Block("para", _missed_line(g)) for g in groups]
             number += 1
+    return blocks
+
+
+HAZARD_HEADINGS = (
+    N_("Department"),
+    N_("Found"),
+    N_("Open"),
+    N_("Closed"),
+    N_("Overdue"),
+    N_("On time"),
+)
+
+
+def _verdict(met: bool | None) -> str:
+    """As `hazard targets` says it."""
+    if met is None:
+        return _("not yet judged")
+    return _("met") if met else _("not met")
+
+
+def _hazards(h: HazardSection, day: str) -> list[Block]:
+    """The words of `hazard stats --level major` and `hazard targets`, as sentences."""
+    t = h.total
+    median = "-" if h.median_days_to_close is None else f"{h.median_days_to_close:g}"
+    blocks = [
+        _h2(0, _("The ledger")),
+        Block(
+            "para",
+            _(
+                "Hazards as of {day}: {total} found, {open} open, {closed} closed, "
+                "{overdue} overdue, {on_time} closed on time; median {median} days to close"
+            ).format(
+                day=day,
+                total=t.found,
+                open=t.open,
+                closed=t.closed,
+                overdue=t.overdue,
+                on_time=t.closed_on_time,
+                median=median,
+            )
+            + ("。" if language() == "zh" else "."),
+        ),
+    ]
+    if h.departments:
+        rows = [tuple(_(x) for x in HAZARD_HEADINGS)]
+        rows += [
+            (
+                d.name,
+                str(d.found),
+                str(d.open),
+                str(d.closed),
+                str(d.overdue),
+                str(d.closed_on_time),
+            )
+            for d in h.departments
+        ]
+        blocks.append(Block("table", rows=tuple(rows)))
+    s, i, z = h.targets
+    rate = rate_text(z.on_time_rate)
+    blocks.append(_h2(1, _("The plan's three targets")))
+    for name, target, figures in (
+        (
+            _("Stock cleared"),
+            s,
+            _("{found} found by 2023, {closed} closed, {open} open on {day}").format(
+                found=s.found, closed=s.closed, open=s.open, day=s.judged_on
+            ),
+        ),
+        (
+            _("Increment contained"),
+            i,
+            _("{a} found in 2024, {b} in 2025 (up to {day})").format(
+                a=i.found_2024, b=i.found_2025, day=i.judged_on
+            ),
+        ),
+        (
+            _("Dynamic zero"),
+            z,
+            _(
+                "{overdue} open past deadline on {day}; {on_time} of {closed} closed in 2026 "
+                "on time ({rate})"
+            ).format(
+                overdue=z.open_overdue,
+                day=z.judged_on,
+                on_time=z.closed_on_time,
+                closed=z.closed,
+                rate=rate,
+            ),
+        ),
+    ):
+        heading = _("{target} (due {due}): {verdict}").format(
+            target=name, due=target.due, verdict=_verdict(target.met)
+        )
+        stop = "。" if language() == "zh" else ". "
+        blocks.append(Block("para", heading + stop + figures + stop.strip()))
     return blocks

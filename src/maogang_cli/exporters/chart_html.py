@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
-    from maogang_cli.domain.chart import Mark, Row, Section, Summary, WallChart
+    from maogang_cli.domain.chart import HazardBand, Mark, Row, Section, Summary, WallChart
     from maogang_cli.domain.status import Signal
 
 # The printable area of an A3 landscape sheet with 8 mm margins, and how it is shared.
@@ -63,6 +63,10 @@ WORDS: dict[str, str] = {
     "action": N_("action {value}"),
     "year_label": N_("{year}"),
     "empty": N_("(none)"),
+    "hazards": N_("major hazards: found {found} · open {open} · overdue {overdue}"),
+    "targets": N_(
+        "targets: {stock} {stock_verdict} · {increment} {increment_verdict} · {zero} {zero_verdict}"
+    ),
 }
 
 
@@ -292,7 +296,33 @@ def _section_title(section: Section, lang: str) -> str:
     return section.title
 
 
-def _summary(summary: Summary, lang: str) -> str:
+def _verdict(met: bool | None) -> str:
+    """As `hazard targets` says it."""
+    if met is None:
+        return _("not yet judged")
+    return _("met") if met else _("not met")
+
+
+def _hazards(band: HazardBand) -> list[tuple[str, str]]:
+    stock, increment, zero = band.targets
+    return [
+        ("hazards", word("hazards", found=band.found, open=band.open, overdue=band.overdue)),
+        (
+            "hazard_targets",
+            word(
+                "targets",
+                stock=_("Stock cleared"),
+                stock_verdict=_verdict(stock.met),
+                increment=_("Increment contained"),
+                increment_verdict=_verdict(increment.met),
+                zero=_("Dynamic zero"),
+                zero_verdict=_verdict(zero.met),
+            ),
+        ),
+    ]
+
+
+def _summary(summary: Summary, hazards: HazardBand | None) -> str:
     figures = [
         ("completion_rate", word("completion", rate=_percent(summary.completion_rate))),
         ("tasks_done", word("tasks_done", done=summary.done, tasks=summary.tasks)),
@@ -317,6 +347,8 @@ def _summary(summary: Summary, lang: str) -> str:
             ),
         ),
     ]
+    if hazards is not None:
+        figures += _hazards(hazards)
     cells = "".join(
         f'<span class="figure" data-figure="{key}">{escape(text)}</span>' for key, text in figures
     )
@@ -369,6 +401,7 @@ header .filters {{ font-size: 3.6mm; color: #444; }}
 .panel-svg {{ width: 100%; height: auto; display: block; }}
 @media screen and (max-width: 900px) {{
   body {{ margin: 6px; }}
+  .band .figure, .legend span {{ white-space: normal; }}
   .panels {{ display: block; }}
   .panel {{ overflow-x: auto; margin-bottom: 4mm; }}
   .panel.actions .panel-svg {{ min-width: 1000px; }}
@@ -423,7 +456,7 @@ def render_chart(chart: WallChart, *, lang: str = "zh", warn_days: int = 15) -> 
         f"<header>{document}<h1>{escape(title)}</h1>"
         f'<span class="as-of" data-as-of="{chart.as_of.isoformat()}">'
         f"{escape(word('as_of', day=_day(chart.as_of, lang)))}</span>{filters}</header>\n"
-        f"{_summary(chart.summary, lang)}\n{_legend(warn_days, lang)}\n"
+        f"{_summary(chart.summary, chart.hazards)}\n{_legend(warn_days, lang)}\n"
         f'<div class="panels">\n<div class="panel actions">{actions}</div>\n'
         f'<div class="panel units">{units}</div>\n</div>\n</div>\n</body>\n</html>\n'
     )

@@ -16,12 +16,15 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
+    from maogang_cli.app.hazard_figures import Stats
+    from maogang_cli.app.hazards import HazardView, Timeline
     from maogang_cli.app.history import Entries
     from maogang_cli.app.owed import Overdue
     from maogang_cli.app.plan import DutyList, PlanPage
     from maogang_cli.app.progress import TaskCard, UnitTasks
     from maogang_cli.app.reporting import ReportGrid
     from maogang_cli.domain.agenda import AgendaItem, Window
+    from maogang_cli.domain.hazard_figures import Targets
     from maogang_cli.domain.models import TaskInfo, UnitInfo
     from maogang_cli.domain.rank import RankRow
     from maogang_cli.domain.report_options import ReportOptions
@@ -72,6 +75,18 @@ class Formatter:
         raise NotImplementedError
 
     def plan(self, page: PlanPage, day: date) -> None:
+        raise NotImplementedError
+
+    def hazards(self, views: Sequence[HazardView], day: date) -> None:
+        raise NotImplementedError
+
+    def hazard(self, timeline: Timeline, day: date) -> None:
+        raise NotImplementedError
+
+    def hazard_stats(self, stats: Stats) -> None:
+        raise NotImplementedError
+
+    def hazard_targets(self, targets: Targets, day: date) -> None:
         raise NotImplementedError
 
 
@@ -145,6 +160,26 @@ class TableFormatter(Formatter):
         from maogang_cli.cli.render_plan import plan_tables
 
         plan_tables(page.actions, page.targets, day, self.lang)
+
+    def hazards(self, views: Sequence[HazardView], day: date) -> None:
+        from maogang_cli.cli.render_hazards import hazards_table
+
+        hazards_table(views, day)
+
+    def hazard(self, timeline: Timeline, day: date) -> None:
+        from maogang_cli.cli.render_hazards import timeline_view
+
+        timeline_view(timeline, day)
+
+    def hazard_stats(self, stats: Stats) -> None:
+        from maogang_cli.cli.render_hazards import stats_tables
+
+        stats_tables(stats)
+
+    def hazard_targets(self, targets: Targets, day: date) -> None:
+        from maogang_cli.cli.render_hazards import targets_lines
+
+        targets_lines(targets, day)
 
 
 class JsonFormatter(Formatter):
@@ -234,6 +269,26 @@ class JsonFormatter(Formatter):
         from maogang_cli.plan_contracts import plan_json
 
         output.print_json(plan_json(page.actions))
+
+    def hazards(self, views: Sequence[HazardView], day: date) -> None:
+        from maogang_cli.hazard_contracts import hazard_json
+
+        output.print_json([hazard_json(v) for v in views])
+
+    def hazard(self, timeline: Timeline, day: date) -> None:
+        from maogang_cli.hazard_contracts import timeline_json
+
+        output.print_json(timeline_json(timeline))
+
+    def hazard_stats(self, stats: Stats) -> None:
+        from maogang_cli.hazard_contracts import stats_json
+
+        output.print_json(stats_json(stats))
+
+    def hazard_targets(self, targets: Targets, day: date) -> None:
+        from maogang_cli.hazard_contracts import targets_json
+
+        output.print_json(targets_json(targets, day.isoformat()))
 
 
 def choose(json: bool, lang: Lang) -> Formatter:

@@ -220,15 +220,7 @@ def list_(
         found_to,
     )
     conn = run_of(ctx).open_db()
-    views = list_hazards(conn, query, day)
-    if run_of(ctx).json:
-        from maogang_cli.hazard_contracts import hazard_json
-
-        output.print_json([hazard_json(v) for v in views])
-    else:
-        from maogang_cli.cli.render_hazards import hazards_table
-
-        hazards_table(views, day)
+    run_of(ctx).formatter.hazards(list_hazards(conn, query, day), day)
 
 
 @hazard_app.command(
@@ -253,14 +245,7 @@ def show(
                 id=timeline.hazard["id"], found=timeline.hazard["found_on"], day=day
             )
         )
-    if run_of(ctx).json:
-        from maogang_cli.hazard_contracts import timeline_json
-
-        output.print_json(timeline_json(timeline))
-    else:
-        from maogang_cli.cli.render_hazards import timeline_view
-
-        timeline_view(timeline, day)
+    run_of(ctx).formatter.hazard(timeline, day)
 
 
 @hazard_app.command(
@@ -305,15 +290,7 @@ def stats(
         found_to,
     )
     conn = run_of(ctx).open_db()
-    figures = ledger_stats(conn, query, day)
-    if run_of(ctx).json:
-        from maogang_cli.hazard_contracts import stats_json
-
-        output.print_json(stats_json(figures))
-    else:
-        from maogang_cli.cli.render_hazards import stats_tables
-
-        stats_tables(figures)
+    run_of(ctx).formatter.hazard_stats(ledger_stats(conn, query, day))
 
 
 @hazard_app.command(
@@ -332,15 +309,7 @@ def targets(
 
     day = as_of_day(as_of)
     conn = run_of(ctx).open_db()
-    judged = ledger_targets(conn, day)
-    if run_of(ctx).json:
-        from maogang_cli.hazard_contracts import targets_json
-
-        output.print_json(targets_json(judged, day.isoformat()))
-    else:
-        from maogang_cli.cli.render_hazards import targets_lines
-
-        targets_lines(judged, day)
+    run_of(ctx).formatter.hazard_targets(ledger_targets(conn, day), day)
 
 
 @hazard_app.command(

@@ -11,6 +11,7 @@ from maogang_cli.i18n import _
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date
 
     from maogang_cli.app.hazard_figures import Stats
@@ -28,7 +29,7 @@ def _state_cell(v: HazardView) -> Cell:
     return Cell(text, "dim" if v.state in ("closed", "voided") else "")
 
 
-def hazards_table(views: list[HazardView], day: date) -> None:
+def hazards_table(views: Sequence[HazardView], day: date) -> None:
     if not views:
         output.note(_("no hazards match, as of {day}").format(day=day))
         return

@@ -3,7 +3,8 @@
 Standard library and the project's own code only. The catalogue keeps the bundled
 plan and units and adds synthetic units and tasks, so every cross-file rule still holds.
 
-    python bench/generate.py OUT_DIR [--tasks 5000] [--units 200] [--records 200000] [--months 36]
+    python bench/generate.py OUT_DIR [--tasks 5000] [--units 200] [--records 200000]
+        [--months 36] [--hazards 50000] [--hazard-events 250000]
 """
 
 from __future__ import annotations
@@ -62,8 +63,18 @@ def _tasks_yaml(year: int, count: int, units: list[str], rng: random.Random) -> 
     return "\n".join(out) + "\n"
 
 
-def generate(out: Path, tasks: int, units: int, records: int, months: int, seed: int = 1) -> Path:
-    """Write OUT/data (the catalogue) and OUT/bench.db (loaded, with progress and reports)."""
+def generate(
+    out: Path,
+    tasks: int,
+    units: int,
+    records: int,
+    months: int,
+    seed: int = 1,
+    hazards: int = 0,
+    hazard_events: int = 0,
+) -> Path:
+    """Write OUT/data (the catalogue) and OUT/bench.db (loaded, with progress, reports and
+    hazards)."""
     rng = random.Random(seed)
     data = out / "data"
     if data.exists():
@@ -71,6 +82,7 @@ def generate(out: Path, tasks: int, units: int, records: int, months: int, seed:
     data.mkdir(parents=True)
     bundled = bundled_data_dir()
     shutil.copy(bundled / "plan_2024_2026.yaml", data / "plan_2024_2026.yaml")
+    shutil.copy(bundled / "hazards.yaml", data / "hazards.yaml")
     bundled_units = (bundled / "units.yaml").read_text("utf-8")
     existing = sum(1 for line in bundled_units.splitlines() if line.startswith("    kind:"))
     (data / "units.yaml").write_text(_units_yaml(bundled_units, max(0, units - existing)), "utf-8")
@@ -87,6 +99,8 @@ def generate(out: Path, tasks: int, units: int, records: int, months: int, seed:
     conn = connect(db_path)
     sync_catalogue(conn, data)
     _fill(conn, rng, records, months)
+    if hazards:
+        fill_hazards(conn, rng, hazards, hazard_events)
     conn.close()
     return db_path
 
@@ -147,6 +161,94 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, records: int, months: in
     conn.execute("COMMIT")
 
 
+def fill_hazards(conn: sqlite3.Connection, rng: random.Random, hazards: int, events: int) -> int:
+    """`hazards` hazards with about `events` events in all, each life following the
+    ledger's rules (上账 → 整改中 → 整改完成 → 审核通过 → 销号, some extended), written
+    through the store's one writer per table. Returns the number of events written."""
+    from maogang_cli.domain.hazards import hazard_id
+    from maogang_cli.store import hazards as store
+
+    villages = store.canonical_names(conn, "village")
+    sectors = store.canonical_names(conn, "sector")
+    keys = store.unit_keys(conn)
+    departments = [keys[d] for d in store.supervising_departments(conn)]
+    steps = ("rectifying", "rectified", "verified", "closed")
+    # How far along a hazard gets (0–4 steps) and how often it is extended: about 5 events
+    # a hazard with the default sizes (1 + 3.35 + 0.75, less what runs past the last day).
+    lengths = rng.choices(range(5), weights=(5, 5, 10, 10, 70), k=hazards)
+    extend_share = max(0.0, min(1.0, events / max(hazards, 1) - 1 - 3.25))
+    last_day = date(2026, 11, 30)
+    numbers: dict[int, int] = {}
+    rows: list[store.NewHazard] = []
+    lives: list[store.NewEvent] = []
+    for i in range(hazards):
+        found = date(2022, 1, 1) + timedelta(days=rng.randrange((last_day - date(2022, 1, 1)).days))
+        numbers[found.year] = numbers.get(found.year, 0) + 1
+        hid = hazard_id(found.year, numbers[found.year])
+        deadline = found + timedelta(days=rng.randint(15, 120))
+        at = f"{found.isoformat()}T09:00:00+08:00"
+        entity = f"合成企业{i}"
+        description = f"合成隐患描述{i}"
+        rows.append(
+            store.NewHazard(
+                id=hid,
+                year=found.year,
+                number=numbers[found.year],
+                found_on=found,
+                source=rng.choice(("self_report", "inspection", "public_report", "other")),
+                level="major" if rng.random() < 0.8 else "general",
+                entity=entity,
+                village=rng.choice(villages),
+                sector=rng.choice(sectors),
+                department=rng.choice(departments),
+                description=description,
+                deadline=deadline,
+                match_key=f"{entity}|{description}|{found.isoformat()}",
+                recorded_by="bench",
+                recorded_at=at,
+                source_file="bench",
+            )
+        )
+        life = [("registered", found, "registered", deadline, None)]
+        day, state = found, "registered"
+        plan = list(steps[: lengths[i]])
+        if rng.random() < extend_share:  # while open: before the closing step, if any
+            room = len(plan) - (1 if plan and plan[-1] == "closed" else 0)
+            plan.insert(rng.randrange(room + 1), "extended")
+        for step in plan:
+            day = day + timedelta(days=rng.randint(1, 30))
+            if day > last_day:
+                break
+            if step == "extended":
+                deadline = deadline + timedelta(days=rng.randint(30, 90))
+                life.append((step, day, state, deadline, deadline))
+            else:
+                state = step
+                life.append((step, day, state, deadline, None))
+        for seq, (event, on, after, in_force, new_deadline) in enumerate(life, start=1):
+            lives.append(
+                store.NewEvent(
+                    hid,
+                    seq,
+                    event,
+                    on,
+                    after,
+                    in_force,
+                    f"p{seq % 2}",
+                    at,
+                    new_deadline=new_deadline,
+                    approved_by="镇安委办" if new_deadline else "",
+                    note="延期" if new_deadline else "",
+                    source="bench",
+                )
+            )
+    conn.execute("BEGIN")
+    store.insert_hazards(conn, rows)
+    store.insert_events(conn, lives)
+    conn.execute("COMMIT")
+    return len(lives)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -154,8 +256,18 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--records", type=int, default=200_000)
     parser.add_argument("--months", type=int, default=36)
+    parser.add_argument("--hazards", type=int, default=50_000)
+    parser.add_argument("--hazard-events", type=int, default=250_000)
     args = parser.parse_args()
-    db = generate(args.out, args.tasks, args.units, args.records, args.months)
+    db = generate(
+        args.out,
+        args.tasks,
+        args.units,
+        args.records,
+        args.months,
+        hazards=args.hazards,
+        hazard_events=args.hazard_events,
+    )
     print(f"wrote {args.out / 'data'} and {db}")
 
 

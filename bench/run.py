@@ -84,9 +84,45 @@ def cases(unit: str, out: Path, *, default_db: bool = False) -> list[Case]:
             ["bulletin", "--month", "2026-05", "--as-of", AS_OF, "-o", docx, "--force"],
             "table",
         ),
+        # The hazard ledger: a village's hazards of one sector (about a hundred rows at
+        # district scale, as many as the whole ledger of the bundled case), the statistics
+        # and the targets, each over every hazard.
+        Case(
+            "hazard list --json",
+            [
+                "hazard",
+                "list",
+                "--json",
+                "--village",
+                "腰泾村",
+                "--sector",
+                "冷库",
+                "--as-of",
+                AS_OF,
+            ],
+            "json",
+        ),
+        Case("hazard stats --json", ["hazard", "stats", "--json", "--as-of", AS_OF], "json"),
+        Case("hazard targets", ["hazard", "targets", "--as-of", AS_OF], "table"),
         Case("validate", ["validate"], "yaml"),
         Case("load", ["load", "--force"], "yaml"),
     ]
+
+
+def seed_small_ledger(db: Path) -> None:
+    """The bundled case's database, loaded, with a town-sized hazard ledger: 100 hazards
+    with about 500 events (the district-scale one has 50,000 and 250,000)."""
+    import random
+
+    from generate import fill_hazards
+
+    from maogang_cli.store.db import connect
+    from maogang_cli.store.sync import sync_catalogue
+
+    conn = connect(db)
+    sync_catalogue(conn, bundled_data_dir())
+    fill_hazards(conn, random.Random(2), 100, 500)
+    conn.close()
 
 
 def compile_package() -> None:
@@ -193,6 +229,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="maogang-bench-"))
     try:
         small_db = work / "small.db"
+        seed_small_ledger(small_db)
         small = measure(
             "bundled catalogue",
             bundled_data_dir(),
@@ -204,10 +241,15 @@ def main() -> None:
         )
         scale_dir = args.scale_dir or work / "scale"
         if args.scale_dir is None or not (scale_dir / "bench.db").exists():
-            sizes = (500, 50, 20_000, 12) if args.quick else (5000, 200, 200_000, 36)
+            sizes = (
+                (500, 50, 20_000, 12, 5_000, 25_000)
+                if args.quick
+                else (5000, 200, 200_000, 36, 50_000, 250_000)
+            )
             print(
                 f"\ngenerating {sizes[0]} tasks, {sizes[1]} units, {sizes[2]} records, "
-                f"{sizes[3]} months of reports ..."
+                f"{sizes[3]} months of reports, {sizes[4]} hazards with about {sizes[5]} "
+                "events ..."
             )
             # In a child process: a large parent would inflate every child's peak memory
             # (a forked child starts as a copy of its parent).
@@ -224,6 +266,10 @@ def main() -> None:
                     str(sizes[2]),
                     "--months",
                     str(sizes[3]),
+                    "--hazards",
+                    str(sizes[4]),
+                    "--hazard-events",
+                    str(sizes[5]),
                 ],
                 check=True,
                 stdout=subprocess.DEVNULL,
@@ -233,6 +279,9 @@ def main() -> None:
         large = measure("at scale", scale_dir / "data", db_copy, "城运中心", args.runs, work)
         print("\nscale / bundled (budget 3x for status and overdue --json):")
         for name in ("status", "status --unit", "overdue --json"):
+            print(f"  {name:<22}{large[name] / small[name]:>6.2f}x")
+        print("\nthe hazard ledger, scale / 100 hazards (budget 3x):")
+        for name in ("hazard list --json", "hazard stats --json", "hazard targets"):
             print(f"  {name:<22}{large[name] / small[name]:>6.2f}x")
         print("\nfiles for the office at scale (budget 5 s each):")
         for name in OFFICE_FILES:

@@ -377,3 +377,26 @@ def test_a_renamed_department_keeps_its_hazards(
         invoke("hazard", "list", "--json", "--as-of", "2024-12-31", "--data", str(data_copy))
     )
     assert [h["department"] for h in json.loads(listed.stdout)] == ["经济发展办"]  # type: ignore[attr-defined]
+
+
+def test_overdue_and_agenda_list_hazards_under_their_department(ledger: Invoke) -> None:
+    result = ok(ledger("overdue", "--json", "--kind", "hazard", "--as-of", "2024-12-31"))
+    assert json.loads(result.stdout) == [  # type: ignore[attr-defined]
+        {"kind": "hazard", "ref": "YH-2023-0001", "title": "某某五金厂：除尘系统未设置锁气卸灰装置",
+         "unit": "综合行政执法队", "deadline": "2024-06-30", "days_overdue": 184,
+         "status": "missing"},
+    ]  # fmt: skip
+    assert ok(ledger("overdue", "--json", "--kind", "hazard", "--unit", "经发办",
+                     "--as-of", "2024-12-31")).stdout == "[]\n"  # type: ignore[attr-defined]  # fmt: skip
+    everything = ledger("overdue", "--as-of", "2024-12-31", "--fail-if-any")
+    assert everything.exit_code == 1
+    assert "隐患（按单位计 1 项）" in everything.stdout
+    assert "监管部门：综合行政执法队" in everything.stdout
+    agenda = ok(ledger("agenda", "--json", "--month", "2024-07", "--as-of", "2024-07-21"))
+    hazards = [i for i in json.loads(agenda.stdout) if i["kind"] == "hazard"]  # type: ignore[attr-defined]
+    assert hazards == [
+        {"kind": "hazard", "ref": "YH-2024-0001", "title": "某冷库有限公司：冷库未设置泄压口",
+         "due": "2024-07-31", "unit": "经发办", "done": False},
+    ]  # fmt: skip
+    closed = ok(ledger("agenda", "--json", "--month", "2024-07", "--as-of", "2024-07-31"))
+    assert [i["done"] for i in json.loads(closed.stdout) if i["kind"] == "hazard"] == [True]  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from maogang_cli.store import hazards as store
 if TYPE_CHECKING:
     import sqlite3
 
-DIMENSIONS = ("department", "village", "sector", "source", "level", "month")
+DIMENSIONS = figures.DIMENSIONS
 
 
 class Line(NamedTuple):
@@ -38,21 +38,12 @@ class Stats(NamedTuple):
 def ledger_stats(conn: sqlite3.Connection, query: Query, day: date) -> Stats:
     """Counts of the hazards found by `day` (voided ones left out), as they stood then."""
     filters = filters_of(conn, query)
-    sums: dict[str, dict[str, list[int]]] = {d: {} for d in DIMENSIONS}
-    total = [0, 0, 0, 0, 0]
-    for row in store.group_counts(conn, day, filters):
-        keys, numbers = row[:6], [int(str(n or 0)) for n in row[6:]]
-        for dimension, key in zip(DIMENSIONS, keys, strict=True):
-            line = sums[dimension].setdefault(str(key), [0, 0, 0, 0, 0])
-            for i, n in enumerate(numbers):
-                line[i] += n
-        for i, n in enumerate(numbers):
-            total[i] += n
+    counted_by, histogram = figures.count_ledger(store.ledger_rows(conn, day, filters), day)
     order = stats_order(conn)
     labels = store.unit_labels(conn)
     by: dict[str, list[Line]] = {}
     for dimension in DIMENSIONS:
-        counted = sums[dimension]
+        counted = counted_by[dimension]
         # Every name of the catalogue, with zeros (a village without hazards is news too),
         # then any name the catalogue no longer has; months in order.
         names = order.get(dimension, [])
@@ -64,28 +55,46 @@ def ledger_stats(conn: sqlite3.Connection, query: Query, day: date) -> Stats:
             )
             for name in names
         ]
-    middle = figures.median_of(store.days_to_close(conn, day, filters))
-    return Stats(day, Line("", *total), middle, by)
+    levels = by["level"]  # every hazard has one level: the totals are their sums
+    total = Line(
+        "",
+        sum(x.total for x in levels),
+        sum(x.open for x in levels),
+        sum(x.closed for x in levels),
+        sum(x.overdue for x in levels),
+        sum(x.closed_on_time for x in levels),
+    )
+    return Stats(day, total, figures.median_of(histogram), by)
 
 
 def ledger_targets(conn: sqlite3.Connection, as_of: date) -> figures.Targets:
     """The three targets, each judged on its due day (or as of today before it)."""
-    cache: dict[date, dict[str, int]] = {}
+    major = ["major"]
 
-    def counts(day: date) -> dict[str, int]:
-        if day not in cache:
-            cache[day] = store.target_counts(
-                conn,
-                day,
-                stock_found_by=STOCK_FOUND_BY,
-                increment_years=(INCREMENT_DUE.year - 1, INCREMENT_DUE.year),
-                close_year=DYNAMIC_ZERO_DUE.year,
-            )
-        return cache[day]
+    def counts(day: date, filters: store.Filters) -> dict[str, int]:
+        return store.target_counts(
+            conn,
+            day,
+            stock_found_by=STOCK_FOUND_BY,
+            increment_years=(INCREMENT_DUE.year - 1, INCREMENT_DUE.year),
+            close_year=DYNAMIC_ZERO_DUE.year,
+            filters=filters,
+        )
 
-    s = counts(figures.judged_on(STOCK_DUE, as_of))
-    i = counts(figures.judged_on(INCREMENT_DUE, as_of))
-    d = counts(figures.judged_on(DYNAMIC_ZERO_DUE, as_of))
+    # Each target reads only the hazards it counts: fewer seeks on a large ledger.
+    s = counts(
+        figures.judged_on(STOCK_DUE, as_of),
+        store.Filters(levels=major, found_to=STOCK_FOUND_BY),
+    )
+    i = counts(
+        figures.judged_on(INCREMENT_DUE, as_of),
+        store.Filters(
+            levels=major,
+            found_from=date(INCREMENT_DUE.year - 1, 1, 1),
+            found_to=INCREMENT_DUE,
+        ),
+    )
+    d = counts(figures.judged_on(DYNAMIC_ZERO_DUE, as_of), store.Filters(levels=major))
     return figures.Targets(
         figures.stock(s["stock_found"], s["stock_closed"], as_of),
         figures.increment(i["found_before"], i["found_in"], as_of),

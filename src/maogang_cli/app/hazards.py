@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Sequence
 
+    from maogang_cli.domain.agenda import AgendaItem
+    from maogang_cli.domain.owed import Owed
+
 
 class HazardRefused(InvalidRecordError):
     """A hazard or an event that must not be recorded (exit 1); nothing was written."""
@@ -616,3 +619,68 @@ def stats_order(conn: sqlite3.Connection) -> dict[str, list[str]]:
         "source": list(SOURCES),
         "level": list(LEVELS),
     }
+
+
+# --- the ledger in `overdue` and `agenda` ------------------------------------------------
+
+
+def _department_filter(conn: sqlite3.Connection, units: Sequence[str] | None) -> store.Filters:
+    """--unit's units (canonical names) as the hazards table stores departments."""
+    if units is None:
+        return store.Filters()
+    keys = store.unit_keys(conn)
+    return store.Filters(departments=[keys.get(u, u) for u in units])
+
+
+def _title(entity: object, description: object) -> str:
+    return f"{entity}：{description}"
+
+
+def overdue_hazards(
+    conn: sqlite3.Connection, day: date, units: Sequence[str] | None, year: int | None
+) -> list[Owed]:
+    """Hazards open past their deadline in force on `day`, each under its supervising
+    department (kind `hazard`), for `overdue`; with a year, those whose deadline is in it."""
+    from maogang_cli.domain.owed import Owed
+
+    if not store.has_ledger(conn):
+        return []
+    labels = store.unit_labels(conn)
+    found = []
+    for row in store.snapshot_rows(conn, day, _department_filter(conn, units), overdue_only=True):
+        deadline = date.fromisoformat(str(row[10]))
+        if year is not None and deadline.year != year:
+            continue
+        found.append(
+            Owed(
+                "hazard", str(row[0]), "", _title(row[7], row[8]),
+                labels.get(str(row[4]), str(row[4])), deadline, "missing", None,
+                (day - deadline).days,
+            )
+        )  # fmt: skip
+    return found
+
+
+def agenda_hazards(
+    conn: sqlite3.Connection, day: date, first: date, last: date, units: Sequence[str] | None
+) -> list[AgendaItem]:
+    """Hazards whose deadline in force on `day` falls between first and last (kind
+    `hazard`, under the supervising department; done once closed), for `agenda`."""
+    from maogang_cli.domain.agenda import AgendaItem
+
+    if not store.has_ledger(conn):
+        return []
+    labels = store.unit_labels(conn)
+    rows = store.snapshot_rows(conn, day, _department_filter(conn, units))
+    items = []
+    for i, row in enumerate(rows):
+        deadline = date.fromisoformat(str(row[10]))
+        if row[9] == "voided" or not first <= deadline <= last:
+            continue
+        items.append(
+            AgendaItem(
+                "hazard", str(row[0]), _title(row[7], row[8]), deadline,
+                labels.get(str(row[4]), str(row[4])), row[9] == "closed", (i,),
+            )
+        )  # fmt: skip
+    return items

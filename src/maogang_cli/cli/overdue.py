@@ -42,7 +42,7 @@ def overdue(
             "--kind",
             "-k",
             metavar="KIND",
-            help="Only these kinds: task, duty, plan_milestone "
+            help="Only these kinds: task, duty, plan_milestone, hazard "
             "(repeat the option, or a comma list) [default: all].",
         ),
     ] = None,

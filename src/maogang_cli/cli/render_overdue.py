@@ -30,6 +30,7 @@ _SECTIONS = {
     "task": ("任务", "Tasks", "tasks"),
     "duty": ("职责", "Duties", "duties"),
     "plan_milestone": ("方案节点", "Plan milestones", "plan milestones"),
+    "hazard": ("隐患", "Hazards", "hazards"),
 }
 _LATE = "bold red"
 
@@ -65,6 +66,15 @@ def _item_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Ce
     ]
 
 
+def _hazard_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Cell]]:
+    """A hazard a row: its id; the business and hazard over its supervising department."""
+    lead = "监管部门：" if lang == "zh" else "Supervised by: "
+    return [
+        [g.id, f"{g.title}\n{lead}{_units(g, lang)}", str(g.due), Cell(str(g.days_overdue), _LATE)]
+        for g in groups
+    ]
+
+
 def _duty_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Cell]]:
     """The duty named once (its id, as `duty done` takes it, and a short title), then one
     row per missed period."""
@@ -91,6 +101,7 @@ def _columns(kind: str, lang: Lang) -> list[Column]:
     head = {
         "task": ("编号", "任务", "ID", "Task"),
         "plan_milestone": ("节点", "方案节点", "ID", "Milestone"),
+        "hazard": ("编号", "隐患", "ID", "Hazard"),
     }[kind]
     return [
         Column(head[0] if zh else head[2], no_wrap=True),
@@ -100,7 +111,12 @@ def _columns(kind: str, lang: Lang) -> list[Column]:
     ]
 
 
-_ROWS = {"task": _item_rows, "duty": _duty_rows, "plan_milestone": _item_rows}
+_ROWS = {
+    "task": _item_rows,
+    "duty": _duty_rows,
+    "plan_milestone": _item_rows,
+    "hazard": _hazard_rows,
+}
 
 
 def overdue_table(

@@ -24,6 +24,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "task_milestone": ("任务节点", "step"),
     "plan_milestone": ("方案节点", "milestone"),
     "duty": ("职责", "duty"),
+    "hazard": ("隐患", "hazard"),  # not closed (销号) by the supervising department listed
     # milestone states
     "done": ("已完成", "done"),
     "open": ("未到期", "open"),

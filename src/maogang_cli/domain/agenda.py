@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from maogang_cli.domain.owed import Owed
     from maogang_cli.domain.status import PairState
 
-KINDS = ("task", "task_milestone", "plan_milestone", "duty")
+KINDS = ("task", "task_milestone", "plan_milestone", "duty", "hazard")
 
 
 class AgendaItem(NamedTuple):

@@ -3,7 +3,8 @@ SQL; tests check its counts against a plain model that replays each hazard)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -101,3 +102,49 @@ def median_of(histogram: Sequence[tuple[int, int]]) -> float | None:
             wanted.pop(0)
         seen += count
     return (found[0] + found[1]) / 2
+
+
+DIMENSIONS = ("department", "village", "sector", "source", "level", "month")
+# A hazard's standing as one code, so each dimension is counted by one C-level Counter:
+# closed 1, overdue 2, closed on time 4 (open and not overdue: 0).
+_CLOSED, _OVERDUE, _ON_TIME = 1, 2, 4
+
+
+def count_ledger(
+    rows: Iterable[Sequence[str]], day: date
+) -> tuple[dict[str, dict[str, list[int]]], list[tuple[int, int]]]:
+    """Per dimension, name -> [total, open, closed, overdue, closed on time]; and the
+    (days from found to closed, how many) of the closed hazards. `rows` are (department,
+    village, sector, source, level, found_on, packed) with packed = the day of the last
+    event, the deadline in force then, and the state, as store.hazards packs them; voided
+    hazards are left out."""
+    today = day.isoformat()
+    kept: list[Sequence[str]] = []
+    codes: list[int] = []
+    closing: Counter[int] = Counter()
+    for row in rows:
+        packed = row[6]
+        state, deadline, last_on = packed[20:], packed[10:20], packed[:10]
+        if state == "voided":
+            continue
+        if state == "closed":
+            code = _CLOSED | (_ON_TIME if last_on <= deadline else 0)
+            found = date.fromisoformat(row[5])
+            closing[(date.fromisoformat(last_on) - found).days] += 1
+        else:
+            code = _OVERDUE if deadline < today else 0
+        kept.append(row)
+        codes.append(code)
+    columns = list(zip(*kept, strict=True)) if kept else [()] * 7
+    keys = [*columns[:5], [found[:7] for found in columns[5]]]
+    by: dict[str, dict[str, list[int]]] = {}
+    for dimension, names in zip(DIMENSIONS, keys, strict=True):
+        counts: dict[str, list[int]] = {}
+        for (name, code), n in Counter(zip(names, codes, strict=True)).items():
+            line = counts.setdefault(name, [0, 0, 0, 0, 0])
+            line[0] += n
+            line[1 if not code & _CLOSED else 2] += n
+            line[3] += n if code & _OVERDUE else 0
+            line[4] += n if code & _ON_TIME else 0
+        by[dimension] = counts
+    return by, sorted(closing.items())

@@ -23,7 +23,7 @@ from maogang_cli.domain.periods import Period
 from maogang_cli.domain.reports import InstanceState, Submission, instance_state
 from maogang_cli.domain.status import PairState
 
-OwedKind = Literal["duty", "plan_milestone"]
+OwedKind = Literal["duty", "plan_milestone", "hazard"]  # hazard: see app.hazards
 
 
 class Owed(NamedTuple):
@@ -157,7 +157,7 @@ def merge_overdue(tasks: Sequence[PairState], owed: Sequence[Owed]) -> list[Pair
     )
 
 
-OVERDUE_KINDS = ("task", "duty", "plan_milestone")
+OVERDUE_KINDS = ("task", "duty", "plan_milestone", "hazard")
 
 
 def parse_kinds(values: Iterable[str]) -> tuple[str, ...]:

@@ -243,6 +243,11 @@ def events_for_rules(rows: Sequence[sqlite3.Row]) -> list[Event]:
     ]
 
 
+def has_ledger(conn: sqlite3.Connection) -> bool:
+    """Whether any hazard was ever registered (other commands skip the ledger if not)."""
+    return conn.execute("SELECT 1 FROM hazards LIMIT 1").fetchone() is not None
+
+
 def all_hazard_ids(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT id FROM hazards ORDER BY year, number")]
 
@@ -256,12 +261,35 @@ _PACKED = """(SELECT x.happened_on || x.deadline || x.state FROM hazard_events x
     WHERE x.hazard_id = h.id AND x.happened_on <= :day
     ORDER BY x.happened_on DESC, x.seq DESC LIMIT 1)"""
 
-SNAPSHOT_SQL = f"""
-    SELECT id, found_on, level, source, department, village, sector, entity, description,
-           substr(packed, 21) AS state, substr(packed, 11, 10) AS deadline,
-           substr(packed, 1, 10) AS last_on, year, number
-    FROM (SELECT h.*, {_PACKED} AS packed FROM hazards h WHERE h.found_on <= :day {{where}})
+
+def _snapshot(columns: str) -> str:
+    """`WITH … snapshot AS (…)`: every hazard found by :day (and matching {where}) with
+    `columns` of its own, and its state, deadline in force and last day then.
+
+    Materialized, so the seek runs once per hazard however often a query names the state
+    (inlined, SQLite would run the subquery again for every mention: ten times in the
+    statistics). `+h.found_on` keeps SQLite from reading the hazards through the found_on
+    index: nearly every one qualifies, and a scan in table order is several times faster
+    than one lookup per hazard. Queries that count name only the short columns, so the
+    texts are not copied."""
+    return f"""
+    WITH packed AS MATERIALIZED (
+        SELECT {columns}, {_PACKED} AS packed
+        FROM hazards h WHERE +h.found_on <= :day {{where}}
+    ),
+    snapshot AS (
+        SELECT *, substr(packed, 21) AS state, substr(packed, 11, 10) AS deadline,
+               substr(packed, 1, 10) AS last_on
+        FROM packed
+    )
 """
+
+
+SNAPSHOT_SQL = _snapshot(
+    "h.id, h.found_on, h.level, h.source, h.department, h.village, h.sector, h.entity, "
+    "h.description, h.year, h.number"
+)
+_COUNTING = _snapshot("h.found_on, h.level, h.source, h.department, h.village, h.sector")
 
 
 class Filters(NamedTuple):
@@ -311,7 +339,10 @@ def snapshot_rows(
     """Every hazard found by `day` as it stood then, in id order: (id, found_on, level,
     source, department, village, sector, entity, description, state, deadline, last_on)."""
     args: dict[str, object] = {"day": day.isoformat()}
-    sql = SNAPSHOT_SQL.format(where=_where(filters, args))
+    sql = SNAPSHOT_SQL.format(where=_where(filters, args)) + (
+        " SELECT id, found_on, level, source, department, village, sector, entity, "
+        "description, state, deadline, last_on FROM snapshot"
+    )
     outer: list[str] = []
     if states is not None:
         for i, state in enumerate(states):
@@ -321,49 +352,23 @@ def snapshot_rows(
         outer.append("state NOT IN ('closed', 'voided') AND deadline < :day")
     if outer:
         sql += " WHERE " + " AND ".join(outer)
-    sql += " ORDER BY year, number"
-    return [tuple(r)[:12] for r in conn.execute(sql, args)]
-
-
-# Counts by every dimension at once: one pass over the ledger, grouped in SQL; the
-# figures per dimension are sums over these groups (a few hundred, not one per hazard).
-GROUPS_SQL = f"""
-    SELECT department, village, sector, source, level, substr(found_on, 1, 7) AS month,
-           count(*) AS total,
-           sum(state NOT IN ('closed')) AS open,
-           sum(state = 'closed') AS closed,
-           sum(state != 'closed' AND deadline < :day) AS overdue,
-           sum(state = 'closed' AND last_on <= deadline) AS closed_on_time
-    FROM ({SNAPSHOT_SQL}) WHERE state != 'voided'
-    GROUP BY department, village, sector, source, level, month
-"""
-
-DAYS_TO_CLOSE_SQL = f"""
-    SELECT CAST(julianday(last_on) - julianday(found_on) AS INTEGER) AS days, count(*)
-    FROM ({SNAPSHOT_SQL}) WHERE state = 'closed' GROUP BY days ORDER BY days
-"""
-
-
-def group_counts(
-    conn: sqlite3.Connection, day: date, filters: Filters = Filters()
-) -> list[tuple[object, ...]]:
-    """(department, village, sector, source, level, month found, total, open, closed,
-    overdue, closed on time) per group of hazards alike in the first six."""
-    args: dict[str, object] = {"day": day.isoformat()}
-    sql = GROUPS_SQL.format(where=_where(filters, args))
+    sql += " ORDER BY year, number"  # not by id: NNNN widens past 9999
     return [tuple(r) for r in conn.execute(sql, args)]
 
 
-def days_to_close(
+def ledger_rows(
     conn: sqlite3.Connection, day: date, filters: Filters = Filters()
-) -> list[tuple[int, int]]:
-    """(days from found to closed, how many hazards) for the hazards closed by `day`."""
+) -> list[tuple[str, str, str, str, str, str, str]]:
+    """(department, village, sector, source, level, found_on, packed) of every hazard
+    found by `day`: what the statistics count (domain.hazard_figures.count_ledger).
+    `packed` is named once, so its seek runs once per hazard."""
     args: dict[str, object] = {"day": day.isoformat()}
-    sql = DAYS_TO_CLOSE_SQL.format(where=_where(filters, args))
-    return [(int(d), int(n)) for d, n in conn.execute(sql, args)]
+    sql = f"""SELECT h.department, h.village, h.sector, h.source, h.level, h.found_on,
+              {_PACKED} FROM hazards h WHERE +h.found_on <= :day {_where(filters, args)}"""
+    return conn.execute(sql, args).fetchall()
 
 
-TARGET_SQL = f"""
+TARGET_SQL = f"""{_COUNTING}
     SELECT
       sum(found_on <= :stock_found_by) AS stock_found,
       sum(found_on <= :stock_found_by AND state = 'closed') AS stock_closed,
@@ -373,7 +378,7 @@ TARGET_SQL = f"""
       sum(state = 'closed' AND substr(last_on, 1, 4) = :close_year) AS closed,
       sum(state = 'closed' AND substr(last_on, 1, 4) = :close_year AND last_on <= deadline)
         AS closed_on_time
-    FROM ({SNAPSHOT_SQL}) WHERE state != 'voided' AND level = 'major'
+    FROM snapshot WHERE state != 'voided' AND level = 'major'
 """
 
 
@@ -384,8 +389,10 @@ def target_counts(
     stock_found_by: date,
     increment_years: tuple[int, int],
     close_year: int,
+    filters: Filters = Filters(),
 ) -> dict[str, int]:
-    """The major hazards' figures the targets need, as they stood on `day`."""
+    """The major hazards' figures the targets need, as they stood on `day`; `filters`
+    may leave out hazards a target does not count, to seek fewer."""
     args: dict[str, object] = {
         "day": day.isoformat(),
         "stock_found_by": stock_found_by.isoformat(),
@@ -393,7 +400,7 @@ def target_counts(
         "year_of": f"{increment_years[1]:04d}",
         "close_year": f"{close_year:04d}",
     }
-    cursor = conn.execute(TARGET_SQL.format(where=""), args)
+    cursor = conn.execute(TARGET_SQL.format(where=_where(filters, args)), args)
     row = cursor.fetchone()
     names = [d[0] for d in cursor.description]
     return {name: int(value or 0) for name, value in zip(names, row, strict=True)}

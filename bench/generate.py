@@ -13,6 +13,7 @@ import argparse
 import random
 import shutil
 import sqlite3
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -249,7 +250,18 @@ def fill_hazards(conn: sqlite3.Connection, rng: random.Random, hazards: int, eve
     return len(lives)
 
 
+def seed_ledger(db: Path, hazards: int, events: int) -> None:
+    """The bundled catalogue loaded into `db`, with a hazard ledger of that size."""
+    conn = connect(db)
+    sync_catalogue(conn, bundled_data_dir())
+    fill_hazards(conn, random.Random(2), hazards, events)
+    conn.close()
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--ledger-only"]:  # DB HAZARDS EVENTS: for bench/run.py
+        seed_ledger(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--tasks", type=int, default=5000)

@@ -111,18 +111,14 @@ def cases(unit: str, out: Path, *, default_db: bool = False) -> list[Case]:
 
 def seed_small_ledger(db: Path) -> None:
     """The bundled case's database, loaded, with a town-sized hazard ledger: 100 hazards
-    with about 500 events (the district-scale one has 50,000 and 250,000)."""
-    import random
-
-    from generate import fill_hazards
-
-    from maogang_cli.store.db import connect
-    from maogang_cli.store.sync import sync_catalogue
-
-    conn = connect(db)
-    sync_catalogue(conn, bundled_data_dir())
-    fill_hazards(conn, random.Random(2), 100, 500)
-    conn.close()
+    with about 500 events (the district-scale one has 50,000 and 250,000). In a child
+    process, like the generator: a parent that imported maogang would inflate every
+    child's peak memory."""
+    subprocess.run(
+        [sys.executable, str(HERE / "generate.py"), "--ledger-only", str(db), "100", "500"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def compile_package() -> None:

@@ -172,7 +172,10 @@ def _arrival_json(report: ReportArrival | None) -> dict[str, Any] | None:
 
 
 def export_json(export: MonthlyExport) -> dict[str, Any]:
-    """`export --format json`: the monthly report, summary per unit and one row per pair."""
+    """`export --format json`: the monthly report, summary per unit and one row per pair,
+    and the hazards open on the report day or closed within the month."""
+    from maogang_cli.hazard_contracts import hazard_json
+
     return {
         "month": export.month,
         "as_of": export.as_of.isoformat(),
@@ -228,6 +231,7 @@ def export_json(export: MonthlyExport) -> dict[str, Any]:
             }
             for r in export.rows
         ],
+        "hazards": [hazard_json(h) for h in export.hazards],
     }
 
 

@@ -172,6 +172,20 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sheet_summary": ("汇总", "Summary"),
     "sheet_detail": ("明细", "Detail"),
     "sheet_about": ("说明", "About"),
+    # the export's hazard sheet: headings `hazard import` reads too
+    "sheet_hazards": ("隐患", "Hazards"),
+    "col_hazard_id": ("隐患编号", "Hazard ID"),
+    "col_hazard_state": ("状态", "State"),
+    "col_found_on": ("发现日期", "Found on"),
+    "col_hazard_deadline": ("整改期限", "Deadline"),
+    "col_closed_on": ("销号日期", "Closed on"),
+    "col_department": ("监管部门", "Department"),
+    "col_village": ("属地", "Village"),
+    "col_sector": ("行业领域", "Sector"),
+    "col_source": ("隐患来源", "Source"),
+    "col_level": ("隐患等级", "Level"),
+    "col_entity": ("单位名称", "Business"),
+    "col_description": ("隐患描述", "Description"),
 }
 
 

@@ -74,7 +74,7 @@ def export_json(invoke: Invoke, *args: str) -> dict[str, Any]:
 
 def test_export_json_shape_exactly(invoke: Invoke, month: None) -> None:
     body = export_json(invoke, "--as-of", AS_OF)
-    assert list(body) == ["month", "as_of", "year", "report_due", "summary", "rows"]
+    assert list(body) == ["month", "as_of", "year", "report_due", "summary", "rows", "hazards"]
     assert (body["month"], body["as_of"], body["year"], body["report_due"]) == (
         "2024-06",
         AS_OF,

@@ -400,3 +400,37 @@ def test_overdue_and_agenda_list_hazards_under_their_department(ledger: Invoke) 
     ]  # fmt: skip
     closed = ok(ledger("agenda", "--json", "--month", "2024-07", "--as-of", "2024-07-31"))
     assert [i["done"] for i in json.loads(closed.stdout) if i["kind"] == "hazard"] == [True]  # type: ignore[attr-defined]
+
+
+def test_the_monthly_export_has_a_hazard_sheet(ledger: Invoke, tmp_path: Path) -> None:
+    body = json.loads(
+        ok(
+            ledger("export", "--month", "2024-07", "--format", "json", "--as-of", "2024-07-31")
+        ).stdout  # type: ignore[attr-defined]
+    )
+    # the dust hazard is open and overdue; the cold store was closed within the month
+    assert [(h["id"], h["state"], h["overdue"]) for h in body["hazards"]] == [
+        ("YH-2023-0001", "registered", True),
+        ("YH-2024-0001", "closed", False),
+    ]
+    august = json.loads(
+        ok(
+            ledger("export", "--month", "2024-08", "--format", "json", "--as-of", "2024-08-25")
+        ).stdout  # type: ignore[attr-defined]
+    )
+    assert [h["id"] for h in august["hazards"]] == ["YH-2023-0001"]  # closed before August
+    out = tmp_path / "2024-07.xlsx"
+    ok(ledger("export", "--month", "2024-07", "-o", str(out), "--as-of", "2024-07-31"))
+    from openpyxl import load_workbook
+
+    book = load_workbook(out, read_only=True)
+    assert book.sheetnames == ["汇总", "明细", "隐患", "说明"]
+    rows = list(book["隐患"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("隐患编号", "状态", "发现日期", "整改期限")
+    assert rows[1][:2] == ("YH-2023-0001", "已上账")
+    book.close()
+    # the sheet goes back in: its hazards are found by id and skipped
+    back = ok(ledger("hazard", "import", str(out), "--sheet", "隐患"))
+    assert back.stderr == "已上账0项，已在台账中2项\n"  # type: ignore[attr-defined]
+    md = ok(ledger("export", "--month", "2024-07", "--format", "md", "--as-of", "2024-07-31"))
+    assert "\n## 隐患\n" in md.stdout  # type: ignore[attr-defined]

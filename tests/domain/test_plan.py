@@ -25,7 +25,7 @@ def missed(kind: OwedKind, ident: str, period: str, unit: str, due: date) -> Owe
 @pytest.mark.parametrize(
     ("values", "kinds"),
     [
-        ([], ("task", "duty", "plan_milestone")),
+        ([], ("task", "duty", "plan_milestone", "hazard")),
         (["duty"], ("duty",)),
         (["plan_milestone,task"], ("task", "plan_milestone")),
         (["duty", "task", "duty"], ("task", "duty")),

@@ -214,7 +214,7 @@ def test_any_note_reads_back_from_rendered_markdown(notes: list[str]) -> None:
 
 def test_json_is_the_contract() -> None:
     body = json.loads(render("json", report(["x"]), Options(lang="en")))
-    assert list(body) == ["month", "as_of", "year", "report_due", "summary", "rows"]
+    assert list(body) == ["month", "as_of", "year", "report_due", "summary", "rows", "hazards"]
 
 
 @pytest.mark.parametrize(

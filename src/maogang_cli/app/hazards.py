@@ -14,6 +14,7 @@ from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.hazards import (
     LEVELS,
     SOURCES,
+    HazardView,
     Refused,
     check_uscc,
     days_overdue,
@@ -429,29 +430,6 @@ def record_event(conn: sqlite3.Connection, given: EventInput, *, today: date, by
 # --- reading the ledger ----------------------------------------------------------------
 
 
-class HazardView(NamedTuple):
-    """A hazard as it stood on a day."""
-
-    id: str
-    found_on: date
-    level: str
-    source: str
-    department: str
-    village: str
-    sector: str
-    entity: str
-    description: str
-    state: str
-    deadline: date  # in force on the day
-    last_on: date
-    overdue: bool
-    days_overdue: int
-
-    @property
-    def closed_on(self) -> date | None:
-        return self.last_on if self.state == "closed" else None
-
-
 def _view(row: Sequence[object], day: date, labels: dict[str, str]) -> HazardView:
     (hid, found, level, source, dept, village, sector, entity, desc, state, dl, last) = row
     deadline = date.fromisoformat(str(dl))
@@ -471,6 +449,9 @@ def _view(row: Sequence[object], day: date, labels: dict[str, str]) -> HazardVie
         is_overdue(str(state), deadline, day),
         days_overdue(str(state), deadline, day),
     )
+
+
+__all__ = ["HazardView"]  # a record of the domain, read through here by the commands
 
 
 class Query(NamedTuple):
@@ -684,3 +665,18 @@ def agenda_hazards(
             )
         )  # fmt: skip
     return items
+
+
+def export_hazards(conn: sqlite3.Connection, day: date, month_first: date) -> list[HazardView]:
+    """For the monthly export's 隐患 sheet: the hazards open on the report day, and those
+    closed (销号) within the month, as they stood on that day, in id order."""
+    if not store.has_ledger(conn):
+        return []
+    labels = store.unit_labels(conn)
+    views = [_view(r, day, labels) for r in store.snapshot_rows(conn, day)]
+    first = month_first.isoformat()
+    return [
+        v
+        for v in views
+        if v.state not in ("closed", "voided") or (v.state == "closed" and str(v.last_on) >= first)
+    ]

@@ -116,7 +116,7 @@ def monthly_export(
         units = duty_units(conn, duty)
         instances = report_grid(conn, duty, [month], units, day, missing_on_due_day=True)
         reports = {i.unit: i for i in instances}
-    return build_export(
+    export = build_export(
         month=month,
         as_of=day,
         year=year,
@@ -128,6 +128,9 @@ def monthly_export(
         report_due=report_due,
         unit_order=unit_order(conn),
     )
+    from maogang_cli.app.hazards import export_hazards
+
+    return export._replace(hazards=tuple(export_hazards(conn, day, month.first)))
 
 
 def ranking(conn: sqlite3.Connection, options: ReportOptions) -> list[RankRow]:

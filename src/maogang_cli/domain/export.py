@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from datetime import date
 
+    from maogang_cli.domain.hazards import HazardView
     from maogang_cli.domain.models import TaskInfo
     from maogang_cli.domain.periods import Period
     from maogang_cli.domain.reports import Instance
@@ -81,6 +82,8 @@ class MonthlyExport(NamedTuple):
     report_due: date | None  # the monthly report's due day, None if none is owed this month
     summary: tuple[ExportSummary, ...]
     rows: tuple[ExportRow, ...]
+    # the hazard ledger: open on the report day, or closed within the month
+    hazards: tuple[HazardView, ...] = ()
 
 
 def default_as_of(month: Period, report_due: date | None, today: date) -> date:

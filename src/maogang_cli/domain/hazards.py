@@ -109,6 +109,29 @@ class Outcome(NamedTuple):
     deadline: date
 
 
+class HazardView(NamedTuple):
+    """A hazard as it stood on a day."""
+
+    id: str
+    found_on: date
+    level: str
+    source: str
+    department: str
+    village: str
+    sector: str
+    entity: str
+    description: str
+    state: str
+    deadline: date  # in force on the day
+    last_on: date
+    overdue: bool
+    days_overdue: int
+
+    @property
+    def closed_on(self) -> date | None:
+        return self.last_on if self.state == "closed" else None
+
+
 def parse_word(text: str, allowed: tuple[str, ...], words: dict[str, str], what: str) -> str:
     """An English value or its Chinese word; ValueError naming the choices otherwise."""
     value = text.strip()

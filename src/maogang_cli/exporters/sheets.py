@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from maogang_cli.domain.export import ExportRow, ExportSummary, MonthlyExport, ReportArrival
+    from maogang_cli.domain.hazards import HazardView
 
 T = TypeVar("T")
 Kind = Literal["text", "int", "date", "rate"]
@@ -104,6 +105,33 @@ _SUMMARY: list[tuple[Column, Callable[[ExportSummary, Lang], Value]]] = [
 ]
 
 
+def _hazard_word(key: str, lang: Lang) -> str:
+    from maogang_cli.hazard_words import WORDS
+
+    zh, en = WORDS.get(key, (key, key))
+    return zh if lang == "zh" else en
+
+
+# The headings are ones `hazard import` reads, so the sheet goes back in as it is (its
+# hazards, found by their ids, are skipped as already registered).
+_HAZARDS: list[tuple[Column, Callable[[HazardView, Lang], Value]]] = [
+    (Column("col_hazard_id", "text"), lambda h, _: h.id),
+    (Column("col_hazard_state", "text"), lambda h, lang: _hazard_word(h.state, lang)),
+    (Column("col_found_on", "date"), lambda h, _: h.found_on),
+    (Column("col_hazard_deadline", "date"), lambda h, _: h.deadline),
+    (Column("col_overdue", "text"), lambda h, lang: yes_no(h.overdue, lang)),
+    (Column("col_days_overdue", "int"), lambda h, _: h.days_overdue),
+    (Column("col_closed_on", "date"), lambda h, _: h.closed_on),
+    (Column("col_department", "text"), lambda h, _: h.department),
+    (Column("col_village", "text"), lambda h, _: h.village),
+    (Column("col_sector", "text"), lambda h, _: h.sector),
+    (Column("col_source", "text"), lambda h, lang: _hazard_word(h.source, lang)),
+    (Column("col_level", "text"), lambda h, lang: _hazard_word(h.level, lang)),
+    (Column("col_entity", "text"), lambda h, _: h.entity),
+    (Column("col_description", "text", 60), lambda h, _: h.description),
+]
+
+
 def _sheet(
     name: str,
     spec: Sequence[tuple[Column, Callable[[T, Lang], Value]]],
@@ -124,6 +152,11 @@ def detail_sheet(export: MonthlyExport, lang: Lang) -> Sheet:
 
 def summary_sheet(export: MonthlyExport, lang: Lang) -> Sheet:
     return _sheet(t("sheet_summary", lang), _SUMMARY, export.summary, lang)
+
+
+def hazard_sheet(export: MonthlyExport, lang: Lang) -> Sheet:
+    """The hazard ledger: open on the report day, or closed within the month."""
+    return _sheet(t("sheet_hazards", lang), _HAZARDS, export.hazards, lang)
 
 
 def title(export: MonthlyExport, lang: Lang) -> str:

@@ -6,7 +6,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from maogang_cli.domain.rates import rate_text
-from maogang_cli.exporters.sheets import Kind, Sheet, Value, detail_sheet, summary_sheet, title
+from maogang_cli.exporters.sheets import (
+    Kind,
+    Sheet,
+    Value,
+    detail_sheet,
+    hazard_sheet,
+    summary_sheet,
+    title,
+)
 
 if TYPE_CHECKING:
     from maogang_cli.domain.export import MonthlyExport
@@ -57,4 +65,7 @@ def render(export: MonthlyExport, options: Options) -> bytes:
     lines = [f"# {title(export, options.lang)}", ""]
     lines += [f"## {summary.name}", "", *table(summary), ""]
     lines += [f"## {detail.name}", "", *table(detail), ""]
+    if export.hazards:
+        hazards = hazard_sheet(export, options.lang)
+        lines += [f"## {hazards.name}", "", *table(hazards), ""]
     return "\n".join(lines).encode("utf-8")

@@ -27,6 +27,7 @@ from maogang_cli.exporters.sheets import (
     Value,
     about,
     detail_sheet,
+    hazard_sheet,
     summary_sheet,
     title,
 )
@@ -175,6 +176,8 @@ def render(export: MonthlyExport, options: Options) -> bytes:
     wb.properties.created = stamp
     _write(wb, summary_sheet(export, options.lang))
     _write(wb, detail_sheet(export, options.lang))
+    if export.hazards:  # a ledger with hazards open, or closed this month
+        _write(wb, hazard_sheet(export, options.lang))
     _about(wb, export, options)
     buffer = io.BytesIO()
     wb.save(buffer)

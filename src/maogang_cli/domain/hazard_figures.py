@@ -111,32 +111,31 @@ _CLOSED, _OVERDUE, _ON_TIME = 1, 2, 4
 
 
 def count_ledger(
-    rows: Iterable[Sequence[str]], day: date
+    rows: Iterable[Sequence[str | int]], day: date
 ) -> tuple[dict[str, dict[str, list[int]]], list[tuple[int, int]]]:
     """Per dimension, name -> [total, open, closed, overdue, closed on time]; and the
     (days from found to closed, how many) of the closed hazards. `rows` are (department,
-    village, sector, source, level, found_on, packed) with packed = the day of the last
-    event, the deadline in force then, and the state, as store.hazards packs them; voided
-    hazards are left out."""
+    village, sector, source, level, found_on, packed, days from found to the last event)
+    with packed = the day of the last event, the deadline in force then, and the state,
+    as store.hazards packs them; voided hazards are left out."""
     today = day.isoformat()
-    kept: list[Sequence[str]] = []
+    kept: list[Sequence[str | int]] = []
     codes: list[int] = []
     closing: Counter[int] = Counter()
     for row in rows:
-        packed = row[6]
+        packed = str(row[6])
         state, deadline, last_on = packed[20:], packed[10:20], packed[:10]
         if state == "voided":
             continue
         if state == "closed":
             code = _CLOSED | (_ON_TIME if last_on <= deadline else 0)
-            found = date.fromisoformat(row[5])
-            closing[(date.fromisoformat(last_on) - found).days] += 1
+            closing[int(row[7])] += 1
         else:
             code = _OVERDUE if deadline < today else 0
         kept.append(row)
         codes.append(code)
     columns = list(zip(*kept, strict=True)) if kept else [()] * 7
-    keys = [*columns[:5], [found[:7] for found in columns[5]]]
+    keys = [*columns[:5], [str(found)[:7] for found in columns[5]]]
     by: dict[str, dict[str, list[int]]] = {}
     for dimension, names in zip(DIMENSIONS, keys, strict=True):
         counts: dict[str, list[int]] = {}

@@ -257,25 +257,30 @@ def all_hazard_ids(conn: sqlite3.Connection) -> list[str]:
 # The state, deadline in force and day of a hazard's last event on or before :day, packed
 # in one string read from the index alone (hazard_events_state covers it): YYYY-MM-DD of
 # the event, YYYY-MM-DD of the deadline, then the state.
-_PACKED = """(SELECT x.happened_on || x.deadline || x.state FROM hazard_events x
-    WHERE x.hazard_id = h.id AND x.happened_on <= :day
-    ORDER BY x.happened_on DESC, x.seq DESC LIMIT 1)"""
+# Most hazards' latest event is on or before the day asked for (always, for today): its
+# packed string is then read from hazard_latest, and only the others seek their events.
+_PACKED = """(CASE WHEN l.happened_on <= :day THEN l.packed ELSE
+    (SELECT x.happened_on || x.deadline || x.state FROM hazard_events x
+     WHERE x.hazard_id = h.id AND x.happened_on <= :day
+     ORDER BY x.happened_on DESC, x.seq DESC LIMIT 1) END)"""
+_LATEST = "hazards h JOIN hazard_latest l ON l.hazard_id = h.id"
 
 
-def _snapshot(columns: str) -> str:
+def _snapshot(columns: str, *, materialized: bool) -> str:
     """`WITH … snapshot AS (…)`: every hazard found by :day (and matching {where}) with
     `columns` of its own, and its state, deadline in force and last day then.
 
-    Materialized, so the seek runs once per hazard however often a query names the state
-    (inlined, SQLite would run the subquery again for every mention: ten times in the
-    statistics). `+h.found_on` keeps SQLite from reading the hazards through the found_on
-    index: nearly every one qualifies, and a scan in table order is several times faster
-    than one lookup per hazard. Queries that count name only the short columns, so the
-    texts are not copied."""
+    Most hazards read their packed state from hazard_latest; the others seek their events.
+    A query that names the state many times over a few hazards materializes it, so those
+    seeks run once each; one that counts over the whole ledger does not (writing every
+    hazard to a temporary table costs more than the few seeks it would save).
+    `+h.found_on` keeps SQLite from reading the hazards through the found_on index:
+    nearly every one qualifies, and a scan in table order is several times faster."""
+    how = "MATERIALIZED" if materialized else "NOT MATERIALIZED"
     return f"""
-    WITH packed AS MATERIALIZED (
+    WITH packed AS {how} (
         SELECT {columns}, {_PACKED} AS packed
-        FROM hazards h WHERE +h.found_on <= :day {{where}}
+        FROM {_LATEST} WHERE +h.found_on <= :day {{where}}
     ),
     snapshot AS (
         SELECT *, substr(packed, 21) AS state, substr(packed, 11, 10) AS deadline,
@@ -287,9 +292,12 @@ def _snapshot(columns: str) -> str:
 
 SNAPSHOT_SQL = _snapshot(
     "h.id, h.found_on, h.level, h.source, h.department, h.village, h.sector, h.entity, "
-    "h.description, h.year, h.number"
+    "h.description, h.year, h.number",
+    materialized=True,
 )
-_COUNTING = _snapshot("h.found_on, h.level, h.source, h.department, h.village, h.sector")
+_COUNTING = _snapshot(
+    "h.found_on, h.level, h.source, h.department, h.village, h.sector", materialized=False
+)
 
 
 class Filters(NamedTuple):
@@ -358,13 +366,16 @@ def snapshot_rows(
 
 def ledger_rows(
     conn: sqlite3.Connection, day: date, filters: Filters = Filters()
-) -> list[tuple[str, str, str, str, str, str, str]]:
-    """(department, village, sector, source, level, found_on, packed) of every hazard
-    found by `day`: what the statistics count (domain.hazard_figures.count_ledger).
-    `packed` is named once, so its seek runs once per hazard."""
+) -> list[tuple[str, str, str, str, str, str, str, int]]:
+    """(department, village, sector, source, level, found_on, packed, days from found to
+    the last event) of every hazard found by `day`: what the statistics count
+    (domain.hazard_figures.count_ledger)."""
     args: dict[str, object] = {"day": day.isoformat()}
-    sql = f"""SELECT h.department, h.village, h.sector, h.source, h.level, h.found_on,
-              {_PACKED} FROM hazards h WHERE +h.found_on <= :day {_where(filters, args)}"""
+    sql = f"""SELECT department, village, sector, source, level, found_on, packed,
+              CAST(julianday(substr(packed, 1, 10)) - julianday(found_on) AS INTEGER)
+              FROM (SELECT h.department, h.village, h.sector, h.source, h.level, h.found_on,
+                    {_PACKED} AS packed FROM {_LATEST}
+                    WHERE +h.found_on <= :day {_where(filters, args)})"""
     return conn.execute(sql, args).fetchall()
 
 

@@ -266,4 +266,30 @@ def m010_voids(db: Database) -> None:
     )
 
 
+@migrations()
+def m011_hazard_latest(db: Database) -> None:
+    # Derived, not evidence: each hazard's latest event (its state and deadline in force
+    # from then on), kept by a trigger on every insert into hazard_events (a hazard's
+    # events come in date order, so the newest is the latest). The ledger as of a day at
+    # or after that event reads it here instead of seeking the event index: at 50,000
+    # hazards the statistics, targets and overdue need no seek at all for today.
+    db.executescript(
+        """
+        CREATE TABLE hazard_latest (
+            hazard_id TEXT PRIMARY KEY, happened_on TEXT NOT NULL, packed TEXT NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO hazard_latest (hazard_id, happened_on, packed)
+            SELECT e.hazard_id, e.happened_on, e.happened_on || e.deadline || e.state
+            FROM hazard_events e
+            WHERE e.seq = (SELECT max(seq) FROM hazard_events x WHERE x.hazard_id = e.hazard_id);
+        CREATE TRIGGER hazard_events_latest AFTER INSERT ON hazard_events
+            BEGIN
+                INSERT OR REPLACE INTO hazard_latest (hazard_id, happened_on, packed)
+                VALUES (NEW.hazard_id, NEW.happened_on,
+                        NEW.happened_on || NEW.deadline || NEW.state);
+            END;
+        """
+    )
+
+
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

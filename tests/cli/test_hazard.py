@@ -270,7 +270,7 @@ def rows(tmp_path: Path) -> list[tuple[object, ...]]:
         (["YH-2024-0001", "rejected", "--date", "2024-07-21"],
          "error: YH-2024-0001：拒绝记录rejected：rejected须写明理由（--note）\n"),
         (["YH-2024-0001", "done"],
-         "error: 未知event“done”：可选 rectifying, rectified, verified, rejected, closed, "
+         "error: 未知环节“done”：可选 rectifying, rectified, verified, rejected, closed, "
          "extended, explained, notified, voided（或整改中、整改完成、审核通过、验收不合格、销号、"
          "延期、书面说明、通知、作废）\n"),
         (["YH-2024-0009", "rectified"], "error: 未知隐患“YH-2024-0009”（是否想输入：YH-2024-0001？）\n"),

@@ -151,15 +151,15 @@ def parse_word(text: str, allowed: tuple[str, ...], words: dict[str, str], what:
 
 
 def parse_event(text: str) -> str:
-    return parse_word(text, EVENTS, EVENT_WORDS, "event")
+    return parse_word(text, EVENTS, EVENT_WORDS, _("hazard event"))
 
 
 def parse_source(text: str) -> str:
-    return parse_word(text, SOURCES, SOURCE_WORDS, "source")
+    return parse_word(text, SOURCES, SOURCE_WORDS, _("hazard source"))
 
 
 def parse_level(text: str) -> str:
-    return parse_word(text, LEVELS, LEVEL_WORDS, "level")
+    return parse_word(text, LEVELS, LEVEL_WORDS, _("hazard level"))
 
 
 def hazard_id(year: int, number: int) -> str:

@@ -123,12 +123,16 @@ def timeline_view(t: Timeline, day: date) -> None:
 
 def stats_tables(s: Stats) -> None:
     t = s.total
-    median = "-" if s.median_days_to_close is None else f"{s.median_days_to_close:g}"
+    median = (
+        "-"
+        if s.median_days_to_close is None
+        else _("{n} days").format(n=f"{s.median_days_to_close:g}")
+    )
     output.print_lines(
         [
             _(
                 "Hazards as of {day}: {total} found, {open} open, {closed} closed, "
-                "{overdue} overdue, {on_time} closed on time; median {median} days to close"
+                "{overdue} overdue, {on_time} closed on time; median time to close {median}"
             ).format(
                 day=s.as_of,
                 total=t.total,

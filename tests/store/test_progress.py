@@ -13,6 +13,7 @@ from maogang_cli.domain.status import Record, latest_state, summarise
 from maogang_cli.store.progress import (
     NewRecord,
     append_records,
+    overdue_pairs,
     pair_states,
     unit_order,
     unit_summaries,
@@ -43,7 +44,7 @@ def test_sql_state_matches_the_domain_rule(
     ]
     ids = append_records(conn, records)
     got = {s.unit: s for s in pair_states(conn, as_of, task_ids=["2024-14"])}
-    quick = pair_states(conn, as_of, task_ids=["2024-14"], details=False, overdue_only=True)
+    quick = overdue_pairs(conn, as_of, task_ids=["2024-14"])
     assert {s.unit for s in quick} == {u for u, s in got.items() if s.overdue}
     for unit in UNITS:
         mine = [
@@ -117,7 +118,7 @@ def test_unit_counts_and_overdue_pairs_in_sql_match_the_domain_rule(
     )
     assert unit_summaries(conn, as_of, roles=roles, warn_days=warn_days) == expected
     every = pair_states(conn, as_of, roles=roles, details=False)
-    quick = pair_states(conn, as_of, roles=roles, details=False, overdue_only=True)
+    quick = overdue_pairs(conn, as_of, roles=roles)
     late = {(s.task_id, s.unit) for s in every if s.overdue}
     assert {(s.task_id, s.unit) for s in quick if s.overdue} == late
 
@@ -144,17 +145,15 @@ def test_pair_states_are_read_by_index_seeks_alone(conn: sqlite3.Connection) -> 
     progress is a seek in progress_state, which also holds the status (no row lookups)."""
     from maogang_cli.store import progress
 
+    pairs = progress._pairs(date(2024, 6, 30))
     queries = [
-        progress._COUNTS.format(where="t.retired = 0"),
-        progress._STATES.format(
-            where="t.retired = 0",
-            keep="1 = 1",
-            details=progress._NO_DETAILS,
-            done_since=progress._DONE_SINCE,
-        ),
+        progress._counts_sql(pairs),
+        progress._states_sql(pairs, details=False),
+        progress._overdue_sql(progress._pairs(date(2024, 6, 30), past_deadline=True)),
     ]
     for sql in queries:
-        plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}", {"as_of": "", "soon": ""})]
+        args = pairs.args | {"soon": ""}
+        plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}", args)]
         reads = [step for step in plan if step.startswith(("SCAN p", "SEARCH p "))]
         assert reads, plan
         assert all("COVERING INDEX progress_state" in step for step in reads), plan

@@ -93,19 +93,13 @@ def overdue(
     conn: sqlite3.Connection, options: ReportOptions, kinds: Collection[str], *, all_duties: bool
 ) -> Overdue:
     """Late (task, unit) pairs, missed duty instances and plan milestones of these kinds."""
-    from maogang_cli.store.progress import pair_states
+    from maogang_cli.store.progress import overdue_pairs
     from maogang_cli.store.queries import task_heads
 
     late: list[PairState] = []
     if "task" in kinds:
-        states = pair_states(
-            conn,
-            options.as_of,
-            units=options.units,
-            roles=options.roles,
-            year=options.year,
-            details=False,
-            overdue_only=True,
+        states = overdue_pairs(
+            conn, options.as_of, units=options.units, roles=options.roles, year=options.year
         )
         late = [s for s in states if s.overdue]
     owed_late: list[Owed] = []

@@ -91,57 +91,131 @@ def key_of(keys: dict[str, str], unit: str) -> str:
 # current run of 'done', and its latest non-empty note and percent. Each is an index seek
 # on progress_state (task_id, unit, happened_on, recorded_at, id, status) per pair, so the
 # cost grows with the pairs shown, not with the records kept.
+#
+# Three queries share one base, the `pairs` asked for (`Pairs`), and the expressions
+# below: the states (`pair_states`), the overdue pairs (`overdue_pairs`), and the counts
+# per unit (`unit_summaries`).
 _NEWEST = "ORDER BY p.happened_on DESC, p.recorded_at DESC, p.id DESC LIMIT 1"
-_PAIR = "p.task_id = pairs.task_id AND p.unit_key = pairs.unit_key AND p.happened_on <= :as_of"
-_STATE_PAIR = _PAIR.replace("pairs.", "states.")
-_STATUS = f"(SELECT p.status FROM progress_live p WHERE {_PAIR} {_NEWEST})"  # NULL: no record yet
-_DETAILS = f"""
-        (SELECT p.note FROM progress_live p WHERE {_PAIR} AND p.note != '' {_NEWEST}) AS note,
-        (SELECT p.percent FROM progress_live p WHERE {_PAIR} AND p.percent IS NOT NULL {_NEWEST})
-            AS percent"""
-_NO_DETAILS = "NULL AS note, NULL AS percent"
+
+
+def _of(pair: str) -> str:
+    """The live records of the pair in the row `pair` (pairs or states) up to :as_of."""
+    return (
+        f"p.task_id = {pair}.task_id AND p.unit_key = {pair}.unit_key AND p.happened_on <= :as_of"
+    )
+
+
+# The latest status; NULL when the pair has no record yet.
+_STATUS = f"(SELECT p.status FROM progress_live p WHERE {_of('pairs')} {_NEWEST})"
+_NOTE = f"(SELECT p.note FROM progress_live p WHERE {_of('pairs')} AND p.note != '' {_NEWEST})"
+_PERCENT = (
+    f"(SELECT p.percent FROM progress_live p WHERE {_of('pairs')} "
+    f"AND p.percent IS NOT NULL {_NEWEST})"
+)
 # A done pair's current run of 'done' starts at its first record after its latest other
 # record (a row-value bound, so one index seek), or at its first record if it has no other.
 _RUN_START = f"""COALESCE(
         (SELECT MIN(p.happened_on) FROM progress last, progress_live p
          WHERE last.id = (
-             SELECT p.id FROM progress_live p WHERE {_STATE_PAIR} AND p.status != 'done' {_NEWEST}
+             SELECT p.id FROM progress_live p
+             WHERE {_of("states")} AND p.status != 'done' {_NEWEST}
          )
-         AND {_STATE_PAIR}
+         AND {_of("states")}
          AND (p.happened_on, p.recorded_at, p.id) > (last.happened_on, last.recorded_at, last.id)),
-        (SELECT MIN(p.happened_on) FROM progress_live p WHERE {_STATE_PAIR})
+        (SELECT MIN(p.happened_on) FROM progress_live p WHERE {_of("states")})
     )"""
-_DONE_SINCE = f"CASE WHEN states.status = 'done' THEN {_RUN_START} END AS done_since"
-_STATES = f"""
-WITH pairs AS (
+_LIST_ORDER = "ORDER BY states.year, states.seq, states.task_id, states.unit_rank, states.unit"
+
+
+class Pairs(NamedTuple):
+    """Which reporting pairs a query covers: conditions on task_units tu and tasks t, and
+    their arguments (with :as_of)."""
+
+    where: str
+    args: dict[str, object]
+
+
+def _pairs(
+    as_of: date,
+    *,
+    units: Sequence[str] | None = None,
+    roles: Sequence[str] = ("responsible",),
+    year: int | None = None,
+    task_ids: Sequence[str] | None = None,
+    include_retired: bool = False,
+    past_deadline: bool = False,
+) -> Pairs:
+    where = ["1 = 1" if include_retired else "t.retired = 0"]
+    args: dict[str, object] = {"as_of": as_of.isoformat()}
+
+    def among(column: str, prefix: str, values: Sequence[object]) -> None:
+        marks = ",".join(f":{prefix}{i}" for i in range(len(values)))
+        where.append(f"{column} IN ({marks})")
+        args.update({f"{prefix}{i}": v for i, v in enumerate(values)})
+
+    among("tu.role", "r", roles)
+    if units is not None:
+        among("tu.unit", "u", units)
+    if year is not None:
+        where.append("t.year = :year")
+        args["year"] = year
+    if task_ids is not None:
+        among("t.id", "t", task_ids)
+    if past_deadline:
+        where.append("t.deadline < :as_of")
+    return Pairs(" AND ".join(where), args)
+
+
+def _listed_pairs(pairs: Pairs) -> str:
+    """The base of the listing queries: each pair with what orders it in the task list."""
+    return f"""pairs AS (
     SELECT tu.task_id, tu.unit, tu.unit_key, tu.role, t.deadline, t.year, t.seq,
         u.rowid AS unit_rank
     FROM task_units tu JOIN tasks t ON t.id = tu.task_id
     LEFT JOIN units u ON u.key = tu.unit_key
-    WHERE {{where}}
-), states AS MATERIALIZED (
-    SELECT pairs.*,
-        {_STATUS} AS status,
-        {{details}}
+    WHERE {pairs.where}
+)"""
+
+
+def _states_sql(pairs: Pairs, *, details: bool) -> str:
+    note, percent = (_NOTE, _PERCENT) if details else ("NULL", "NULL")
+    return f"""
+WITH {_listed_pairs(pairs)}, states AS MATERIALIZED (
+    SELECT pairs.*, {_STATUS} AS status, {note} AS note, {percent} AS percent
     FROM pairs
 )
 SELECT states.task_id, states.unit, states.role, states.deadline, states.status,
     states.note, states.percent,
-    {{done_since}}
+    CASE WHEN states.status = 'done' THEN {_RUN_START} END AS done_since
 FROM states
-WHERE {{keep}}
-ORDER BY states.year, states.seq, states.task_id, states.unit_rank, states.unit
+{_LIST_ORDER}
+"""
+
+
+def _overdue_sql(pairs: Pairs) -> str:
+    """Pairs past their deadline (in `pairs`) and not done: no run of 'done' to work out."""
+    return f"""
+WITH {_listed_pairs(pairs)}, states AS MATERIALIZED (
+    SELECT pairs.*, {_STATUS} AS status
+    FROM pairs
+)
+SELECT states.task_id, states.unit, states.role, states.deadline, states.status,
+    NULL AS note, NULL AS percent, NULL AS done_since
+FROM states
+WHERE states.status IS NOT 'done'
+{_LIST_ORDER}
 """
 
 
 # Per unit, what `domain.status.count_states` counts over its pairs; the same rules:
 # overdue from the day after the deadline, done late when the run of 'done' began after
 # it, due soon (yellow) when not done and the deadline is within warn_days.
-_COUNTS = f"""
+def _counts_sql(pairs: Pairs) -> str:
+    return f"""
 WITH pairs AS (
     SELECT tu.task_id, tu.unit, tu.unit_key, t.deadline
     FROM task_units tu JOIN tasks t ON t.id = tu.task_id
-    WHERE {{where}}
+    WHERE {pairs.where}
 ), states AS MATERIALIZED (
     SELECT pairs.*, COALESCE({_STATUS}, 'not_started') AS status
     FROM pairs
@@ -161,36 +235,6 @@ GROUP BY states.unit
 """
 
 
-def _where(
-    as_of: date,
-    *,
-    units: Sequence[str] | None = None,
-    roles: Sequence[str] = ("responsible",),
-    year: int | None = None,
-    task_ids: Sequence[str] | None = None,
-    include_retired: bool = False,
-) -> tuple[list[str], dict[str, object]]:
-    """The pairs asked for, as WHERE conditions on task_units tu and tasks t, and their
-    arguments (with :as_of)."""
-    where = ["1 = 1" if include_retired else "t.retired = 0"]
-    args: dict[str, object] = {"as_of": as_of.isoformat()}
-
-    def among(column: str, prefix: str, values: Sequence[object]) -> None:
-        marks = ",".join(f":{prefix}{i}" for i in range(len(values)))
-        where.append(f"{column} IN ({marks})")
-        args.update({f"{prefix}{i}": v for i, v in enumerate(values)})
-
-    among("tu.role", "r", roles)
-    if units is not None:
-        among("tu.unit", "u", units)
-    if year is not None:
-        where.append("t.year = :year")
-        args["year"] = year
-    if task_ids is not None:
-        among("t.id", "t", task_ids)
-    return where, args
-
-
 def unit_summaries(
     conn: sqlite3.Connection,
     as_of: date,
@@ -201,14 +245,15 @@ def unit_summaries(
 ) -> list[UnitSummary]:
     """`summarise(pair_states(...), unit_order(conn))`, counted in SQL: at district scale
     no Python object is made per pair."""
-    where, args = _where(as_of, roles=roles, year=year)
+    pairs = _pairs(as_of, roles=roles, year=year)
+    args = dict(pairs.args)
     try:
         args["soon"] = (as_of + timedelta(days=warn_days)).isoformat()
     except OverflowError:  # a window past the year 9999: everything not done is soon
         args["soon"] = date.max.isoformat()
     counts = {
         row["unit"]: {key: row[key] for key in COUNTS}
-        for row in conn.execute(_COUNTS.format(where=" AND ".join(where)), args)
+        for row in conn.execute(_counts_sql(pairs), args)
     }
     return summaries(counts, unit_order(conn))
 
@@ -224,14 +269,11 @@ def pair_states(
     warn_days: int = DEFAULT_WARN_DAYS,
     include_retired: bool = False,
     details: bool = True,
-    overdue_only: bool = False,
 ) -> list[PairState]:
     """The state of every reporting pair of live tasks, in list order (year, seq, unit).
 
-    details=False leaves out the latest note and percent, which counts do not need;
-    overdue_only=True keeps only the pairs past their deadline and not done (and does not
-    work out when done pairs were done), for `overdue` at district scale."""
-    where, args = _where(
+    details=False leaves out the latest note and percent, which counts do not need."""
+    pairs = _pairs(
         as_of,
         units=units,
         roles=roles,
@@ -239,22 +281,35 @@ def pair_states(
         task_ids=task_ids,
         include_retired=include_retired,
     )
-    keep = "1 = 1"
-    if overdue_only:
-        where.append("t.deadline < :as_of")
-        keep = "states.status IS NOT 'done'"
-    states = []
-    sql = _STATES.format(
-        where=" AND ".join(where),
-        keep=keep,
-        details=_DETAILS if details else _NO_DETAILS,
-        done_since="NULL AS done_since" if overdue_only else _DONE_SINCE,
+    return _read_states(conn, _states_sql(pairs, details=details), pairs, as_of, warn_days)
+
+
+def overdue_pairs(
+    conn: sqlite3.Connection,
+    as_of: date,
+    *,
+    units: Sequence[str] | None = None,
+    roles: Sequence[str] = ("responsible",),
+    year: int | None = None,
+    task_ids: Sequence[str] | None = None,
+) -> list[PairState]:
+    """The pairs past their deadline and not done, in list order, for `overdue` at
+    district scale: without notes, and without working out when done pairs were done."""
+    pairs = _pairs(
+        as_of, units=units, roles=roles, year=year, task_ids=task_ids, past_deadline=True
     )
+    return _read_states(conn, _overdue_sql(pairs), pairs, as_of, DEFAULT_WARN_DAYS)
+
+
+def _read_states(
+    conn: sqlite3.Connection, sql: str, pairs: Pairs, as_of: date, warn_days: int
+) -> list[PairState]:
+    states = []
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: thousands of rows at district scale
     parse = date.fromisoformat
     for task_id, unit, role, deadline, status, note, percent, done_since in cursor.execute(
-        sql, args
+        sql, pairs.args
     ):
         status = status or "not_started"
         done = status == "done"

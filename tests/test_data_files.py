@@ -115,7 +115,8 @@ def test_no_data_line_contains_liugang_outside_comments_and_aliases() -> None:
 
 def test_rows_6_to_10_share_one_action_and_16_has_two_milestones(catalogue: Catalogue) -> None:
     by_seq = {task.seq: task for _, task, _ in catalogue.tasks}
-    assert {by_seq[n].action for n in range(6, 11)} == {"开展安全生产责任提升行动"}
+    # The 行动's heading in 四 (the list prints 开展安全生产责任提升行动; policy: row 6)
+    assert {by_seq[n].action for n in range(6, 11)} == {"开展安全生产责任落实提升行动"}
     assert {by_seq[n].action for n in range(13, 16)} == {"开展重大事故隐患动态清零行动"}
     assert [(m.due, m.text[:6]) for m in by_seq[16].milestones] == [
         ("2024-03", "组织餐饮企业"),

@@ -56,4 +56,4 @@ def test_a_mistyped_key_and_kind(invoke: Invoke, data_copy: Path) -> None:
 def test_the_file_is_optional(invoke: Invoke, data_copy: Path) -> None:
     (data_copy / "hazards.yaml").unlink()
     result = invoke("validate", str(data_copy))
-    assert result.stdout == "valid: 3 files, 26 tasks, 21 units, 7 groups, 30 measures\n"
+    assert result.stdout == "valid: 3 files, 26 tasks, 22 units, 7 groups, 30 measures\n"

@@ -68,10 +68,11 @@ def test_a_group_needs_all_members(invoke: Invoke) -> None:
     assert r.exit_code == 0
     assert len(r.stderr.splitlines()) == 11
     owed = overdue(invoke, "--as-of", "2024-07-01")
+    # 五（六） 各单位、各部门: the other 7 成员单位, 经发公司, 各村居, 镇属企事业单位 still owe it
     assert {i["unit"] for i in owed if i.get("ref") == "monthly_report/2024-06"} == {
-        "各村居",
-        "镇属企事业单位",
-    }
+        "党政办", "社建办", "平安办", "党群办", "镇监察办", "农业农村服务中心", "拆违办",
+        "经发公司", "各村居", "镇属企事业单位",
+    }  # fmt: skip
 
 
 def test_plan_milestone_is_recorded_without_a_period(invoke: Invoke) -> None:
@@ -197,7 +198,7 @@ def test_duty_list_json(invoke: Invoke) -> None:
         "done": 1,
         "missing": 3,
     }
-    assert duties[0]["due"] == 5 * 13  # 2024-05 … 2024-09, 13 owing units
+    assert duties[0]["due"] == 5 * 21  # 2024-05 … 2024-09, 21 owing units
     assert [d["id"] for d in duties if not d["in_overdue"]] == [
         "principal_hazard_inspection",
         "principal_hazard_inspection_high_risk",
@@ -208,14 +209,15 @@ def test_duty_list_json(invoke: Invoke) -> None:
 
 def test_duty_list_table(invoke: Invoke) -> None:
     out = invoke("duty", "list", "--as-of", "2024-10-01").stdout
-    assert [line.rstrip() for line in out.splitlines()[:7]] == [
+    assert [line.rstrip() for line in out.splitlines()[:8]] == [
         "经常性职责（截至 2024-10-01）",
         "",
-        " 职责                                                          频次 起止   完成",
+        " 职责                                                         频次 起止    完成",
         " ------------------------------------------------------------------------------",
-        " monthly_report                                                每月25日前  0/65",
-        " 每月25日前向镇工作专班报送工作开展情况及任务清单完成情况      2024-05 至",
-        " 责任单位：镇安委会有关成员单位、 各村居、 镇属企事业单位      2026-12",
+        " monthly_report                                               每月25日前  0/105",
+        " 每月25日前向镇工作专班报送工作开展情况及任务清单完成情况     2024-05 至",
+        " 责任单位：镇安委会成员单位、 经发公司、 各村居、             2026-12",
+        " 镇属企事业单位",
     ]
     assert " 责任单位：各生产经营单位 *" in out
     # The rules are lines under the table, not a caption wrapped at its width.
@@ -243,7 +245,9 @@ def test_duty_list_keeps_ids_and_names_whole(
         ambiguous = {c for c in out.replace("-", "") if unicodedata.east_asian_width(c) == "A"}
         assert ambiguous == set()  # no — in the span: 2024-05 至 2026-12
     en = invoke("duty", "list", "--as-of", "2025-01-05", "--lang", "en").stdout
-    assert {"Owed", "by:", "镇安委会有关成员单位,", "各村居,", "镇属企事业单位"} <= set(en.split())
+    assert {"Owed", "by:", "镇安委会成员单位,", "经发公司,", "各村居,", "镇属企事业单位"} <= set(
+        en.split()
+    )
 
 
 def test_duty_list_owners_grow_with_the_terminal(
@@ -251,7 +255,7 @@ def test_duty_list_owners_grow_with_the_terminal(
 ) -> None:
     width(120)
     out = invoke("duty", "list", "--as-of", "2025-01-05").stdout
-    assert " 责任单位：镇安委会有关成员单位、 各村居、 镇属企事业单位 " in out
+    assert " 责任单位：镇安委会成员单位、 经发公司、 各村居、 镇属企事业单位 " in out
 
 
 # --- overdue ---------------------------------------------------------------------------
@@ -319,7 +323,7 @@ def test_missed_plan_milestones_are_listed_too(invoke: Invoke) -> None:
     assert {
         "kind": "plan_milestone",
         "ref": "m03-2024",
-        "title": "各负有安全生产监管职责的部门培树本行业、本领域2-3家企业",
+        "title": "各负有安全生产监管职责的部门，培树本行业、本领域2-3家企业",
         "unit": "规建办",
         "deadline": "2024-12-31",
         "days_overdue": 1,
@@ -359,18 +363,21 @@ def test_duties_of_memberless_collectives_only_on_request(invoke: Invoke) -> Non
 def test_counts_and_fail_if_any_include_duties(invoke: Invoke) -> None:
     items = overdue(invoke, "--as-of", "2024-07-01")
     kinds = [i["kind"] for i in items]
-    assert (kinds.count("task"), kinds.count("duty")) == (34, 31)
+    # duties: monthly_report 2024-05 and 2024-06 × 21 owing units, and 5 quarterly/half-yearly
+    assert (kinds.count("task"), kinds.count("duty")) == (34, 47)
     days = [i["days_overdue"] for i in items]
     assert days == sorted(days, reverse=True)
     invoke("record", "2024-06", "-u", "镇党政班子成员", "-s", "done", "-d", "2024-06-01")
     r = invoke("overdue", "--as-of", "2024-07-01", "-u", "镇党政班子成员", "--fail-if-any")
+    assert r.exit_code == 0  # the quarterly meeting is the 主要负责人's, not the 班子's
+    r = invoke("overdue", "--as-of", "2024-07-01", "-u", "镇党委政府主要负责人", "--fail-if-any")
     assert r.exit_code == 1
     assert [line.rstrip() for line in r.stdout.splitlines()[4:]] == [
         " 期间     职责 / 未完成单位                           逾期天数",
         " -------------------------------------------------------------",
         "          quarterly_leadership_safety_meeting",
         "          党委、政府主要负责人每季度至少召开一次会议",
-        " 2024-Q2  镇党政班子成员                                     1",
+        " 2024-Q2  镇党委政府主要负责人                               1",
         "",
         "共 1 项（按单位计）：职责 1。",
     ]

@@ -49,7 +49,7 @@ def test_status_rounds_half_up(invoke: Invoke, year: None) -> None:
 def test_rank_rounds_both_rates_half_up(invoke: Invoke, year: None) -> None:
     out = invoke("rank", "--as-of", "2025-01-01", "--year", "2024").stdout
     assert _line(out, "城建中心") == (
-        "    2  城建中心            16     2     13%    14         0       7/8     88%"
+        "    3  城建中心            16     2     13%    14         0       7/8     88%"
     )
 
 

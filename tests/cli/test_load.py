@@ -16,7 +16,7 @@ def summary(
     verb: str, data: Path, db: Path, tasks: int = 26, retired: int = 0, pairs: int = 280
 ) -> str:
     return (
-        f"{verb} {tasks} tasks ({retired} retired), 28 units, {pairs} reporting pairs "
+        f"{verb} {tasks} tasks ({retired} retired), 29 units, {pairs} reporting pairs "
         f"from {data} into {db}\n"
     )
 

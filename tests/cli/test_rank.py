@@ -10,6 +10,7 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
+from maogang_cli.domain.rates import rate_text
 
 AS_OF = "2024-07-01"
 
@@ -32,6 +33,8 @@ def test_rank_json_exactly(invoke: Invoke, progress: None) -> None:
     result = invoke("rank", "--json", "--as-of", AS_OF)
     assert result.exit_code == 0, result
     rows = json.loads(result.stdout)
+    # Every 成员单位 and 经发公司 owe the monthly report (五（六）), so 党政办's two missing
+    # reports count; 经发公司, with no 主办 task, counts as 100% done and ties with it.
     assert rows[:4] == [
         {
             "rank": 1,
@@ -41,12 +44,24 @@ def test_rank_json_exactly(invoke: Invoke, progress: None) -> None:
             "completion_rate": 1.0,
             "overdue": 0,
             "done_late": 0,
-            "reports_due": 0,
+            "reports_due": 2,
             "reports_on_time": 0,
-            "on_time_report_rate": None,
+            "on_time_report_rate": 0.0,
         },
         {
-            "rank": 2,
+            "rank": 1,
+            "unit": "经发公司",
+            "tasks": 0,
+            "done": 0,
+            "completion_rate": None,
+            "overdue": 0,
+            "done_late": 0,
+            "reports_due": 2,
+            "reports_on_time": 0,
+            "on_time_report_rate": 0.0,
+        },
+        {
+            "rank": 3,
             "unit": "镇安委办",
             "tasks": 12,
             "done": 2,
@@ -58,20 +73,8 @@ def test_rank_json_exactly(invoke: Invoke, progress: None) -> None:
             "on_time_report_rate": None,
         },
         {
-            "rank": 3,
-            "unit": "社建办",
-            "tasks": 1,
-            "done": 0,
-            "completion_rate": 0.0,
-            "overdue": 1,
-            "done_late": 0,
-            "reports_due": 0,
-            "reports_on_time": 0,
-            "on_time_report_rate": None,
-        },
-        {
-            "rank": 3,
-            "unit": "平安办",
+            "rank": 4,
+            "unit": "镇党政班子成员",
             "tasks": 1,
             "done": 0,
             "completion_rate": 0.0,
@@ -88,7 +91,7 @@ def test_rank_json_exactly(invoke: Invoke, progress: None) -> None:
     assert by_unit["规建办"]["rank"] < by_unit["农办"]["rank"]  # same tasks, better reports
     ranks = [r["rank"] for r in rows]
     assert ranks == sorted(ranks)
-    assert len(rows) == 22  # every unit with 主办 tasks, and every monthly reporter
+    assert len(rows) == 23  # every unit with 主办 tasks, and every monthly reporter
 
 
 def test_rank_table_states_the_rule(invoke: Invoke, progress: None) -> None:
@@ -99,7 +102,8 @@ def test_rank_table_states_the_rule(invoke: Invoke, progress: None) -> None:
     assert lines[2].split() == [
         "名次", "单位", "任务", "完成", "完成率", "逾期", "逾期完成", "月报按时", "按时率",
     ]  # fmt: skip
-    assert lines[4].split() == ["1", "党政办", "1", "1", "100%", "0", "0", "0/0", "-"]
+    assert lines[4].split() == ["1", "党政办", "1", "1", "100%", "0", "0", "0/2", "0%"]
+    assert lines[5].split() == ["1", "经发公司", "0", "0", "-", "0", "0", "0/2", "0%"]
     # the rule is lines under the table, broken after punctuation (no line starts with 、)
     assert lines[-3:] == [
         "排名规则：依次比较完成率（高者在前）、逾期数（少者在前）、",
@@ -132,11 +136,11 @@ def test_rank_fits_the_terminal_with_every_figure_whole(
         [
             str(r["tasks"]),
             str(r["done"]),
-            f"{r['completion_rate'] * 100:.0f}%",
+            rate_text(r["completion_rate"]),
             str(r["overdue"]),
             str(r["done_late"]),
             f"{r['reports_on_time']}/{r['reports_due']}",
-            "-" if r["on_time_report_rate"] is None else f"{r['on_time_report_rate'] * 100:.0f}%",
+            rate_text(r["on_time_report_rate"]),
         ]
         for r in rows
     ]
@@ -151,7 +155,7 @@ def test_cooperating_and_year(invoke: Invoke, progress: None) -> None:
         )
     }
     assert (lead["经发办"]["tasks"], both["经发办"]["tasks"]) == (20, 24)
-    assert "经发公司" in both and "经发公司" not in lead  # 协办 only
+    assert (lead["经发公司"]["tasks"], both["经发公司"]["tasks"]) == (0, 4)  # 协办 only
     only_2025 = json.loads(
         invoke("rank", "--json", "--as-of", "2025-06-01", "--year", "2025").stdout
     )

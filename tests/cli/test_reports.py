@@ -11,21 +11,13 @@ from rich.cells import cell_len
 
 from conftest import Invoke
 
+# 五（六） 各单位、各部门: the 18 镇安委会成员单位, 经发公司, 各村居, 镇属企事业单位 (the
+# duty's comment in plan_2024_2026.yaml says why), in catalogue order.
 OWNERS = [
-    "经发办",
-    "社事办",
-    "规建办",
-    "农办",
-    "城运中心",
-    "城建中心",
-    "绿容所",
-    "环保办",
-    "综合行政执法队",
-    "泖港派出所",
-    "泖港市场监管所",
-    "各村居",
-    "镇属企事业单位",
-]
+    "党政办", "经发办", "社事办", "社建办", "规建办", "平安办", "党群办", "农办", "镇监察办",
+    "城运中心", "城建中心", "农业农村服务中心", "绿容所", "拆违办", "环保办", "综合行政执法队",
+    "泖港派出所", "泖港市场监管所", "经发公司", "各村居", "镇属企事业单位",
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -130,7 +122,7 @@ def test_a_full_year_fits_80_columns(invoke: Invoke) -> None:
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
     assert lines[2].split() == ["单位", *map(str, range(1, 13)), "✓", "迟", "✗", "按时率"]
-    assert lines[4].split() == ["经发办", *["✗"] * 12, "0", "0", "12", "0%"]
+    assert lines[4].split() == ["党政办", *["✗"] * 12, "0", "0", "12", "0%"]
 
 
 @pytest.fixture

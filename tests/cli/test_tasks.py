@@ -158,7 +158,7 @@ def test_action_filter(invoke: Invoke, action: str, expected: list[int]) -> None
 
 
 def test_filters_combine(invoke: Invoke) -> None:
-    assert seqs(invoke, "--action", "责任提升", "--unit", "镇监察办") == [6, 10]
+    assert seqs(invoke, "--action", "责任落实提升", "--unit", "镇监察办") == [6, 10]
     assert seqs(invoke, "--year", "2024", "-a", "全民") == [25, 26]
     assert seqs(invoke, "--year", "2025") == []
 

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -18,3 +20,9 @@ def test_quick_start_has_two_commands_and_ci_runs_the_test_one() -> None:
     assert test.endswith("pytest")
     ci = (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
     assert test in ci
+
+
+def test_a_test_that_never_ends_fails(pytestconfig: pytest.Config) -> None:
+    """pytest-timeout is on with a default, so a loop that never ends fails the run."""
+    assert pytestconfig.pluginmanager.hasplugin("timeout")
+    assert 0 < float(pytestconfig.getini("timeout")) <= 600

@@ -65,7 +65,8 @@ WORDS: dict[str, str] = {
     "empty": N_("(none)"),
     "hazards": N_("major hazards: found {found} · open {open} · overdue {overdue}"),
     "targets": N_(
-        "targets: {stock} {stock_verdict} · {increment} {increment_verdict} · {zero} {zero_verdict}"
+        "targets: {stock} ({stock_verdict}) · {increment} ({increment_verdict}) · "
+        "{zero} ({zero_verdict})"
     ),
 }
 

@@ -260,15 +260,15 @@ def rows(tmp_path: Path) -> list[tuple[object, ...]]:
     ("args", "message"),
     [
         (["YH-2024-0001", "closed", "--date", "2024-07-21", "--by", "李四"],
-         "error: YH-2024-0001：拒绝记录closed：未经审核通过不能销号：目前为整改完成\n"),
+         "error: YH-2024-0001：拒绝记录销号：未经审核通过不能销号：目前为整改完成\n"),
         (["YH-2024-0001", "verified", "--date", "2024-07-21", "--by", "张三"],
-         "error: YH-2024-0001：拒绝记录verified：审核通过须由报告整改完成的张三以外的人记录\n"),
+         "error: YH-2024-0001：拒绝记录审核通过：审核通过须由报告整改完成的张三以外的人记录\n"),
         (["YH-2024-0001", "rectifying", "--date", "2024-06-02"],
-         "error: YH-2024-0001：拒绝记录rectifying：日期2024-06-02早于隐患发现日期（2024-06-03）\n"),
+         "error: YH-2024-0001：拒绝记录整改中：日期2024-06-02早于隐患发现日期（2024-06-03）\n"),
         (["YH-2024-0001", "rectifying", "--date", "2099-01-01"],
-         "error: YH-2024-0001：拒绝记录rectifying：日期2099-01-01在未来\n"),
+         "error: YH-2024-0001：拒绝记录整改中：日期2099-01-01在未来\n"),
         (["YH-2024-0001", "rejected", "--date", "2024-07-21"],
-         "error: YH-2024-0001：拒绝记录rejected：rejected须写明理由（--note）\n"),
+         "error: YH-2024-0001：拒绝记录验收不合格：验收不合格须写明理由（--note）\n"),
         (["YH-2024-0001", "done"],
          "error: 未知环节“done”：可选 rectifying, rectified, verified, rejected, closed, "
          "extended, explained, notified, voided（或整改中、整改完成、审核通过、验收不合格、销号、"

@@ -27,6 +27,7 @@ from maogang_cli.domain.hazards import (
 )
 from maogang_cli.domain.hazards import NewEvent as GivenEvent
 from maogang_cli.errors import InvalidRecordError, NotFoundError, nearest
+from maogang_cli.hazard_words import event_word
 from maogang_cli.i18n import _
 from maogang_cli.store import hazards as store
 
@@ -403,7 +404,7 @@ def record_event(conn: sqlite3.Connection, given: EventInput, *, today: date, by
         except Refused as exc:
             raise HazardRefused(
                 _("{id}: {event} refused: {reason}").format(
-                    id=hazard["id"], event=event, reason=exc
+                    id=hazard["id"], event=event_word(event), reason=exc
                 )
             ) from None
         row = store.NewEvent(

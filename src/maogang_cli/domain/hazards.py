@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from maogang_cli.hazard_words import event_word
 from maogang_cli.i18n import N_, _
 
 STATES = ("registered", "rectifying", "rectified", "verified", "closed")
@@ -195,10 +196,10 @@ def judge(events: list[Event], new: NewEvent, *, found_on: date, today: date) ->
             _(
                 "date {day} is before its latest step ({event}, {last}): "
                 "steps are recorded in the order they happened"
-            ).format(day=day, event=last.event, last=last.happened_on)
+            ).format(day=day, event=event_word(last.event), last=last.happened_on)
         )
     if new.event in NEEDS_REASON and not new.note.strip():
-        raise Refused(_("{event} needs a reason (--note)").format(event=new.event))
+        raise Refused(_("{event} needs a reason (--note)").format(event=event_word(new.event)))
     state, deadline = last.state, last.deadline
     if new.event == "voided":
         return _judge_void(events, new)
@@ -259,7 +260,7 @@ def _judge_void(events: list[Event], new: NewEvent) -> Outcome:
             _(
                 "only its latest step in effect ({n}, {event}) can be voided: "
                 "void the later ones first"
-            ).format(n=chain[-1].seq, event=chain[-1].event)
+            ).format(n=chain[-1].seq, event=event_word(chain[-1].event))
         )
     before = chain[-2]
     return Outcome(before.state, before.deadline)
@@ -288,10 +289,10 @@ def _step_refusal(event: str, state: str) -> str:
         )
     if event in ("verified", "rejected"):
         return _("only a rectified hazard (整改完成) can be {event}: it is {state}").format(
-            event=event, state=_(_STATE_WORDS[state])
+            event=event_word(event), state=_(_STATE_WORDS[state])
         )
     return _("it is already {state}: {event} no longer applies").format(
-        state=_(_STATE_WORDS[state]), event=event
+        state=_(_STATE_WORDS[state]), event=event_word(event)
     )
 
 

@@ -180,3 +180,20 @@ def test_without_a_last_update_column_the_last_records_day_is_not_a_new_date() -
         _new("done", date(2024, 6, 10), has_last_update=False)
     assert not _new("in_progress", date(2024, 6, 10), has_last_update=False)  # as it was
     assert _new("done", date(2024, 6, 28), has_last_update=False)
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_the_latest_record_is_the_later_recording_then_the_later_entry(reverse: bool) -> None:
+    """Same day: the later recording (a correction) wins; same recording time: the later
+    id. The order the store returns them in does not matter."""
+    day = date(2024, 6, 30)
+    records = [
+        StoredRecord("done", day, "2024-07-01T09:00", 7, note="完成", percent=100),
+        StoredRecord("in_progress", day, "2024-07-01T10:00", 3, note="更正", percent=90),
+        StoredRecord("blocked", day, "2024-07-01T10:00", 2, note="受阻", percent=80),
+        StoredRecord("done", date(2024, 6, 29), "2024-07-02T00:00", 9, note="早", percent=10),
+    ]
+    if reverse:
+        records.reverse()
+    assert standing(records, day) == Standing("in_progress", day, "更正", 90)
+    assert standing(records, date(2024, 6, 29)) == Standing("done", date(2024, 6, 29), "早", 10)

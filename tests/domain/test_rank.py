@@ -58,3 +58,12 @@ def test_nothing_due_and_no_task_is_nothing_to_rank() -> None:
     assert rank_units([], [Totals("甲", not_due=2), Totals("乙")], ORDER) == []
     early = rank_units([], [Totals("甲", on_time=1, not_due=1), Totals("乙")], ORDER)
     assert [(r.rank, r.unit) for r in early] == [(1, "甲"), (1, "乙")]  # a report came early
+
+
+def test_a_unit_with_no_task_counts_as_all_done() -> None:
+    """No task is 100% done, ahead of a unit half done (as 0% it would come last)."""
+    summaries = [UnitSummary("乙", tasks=2, done=1)]
+    reports = [Totals("甲", on_time=1), Totals("乙", on_time=1)]
+    rows = rank_units(summaries, reports, ORDER)
+    assert [(r.rank, r.unit, r.completion_rate) for r in rows] == [(1, "甲", None), (2, "乙", 0.5)]
+    assert rows[0].key() == (-1.0, 0, 0, -1.0)

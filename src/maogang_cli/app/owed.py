@@ -98,10 +98,9 @@ def overdue(
 
     late: list[PairState] = []
     if "task" in kinds:
-        states = overdue_pairs(
+        late = overdue_pairs(
             conn, options.as_of, units=options.units, roles=options.roles, year=options.year
         )
-        late = [s for s in states if s.overdue]
     owed_late: list[Owed] = []
     if "duty" in kinds or "plan_milestone" in kinds:
         owed_late = [

@@ -23,6 +23,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.cells import restore
+from maogang_cli.domain.status import Record, in_effect
 from maogang_cli.i18n import _, both, t
 
 if TYPE_CHECKING:
@@ -188,19 +189,8 @@ def rows_from(table: Iterable[tuple[int, Sequence[str]]], header: dict[str, int]
     return out
 
 
-class StoredRecord(NamedTuple):
-    """A stored progress record of one pair, as far as 'already recorded' needs it."""
-
-    status: str
-    happened_on: date
-    recorded_at: str = ""
-    id: int = 0
-    note: str = ""
-    percent: int | None = None
-
-    @property
-    def order(self) -> tuple[date, str, int]:
-        return (self.happened_on, self.recorded_at, self.id)
+# A stored progress record of one pair: the domain's record, ordered by its one rule.
+StoredRecord = Record
 
 
 def latest_note(records: Iterable[StoredRecord], on: date) -> str:
@@ -220,7 +210,7 @@ class Standing(NamedTuple):
 
 def standing(records: Iterable[StoredRecord], on: date | None = None) -> Standing:
     """The pair as of `on` (with every record when None)."""
-    seen = sorted((r for r in records if on is None or r.happened_on <= on), key=lambda r: r.order)
+    seen = in_effect(records, on)
     if not seen:
         return Standing()
     return Standing(

@@ -48,22 +48,32 @@ def roles(include_cooperating: bool, unit_named: bool = False) -> tuple[str, ...
 
 
 class Record(NamedTuple):
-    """The part of a progress record that decides state."""
+    """The part of a progress record that decides a pair's state, note and percent."""
 
     status: str
     happened_on: date
     recorded_at: str = ""
     id: int = 0
+    note: str = ""
+    percent: int | None = None
 
     @property
     def order(self) -> tuple[date, str, int]:
-        # The later event wins; for the same day, the later recording (a correction).
+        # The later event wins; for the same day, the later recording (a correction), and
+        # for the same recording time, the later entry.
         return (self.happened_on, self.recorded_at, self.id)
+
+
+def in_effect(records: Iterable[Record], on: date | None = None) -> list[Record]:
+    """The records dated on or before `on` (every one when None), in the order they took
+    effect: the one rule for which record is a pair's latest (store.progress's SQL orders
+    by the same three columns)."""
+    return sorted((r for r in records if on is None or r.happened_on <= on), key=lambda r: r.order)
 
 
 def latest_state(records: Iterable[Record], as_of: date) -> tuple[str, date | None]:
     """(status, done_on) as of a day: done_on is when the current run of 'done' began."""
-    seen = sorted((r for r in records if r.happened_on <= as_of), key=lambda r: r.order)
+    seen = in_effect(records, as_of)
     if not seen:
         return "not_started", None
     status = seen[-1].status

@@ -192,6 +192,19 @@ FROM states
 """
 
 
+# The domain's rules for one pair (domain.status.PairState) in SQL, for the queries over
+# many pairs; each is written once here and pinned to the domain rule at its boundaries
+# (done on the deadline day, as of the deadline day) by tests/store/test_rules_in_sql.py.
+_NOT_DONE = "states.status IS NOT 'done'"
+# Overdue: not done, from the day after the deadline (never on the deadline day itself).
+_OVERDUE = f"{_NOT_DONE} AND states.deadline < :as_of"
+# Done late: the current run of 'done' began after the deadline (CASE: the run's start is
+# worked out for done pairs only).
+_DONE_LATE = f"CASE WHEN states.status = 'done' THEN {_RUN_START} > states.deadline ELSE 0 END"
+# Due soon (yellow): not done, deadline from the as-of day to :soon.
+_DUE_SOON = f"{_NOT_DONE} AND states.deadline BETWEEN :as_of AND :soon"
+
+
 def _overdue_sql(pairs: Pairs) -> str:
     """Pairs past their deadline (in `pairs`) and not done: no run of 'done' to work out."""
     return f"""
@@ -202,7 +215,7 @@ WITH {_listed_pairs(pairs)}, states AS MATERIALIZED (
 SELECT states.task_id, states.unit, states.role, states.deadline, states.status,
     NULL AS note, NULL AS percent, NULL AS done_since
 FROM states
-WHERE states.status IS NOT 'done'
+WHERE {_OVERDUE}
 {_LIST_ORDER}
 """
 
@@ -226,10 +239,9 @@ SELECT states.unit,
     sum(states.status = 'in_progress') AS in_progress,
     sum(states.status = 'not_started') AS not_started,
     sum(states.status = 'blocked') AS blocked,
-    sum(states.status != 'done' AND states.deadline < :as_of) AS overdue,
-    sum(CASE WHEN states.status = 'done' THEN {_RUN_START} > states.deadline ELSE 0 END)
-        AS done_late,
-    sum(states.status != 'done' AND states.deadline BETWEEN :as_of AND :soon) AS due_soon
+    sum({_OVERDUE}) AS overdue,
+    sum({_DONE_LATE}) AS done_late,
+    sum({_DUE_SOON}) AS due_soon
 FROM states
 GROUP BY states.unit
 """
@@ -293,8 +305,9 @@ def overdue_pairs(
     year: int | None = None,
     task_ids: Sequence[str] | None = None,
 ) -> list[PairState]:
-    """The pairs past their deadline and not done, in list order, for `overdue` at
-    district scale: without notes, and without working out when done pairs were done."""
+    """The overdue pairs (the domain's rule, in SQL: `_OVERDUE`), in list order, for
+    `overdue` at district scale: without notes, and without working out when done pairs
+    were done. Nothing filters them again: a test pins the SQL to the domain rule."""
     pairs = _pairs(
         as_of, units=units, roles=roles, year=year, task_ids=task_ids, past_deadline=True
     )

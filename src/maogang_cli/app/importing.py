@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.app.recording import Entry, check_entry, now_stamp
 from maogang_cli.app.sheetreader import (
@@ -135,6 +135,17 @@ def _last_update(row: Row) -> date | None:
         return None
 
 
+class _Sheet(NamedTuple):
+    """A file decoded: its table's header found, its columns named, not yet checked."""
+
+    file: str
+    sha256: str
+    name: str | None  # the XLSX sheet read
+    columns: dict[str, int]
+    body: Table  # the rows under the header
+    has_last_update: bool
+
+
 def stage_import(
     conn: sqlite3.Connection,
     path: Path,
@@ -145,6 +156,64 @@ def stage_import(
     again: bool = False,
 ) -> StagedImport:
     """Read and check every row; ImportProblems lists every bad one, and nothing is kept."""
+    decoded = _decode(conn, path, sheet, again=again)
+    staged = StagedImport(decoded.file, decoded.sha256, decoded.name)
+    problems: list[tuple[int, str]] = []
+    stamp = now_stamp()
+    cache: dict[str, dict[str, list[StoredRecord]]] = {}
+    rows = rows_from(decoded.body, decoded.columns)
+    for (_number, cells), row in zip(decoded.body, rows, strict=True):
+        failed = error_cell(cells, decoded.columns)
+        if failed is not None:
+            problems.append((row.number, _formula_error(*failed, row.number)))
+            continue
+        if row.blank:
+            staged.blank += 1
+            continue
+        if not row.status and row.unfilled:
+            staged.unfilled.append(row.number)
+            continue
+        try:
+            task_id, records = _checked_row(conn, row, path, today=today, by=by, stamp=stamp)
+            if task_id not in cache:
+                cache[task_id] = task_records(conn, task_id)
+            stored = cache[task_id]
+            new = [
+                new_progress(
+                    stored.get(r.unit, []),
+                    status=r.status,
+                    on=r.happened_on if row.date else None,
+                    note=r.note,
+                    percent=r.percent,
+                    last_update=_last_update(row),
+                    has_last_update=decoded.has_last_update,
+                )
+                for r in records
+            ]
+        except (MaogangError, ValueError) as exc:
+            problems.append((row.number, str(exc)))
+            continue
+        if not any(new):
+            staged.unchanged.append(row.number)
+            continue
+        # The note cell of an exported sheet still shows the latest note: not new evidence.
+        staged.records += [
+            (
+                row.number,
+                r._replace(note="")
+                if r.note == latest_note(stored.get(r.unit, []), r.happened_on)
+                else r,
+            )
+            for r in records
+        ]
+    if problems:
+        raise ImportProblems(decoded.file, problems, bad_rows=len(problems))
+    return staged
+
+
+def _decode(conn: sqlite3.Connection, path: Path, sheet: str | None, *, again: bool) -> _Sheet:
+    """The file read (refused if imported before, unless again), its sheet decoded and its
+    header found and named; ImportProblems when no table can be read from it."""
     file = str(path)
     try:
         data = read_file(path)
@@ -168,81 +237,33 @@ def stage_import(
     twice = duplicate_headings(header[1])
     if twice:
         raise ImportProblems(file, [(header[0], twice)])
-    has_last_update = "last_update" in columns
-    staged = StagedImport(file, digest, sheet_name)
-    problems: list[tuple[int, str]] = []
-    stamp = now_stamp()
-    cache: dict[str, dict[str, list[StoredRecord]]] = {}
     body = [(n, cells) for n, cells in table if n > header[0]]
-    for (_number, cells), row in zip(body, rows_from(body, columns), strict=True):
-        failed = error_cell(cells, columns)
-        if failed is not None:
-            problems.append((row.number, _formula_error(*failed, row.number)))
-            continue
-        if row.blank:
-            staged.blank += 1
-            continue
-        if not row.status and row.unfilled:
-            staged.unfilled.append(row.number)
-            continue
-        try:
-            if not row.status:
-                raise ValueError("status is empty")
-            if not row.unit:
-                raise ValueError("unit is empty")
-            percent = parse_percent(row.percent)
-            task_id = _task(conn, row)
-            _refuse_group(conn, row.unit, task_id)
-            entry = Entry(
-                task=task_id,
-                unit=row.unit,
-                status=row.status,
-                date=normalise_date(row.date) or None,
-                note=row.note,
-                percent=percent,
-            )
-            records = check_entry(
-                conn,
-                entry,
-                today=today,
-                by=by,
-                source=f"import:{path.name}",
-                recorded_at=stamp,
-            )
-            if task_id not in cache:
-                cache[task_id] = task_records(conn, task_id)
-            stored = cache[task_id]
-            new = [
-                new_progress(
-                    stored.get(r.unit, []),
-                    status=r.status,
-                    on=r.happened_on if row.date else None,
-                    note=r.note,
-                    percent=r.percent,
-                    last_update=_last_update(row),
-                    has_last_update=has_last_update,
-                )
-                for r in records
-            ]
-        except (MaogangError, ValueError) as exc:
-            problems.append((row.number, str(exc)))
-            continue
-        if not any(new):
-            staged.unchanged.append(row.number)
-            continue
-        # The note cell of an exported sheet still shows the latest note: not new evidence.
-        staged.records += [
-            (
-                row.number,
-                r._replace(note="")
-                if r.note == latest_note(stored.get(r.unit, []), r.happened_on)
-                else r,
-            )
-            for r in records
-        ]
-    if problems:
-        raise ImportProblems(file, problems, bad_rows=len(problems))
-    return staged
+    return _Sheet(file, digest, sheet_name, columns, body, "last_update" in columns)
+
+
+def _checked_row(
+    conn: sqlite3.Connection, row: Row, path: Path, *, today: date, by: str, stamp: str
+) -> tuple[str, list[NewRecord]]:
+    """The task and the records a filled-in row stands for, by the rules of `record`;
+    ValueError or MaogangError says what is wrong with it."""
+    if not row.status:
+        raise ValueError("status is empty")
+    if not row.unit:
+        raise ValueError("unit is empty")
+    percent = parse_percent(row.percent)
+    task_id = _task(conn, row)
+    _refuse_group(conn, row.unit, task_id)
+    entry = Entry(
+        task=task_id,
+        unit=row.unit,
+        status=row.status,
+        date=normalise_date(row.date) or None,
+        note=row.note,
+        percent=percent,
+    )
+    return task_id, check_entry(
+        conn, entry, today=today, by=by, source=f"import:{path.name}", recorded_at=stamp
+    )
 
 
 def run_import(

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from maogang_cli.domain.cells import inert, json_inert
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
@@ -58,12 +60,13 @@ def print_json(data: Any) -> None:
     if isinstance(data, list):
         encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every item
         items = ",\n".join(map(encode, data))
-        sys.stdout.write(f"[\n{items}\n]\n" if data else "[]\n")
+        sys.stdout.write(json_inert(f"[\n{items}\n]\n" if data else "[]\n"))
     else:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_inert(json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
 
 
 def print_text(text: str) -> None:
+    text = inert(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -75,16 +78,16 @@ def print_bytes(data: bytes) -> None:
 
 
 def error(message: str) -> None:
-    sys.stderr.write(f"{message}\n")
+    sys.stderr.write(f"{inert(message, one_line=True)}\n")
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"{message}\n")
+    sys.stderr.write(f"{inert(message, one_line=True)}\n")
 
 
 def note(message: str) -> None:
     """A short confirmation for the person at the terminal (stderr, so pipes stay clean)."""
-    sys.stderr.write(f"{message}\n")
+    sys.stderr.write(f"{inert(message, one_line=True)}\n")
 
 
 def print_table(
@@ -143,7 +146,9 @@ def _table(
     for row in rows:
         table.add_row(
             *(
-                Text(cell.text, style=cell.style) if isinstance(cell, Cell) else Text(cell)
+                Text(inert(cell.text), style=cell.style)
+                if isinstance(cell, Cell)
+                else Text(inert(cell))
                 for cell in row
             )
         )
@@ -159,7 +164,7 @@ def print_fields(fields: Sequence[tuple[str, str]]) -> None:
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
     for label, value in fields:
-        grid.add_row(Text(label), Text(value))
+        grid.add_row(Text(label), Text(inert(value)))
     _print(grid)
 
 
@@ -168,4 +173,8 @@ def print_lines(lines: Sequence[str | Cell]) -> None:
     from rich.text import Text
 
     for line in lines:
-        _print(Text(line.text, style=line.style) if isinstance(line, Cell) else Text(line))
+        _print(
+            Text(inert(line.text), style=line.style)
+            if isinstance(line, Cell)
+            else Text(inert(line))
+        )

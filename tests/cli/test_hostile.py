@@ -171,3 +171,26 @@ def test_only_the_first_unknown_keys_get_a_hint(invoke: Invoke, tmp_path: Path) 
     plain = [line for line in result.stdout.splitlines() if line.endswith("'")]
     assert result.exit_code == 1
     assert (len(hinted), len(plain)) == (MAX_SUGGESTIONS, 5)
+
+
+EVIL = "evil\x1b]52;c;aGk=\x07 \x1b[31mred\r\u202eabc\x00"
+
+
+def test_text_from_outside_is_inert_on_the_terminal(invoke: Invoke) -> None:
+    args = ("record", "14", "--unit", "城运中心", "--status", "in_progress", "--date")
+    assert invoke(*args, "2024-06-01", "--note", EVIL).exit_code == 0
+    shown = invoke("history", "14", "--unit", "城运中心").stdout
+    assert not any(ch in shown for ch in "\x1b\x07\r\u202e\x00")
+    assert "\\x1b]5" in shown  # the escape itself, as text
+    as_json = invoke("history", "14", "--json").stdout
+    assert "\u202e" not in as_json and "\\u202e" in as_json
+
+
+def test_a_line_break_in_by_cannot_forge_a_line(invoke: Invoke) -> None:
+    args = ("record", "14", "--unit", "城运中心", "--status", "in_progress", "--date")
+    result = invoke(*args, "2024-06-01", "--by", "eve\nrecorded: 2024-01 by boss")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --by: a name is one line of text without control characters: "
+        "eve\\nrecorded: 2024-01 by boss\n",
+    )

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from maogang_cli.domain.cells import restore
+from maogang_cli.domain.cells import inert, restore
 from maogang_cli.domain.export import (
     ExportRow,
     ExportSummary,
@@ -63,7 +63,9 @@ def test_csv_has_a_bom_and_crlf_and_neutralises_formulas() -> None:
     assert data.count(b"\r\n") == len(HOSTILE) + 1  # one per record; \r inside a cell is quoted
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     notes = [r[rows[0].index("备注")] for r in rows[1:]]
-    assert notes == ["'" + n for n in HOSTILE]
+    # A CR is shown as its escape (it would overwrite the line on a terminal), so no
+    # longer a formula start; the others are neutralised.
+    assert notes == ["'" + n for n in HOSTILE[:-1]] + ["\\x0dx"]
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r)
 
 
@@ -97,9 +99,8 @@ def test_xlsx_stores_hostile_text_as_strings_never_formulas() -> None:
     for i, text in enumerate(HOSTILE, start=2):
         cell = sheet.cell(i, note)
         assert cell.data_type == "s"
-        # A lone CR: openpyxl with lxml (python-docx brings it) keeps it; the standard
-        # library's XML parser reads it as LF. Either way the text is stored, not run.
-        assert cell.value in (text, text.replace("\r", "\n"))
+        # A lone CR is shown as its escape, as on the terminal.
+        assert cell.value == text.replace("\r", "\\x0d")
         assert sheet.cell(i, progress).data_type == "s"
 
 
@@ -154,10 +155,21 @@ def test_xlsx_is_the_same_bytes_every_time() -> None:
     assert render("xlsx", report(["a"]), Options()) == render("xlsx", report(["a"]), Options())
 
 
-def test_xlsx_replaces_control_characters_it_cannot_hold() -> None:
-    data = render("xlsx", report(["bell\x07here"]), Options())
+def test_xlsx_shows_control_characters_escaped() -> None:
+    data = render("xlsx", report(["bell\x07here \x1b]52;c;eA==\x07 \u202eabc"]), Options())
     sheet = load_workbook(io.BytesIO(data))["明细"]
-    assert "bell\ufffdhere" in [c.value for c in sheet[2]]
+    assert "bell\\x07here \\x1b]52;c;eA==\\x07 \\u202eabc" in [c.value for c in sheet[2]]
+
+
+def test_xlsx_marks_a_cell_too_long_and_says_so() -> None:
+    data = render("xlsx", report(["长" * 40_000]), Options())
+    book = load_workbook(io.BytesIO(data))
+    cells = [c.value for c in book["明细"][2] if isinstance(c.value, str)]
+    long = [v for v in cells if len(v) > 30_000]
+    assert [len(v) for v in long] == [32_767, 32_767]  # 备注 and 本月进展
+    assert long[0].endswith("… [截断：共 40,000 个字符]")
+    about = {row[0]: row[1] for row in book["说明"].iter_rows(values_only=True)}
+    assert about["截断"].startswith("2 个单元格的文字超过表格单元格的上限（32,767 个字符")
 
 
 def test_markdown_escapes_pipes_and_newlines() -> None:
@@ -246,7 +258,7 @@ def test_any_note_survives_csv_and_stays_inert(notes: list[str]) -> None:
     data = render("csv", report(notes), Options())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     got = [r[rows[0].index("备注")] for r in rows[1:]]
-    assert [restore(cell) for cell in got] == notes
+    assert [restore(cell) for cell in got] == [inert(n) for n in notes]  # controls escaped
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in got)
 
 
@@ -258,7 +270,7 @@ def test_any_note_is_text_in_xlsx(notes: list[str]) -> None:
         cell = row[10]
         if note:
             assert cell.data_type == "s"
-        stored = ILLEGAL_CHARACTERS_RE.sub("\ufffd", note)
+        stored = ILLEGAL_CHARACTERS_RE.sub("\ufffd", inert(note))
         # A CR is read back as is with lxml (python-docx brings it); the standard library's
         # parser reads CR LF and a lone CR as LF.
         plain = stored.replace("\r\n", "\n").replace("\r", "\n")

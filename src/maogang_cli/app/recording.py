@@ -11,11 +11,13 @@ import os
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
+from maogang_cli.domain.cells import inert
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.imports import StoredRecord
 from maogang_cli.domain.status import parse_status
 from maogang_cli.domain.voids import done_already, entry_id, same_record
-from maogang_cli.errors import InvalidRecordError, did_you_mean
+from maogang_cli.errors import InvalidRecordError, UsageError, did_you_mean
+from maogang_cli.i18n import _
 from maogang_cli.store.imports import task_records
 from maogang_cli.store.progress import NewRecord, append_records, reporting_units
 from maogang_cli.store.queries import group_members, resolve_task, resolve_unit, units_named
@@ -41,6 +43,19 @@ def current_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry, e.g. in a container
         return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+
+
+def recorder(given: str | None) -> str:
+    """Who records: `--by`, else the OS user. A name is one line of text: a control
+    character or line break in it could forge a line of every listing that shows it."""
+    name = given or current_user()
+    if inert(name, one_line=True) != name:
+        raise UsageError(
+            _("--by: a name is one line of text without control characters: {name}").format(
+                name=inert(name, one_line=True)
+            )
+        )
+    return name
 
 
 def now_stamp() -> str:

@@ -66,14 +66,12 @@ def done(
     """
     run = run_of(ctx)
     from maogang_cli.app.plan_recording import DoneEntry, record_done
-    from maogang_cli.app.recording import current_user
+    from maogang_cli.app.recording import recorder
     from maogang_cli.cli.render_history import unchanged_line
 
     conn = run.open_db()
     entry = DoneEntry(ident, unit, period, on, note)
-    for r in record_done(
-        conn, entry, today=date.today(), by=by or current_user(), all_members=all_members
-    ):
+    for r in record_done(conn, entry, today=date.today(), by=recorder(by), all_members=all_members):
         rec = r.record
         verdict = on_time_or_late(r.state, r.days_late)
         output.note(

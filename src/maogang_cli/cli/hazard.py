@@ -80,7 +80,7 @@ def add(
     by: ByOption = None,
 ) -> None:
     from maogang_cli.app.hazards import HazardInput, add_hazard
-    from maogang_cli.app.recording import current_user
+    from maogang_cli.app.recording import recorder
 
     given = HazardInput(
         found_on=found_on,
@@ -102,7 +102,7 @@ def add(
         notified_on=notified_on or "",
     )
     conn = run_of(ctx).open_db()
-    new_id = add_hazard(conn, given, today=date.today(), by=by or current_user())
+    new_id = add_hazard(conn, given, today=date.today(), by=recorder(by))
     output.print_text(new_id)
 
 
@@ -148,12 +148,12 @@ def event(
     by: ByOption = None,
 ) -> None:
     from maogang_cli.app.hazards import EventInput, record_event
-    from maogang_cli.app.recording import current_user
+    from maogang_cli.app.recording import recorder
     from maogang_cli.hazard_words import event_word, word
 
     given = EventInput(hazard, kind, on, note, new_deadline, approved_by, voids)
     conn = run_of(ctx).open_db()
-    done = record_event(conn, given, today=date.today(), by=by or current_user())
+    done = record_event(conn, given, today=date.today(), by=recorder(by))
     output.note(
         _("recorded: {id} step {seq} {event} ({day}); now {state}, deadline {deadline}").format(
             id=done.hazard,
@@ -333,11 +333,11 @@ def import_(
     by: ByOption = None,
 ) -> None:
     from maogang_cli.app.hazards_import import import_hazards
-    from maogang_cli.app.recording import current_user
+    from maogang_cli.app.recording import recorder
 
     conn = run_of(ctx).open_db()
     done = import_hazards(
-        conn, file, sheet=sheet, dry_run=dry_run, today=date.today(), by=by or current_user()
+        conn, file, sheet=sheet, dry_run=dry_run, today=date.today(), by=recorder(by)
     )
     from maogang_cli.cli.render_hazards import import_summary
 

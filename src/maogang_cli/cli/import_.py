@@ -40,9 +40,9 @@ def import_(
     """
     run = run_of(ctx)
     from maogang_cli.app.importing import run_import, stage_import
-    from maogang_cli.app.recording import current_user
+    from maogang_cli.app.recording import recorder
 
-    who = by or current_user()
+    who = recorder(by)
     conn = run.open_db()
     staged = stage_import(conn, file, by=who, today=date.today(), sheet=sheet, again=again)
     from maogang_cli.cli.render_import import import_counts, import_preview

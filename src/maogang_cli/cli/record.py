@@ -48,12 +48,12 @@ def record(
     Example: maogang record 14 --unit 城运中心 --status in_progress --note 已上线
     """
     run = run_of(ctx)
-    from maogang_cli.app.recording import Entry, current_user
+    from maogang_cli.app.recording import Entry, recorder
     from maogang_cli.app.recording import record as append
 
     entry = Entry(task, unit, status, on, note, percent, evidence)
     conn = run.open_db()
-    done = append(conn, entry, today=date.today(), all_members=all_members, by=by or current_user())
+    done = append(conn, entry, today=date.today(), all_members=all_members, by=recorder(by))
     for r in done.records:
         output.note(
             f"recorded: {r.task_id} {r.unit} {t(r.status)} ({r.happened_on}) by {r.recorded_by}"

@@ -38,13 +38,13 @@ def submit(
     run = run_of(ctx)
     from maogang_cli.app.duty_recording import DutyEntry
     from maogang_cli.app.plan_recording import submit_report
-    from maogang_cli.app.recording import current_user
+    from maogang_cli.app.recording import recorder
     from maogang_cli.cli.render_history import unchanged_line
     from maogang_cli.domain.duties import MONTHLY_REPORT
 
     conn = run.open_db()
     entry = DutyEntry(MONTHLY_REPORT, month, unit, on, note)
-    done = submit_report(conn, entry, today=date.today(), by=by or current_user())
+    done = submit_report(conn, entry, today=date.today(), by=recorder(by))
     record = done.record
     verdict = on_time_or_late(done.state, done.days_late)
     output.note(

@@ -20,11 +20,11 @@ def void(
     Example: maogang void P12 --reason "日期录错，应为 2024-07-05"
     """
     run = run_of(ctx)
-    from maogang_cli.app.recording import current_user
+    from maogang_cli.app.recording import recorder
     from maogang_cli.app.voiding import void as void_entry
 
     conn = run.open_db()
-    done = void_entry(conn, ident, reason=reason, by=by or current_user())
+    done = void_entry(conn, ident, reason=reason, by=recorder(by))
     output.note(
         _("voided {id} ({what}) as {void}; history keeps it, marked").format(
             id=done.target, what=done.what, void=done.void_id

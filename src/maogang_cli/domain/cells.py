@@ -19,3 +19,43 @@ def restore(text: str) -> str:
     if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
         return text[1:]
     return text
+
+
+# Characters a terminal or a viewer would act on instead of showing: C0 controls (ESC
+# starts colour, cursor and OSC 52 clipboard sequences; CR overwrites the line), DEL, C1
+# controls, bidi overrides and isolates (U+202E shows text reversed), line separators.
+_ACTIVE = [
+    *range(0x00, 0x20),
+    0x7F,
+    *range(0x80, 0xA0),
+    0x061C,
+    0x200E,
+    0x200F,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    0x2028,
+    0x2029,
+]
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_INERT = {code: _escape(code) for code in _ACTIVE if code not in (0x09, 0x0A)}
+_INERT_LINE = {**_INERT, 0x0A: "\\n"}
+_JSON_INERT = {code: f"\\u{code:04x}" for code in _ACTIVE if code >= 0x7F}
+
+
+def inert(text: str, *, one_line: bool = False) -> str:
+    """Text from outside (a note, a name, a cell) made safe to show: every character a
+    terminal would act on is written as its escape (ESC as \\x1b, U+202E as \\u202e); tabs
+    and line breaks stay, unless the text must stay on `one_line`."""
+    return text.translate(_INERT_LINE if one_line else _INERT)
+
+
+def json_inert(encoded: str) -> str:
+    """JSON text with the active characters json leaves raw (C1, bidi, line separators)
+    escaped as \\uXXXX: the same JSON value, inert on a terminal. JSON syntax is ASCII,
+    so these can only be inside strings."""
+    return encoded.translate(_JSON_INERT)

@@ -9,7 +9,7 @@ import io
 from datetime import date
 from typing import TYPE_CHECKING
 
-from maogang_cli.domain.cells import neutralise
+from maogang_cli.domain.cells import inert, neutralise
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.exporters.sheets import Kind, Value, detail_sheet, summary_sheet
 
@@ -26,7 +26,7 @@ def cell(value: Value, kind: Kind) -> str:
     if kind == "rate" and isinstance(value, float):
         return rate_text(value)  # Excel reads "75%" back as the number 0.75
     if isinstance(value, str):
-        return neutralise(value)
+        return neutralise(inert(value))
     return str(value)
 
 

@@ -9,6 +9,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from maogang_cli.contracts import export_json
+from maogang_cli.domain.cells import json_inert
 
 if TYPE_CHECKING:
     from maogang_cli.domain.export import MonthlyExport
@@ -28,4 +29,4 @@ def render(export: MonthlyExport, options: Options) -> bytes:
             parts.append(f"  {_dump(key)}: [\n{items}\n  ]" if value else f"  {_dump(key)}: []")
         else:
             parts.append(f"  {_dump(key)}: {_dump(value)}")
-    return ("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")
+    return json_inert("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")

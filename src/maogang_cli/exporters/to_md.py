@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from maogang_cli.domain.cells import inert
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.exporters.sheets import (
     Kind,
@@ -30,7 +31,7 @@ _ESCAPES = str.maketrans(
 
 
 def escape(text: str) -> str:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = inert(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     return "<br>".join(line.translate(_ESCAPES) for line in lines)
 
 

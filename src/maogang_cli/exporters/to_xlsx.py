@@ -21,6 +21,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from maogang_cli.domain.cells import inert
 from maogang_cli.domain.rates import shown_rate
 from maogang_cli.exporters.sheets import (
     Sheet,
@@ -31,6 +32,7 @@ from maogang_cli.exporters.sheets import (
     summary_sheet,
     title,
 )
+from maogang_cli.i18n import _
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -45,6 +47,7 @@ _DATE_WIDTH = 10  # yyyy-mm-dd; narrower, Excel shows a typed date as ####
 _HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
 _LEFT_WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)  # dates, numbers
+MAX_CELL_CHARS = 32_767  # what Excel and WPS hold in one cell
 _RATE = "0%"  # whole percents, as every other output shows them
 
 
@@ -54,14 +57,25 @@ def display_width(text: str) -> int:
 
 
 def _text(value: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # control characters XML cannot hold
+    # Control characters shown escaped (XML cannot hold most of them anyway).
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", inert(value))
 
 
-def _string(ws: WriteOnlyWorksheet, text: str, wrap: bool) -> Cell | str:
+def _fit(text: str, cut: list[int]) -> str:
+    """Text a spreadsheet cell can hold (32,767 characters): a longer one is cut, marked at
+    its end, and counted for the about sheet, never cut silently."""
+    if len(text) <= MAX_CELL_CHARS:
+        return text
+    cut.append(len(text))
+    mark = _("… [cut: {n} characters in all]").format(n=f"{len(text):,}")
+    return text[: MAX_CELL_CHARS - len(mark)] + mark
+
+
+def _string(ws: WriteOnlyWorksheet, text: str, wrap: bool, cut: list[int]) -> Cell | str:
     """A text cell. openpyxl reads a str that starts with '=' as a formula, so such text is
     given as a cell typed 's' (string); so is text that needs wrapping. Plain text is
     passed as it is: a str value is stored as a string anyway, and that is much faster."""
-    text = _text(text)
+    text = _fit(_text(text), cut)
     if not (wrap or text.startswith("=")):
         return text
     cell = WriteOnlyCell(ws, value=text)
@@ -84,7 +98,7 @@ def _width(value: Value, kind: str) -> int:
     return max(display_width(line) for line in text.split("\n"))
 
 
-def _write(wb: Workbook, sheet: Sheet) -> None:
+def _write(wb: Workbook, sheet: Sheet, cut: list[int]) -> None:
     ws = wb.create_sheet(sheet.name)
     natural = [
         [_width(value, c.kind) for value, c in zip(row, sheet.columns, strict=True)]
@@ -109,7 +123,7 @@ def _write(wb: Workbook, sheet: Sheet) -> None:
         cells: list[Cell | Value] = []
         for value, column, size, width in zip(row, sheet.columns, sizes, widths, strict=True):
             if isinstance(value, str):
-                cells.append(_string(ws, value, size > width or "\n" in value))
+                cells.append(_string(ws, value, size > width or "\n" in value, cut))
             elif column.kind == "rate" and isinstance(value, float):
                 # The rate as shown elsewhere (half up), not Excel's rounding of the float.
                 rate = WriteOnlyCell(ws, value=shown_rate(value))
@@ -122,13 +136,16 @@ def _write(wb: Workbook, sheet: Sheet) -> None:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{len(sheet.rows) + 1}"
 
 
-def _about(wb: Workbook, export: MonthlyExport, options: Options) -> None:
+def _about(wb: Workbook, export: MonthlyExport, options: Options, cut: list[int]) -> None:
     from maogang_cli.i18n import t
 
     ws = wb.create_sheet(t("sheet_about", options.lang))
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 80
-    for label, value in about(export, options.lang):
+    rows = about(export, options.lang)
+    if cut:
+        rows = [*rows, (_("Cut"), _cut_note(cut))]
+    for label, value in rows:
         head = WriteOnlyCell(ws, value=_text(label))
         head.data_type = "s"
         head.font, head.alignment = _HEADER_FONT, _WRAP
@@ -142,6 +159,14 @@ def _about(wb: Workbook, export: MonthlyExport, options: Options) -> None:
             cell = WriteOnlyCell(ws, value=value)
         cell.alignment = _LEFT_WRAP
         ws.append([head, cell])
+
+
+def _cut_note(cut: list[int]) -> str:
+    return _(
+        "{count} cell(s) held more text than a spreadsheet cell can (32,767 characters, the "
+        "longest {longest}): each was cut and ends in '… [cut: N characters in all]'; the "
+        "whole text is in `maogang history` and in the CSV and JSON exports"
+    ).format(count=len(cut), longest=f"{max(cut):,}")
 
 
 _MODIFIED = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")
@@ -174,11 +199,12 @@ def render(export: MonthlyExport, options: Options) -> bytes:
     wb.properties.title = title(export, options.lang)
     wb.properties.creator = "maogang"
     wb.properties.created = stamp
-    _write(wb, summary_sheet(export, options.lang))
-    _write(wb, detail_sheet(export, options.lang))
+    cut: list[int] = []
+    _write(wb, summary_sheet(export, options.lang), cut)
+    _write(wb, detail_sheet(export, options.lang), cut)
     if export.hazards:  # a ledger with hazards open, or closed this month
-        _write(wb, hazard_sheet(export, options.lang))
-    _about(wb, export, options)
+        _write(wb, hazard_sheet(export, options.lang), cut)
+    _about(wb, export, options, cut)
     buffer = io.BytesIO()
     wb.save(buffer)
     return _reproducible(buffer.getvalue(), stamp)

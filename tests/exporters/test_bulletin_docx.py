@@ -117,3 +117,13 @@ def test_page_numbers_outside_on_odd_and_even_pages(written: tuple[Any, str]) ->
         assert f'w:jc w:val="{side}"' in xml
         assert {r.font.name for r in paragraph.runs} == {"宋体"}
         assert {r.font.size.pt for r in paragraph.runs} == {14}  # 4号
+
+
+def test_columns_share_the_text_block_by_what_they_hold(written: tuple[Any, str]) -> None:
+    document, _ = written
+    table = document.tables[0]
+    widths = [round(column.width.mm) for column in table.columns]
+    assert sum(widths) <= 156  # the text block of a 公文 page
+    unit = widths[1]
+    assert unit == max(widths) and unit >= 2 * min(widths)  # names get room, figures little
+    assert [round(c.width.mm) for c in table.rows[1].cells] == widths

@@ -35,6 +35,7 @@ TITLE_FONT, BODY_FONT, H1_FONT, H2_FONT, PAGE_FONT = (
 TITLE_SIZE, BODY_SIZE, PAGE_SIZE, TABLE_SIZE = Pt(22), Pt(16), Pt(14), Pt(12)
 LINE = Pt(28.95)  # 225 mm / 22 lines
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
+TEXT_WIDTH = Mm(156)  # 210 - 28 - 26
 BLACK = RGBColor(0, 0, 0)
 TABLE_HEADING, TABLE_TEXT = "Table Heading", "Table Text"
 
@@ -127,16 +128,37 @@ def _page_number(footer: Any, *, odd: bool) -> None:
             run._r.append(char)
 
 
+def _cells(text: str) -> int:
+    """How wide text is, in half characters (a Chinese character is two)."""
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
+
+def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
+    """The text block's width shared by what the columns hold: a unit's name gets room,
+    a figure little; a heading may take two lines."""
+    header, *body = rows
+    weights = [  # at least two characters, and a cell's padding (two half characters)
+        max(4, (_cells(h) + 1) // 2, *(_cells(row[c]) for row in body)) + 2
+        for c, h in enumerate(header)
+    ]
+    return [total * w // sum(weights) for w in weights]
+
+
 def _table(document: Any, rows: Sequence[Sequence[str]]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = column_widths(rows, TEXT_WIDTH)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice and WPS read; Word reads each cell's
     # Row by row (table.cell(r, c) walks the whole grid at each call); the fonts are the
     # two table styles', not set run by run (thousands of cells at district scale).
     # The style is set by its id: python-docx would look the style up among all at each cell.
     ids = (document.styles[TABLE_HEADING].style_id, document.styles[TABLE_TEXT].style_id)
     for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
-        for cell, value in zip(row.cells, values, strict=True):
+        for cell, value, width in zip(row.cells, values, widths, strict=True):
+            cell.width = width
             paragraph = cell.paragraphs[0]
             paragraph._p.style = ids[0] if r == 0 else ids[1]
             paragraph.add_run(value)

@@ -381,3 +381,27 @@ def test_counts_and_fail_if_any_include_duties(invoke: Invoke) -> None:
         "",
         "共 1 项（按单位计）：职责 1。",
     ]
+
+
+def test_duty_list_counts_an_instance_due_today_as_due_not_missing(invoke: Invoke) -> None:
+    """On 2024-06-25, the June report is due that day: due, not yet missing (May's is)."""
+    duties = {
+        d["id"]: d
+        for d in json.loads(invoke("duty", "list", "--json", "--as-of", "2024-06-25").stdout)
+    }
+    assert {k: duties["monthly_report"][k] for k in ("due", "done", "missing")} == {
+        "due": 2 * 21,
+        "done": 0,
+        "missing": 21,
+    }
+    invoke("submit", "-u", "城运中心", "-m", "2024-06", "-d", "2024-06-25")
+    invoke("submit", "-u", "城建中心", "-m", "2024-05", "-d", "2024-06-01")  # late
+    duties = {
+        d["id"]: d
+        for d in json.loads(invoke("duty", "list", "--json", "--as-of", "2024-06-25").stdout)
+    }
+    assert {k: duties["monthly_report"][k] for k in ("due", "done", "missing")} == {
+        "due": 2 * 21,
+        "done": 2,
+        "missing": 20,
+    }

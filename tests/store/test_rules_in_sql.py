@@ -125,3 +125,44 @@ def test_the_run_of_done_begins_after_the_last_other_status(
     pairs = _json(invoke, "status", "-u", "党政办", "--as-of", "2024-07-02")
     pair = next(p for p in pairs if p["task"] == "2024-06")
     assert (pair["done_on"], pair["done_late"]) == ("2024-06-30", False)
+
+
+def test_the_latest_note_and_percent_follow_the_record_order(invoke: Invoke) -> None:
+    """The latest non-empty note and the latest percent, each on its own (SQL's _NOTE and
+    _PERCENT), as `domain.imports.standing` finds them on the same records."""
+    from maogang_cli.domain.imports import StoredRecord, standing
+
+    for args in [
+        ("-s", "in_progress", "-d", "2024-06-01", "-n", "开始", "-p", "20"),
+        ("-s", "in_progress", "-d", "2024-06-10", "-p", "50"),
+        ("-s", "blocked", "-d", "2024-06-10", "-n", "更正"),  # same day, recorded later
+        ("-s", "in_progress", "-d", "2024-06-20", "-n", "之后", "-p", "70"),  # after as-of
+    ]:
+        assert invoke("record", "2024-14", "-u", "城运中心", *args).exit_code == 0
+    pairs = _json(invoke, "status", "-u", "城运中心", "--as-of", "2024-06-15")
+    pair = next(p for p in pairs if p["task"] == "2024-14")
+    assert (pair["status"], pair["note"], pair["percent"]) == ("blocked", "更正", 50)
+    history = _json(invoke, "history", "2024-14", "-u", "城运中心")
+    records = [
+        StoredRecord(
+            h["status"], date.fromisoformat(h["date"]), h["recorded_at"], h["id"],
+            h["note"], h["percent"],
+        )
+        for h in history
+    ]  # fmt: skip
+    shown = standing(records, date(2024, 6, 15))
+    assert (shown.status, shown.note, shown.percent) == ("blocked", "更正", 50)
+    export = _json_export(invoke, "2024-06", "2024-06-15")
+    row = next(r for r in export["rows"] if (r["task"], r["unit"]) == ("2024-14", "城运中心"))
+    assert (row["status"], row["note"], row["percent"], row["last_update"]) == (
+        "blocked",
+        "更正",
+        50,
+        "2024-06-10",
+    )
+
+
+def _json_export(invoke: Invoke, month: str, as_of: str) -> Any:
+    result = invoke("export", "-m", month, "--as-of", as_of, "-f", "json")
+    assert result.exit_code == 0, result
+    return json.loads(result.stdout)

@@ -3,12 +3,14 @@ due in a window, and `maogang duty list`'s counts per duty."""
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from maogang_cli.app.owed import owed
 from maogang_cli.domain.agenda import AgendaItem, Window, owed_items, sort_agenda, task_items
 from maogang_cli.domain.owed import Owed, chased, milestone_owed
 from maogang_cli.domain.plan import ActionView, build_plan
+from maogang_cli.domain.reports import totals
 from maogang_cli.store.duties import duty_records, list_duties
 from maogang_cli.store.owed import list_milestones, memberless_groups
 from maogang_cli.store.plan import duty_measures, list_actions, list_measures, list_targets
@@ -100,12 +102,11 @@ def duty_counts(conn: sqlite3.Connection, as_of: date) -> dict[str, dict[str, An
         }
         for d in list_duties(conn)
     }
-    for o in owed(conn, as_of, last=as_of):
-        if o.kind == "duty":
-            c = out[o.id]
-            c["due"] += 1
-            c["done"] += o.done
-            c["missing"] += o.missing
+    instances = [o for o in owed(conn, as_of, last=as_of) if o.kind == "duty"]
+    for counted in totals(instances, [], by=attrgetter("id")):
+        # Every instance listed is due by the day (the due day itself included).
+        due = counted.due + counted.not_due
+        out[counted.unit].update(due=due, done=counted.done, missing=counted.missing)
     return out
 
 

@@ -14,9 +14,10 @@ had arrived by that day: from the due day on, nothing received by then is `missi
 (`missing_on_due_day`).
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Literal, NamedTuple
+from operator import attrgetter
+from typing import Any, Literal, NamedTuple, Protocol
 
 from maogang_cli.domain.dates import Unreadable, month_key, parse_month
 from maogang_cli.domain.duties import Duty
@@ -105,7 +106,7 @@ def grid(
 
 
 class Totals(NamedTuple):
-    """One unit's instances counted by state."""
+    """One unit's (or one duty's) instances counted by state."""
 
     unit: str
     on_time: int = 0
@@ -119,15 +120,32 @@ class Totals(NamedTuple):
         return self.on_time + self.late + self.missing
 
     @property
+    def done(self) -> int:
+        return self.on_time + self.late
+
+    @property
     def on_time_rate(self) -> float | None:
         """On time ÷ due; None when nothing was due yet."""
         return ratio(self.on_time, self.due)
 
 
-def totals(instances: Iterable[Instance], units: Sequence[str]) -> list[Totals]:
+class _Counted(Protocol):
+    @property
+    def unit(self) -> str: ...
+    @property
+    def state(self) -> InstanceState: ...
+
+
+def totals(
+    instances: Iterable[_Counted],
+    units: Sequence[str],
+    by: Callable[[Any], str] = attrgetter("unit"),
+) -> list[Totals]:
+    """The one count of duty instances by state: per unit (`units` first, in order, even
+    with nothing counted), or per whatever `by` names (`duty list` counts per duty)."""
     counts = {unit: dict.fromkeys(STATES, 0) for unit in units}
     for instance in instances:
-        counts.setdefault(instance.unit, dict.fromkeys(STATES, 0))[instance.state] += 1
+        counts.setdefault(by(instance), dict.fromkeys(STATES, 0))[instance.state] += 1
     return [Totals(unit, **c) for unit, c in counts.items()]
 
 

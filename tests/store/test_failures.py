@@ -112,9 +112,10 @@ def _header_only(tmp: Path, invoke: Invoke) -> Path:
 
 def _malformed(tmp: Path, invoke: Invoke) -> Path:
     path = _maogang_db(invoke, tmp / "bad.db")
-    with open(path, "r+b") as handle:
-        handle.seek(4096 * 3)
-        handle.write(b"\xff" * 4096 * 20)
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:  # every page but the first (the header, the schema)
+        handle.seek(4096)
+        handle.write(b"\xff" * (size - 4096))
     return path
 
 

@@ -18,7 +18,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from maogang_cli.config import bundled_data_dir
+from maogang_cli.store.chain import insert_chained
 from maogang_cli.store.db import connect
+from maogang_cli.store.duties import DUTY_COLUMNS
+from maogang_cli.store.progress import PROGRESS_COLUMNS
 from maogang_cli.store.sync import sync_catalogue
 
 STATUSES = ("not_started", "in_progress", "done", "blocked")
@@ -112,10 +115,11 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, records: int, months: in
     ).fetchall()
     start = date(2024, 1, 1)
     conn.execute("BEGIN")
-    conn.executemany(
-        """INSERT INTO progress (task_id, unit, status, happened_on, percent, note, evidence,
-           recorded_by, recorded_at, source, unit_key)
-           VALUES (?, ?, ?, ?, ?, ?, '', 'bench', ?, 'bench', ?)""",
+    # Through the store's one insert path, so the generated evidence is sealed (check passes).
+    insert_chained(
+        conn,
+        "progress",
+        PROGRESS_COLUMNS,
         (
             (
                 (pair := rng.choice(pairs))[0],
@@ -124,7 +128,10 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, records: int, months: in
                 (day := start + timedelta(days=rng.randrange(1095))).isoformat(),
                 rng.randrange(101),
                 f"进展说明{i}",
+                "",
+                "bench",
                 f"{day.isoformat()}T09:00:00+08:00",
+                "bench",
                 pair[2],
             )
             for i in range(records)
@@ -150,13 +157,17 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, records: int, months: in
                             f"{year}-{month:02d}",
                             unit,
                             day,
+                            "",
+                            "bench",
                             f"{day}T10:00:00+08:00",
+                            "bench",
                             keys[unit],
                         )
                     )
-        conn.executemany(
-            """INSERT INTO duty_records (duty, period, unit, done_on, note, recorded_by,
-               recorded_at, source, unit_key) VALUES (?, ?, ?, ?, '', 'bench', ?, 'bench', ?)""",
+        insert_chained(
+            conn,
+            "duty_records",
+            DUTY_COLUMNS,
             rows,
         )
     conn.execute("COMMIT")

@@ -109,6 +109,8 @@ def test_catalogue_and_progress_tables(fresh: sqlite3.Connection) -> None:
         ("recorded_at", "TEXT", 1, 0),
         ("source", "TEXT", 1, 0),
         ("unit_key", "TEXT", 0, 0),
+        ("prev_hash", "TEXT", 0, 0),
+        ("hash", "TEXT", 0, 0),
     ]
 
 

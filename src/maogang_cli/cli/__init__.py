@@ -50,6 +50,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("show", "Show a task and where each of its units stands (主办 and 协办)."),
     "history": ("history", "List every record of a task, with who recorded it and when."),
     "void": ("void", "Void a mistaken entry: every figure ignores it; history keeps it, marked."),
+    "backup": ("backup", "Copy the database safely while others write, then check the copy."),
+    "restore": (
+        "restore",
+        "Replace the database with a checked backup; the replaced one is kept beside it.",
+    ),
+    "check": (
+        "check",
+        "Verify the hash chain, the append-only guards, the schema and the file; exit 1 if not.",
+    ),
     "submit": ("submit", "Record that a unit's monthly report arrived (due by {due_day})."),
     "reports": (
         "reports",

@@ -21,7 +21,7 @@ from maogang_cli.store.failures import (
 )
 
 # Must equal migrations.MIGRATION_NAMES (a test checks); kept here so reads need no import.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 BUSY_TIMEOUT_MS = 15_000
 
 

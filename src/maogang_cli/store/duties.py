@@ -14,6 +14,18 @@ from maogang_cli.domain.duties import Duty
 from maogang_cli.domain.reports import Submission
 from maogang_cli.errors import NotFoundError, did_you_mean
 
+DUTY_COLUMNS = (
+    "duty",
+    "period",
+    "unit",
+    "done_on",
+    "note",
+    "recorded_by",
+    "recorded_at",
+    "source",
+    "unit_key",
+)
+
 
 class NewDutyRecord(NamedTuple):
     duty: str
@@ -76,33 +88,31 @@ def append_duty_records(conn: sqlite3.Connection, records: Sequence[NewDutyRecor
 
     The one way a duty record is written: each row stores its unit's key beside the
     unit's name at the time."""
+    from maogang_cli.store.chain import insert_chained
     from maogang_cli.store.progress import key_of, unit_keys
 
     conn.execute("BEGIN IMMEDIATE")
     try:
         keys = unit_keys(conn)
-        ids = [
-            int(
-                conn.execute(
-                    """INSERT INTO duty_records (duty, period, unit, done_on, note,
-                       recorded_by, recorded_at, source, unit_key)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    [
-                        r.duty,
-                        r.period,
-                        r.unit,
-                        r.done_on.isoformat(),
-                        r.note,
-                        r.recorded_by,
-                        r.recorded_at,
-                        r.source,
-                        key_of(keys, r.unit),
-                    ],
-                ).lastrowid
-                or 0
-            )
-            for r in records
-        ]
+        ids = insert_chained(
+            conn,
+            "duty_records",
+            DUTY_COLUMNS,
+            [
+                (
+                    r.duty,
+                    r.period,
+                    r.unit,
+                    r.done_on.isoformat(),
+                    r.note,
+                    r.recorded_by,
+                    r.recorded_at,
+                    r.source,
+                    key_of(keys, r.unit),
+                )
+                for r in records
+            ],
+        )
         conn.execute("COMMIT")
         return ids
     except BaseException:

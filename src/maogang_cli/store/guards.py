@@ -19,24 +19,54 @@ EVIDENCE = {
 }
 # The evidence tables that name a unit (by its key)
 UNIT_EVIDENCE = ("progress", "duty_records")
+# Each table's unique keys. INSERT OR REPLACE (REPLACE INTO) deletes the row holding a key
+# without firing the DELETE guard (recursive triggers are off), so an insert that would
+# meet an existing key is refused before it happens.
+UNIQUE: dict[str, list[tuple[str, ...]]] = {
+    "progress": [("id",)],
+    "duty_records": [("id",)],
+    "voids": [("id",), ("target_table", "target_id")],
+    "hazards": [("id",), ("year", "number")],
+    "hazard_events": [("id",), ("hazard_id", "seq")],
+}
+EVENTS = {"UPDATE": "update", "DELETE": "delete", "INSERT": "replace"}
 
 
 def trigger_name(table: str, event: str) -> str:
-    return f"{table}_no_{event.lower()}"
+    return f"{table}_no_{EVENTS[event]}"
 
 
 def trigger_sql(table: str, event: str) -> str:
+    head = f"CREATE TRIGGER {trigger_name(table, event)} BEFORE {event} ON {table} "
+    if event != "INSERT":
+        return head + f"BEGIN SELECT RAISE(ABORT, '{EVIDENCE[table]} are append-only'); END"
+    taken = " OR ".join(
+        f"EXISTS (SELECT 1 FROM {table} WHERE " + " AND ".join(f"{c} = NEW.{c}" for c in key) + ")"
+        for key in UNIQUE[table]
+    )
     return (
-        f"CREATE TRIGGER {trigger_name(table, event)} BEFORE {event} ON {table} "
-        f"BEGIN SELECT RAISE(ABORT, '{EVIDENCE[table]} are append-only'); END"
+        head + f"WHEN {taken} BEGIN SELECT RAISE(ABORT, "
+        f"'{EVIDENCE[table]} are append-only: that id is taken, nothing is replaced'); END"
     )
 
 
-def expected_triggers() -> dict[str, str]:
-    """trigger name -> its table, for every guard the evidence tables must have."""
-    return {
-        trigger_name(table, event): table for table in EVIDENCE for event in ("UPDATE", "DELETE")
-    }
+def expected_triggers() -> dict[str, tuple[str, str]]:
+    """trigger name -> (table, event), for every guard the evidence tables must have."""
+    return {trigger_name(table, event): (table, event) for table in EVIDENCE for event in EVENTS}
+
+
+def _normal(sql: str) -> str:
+    return " ".join(sql.replace(";", "; ").split()).rstrip("; ")
+
+
+def altered_triggers(conn: sqlite3.Connection) -> list[str]:
+    """Guards present under their name but not doing what they should."""
+    present = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    return [
+        name
+        for name, (table, event) in expected_triggers().items()
+        if name in present and _normal(present[name]) != _normal(trigger_sql(table, event))
+    ]
 
 
 def missing_triggers(conn: sqlite3.Connection) -> list[str]:
@@ -48,8 +78,7 @@ def restore_triggers(conn: sqlite3.Connection) -> list[str]:
     """Create the guards that are missing (inside the caller's transaction); their names."""
     missing = missing_triggers(conn)
     for name in missing:
-        table = expected_triggers()[name]
-        conn.execute(trigger_sql(table, name.rsplit("_", 1)[1].upper()))
+        conn.execute(trigger_sql(*expected_triggers()[name]))
     return missing
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.hazards import Event
+from maogang_cli.store.chain import insert_chained
 
 if TYPE_CHECKING:
     import sqlite3
@@ -131,12 +132,36 @@ def existing_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
 
 def insert_hazards(conn: sqlite3.Connection, hazards: Sequence[NewHazard]) -> None:
     """Insert registrations inside the caller's transaction (with their first event)."""
-    conn.executemany(
-        """INSERT INTO hazards (id, year, number, found_on, source, level, entity, uscc,
-           address, village, sector, department, basis, description, deadline,
-           responsible_person, measures, funds, contingency_plan, match_key, recorded_by,
-           recorded_at, source_file)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+    insert_chained(  # the hash chain (store/chain.py); REPLACE is refused
+        conn,
+        "hazards",
+        tuple(
+            [
+                "id",
+                "year",
+                "number",
+                "found_on",
+                "source",
+                "level",
+                "entity",
+                "uscc",
+                "address",
+                "village",
+                "sector",
+                "department",
+                "basis",
+                "description",
+                "deadline",
+                "responsible_person",
+                "measures",
+                "funds",
+                "contingency_plan",
+                "match_key",
+                "recorded_by",
+                "recorded_at",
+                "source_file",
+            ]
+        ),
         [
             (
                 h.id,
@@ -170,10 +195,26 @@ def insert_hazards(conn: sqlite3.Connection, hazards: Sequence[NewHazard]) -> No
 
 def insert_events(conn: sqlite3.Connection, events: Sequence[NewEvent]) -> None:
     """Insert events inside the caller's transaction: the only writer of hazard_events."""
-    conn.executemany(
-        """INSERT INTO hazard_events (hazard_id, seq, event, happened_on, note, new_deadline,
-           approved_by, voids, state, deadline, recorded_by, recorded_at, source)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+    insert_chained(  # the hash chain (store/chain.py); REPLACE is refused
+        conn,
+        "hazard_events",
+        tuple(
+            [
+                "hazard_id",
+                "seq",
+                "event",
+                "happened_on",
+                "note",
+                "new_deadline",
+                "approved_by",
+                "voids",
+                "state",
+                "deadline",
+                "recorded_by",
+                "recorded_at",
+                "source",
+            ]
+        ),
         [
             (
                 e.hazard_id,

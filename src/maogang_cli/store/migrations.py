@@ -303,4 +303,24 @@ def m012_hazards_counting(db: Database) -> None:
     )
 
 
+@migrations()
+def m013_chain(db: Database) -> None:
+    # Tamper-evidence (store/chain.py): every evidence entry carries its hash and the one
+    # before it; `store.sync` seals the entries written before this, once. And REPLACE
+    # INTO no longer rewrites an entry: an insert meeting an existing key is refused.
+    from maogang_cli.store.chain import CHAINED
+    from maogang_cli.store.guards import trigger_sql
+
+    for table in CHAINED:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN prev_hash TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN hash TEXT")
+        db.execute(trigger_sql(table, "INSERT"))
+    db.execute(
+        """CREATE TABLE chain_heads (
+               tbl TEXT PRIMARY KEY, last_rowid INTEGER NOT NULL, hash TEXT NOT NULL,
+               entries INTEGER NOT NULL
+           )"""
+    )
+
+
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

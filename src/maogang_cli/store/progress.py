@@ -42,36 +42,52 @@ def append_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> li
         raise
 
 
+PROGRESS_COLUMNS = tuple(
+    [
+        "task_id",
+        "unit",
+        "status",
+        "happened_on",
+        "percent",
+        "note",
+        "evidence",
+        "recorded_by",
+        "recorded_at",
+        "source",
+        "unit_key",
+    ]
+)
+
+
 def insert_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> list[int]:
     """Insert records inside the caller's transaction (`import` adds its own row to it).
 
     The one way a progress record is written: each row stores its unit's key beside the
-    unit's name at the time."""
+    unit's name at the time, and is sealed into the hash chain (store/chain.py)."""
+    from maogang_cli.store.chain import insert_chained
+
     keys = unit_keys(conn)
-    return [
-        int(
-            conn.execute(
-                """INSERT INTO progress (task_id, unit, status, happened_on, percent, note,
-                   evidence, recorded_by, recorded_at, source, unit_key)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [
-                    r.task_id,
-                    r.unit,
-                    r.status,
-                    r.happened_on.isoformat(),
-                    r.percent,
-                    r.note,
-                    r.evidence,
-                    r.recorded_by,
-                    r.recorded_at,
-                    r.source,
-                    key_of(keys, r.unit),
-                ],
-            ).lastrowid
-            or 0
-        )
-        for r in records
-    ]
+    return insert_chained(
+        conn,
+        "progress",
+        PROGRESS_COLUMNS,
+        (
+            (
+                r.task_id,
+                r.unit,
+                r.status,
+                r.happened_on.isoformat(),
+                r.percent,
+                r.note,
+                r.evidence,
+                r.recorded_by,
+                r.recorded_at,
+                r.source,
+                key_of(keys, r.unit),
+            )
+            for r in records
+        ),
+    )
 
 
 def unit_keys(conn: sqlite3.Connection) -> dict[str, str]:

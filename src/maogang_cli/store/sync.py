@@ -56,6 +56,19 @@ def _unkeyed_evidence(conn: sqlite3.Connection, tables: Iterable[str] = UNIT_EVI
     )
 
 
+def _seal_once(conn: sqlite3.Connection) -> None:
+    """When the hash chain is new to this database: seal the entries written before it
+    (after their unit keys, which they hold, were filled). Only once: an entry written
+    around maogang later stays unsealed, and `maogang check` names it."""
+    if conn.execute("SELECT 1 FROM meta WHERE key = 'chain_sealed'").fetchone():
+        return
+    from maogang_cli.store.chain import CHAINED, seal_existing
+
+    for table in CHAINED:
+        seal_existing(conn, table)
+    conn.execute("INSERT INTO meta (key, value) VALUES ('chain_sealed', '1')")
+
+
 def _use_wal(conn: sqlite3.Connection) -> None:
     """WAL lets readers go on while one writer writes. Switching needs the database to
     itself for a moment; if another process has it, that process sets WAL (or has)."""
@@ -85,14 +98,18 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
                 # the database stays as it was, readable by the maogang that wrote it.
                 conn.execute("ROLLBACK")
                 raise DataError(problems, hint=_upgrade_hint(data_dir))
+            _seal_once(conn)
+            restore_triggers(conn)
             conn.execute("COMMIT")
             raise DataError(problems, hint=_invalid_hint(data_dir))
         row = conn.execute("SELECT value FROM meta WHERE key = 'catalogue_hash'").fetchone()
         if row and row[0] == digest and not force and not _unkeyed(conn):
+            _seal_once(conn)
             restore_triggers(conn)
             conn.execute("COMMIT")
             return False
         _write(db, catalogue)
+        _seal_once(conn)
         restore_triggers(conn)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         db.table("meta").upsert_all(

@@ -26,20 +26,25 @@ class VoidMark(NamedTuple):
 
 def insert_void(conn: sqlite3.Connection, void: NewVoid) -> int:
     """The one way a void is written (inside the caller's transaction)."""
-    cursor = conn.execute(
-        """INSERT INTO voids (target, target_table, target_id, reason, recorded_by,
-           recorded_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+    from maogang_cli.store.chain import insert_chained
+
+    (row,) = insert_chained(
+        conn,
+        "voids",
+        ("target", "target_table", "target_id", "reason", "recorded_by", "recorded_at", "source"),
         [
-            str(void.target),
-            void.target.table,
-            void.target.row,
-            void.reason,
-            void.recorded_by,
-            void.recorded_at,
-            void.source,
+            (
+                str(void.target),
+                void.target.table,
+                void.target.row,
+                void.reason,
+                void.recorded_by,
+                void.recorded_at,
+                void.source,
+            )
         ],
     )
-    return int(cursor.lastrowid or 0)
+    return row
 
 
 def entry(conn: sqlite3.Connection, target: EntryId) -> sqlite3.Row | None:

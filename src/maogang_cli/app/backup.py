@@ -1,0 +1,103 @@
+"""`maogang backup` and `maogang restore`: a consistent copy made with SQLite's online
+backup API while others may be writing, checked before it is trusted."""
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from maogang_cli.app.checking import CheckFailed, check_connection, first_problem, open_existing
+from maogang_cli.errors import OutputExistsError, UsageError
+from maogang_cli.i18n import _
+
+
+class Copied(NamedTuple):
+    source: Path
+    target: Path
+    entries: int
+    kept: Path | None = None  # restore: where the replaced database went
+
+
+def _entries(conn: sqlite3.Connection) -> int:
+    from maogang_cli.store.chain import CHAINED
+
+    return sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CHAINED)
+
+
+def default_name(now: datetime) -> Path:
+    return Path(f"maogang-{now.date().isoformat()}.db")
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    dst = sqlite3.connect(target)
+    try:
+        source.backup(dst)
+    finally:
+        dst.close()
+
+
+def _verified(path: Path, *, allow_older: bool = False) -> int:
+    """The entries of a copy that passes every check; CheckFailed otherwise."""
+    conn = open_existing(path)
+    try:
+        findings = check_connection(conn)
+        if allow_older:  # an older copy is brought up to date when it is next opened
+            from maogang_cli.store.db import SCHEMA_VERSION, _schema_version
+
+            if _schema_version(conn) <= SCHEMA_VERSION:
+                findings = [f for f in findings if f.check != "schema"]
+        problem = first_problem(findings)
+        if problem is not None:
+            raise CheckFailed(
+                _("{path} fails the check: {first}").format(path=path, first=problem.message)
+            )
+        return _entries(conn)
+    finally:
+        conn.close()
+
+
+def backup(db: Path, out: Path | None, now: datetime) -> Copied:
+    """Copy `db` to `out` (default maogang-YYYY-MM-DD.db here), then check the copy."""
+    target = out or default_name(now)
+    if target.exists():
+        raise OutputExistsError(
+            _("{path} exists: give another name with -o, or move it first").format(path=target)
+        )
+    if not target.parent.is_dir():
+        raise UsageError(_("directory does not exist: {path}").format(path=target.parent))
+    partial = target.with_name(f".{target.name}.part")
+    source = open_existing(db)
+    try:
+        _copy(source, partial)
+        entries = _verified(partial)
+        os.replace(partial, target)
+    finally:
+        source.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    return Copied(db, target, entries)
+
+
+def restore(copy: Path, db: Path, now: datetime) -> Copied:
+    """Replace `db` with `copy` once the copy passes every check; the database replaced is
+    kept beside it (DB.replaced-YYYYMMDD-HHMMSS)."""
+    if not copy.is_file():
+        raise UsageError(_("no backup at {path}").format(path=copy))
+    entries = _verified(copy, allow_older=True)
+    kept = None
+    if db.exists():
+        kept = db.with_name(f"{db.name}.replaced-{now.strftime('%Y%m%d-%H%M%S')}")
+        current = open_existing(db)
+        try:
+            _copy(current, kept)
+        finally:
+            current.close()
+    source = sqlite3.connect(copy)
+    target = sqlite3.connect(db, timeout=15)
+    try:
+        source.backup(target)  # page by page under the target's write lock: all or nothing
+    finally:
+        source.close()
+        target.close()
+    return Copied(copy, db, entries, kept)

@@ -1,0 +1,144 @@
+"""`maogang check`, and the same checks for `backup` and `restore`: the hash chain of every
+evidence table, the append-only guards, the schema version and SQLite's integrity_check.
+Hledger's `check` is the model: named checks, one line each, the first problem named."""
+
+import sqlite3
+from pathlib import Path
+from typing import NamedTuple
+
+from maogang_cli.errors import MaogangError, UsageError
+from maogang_cli.i18n import _
+
+
+class Finding(NamedTuple):
+    check: str  # "integrity", "schema", "guards", "chain"
+    ok: bool
+    message: str
+
+
+class CheckFailed(MaogangError):
+    """Something in the database is not as maogang wrote it."""
+
+
+def _entry_name(conn: sqlite3.Connection, table: str, rowid: int | None) -> str:
+    from maogang_cli.domain.voids import LETTERS
+
+    if rowid is None:
+        return "-"
+    if table in LETTERS:
+        return f"{LETTERS[table]}{rowid}"
+    if table == "hazards":
+        row = conn.execute("SELECT id FROM hazards WHERE rowid = ?", [rowid]).fetchone()
+        return str(row[0]) if row else f"#{rowid}"
+    return f"#{rowid}"
+
+
+def _chain(conn: sqlite3.Connection) -> list[Finding]:
+    from maogang_cli.store.chain import CHAINED, verify
+
+    out: list[Finding] = []
+    total = 0
+    messages = {
+        "changed": _("{table}: entry {id} was changed after it was written (its hash differs)"),
+        "out_of_order": _(
+            "{table}: entry {id} does not follow the entry before it "
+            "(an entry was removed, moved or put in before it)"
+        ),
+        "unsealed": _("{table}: entry {id} is not sealed (written around maogang)"),
+        "cut": _("{table}: the chain's recorded end {id} is missing (entries were removed)"),
+        "count": _("{table}: fewer or more entries than were written (last {id})"),
+    }
+    for table in CHAINED:
+        broken = verify(conn, table)
+        if broken is not None:
+            name = _entry_name(conn, table, broken.rowid)
+            out.append(Finding("chain", False, messages[broken.what].format(table=table, id=name)))
+        total += conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    if not out:
+        out.append(
+            Finding(
+                "chain",
+                True,
+                _("chain: {n} entries, each sealed to the one before").format(n=total),
+            )
+        )
+    return out
+
+
+def _guards(conn: sqlite3.Connection) -> list[Finding]:
+    from maogang_cli.store.guards import altered_triggers, missing_triggers
+
+    out = [
+        Finding(
+            "guards",
+            False,
+            _(
+                "guard {name} is missing: its table can be changed; `maogang load` puts it back"
+            ).format(name=name),
+        )
+        for name in missing_triggers(conn)
+    ] + [
+        Finding(
+            "guards",
+            False,
+            _("guard {name} was changed; `maogang load` cannot mend it: restore a backup").format(
+                name=name
+            ),
+        )
+        for name in altered_triggers(conn)
+    ]
+    return out or [Finding("guards", True, _("guards: every evidence table is append-only"))]
+
+
+def _schema(conn: sqlite3.Connection) -> list[Finding]:
+    from maogang_cli.store.db import SCHEMA_VERSION, _schema_version
+
+    version = _schema_version(conn)
+    if version != SCHEMA_VERSION:
+        return [
+            Finding(
+                "schema",
+                False,
+                _("schema version {version}, this maogang writes {known}").format(
+                    version=version, known=SCHEMA_VERSION
+                ),
+            )
+        ]
+    return [Finding("schema", True, _("schema: version {v}").format(v=version))]
+
+
+def _integrity(conn: sqlite3.Connection) -> list[Finding]:
+    rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    if rows == ["ok"]:
+        return [Finding("integrity", True, _("integrity_check: ok"))]
+    return [Finding("integrity", False, f"integrity_check: {line}") for line in rows[:5]]
+
+
+def check_connection(conn: sqlite3.Connection) -> list[Finding]:
+    """Every check, in order; integrity first (a damaged file makes the rest moot)."""
+    integrity = _integrity(conn)
+    if not all(f.ok for f in integrity):
+        return integrity
+    return [*integrity, *_schema(conn), *_guards(conn), *_chain(conn)]
+
+
+def open_existing(path: Path) -> sqlite3.Connection:
+    """A database that exists, opened without bringing anything up to date (a check must
+    see it as it is: `load` would put a dropped guard back)."""
+    from maogang_cli.store.db import connect
+
+    if not path.is_file():
+        raise UsageError(_("no database at {path}").format(path=path))
+    return connect(path)
+
+
+def check(path: Path) -> list[Finding]:
+    conn = open_existing(path)
+    try:
+        return check_connection(conn)
+    finally:
+        conn.close()
+
+
+def first_problem(findings: list[Finding]) -> Finding | None:
+    return next((f for f in findings if not f.ok), None)

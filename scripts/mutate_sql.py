@@ -63,8 +63,12 @@ def mutants(text: str) -> list[Mutant]:
     for line in lines:
         offsets.append(offsets[-1] + len(line))
     found = []
+    previous = tokenize.NEWLINE
     for token in tokenize.generate_tokens(io.StringIO(text).readline):
-        if token.type != tokenize.STRING:
+        statement = previous in (tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT)
+        if token.type not in (tokenize.COMMENT, tokenize.NL):
+            previous = token.type
+        if token.type != tokenize.STRING or statement:  # a docstring is no SQL
             continue
         (row, col), _ = token.start, token.end
         base = offsets[row - 1] + col
@@ -108,10 +112,14 @@ def main() -> int:
     parser.add_argument("--file", default=DEFAULT_FILE)
     parser.add_argument("--tests", default=DEFAULT_TESTS)
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument("--lines", default="", help="only mutants on these lines (12,40)")
     parser.add_argument("--timeout", type=int, default=900)
     args = parser.parse_args()
     text = (ROOT / args.file).read_text("utf-8")
     found = mutants(text)
+    if args.lines:
+        wanted = {int(n) for n in args.lines.split(",")}
+        found = [m for m in found if m.line in wanted]
     if args.list:
         for m in found:
             print(f"{args.file}:{m.line}:{m.column}: {m.before} -> {m.after}")

@@ -157,3 +157,43 @@ def test_pair_states_are_read_by_index_seeks_alone(conn: sqlite3.Connection) -> 
         reads = [step for step in plan if step.startswith(("SCAN p", "SEARCH p "))]
         assert reads, plan
         assert all("COVERING INDEX progress_state" in step for step in reads), plan
+
+
+def test_a_run_of_done_starts_at_its_first_record(conn: sqlite3.Connection) -> None:
+    """A second 'done' (evidence sent later) does not move when the task was done: the
+    run of 'done' starts at its first record (killed the MIN -> MAX mutant of _RUN_START)."""
+    append_records(
+        conn,
+        [
+            NewRecord("2024-14", "城运中心", "in_progress", date(2024, 5, 1), "t", "2024-05-01T09"),
+            NewRecord("2024-14", "城运中心", "done", date(2024, 12, 20), "t", "2024-12-20T09"),
+            NewRecord("2024-14", "城运中心", "done", date(2025, 1, 10), "t", "2025-01-10T09"),
+        ],
+    )
+    as_of = date(2025, 2, 1)
+    (state,) = pair_states(conn, as_of, units=["城运中心"], task_ids=["2024-14"])
+    assert (state.done_on, state.done_late) == (date(2024, 12, 20), False)  # deadline 12-31
+    (summary,) = [s for s in unit_summaries(conn, as_of) if s.unit == "城运中心"]
+    assert (summary.done, summary.done_late) == (1, 0)
+
+
+def test_the_latest_percent_and_note_skip_records_without_them(conn: sqlite3.Connection) -> None:
+    """A later record with no percent (or no note) leaves the latest given one shown."""
+    append_records(
+        conn,
+        [
+            NewRecord(
+                "2024-14",
+                "城运中心",
+                "in_progress",
+                date(2024, 5, 1),
+                "t",
+                "2024-05-01T09",
+                note="建设中",
+                percent=40,
+            ),
+            NewRecord("2024-14", "城运中心", "in_progress", date(2024, 6, 1), "t", "2024-06-01T09"),
+        ],
+    )
+    (state,) = pair_states(conn, date(2024, 7, 1), units=["城运中心"], task_ids=["2024-14"])
+    assert (state.percent, state.note) == (40, "建设中")

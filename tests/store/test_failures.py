@@ -256,8 +256,19 @@ def test_a_full_disk_says_so_and_keeps_the_database(
             f"error: the disk under the database {db} is full: nothing was stored; "
             "free some space and try again\n",
         )
+    sheet = tmp_path / "sheet.csv"
+    cell = "很长的备注" * 6_000  # within the cell limit; six of them need new pages
+    rows = [f"2024-14,城运中心,推进中,2024-06-{day:02d},{cell}{day}" for day in range(3, 9)]
+    sheet.write_text("\n".join(["编号,单位,状态,日期,备注", *rows]) + "\n", "utf-8")
+    result = invoke("import", str(sheet), "--db", str(db))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: the disk under the database {db} is full: nothing was stored; "
+        "free some space and try again\n",
+    )
     monkeypatch.undo()
     assert _progress(db) == before
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM imports").fetchone() == (0,)
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

@@ -32,7 +32,8 @@ def hazard_json(v: HazardView) -> dict[str, Any]:
     }
 
 
-def event_json(row: sqlite3.Row, voided: set[int]) -> dict[str, Any]:
+def event_json(row: sqlite3.Row, voided_by: dict[int, sqlite3.Row]) -> dict[str, Any]:
+    void = voided_by.get(row["seq"])
     return {
         "seq": row["seq"],
         "event": row["event"],
@@ -43,7 +44,15 @@ def event_json(row: sqlite3.Row, voided: set[int]) -> dict[str, Any]:
         "new_deadline": row["new_deadline"],
         "approved_by": row["approved_by"] or None,
         "voids": row["voids"],
-        "voided": row["seq"] in voided,
+        "voided": void is not None,
+        "voided_by": None
+        if void is None
+        else {
+            "seq": void["seq"],
+            "date": void["happened_on"],
+            "note": void["note"],
+            "recorded_by": void["recorded_by"],
+        },
         "recorded_by": row["recorded_by"],
         "recorded_at": row["recorded_at"],
         "source": row["source"],
@@ -66,7 +75,7 @@ def timeline_json(t: Timeline) -> dict[str, Any]:
         "supervisor": t.view.department,
         "recorded_by": h["recorded_by"],
         "recorded_at": h["recorded_at"],
-        "events": [event_json(r, t.voided_steps) for r in t.events],
+        "events": [event_json(r, t.voided_by) for r in t.events],
     }
 
 

@@ -132,10 +132,12 @@ def test_show_json(ledger: Invoke) -> None:
     assert events == [
         {"seq": 1, "event": "registered", "date": "2023-11-03", "state": "registered",
          "deadline": "2024-03-31", "note": "", "new_deadline": None, "approved_by": None,
-         "voids": None, "voided": False, "recorded_by": "王五", "source": "cli"},
+         "voids": None, "voided": False, "voided_by": None, "recorded_by": "王五",
+         "source": "cli"},
         {"seq": 2, "event": "extended", "date": "2024-03-20", "state": "registered",
          "deadline": "2024-06-30", "note": "设备采购周期长", "new_deadline": "2024-06-30",
-         "approved_by": "镇安委办", "voids": None, "voided": False, "recorded_by": "王五",
+         "approved_by": "镇安委办", "voids": None, "voided": False, "voided_by": None,
+         "recorded_by": "王五",
          "source": "cli"},
     ]  # fmt: skip
 
@@ -434,3 +436,42 @@ def test_the_monthly_export_has_a_hazard_sheet(ledger: Invoke, tmp_path: Path) -
     assert back.stderr == "已上账0项，已在台账中2项\n"  # type: ignore[attr-defined]
     md = ok(ledger("export", "--month", "2024-07", "--format", "md", "--as-of", "2024-07-31"))
     assert "\n## 隐患\n" in md.stdout  # type: ignore[attr-defined]
+
+
+def test_a_voided_step_says_so_in_words(invoke: Invoke) -> None:
+    """F30: piped, redirected or NO_COLOR, a voided 销号 must not read as a valid one."""
+    ok(invoke("hazard", "add", *COLD_STORE, "--by", "张三"))
+    for args in [
+        ("rectified", "--date", "2024-07-20", "--by", "张三"),
+        ("verified", "--date", "2024-07-22", "--by", "李四"),
+        ("销号", "--date", "2024-07-25", "--by", "李四"),
+        ("作废", "--event", "4", "--date", "2024-07-26", "--note", "误销号", "--by", "赵六"),
+    ]:
+        ok(invoke("hazard", "event", "YH-2024-0001", *args))
+    out = ok(invoke("hazard", "show", "YH-2024-0001", "--as-of", "2024-08-01")).stdout  # type: ignore[attr-defined]
+    assert "\x1b" not in out
+    assert out.split("截至2024-08-01的过程\n")[1] == (
+        "\n"
+        " 环节  事项        日期        记录人  备注\n"
+        " " + "-" * 73 + "\n"
+        "    1  上账        2024-06-03  张三    -\n"
+        "    2  整改完成    2024-07-20  张三    -\n"
+        "    3  审核通过    2024-07-22  李四    -\n"
+        "    4  销号        2024-07-25  李四    已由第5环节作废（2024-07-26，赵六）\n"
+        "       （已作废）                      理由：误销号\n"
+        "    5  作废        2024-07-26  赵六    作废第4环节\n"
+        "                                       误销号\n"
+        "\n"
+    )
+    shown = json.loads(
+        ok(invoke("hazard", "show", "YH-2024-0001", "--json", "--as-of", "2024-08-01")).stdout  # type: ignore[attr-defined]
+    )
+    voided = [(e["seq"], e["voided"], e["voided_by"]) for e in shown["events"]]
+    assert voided[3] == (
+        4,
+        True,
+        {"seq": 5, "date": "2024-07-26", "note": "误销号", "recorded_by": "赵六"},
+    )
+    assert [v[2] for v in voided if v[0] != 4] == [None] * 4
+    before = ok(invoke("hazard", "show", "YH-2024-0001", "--json", "--as-of", "2024-07-25")).stdout  # type: ignore[attr-defined]
+    assert [e["voided_by"] for e in json.loads(before)["events"]] == [None] * 4

@@ -560,13 +560,17 @@ class Timeline(NamedTuple):
     hazard: sqlite3.Row
     view: HazardView | None  # None: not yet found on the day
     events: list[sqlite3.Row]  # dated on or before the day
-    voided_steps: set[int]
+    voided_by: dict[int, sqlite3.Row]  # a voided step -> the step that voided it
+
+    @property
+    def voided_steps(self) -> set[int]:
+        return set(self.voided_by)
 
 
 def show_hazard(conn: sqlite3.Connection, ref: str, day: date) -> Timeline:
     hazard = find_hazard(conn, ref)
     rows = [r for r in store.event_rows(conn, hazard["id"]) if r["happened_on"] <= day.isoformat()]
-    voided = {r["voids"] for r in rows if r["event"] == "voided" and r["voids"] is not None}
+    voided = {r["voids"]: r for r in rows if r["event"] == "voided" and r["voids"] is not None}
     view = None
     if rows:
         last = rows[-1]

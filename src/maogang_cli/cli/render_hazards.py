@@ -98,11 +98,22 @@ def timeline_view(t: Timeline, day: date) -> None:
             text = (
                 _("voids step {n}").format(n=e["voids"]) if e["voids"] else _("voids the hazard")
             ) + (f"\n{text}" if text else "")
-        style = "strike" if e["seq"] in t.voided_steps else ""
+        # Struck through on a terminal, and said in words for a pipe, a file, NO_COLOR
+        # and print: a voided 销号 must never read as a valid one.
+        void = t.voided_by.get(e["seq"])
+        style = "strike" if void is not None else ""
+        event_text = event_word(e["event"])
+        if void is not None:
+            event_text += "\n" + _("(voided)")
+            by = _("voided by step {n} ({day}, {who})").format(
+                n=void["seq"], day=void["happened_on"], who=void["recorded_by"]
+            )
+            reason = _("reason: {reason}").format(reason=void["note"])
+            text = f"{by}\n{reason}" + (f"\n{text}" if text else "")
         rows.append(
             [
                 Cell(str(e["seq"]), style),
-                Cell(event_word(e["event"]), style),
+                Cell(event_text, style),
                 e["happened_on"],
                 e["recorded_by"],
                 text or "-",

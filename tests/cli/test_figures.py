@@ -55,7 +55,9 @@ def test_rank_rounds_both_rates_half_up(invoke: Invoke, year: None) -> None:
 
 def test_reports_rounds_half_up(invoke: Invoke, year: None) -> None:
     out = invoke("reports", "--year", "2024", "--as-of", "2025-01-01", "-u", "城建中心").stdout
-    assert _line(out, "城建中心") == " 城建中心  ✓  ✓  ✓  ✓  ✓  ✓   ✓   ✗   7   0  1     88%"
+    assert _line(out, "城建中心") == (
+        " 城建中心   ✓    ✓    ✓    ✓    ✓    ✓     ✓     ✗    7   0  1     88%"
+    )
 
 
 def test_every_export_shows_the_rate_as_status_does(

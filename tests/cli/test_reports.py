@@ -10,6 +10,7 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import Invoke
+from maogang_cli.cli.render_reports import MONTH_NAMES
 
 # 五（六） 各单位、各部门: the 18 镇安委会成员单位, 经发公司, 各村居, 镇属企事业单位 (the
 # duty's comment in plan_2024_2026.yaml says why), in catalogue order.
@@ -108,21 +109,24 @@ def test_reports_table(invoke: Invoke, submitted: None) -> None:
     assert result.stdout.splitlines() == [
         "月报报送 2024-05至2024-07（截至 2024-07-26）",
         "",
-        " 单位      5   6   7  ✓  迟  ✗  按时率",
-        " -------------------------------------",
-        " 城运中心  ✓  迟1  ✓  2   1  0     67%",
+        " 单位      5月  6月  7月  ✓  迟  ✗  按时率",
+        " -----------------------------------------",
+        " 城运中心   ✓   迟1   ✓   2   1  0     67%",
         "",
         "✓ 按时（25日当天或之前）；迟N 迟报N天；✗ 未报；- 未到期。按时率＝按时／应报。",
     ]
 
 
 def test_a_full_year_fits_80_columns(invoke: Invoke) -> None:
+    """Twelve months headed 1月 … 12月 fill 80 columns: the totals follow on their own."""
     result = invoke("reports", "--year", "2025", "--as-of", "2025-12-31")
     assert result.exit_code == 0, result
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
-    assert lines[2].split() == ["单位", *map(str, range(1, 13)), "✓", "迟", "✗", "按时率"]
-    assert lines[4].split() == ["党政办", *["✗"] * 12, "0", "0", "12", "0%"]
+    assert lines[2].split() == ["单位", *(f"{m}月" for m in range(1, 13))]
+    assert lines[4].split() == ["党政办", *["✗"] * 12]
+    totals = [line.split() for line in lines].index(["单位", "✓", "迟", "✗", "按时率"])
+    assert lines[totals + 2].split() == ["党政办", "0", "0", "12", "0%"]
 
 
 @pytest.fixture
@@ -154,9 +158,10 @@ def test_a_year_of_late_reports_fits_the_terminal_with_every_heading_whole(
     assert max(cell_len(line) for line in lines) <= columns  # nothing cropped
     _no_ambiguous_width(result.stdout)
     heads = [line.split() for line in lines if line.startswith((" 单位", " Unit"))]
-    months = [h for head in heads for h in head[1:] if h.isdigit()]
-    assert months == [str(m) for m in range(1, 13)]  # "12" never cut to "1"
-    assert [h for head in heads for h in head[1:] if not h.isdigit()] == (
+    names = [f"{m}月" for m in range(1, 13)] if lang == "zh" else list(MONTH_NAMES)
+    months = [h for head in heads for h in head[1:] if h in names]
+    assert months == names  # "12月" never cut to "1"
+    assert [h for head in heads for h in head[1:] if h not in names] == (
         ["✓", "迟", "✗", "按时率"] if lang == "zh" else ["✓", "+", "✗", "Rate"]
     )
     marks = "".join(lines)

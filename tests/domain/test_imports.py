@@ -67,6 +67,13 @@ def test_missing_columns_are_named_in_both_languages() -> None:
         ("2024年6月12日", "2024-06-12"),
         ("2024-06-12 00:00:00", "2024-06-12"),
         ("June 12", "June 12"),  # left for the record check to refuse
+        # A date typed into a General cell that the program kept as its day number
+        # (LibreOffice saved 2024-06-12 typed in 日期 as 45455).
+        ("45455", "2024-06-12"),
+        ("45455.5", "2024-06-12"),
+        ("45292", "2024-01-01"),
+        ("14", "14"),  # a row number, not a day
+        ("123456", "123456"),
     ],
 )
 def test_normalise_date(text: str, expected: str) -> None:

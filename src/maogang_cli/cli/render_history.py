@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from maogang_cli import output
 from maogang_cli.domain.voids import entry_id
@@ -43,6 +43,24 @@ def _line(mark: VoidMark, target: str) -> str:
     )
 
 
+def source_text(source: str) -> str:
+    """How a record came in, under who recorded it: typed, or imported (the file is named
+    under the table, where a long name need not fold inside a narrow column)."""
+    return _("imported") if source.startswith("import:") else _("typed")
+
+
+def _source_lines(rows: list[Any]) -> None:
+    """Under the table, each imported file once, with the records it brought."""
+    by_file: dict[str, list[str]] = {}
+    for r in rows:
+        if r["source"].startswith("import:"):
+            by_file.setdefault(r["source"].removeprefix("import:"), []).append(
+                entry_id("progress", r["id"])
+            )
+    for file, ids in by_file.items():
+        output.print_text(_("imported from {file}: {ids}").format(file=file, ids=", ".join(ids)))
+
+
 def task_history_table(entries: Entries, lang: Lang) -> None:
     task_id, unit, rows = entries.subject, entries.unit, entries.rows
     zh = lang == "zh"
@@ -71,7 +89,7 @@ def task_history_table(entries: Entries, lang: Lang) -> None:
             t(r["status"], lang),
             "" if r["percent"] is None else f"{r['percent']}%",
             r["note"] + (f" [{r['evidence']}]" if r["evidence"] else ""),
-            r["recorded_by"],
+            f"{r['recorded_by']}\n{source_text(r['source'])}",
             _stamp(r["recorded_at"]),
             *_void_cell(entries, r["id"]),
         ]
@@ -79,6 +97,7 @@ def task_history_table(entries: Entries, lang: Lang) -> None:
     ]
     title = f"{task_id} 进展记录" if zh else f"Records of {task_id}"
     output.print_table(columns, table, title=title)
+    _source_lines(rows)
     _void_lines(entries, "progress")
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+
 from maogang_cli import output
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.domain.reports import Instance, totals
-from maogang_cli.i18n import Lang, t
+from maogang_cli.i18n import N_, Lang, _, t
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
@@ -39,8 +41,13 @@ def _mark(instance: Instance, lang: Lang) -> Cell:
     return Cell(text, _STYLE[instance.state])
 
 
-def _month_heading(period: Period) -> str:
-    return str(period.first.month)
+MONTH_NAMES = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+               N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))  # fmt: skip
+
+
+def _month_headings(periods: Sequence[Period]) -> list[str]:
+    """5月, 6月 … (May, Jun …). A table holds one calendar year, named in its title."""
+    return [_(MONTH_NAMES[period.first.month - 1]) for period in periods]
 
 
 def _rate(value: float | None) -> str:
@@ -110,8 +117,8 @@ def _year_grid(
         # min_width: however narrow the terminal, "12" is never cut to "1"
         columns = [Column(t("unit", lang), no_wrap=True)]
         columns += [
-            Column(h, justify="center", no_wrap=True, min_width=len(h))
-            for h in map(_month_heading, chosen)
+            Column(h, justify="center", no_wrap=True, min_width=cell_len(h))
+            for h in _month_headings(chosen)
         ]
         rows: list[list[str | Cell]] = [
             [unit, *(_mark(cells[(unit, p.key)], lang) for p in chosen)] for unit in units

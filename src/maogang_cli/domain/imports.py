@@ -19,7 +19,7 @@ a pair on the very day of its latest record either: that date is taken for the o
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.cells import restore
@@ -138,12 +138,25 @@ def cell_text(value: object) -> str:
     return restore(str(value)).strip()
 
 
+_SERIAL = re.compile(r"^(\d{5})(?:\.\d+)?$")
+# Spreadsheet day numbers: 1 is 1900-01-01 counted from 1899-12-30 (Excel's, WPS's and
+# LibreOffice's default); 20000..99999 is 1954-10-03..2173-10-14, no plausible row number.
+_SERIAL_EPOCH = date(1899, 12, 30)
+_SERIALS = range(20000, 100000)
+
+
 def normalise_date(text: str) -> str:
-    """2024/6/12, 2024.6.12, 2024年6月12日 (as spreadsheets save dates) → 2024-06-12."""
-    m = _DATE.match(text.strip())
-    if not m:
-        return text.strip()
-    return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+    """A date as a spreadsheet may have saved what was typed → YYYY-MM-DD: 2024/6/12,
+    2024.6.12, 2024年6月12日, or a bare day number (45455, or 45455.5 with a time) left
+    when a date was typed into a General cell and the program kept its serial."""
+    text = text.strip()
+    m = _DATE.match(text)
+    if m:
+        return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+    serial = _SERIAL.match(text)
+    if serial and int(serial[1]) in _SERIALS:
+        return (_SERIAL_EPOCH + timedelta(days=int(serial[1]))).isoformat()
+    return text
 
 
 def parse_percent(text: str) -> int | None:

@@ -125,10 +125,10 @@ def test_a_full_year_fits_80_columns(invoke: Invoke) -> None:
     assert max(cell_len(line) for line in lines) <= 80
     heads = [line.split()[1:] for line in lines if line.startswith(" 单位")]
     assert heads[-1] == ["✓", "迟", "✗", "按时率"]
-    assert sum(heads[:-1], []) == [f"{m}月" for m in range(1, 13)]
+    assert [h for head in heads[:-1] for h in head] == [f"{m}月" for m in range(1, 13)]
     assert len(heads) == 3  # two tables of months, then the totals
     first = [line.split() for line in lines if line.startswith(" 党政办")]
-    assert sum((row[1:] for row in first[:-1]), []) == ["✗"] * 12
+    assert [mark for row in first[:-1] for mark in row[1:]] == ["✗"] * 12
     assert first[-1] == ["党政办", "0", "0", "12", "0%"]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from maogang_cli.app.recording import Entry, check_entry, now_stamp
+from maogang_cli.app.recording import Entry, PairLookups, check_entry, now_stamp
 from maogang_cli.app.sheetreader import (
     SheetLimitError,
     Table,
@@ -161,6 +161,7 @@ def stage_import(
     problems: list[tuple[int, str]] = []
     stamp = now_stamp()
     cache: dict[str, dict[str, list[StoredRecord]]] = {}
+    lookups: PairLookups = {}  # what each (task, unit) resolved to, looked up once
     rows = rows_from(decoded.body, decoded.columns)
     for (_number, cells), row in zip(decoded.body, rows, strict=True):
         failed = error_cell(cells, decoded.columns)
@@ -174,7 +175,9 @@ def stage_import(
             staged.unfilled.append(row.number)
             continue
         try:
-            task_id, records = _checked_row(conn, row, path, today=today, by=by, stamp=stamp)
+            task_id, records = _checked_row(
+                conn, row, path, today=today, by=by, stamp=stamp, lookups=lookups
+            )
             if task_id not in cache:
                 cache[task_id] = task_records(conn, task_id)
             stored = cache[task_id]
@@ -242,7 +245,14 @@ def _decode(conn: sqlite3.Connection, path: Path, sheet: str | None, *, again: b
 
 
 def _checked_row(
-    conn: sqlite3.Connection, row: Row, path: Path, *, today: date, by: str, stamp: str
+    conn: sqlite3.Connection,
+    row: Row,
+    path: Path,
+    *,
+    today: date,
+    by: str,
+    stamp: str,
+    lookups: PairLookups,
 ) -> tuple[str, list[NewRecord]]:
     """The task and the records a filled-in row stands for, by the rules of `record`;
     ValueError or MaogangError says what is wrong with it."""
@@ -252,7 +262,8 @@ def _checked_row(
         raise ValueError("unit is empty")
     percent = parse_percent(row.percent)
     task_id = _task(conn, row)
-    _refuse_group(conn, row.unit, task_id)
+    if (task_id, row.unit, False) not in lookups:  # once per pair, like check_entry's lookups
+        _refuse_group(conn, row.unit, task_id)
     entry = Entry(
         task=task_id,
         unit=row.unit,
@@ -262,7 +273,13 @@ def _checked_row(
         percent=percent,
     )
     return task_id, check_entry(
-        conn, entry, today=today, by=by, source=f"import:{path.name}", recorded_at=stamp
+        conn,
+        entry,
+        today=today,
+        by=by,
+        source=f"import:{path.name}",
+        recorded_at=stamp,
+        lookups=lookups,
     )
 
 

@@ -16,7 +16,7 @@ from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.imports import StoredRecord
 from maogang_cli.domain.status import parse_status
 from maogang_cli.domain.voids import done_already, entry_id, same_record
-from maogang_cli.errors import InvalidRecordError, UsageError, did_you_mean
+from maogang_cli.errors import InvalidRecordError, MaogangError, UsageError, did_you_mean
 from maogang_cli.i18n import _
 from maogang_cli.store.imports import task_records
 from maogang_cli.store.progress import NewRecord, append_records, reporting_units
@@ -87,6 +87,49 @@ def check_reports_for(conn: sqlite3.Connection, task_id: str, unit: str) -> None
         )
 
 
+# What an entry's task and unit resolve to (task id, list year, units recorded for): the
+# same for every row of a sheet naming that pair, so an import looks each pair up once.
+PairLookups = dict[tuple[str, str, bool], "tuple[str, int, list[str]] | MaogangError"]
+
+
+def _pair(
+    conn: sqlite3.Connection, task: str, unit_name: str, all_members: bool
+) -> tuple[str, int, list[str]]:
+    task_id = resolve_task(conn, task)
+    retired, year = conn.execute(
+        "SELECT retired, year FROM tasks WHERE id = ?", [task_id]
+    ).fetchone()
+    if retired:
+        raise InvalidRecordError(f"task {task_id} is retired (no longer in the catalogue)")
+    unit = resolve_unit(conn, unit_name)
+    members = group_members(conn, unit)
+    if members and not all_members:
+        raise InvalidRecordError(
+            f"'{unit}' is a group: record for one member, or pass --all-members "
+            f"to record the same for each of: {'、'.join(members)}"
+        )
+    check_reports_for(conn, task_id, unit)
+    reporting = reporting_units(conn, task_id)
+    return task_id, year, [u for u in members or [unit] if u in reporting]
+
+
+def _looked_up(
+    conn: sqlite3.Connection, entry: Entry, all_members: bool, lookups: PairLookups | None
+) -> tuple[str, int, list[str]]:
+    if lookups is None:
+        return _pair(conn, entry.task, entry.unit, all_members)
+    key = (entry.task, entry.unit, all_members)
+    if key not in lookups:
+        try:
+            lookups[key] = _pair(conn, entry.task, entry.unit, all_members)
+        except MaogangError as exc:
+            lookups[key] = exc
+    found = lookups[key]
+    if isinstance(found, MaogangError):
+        raise found
+    return found
+
+
 def check_entry(
     conn: sqlite3.Connection,
     entry: Entry,
@@ -96,24 +139,11 @@ def check_entry(
     by: str,
     source: str = "cli",
     recorded_at: str | None = None,
+    lookups: PairLookups | None = None,
 ) -> list[NewRecord]:
-    """The records an entry stands for; InvalidRecordError / NotFoundError if it is wrong."""
-    task_id = resolve_task(conn, entry.task)
-    retired, year = conn.execute(
-        "SELECT retired, year FROM tasks WHERE id = ?", [task_id]
-    ).fetchone()
-    if retired:
-        raise InvalidRecordError(f"task {task_id} is retired (no longer in the catalogue)")
-    unit = resolve_unit(conn, entry.unit)
-    members = group_members(conn, unit)
-    if members and not all_members:
-        raise InvalidRecordError(
-            f"'{unit}' is a group: record for one member, or pass --all-members "
-            f"to record the same for each of: {'、'.join(members)}"
-        )
-    check_reports_for(conn, task_id, unit)
-    reporting = reporting_units(conn, task_id)
-    units = [u for u in members or [unit] if u in reporting]
+    """The records an entry stands for; InvalidRecordError / NotFoundError if it is wrong.
+    `lookups` (one dict per import) keeps what each (task, unit) resolved to."""
+    task_id, year, units = _looked_up(conn, entry, all_members, lookups)
     try:
         status = parse_status(entry.status)
     except ValueError as exc:

@@ -475,3 +475,27 @@ def test_a_voided_step_says_so_in_words(invoke: Invoke) -> None:
     assert [v[2] for v in voided if v[0] != 4] == [None] * 4
     before = ok(invoke("hazard", "show", "YH-2024-0001", "--json", "--as-of", "2024-07-25")).stdout  # type: ignore[attr-defined]
     assert [e["voided_by"] for e in json.loads(before)["events"]] == [None] * 4
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["整改中", "--date", "2024-06-10", "--deadline", "2024-12-31"],
+         "error: --deadline只用于延期，不用于整改中\n"),
+        (["rectifying", "--date", "2024-06-10", "--approved-by", "镇安委办"],
+         "error: --approved-by只用于延期，不用于整改中\n"),
+        (["整改完成", "--date", "2024-06-10", "--event", "1"],
+         "error: --event只用于作废，不用于整改完成\n"),
+        (["作废", "--date", "2024-06-10", "--note", "误", "--deadline", "2024-12-31"],
+         "error: --deadline只用于延期，不用于作废\n"),
+    ],
+)  # fmt: skip
+def test_an_option_of_another_event_is_a_usage_error(
+    invoke: Invoke, tmp_path: Path, args: list[str], message: str
+) -> None:
+    """F40: `整改中 --deadline D` must not be recorded as if the deadline moved."""
+    ok(invoke("hazard", "add", *COLD_STORE, "--by", "张三"))
+    before = rows(tmp_path)
+    result = invoke("hazard", "event", "YH-2024-0001", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+    assert rows(tmp_path) == before

@@ -26,7 +26,7 @@ from maogang_cli.domain.hazards import (
     parse_source,
 )
 from maogang_cli.domain.hazards import NewEvent as GivenEvent
-from maogang_cli.errors import InvalidRecordError, NotFoundError, nearest
+from maogang_cli.errors import InvalidRecordError, NotFoundError, UsageError, nearest
 from maogang_cli.hazard_words import event_word
 from maogang_cli.i18n import _
 from maogang_cli.store import hazards as store
@@ -372,6 +372,22 @@ def find_hazard(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
     return row
 
 
+def _refuse_foreign_options(given: EventInput, event: str) -> None:
+    """An option of another event is a usage error, not silently dropped: a clerk who
+    typed `整改中 --deadline D` believes the deadline moved (only 延期 moves it)."""
+    for option, value, owner in (
+        ("--deadline", given.new_deadline is not None, "extended"),
+        ("--approved-by", bool(given.approved_by.strip()), "extended"),
+        ("--event", given.voids is not None, "voided"),
+    ):
+        if value and event != owner:
+            raise UsageError(
+                _("{option} applies to {event} only, not to {given}").format(
+                    option=option, event=event_word(owner), given=event_word(event)
+                )
+            )
+
+
 def record_event(conn: sqlite3.Connection, given: EventInput, *, today: date, by: str) -> Recorded:
     """Judge one event against the hazard's events and append it; HazardRefused with the
     reason, nothing written, when the rules refuse it."""
@@ -381,11 +397,10 @@ def record_event(conn: sqlite3.Connection, given: EventInput, *, today: date, by
         event = parse_event(given.event)
     except ValueError as exc:
         raise HazardRefused(str(exc)) from None
+    _refuse_foreign_options(given, event)
     hazard = find_hazard(conn, given.hazard)
     happened_on = parse_day(given.date) if given.date else today
     new_deadline = parse_day(given.new_deadline) if given.new_deadline else None
-    if given.voids is not None and event != "voided":
-        raise HazardRefused(_("--event applies to voided only"))
     new = GivenEvent(
         event,
         happened_on,

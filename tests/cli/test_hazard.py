@@ -276,6 +276,10 @@ def rows(tmp_path: Path) -> list[tuple[object, ...]]:
          "extended, explained, notified, voided（或整改中、整改完成、审核通过、验收不合格、销号、"
          "延期、书面说明、通知、作废）\n"),
         (["YH-2024-0009", "rectified"], "error: 未知隐患“YH-2024-0009”（是否想输入：YH-2024-0001？）\n"),
+        (["YH-2024-0001", "延期", "--date", "2024-08-01", "--deadline", "2024-09-30",
+          "--approved-by", "镇安委办", "--note", "补批"],
+         "error: YH-2024-0001：拒绝记录延期：至2024-08-01现行整改期限（2024-07-31）已过："
+         "逾期隐患不能延期；请记录书面说明，挂账至销号\n"),
     ],
 )  # fmt: skip
 def test_refusals_write_nothing(

@@ -102,7 +102,8 @@ def test_every_step_from_every_state(state: str, event: str) -> None:
 @pytest.mark.parametrize("event", sorted(KEEPS_STATE))
 def test_remarks_keep_the_state_while_open(state: str, event: str) -> None:
     events = at_state(state)
-    day = date(2024, 7, 5)  # past the deadline, so an explanation is allowed
+    # past the deadline for an explanation, before it for an extension
+    day = date(2024, 6, 30) if event == "extended" else date(2024, 7, 5)
     extra = (
         {"new_deadline": date(2024, 8, 31), "approved_by": "王镇长"} if event == "extended" else {}
     )
@@ -170,6 +171,20 @@ def test_extension_needs_a_later_deadline_a_reason_and_an_approver() -> None:
     events = step(events, "extended", day, new_deadline=date(2024, 9, 30), approved_by="王")
     assert events[-1].deadline == date(2024, 9, 30)
     assert events[0].deadline == DEADLINE  # the original stays on record
+
+
+def test_an_extension_only_until_the_deadline_in_force() -> None:
+    """F32: extended after its deadline passed, an overdue hazard would read as never
+    overdue (and 动态清零 turn green); it is refused, on the deadline day allowed."""
+    late = date(2024, 7, 1)
+    with pytest.raises(Refused, match=r"deadline in force \(2024-06-30\) had passed by 2024-07-01"):
+        step(registered(), "extended", late, new_deadline=date(2024, 9, 30), approved_by="王")
+    events = step(
+        registered(), "extended", DEADLINE, new_deadline=date(2024, 9, 30), approved_by="王"
+    )
+    assert events[-1].deadline == date(2024, 9, 30)
+    events = step(events, "extended", late, new_deadline=date(2024, 12, 31), approved_by="王")
+    assert events[-1].deadline == date(2024, 12, 31)  # judged against the deadline in force
 
 
 def test_an_explanation_only_once_overdue() -> None:
@@ -287,7 +302,12 @@ def test_random_sequences_follow_the_model(steps: list[tuple[str, int, bool]]) -
         elif model_state == "closed":
             ok = False
         elif kind in KEEPS_STATE:
-            ok = kind != "explained" or day > model_deadline
+            # an explanation once overdue; an extension only until the deadline
+            ok = (
+                day > model_deadline
+                if kind == "explained"
+                else not (kind == "extended" and day > model_deadline)
+            )
         else:
             ok = kind in MODEL[model_state] and not (kind == "verified" and by == reporter)
         try:

@@ -220,6 +220,17 @@ def judge(events: list[Event], new: NewEvent, *, found_on: date, today: date) ->
                 )
         return Outcome(after, deadline)
     if new.event == "extended":
+        if day > deadline:
+            # An extension is approved before the deadline runs out; once it has, the
+            # hazard is overdue and stays so (挂账, with a 书面说明) until closed: a late
+            # extension would wipe the days overdue and turn 动态清零 green.
+            raise Refused(
+                _(
+                    "the deadline in force ({deadline}) had passed by {day}: an overdue "
+                    "hazard cannot be extended; record a written explanation (explained) "
+                    "and keep it on the ledger until closed"
+                ).format(deadline=deadline, day=day)
+            )
         if new.new_deadline is None:
             raise Refused(_("extended needs the new deadline (--deadline)"))
         if not new.approved_by.strip():

@@ -157,3 +157,23 @@ def test_unreadable_files(invoke: Invoke, tmp_path: Path, content: bytes, messag
 def test_a_missing_file_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("hazard", "import", str(tmp_path / "nope.csv"))
     assert (result.exit_code, result.stderr) == (2, f"error: 文件不存在：{tmp_path / 'nope.csv'}\n")
+
+
+def test_two_columns_for_one_field_are_refused(invoke: Invoke, tmp_path: Path) -> None:
+    """F34: 发现日期 beside 排查日期 (or 单位名称 beside 企业名称) is two readings of one
+    field; the first silently won. Refused at the heading row, naming both."""
+    head = [
+        "发现日期", "排查日期", "隐患来源", "单位名称", "企业名称", "属地", "行业领域",
+        "监管部门", "隐患描述", "整改期限",
+    ]  # fmt: skip
+    body = [["2024-06-01", "2024-05-01", "其他", "甲单位", "乙企业", "胡光村", "工贸", "经发办",
+             "描述一", "2024-09-30"]]  # fmt: skip
+    path = write_csv(tmp_path / "dup.csv", head, body)
+    result = invoke("hazard", "import", str(path), "--by", "x")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "dup.csv:1: 表头“发现日期”（A列）与“排查日期”（B列）是同一字段（found_on）：只保留一列",
+        "dup.csv:1: 表头“单位名称”（D列）与“企业名称”（E列）是同一字段（entity）：只保留一列",
+    ]
+    conn = sqlite3.connect(tmp_path / "maogang.db")
+    assert conn.execute("SELECT count(*) FROM hazards").fetchone() == (0,)

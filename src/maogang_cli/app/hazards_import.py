@@ -21,7 +21,7 @@ from maogang_cli.app.hazards import (
 )
 from maogang_cli.app.importing import ImportProblems
 from maogang_cli.app.sheetreader import read_csv, read_file, read_xlsx
-from maogang_cli.domain.hazard_sheet import map_headings, missing, sheet_date
+from maogang_cli.domain.hazard_sheet import duplicate_headings, map_headings, missing, sheet_date
 from maogang_cli.errors import UsageError
 from maogang_cli.i18n import _
 from maogang_cli.store import hazards as store
@@ -135,6 +135,9 @@ def import_hazards(
             ],
         )
     header, columns = found
+    twice = duplicate_headings(next(cells for n, cells in table if n == header))
+    if twice:
+        raise ImportProblems(path.name, [(header, message) for message in twice])
     vocab = vocabulary(conn)
     problems: list[tuple[int, str]] = []
     rows: list[tuple[int, HazardInput, Checked]] = []

@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from maogang_cli.domain.imports import normalise_date
+from maogang_cli.domain.imports import column_letter, normalise_date
+from maogang_cli.i18n import _
 
 # field -> the headings a sheet may use for it (compared without case, spaces or brackets)
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -73,6 +74,34 @@ def map_headings(cells: Sequence[str]) -> dict[str, int]:
         if field is not None and field not in found:
             found[field] = i
     return found
+
+
+def duplicate_headings(cells: Sequence[str]) -> list[str]:
+    """One message per heading that names a field an earlier column already gave (发现日期
+    and 排查日期, 单位名称 and 企业名称): which one is meant cannot be told."""
+    first: dict[str, int] = {}
+    problems: list[str] = []
+    for i, cell in enumerate(cells):
+        field = _LOOKUP.get(_norm(cell))
+        if field is None:
+            continue
+        if field not in first:
+            first[field] = i
+            continue
+        j = first[field]
+        problems.append(
+            _(
+                "the headings '{first}' (column {first_column}) and '{second}' (column "
+                "{second_column}) are the same field ({field}): keep one"
+            ).format(
+                first=cells[j].strip(),
+                first_column=column_letter(j),
+                second=cell.strip(),
+                second_column=column_letter(i),
+                field=field,
+            )
+        )
+    return problems
 
 
 def missing(found: dict[str, int]) -> list[str]:

@@ -134,7 +134,8 @@ def test_a_row_naming_an_id_already_registered_is_skipped(invoke: Invoke, tmp_pa
     )
     path = write_csv(tmp_path / "c.csv", HEAD_ZH, [named])
     result = invoke("hazard", "import", str(path))
-    assert (result.exit_code, result.stderr) == (0, "已上账0项，已在台账中1项\n")
+    assert (result.exit_code, result.stderr.splitlines()[1:]) == (0, ["已上账0项，已在台账中1项"])
+    assert result.stderr.startswith("c.csv:2: YH-2024-0001已在台账中，表格不会修改台账：隐患描述")
 
 
 @pytest.mark.parametrize(
@@ -177,3 +178,39 @@ def test_two_columns_for_one_field_are_refused(invoke: Invoke, tmp_path: Path) -
     ]
     conn = sqlite3.connect(tmp_path / "maogang.db")
     assert conn.execute("SELECT count(*) FROM hazards").fetchone() == (0,)
+
+
+def test_a_changed_row_already_on_the_ledger_is_named(invoke: Invoke, tmp_path: Path) -> None:
+    """F35: the sheet sent again with another deadline and department registers nothing,
+    and says which fields disagree with the ledger (warning lines, exit 0)."""
+    path = write_csv(tmp_path / "a.csv", HEAD_ZH, [row(1), row(2)])
+    assert invoke("hazard", "import", str(path)).exit_code == 0
+    changed = row(1, deadline="2025-01-31")
+    changed[10] = "综合行政执法队"
+    changed[12] = " 隐患 1 "  # spacing: the same description, as the match key reads it
+    by_id = row(2)
+    by_id[1] = "YH-2024-0002"
+    by_id[16] = "2"
+    path = write_csv(tmp_path / "b.csv", HEAD_ZH, [changed, by_id, row(3)])
+    result = invoke("hazard", "import", str(path), "--dry-run")
+    assert (result.exit_code, result.stdout) == (0, "4\tYH-2024-0003\n")
+    assert result.stderr.splitlines() == [
+        "b.csv:2: YH-2024-0001已在台账中，表格不会修改台账：监管部门表中为综合行政执法队，"
+        "台账为经发办；整改期限表中为2025-01-31，台账为2024-09-30；期限推迟请记录延期"
+        "（hazard event YH-2024-0001 延期），其他错误请作废后重新上账",
+        "b.csv:3: YH-2024-0002已在台账中，表格不会修改台账：整改资金表中为2，台账为1.5；"
+        "期限推迟请记录延期（hazard event YH-2024-0002 延期），其他错误请作废后重新上账",
+        "试运行：将上账1项，已上账2项；未写入",
+    ]
+    ok = invoke(
+        "hazard", "event", "YH-2024-0001", "延期", "--date", "2024-07-01", "--deadline",
+        "2025-01-31", "--approved-by", "镇安委办", "--note", "补", "--by", "x",
+    )  # fmt: skip
+    assert ok.exit_code == 0, ok
+    again = invoke("hazard", "import", str(path), "--dry-run", "--lang", "en")
+    assert again.stderr.splitlines()[0] == (
+        "b.csv:2: YH-2024-0001 is already on the ledger, which the sheet does not change: "
+        "department 综合行政执法队 in the sheet, 经发办 on the ledger; a later deadline is an "
+        "extension (hazard event YH-2024-0001 extended), another mistake a void and a new "
+        "registration"
+    )

@@ -185,13 +185,14 @@ def _funds(text: str) -> float | None:
     return value
 
 
+def norm(text: str) -> str:
+    """Text as the match key compares it: spacing and case ignored."""
+    return re.sub(r"\s+", "", text).casefold()
+
+
 def match_key(entity: str, description: str, found_on: date) -> str:
     """What identifies a hazard in a sheet without ids: the business, the description
     and the day found, with spacing and case ignored."""
-
-    def norm(text: str) -> str:
-        return re.sub(r"\s+", "", text).casefold()
-
     return f"{norm(entity)}|{norm(description)}|{found_on.isoformat()}"
 
 

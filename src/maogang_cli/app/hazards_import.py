@@ -9,6 +9,7 @@ again registers nothing twice.
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -16,6 +17,7 @@ from maogang_cli.app.hazards import (
     Checked,
     HazardInput,
     check_hazard,
+    norm,
     registration,
     vocabulary,
 )
@@ -23,12 +25,13 @@ from maogang_cli.app.importing import ImportProblems
 from maogang_cli.app.sheetreader import read_csv, read_file, read_xlsx
 from maogang_cli.domain.hazard_sheet import duplicate_headings, map_headings, missing, sheet_date
 from maogang_cli.errors import UsageError
+from maogang_cli.hazard_words import word
 from maogang_cli.i18n import _
 from maogang_cli.store import hazards as store
 
 if TYPE_CHECKING:
     import sqlite3
-    from datetime import date
+    from collections.abc import Iterable
 
 Table = list[tuple[int, list[str]]]  # (spreadsheet row number, cells as text)
 MAX_ROWS = 200_000  # a district's ledger is tens of thousands; beyond this, refuse
@@ -37,6 +40,54 @@ MAX_ROWS = 200_000  # a district's ledger is tens of thousands; beyond this, ref
 class Imported(NamedTuple):
     registered: list[tuple[int, str]]  # (row, new id)
     skipped: list[tuple[int, str]]  # (row, id already registered)
+    # (row, id, [(field, in the sheet, on the ledger)]): skipped rows that disagree with
+    # the ledger; the ledger is not changed (its registration is evidence)
+    differing: list[tuple[int, str, list[tuple[str, str, str]]]]
+
+
+# The registration fields a sheet row is compared on, in sheet order.
+_COMPARED = (
+    "found_on", "source", "level", "entity", "uscc", "address", "village", "sector",
+    "department", "basis", "description", "deadline", "responsible_person", "measures",
+    "funds", "contingency_plan",
+)  # fmt: skip
+
+
+def _text(field: str, value: object, labels: dict[str, str]) -> str:
+    if value is None or value == "":
+        return "-"
+    if field in ("source", "level"):
+        return word(str(value))
+    if field == "department":
+        return labels.get(str(value), str(value))
+    if field == "funds":
+        return f"{float(str(value)):g}"
+    return str(value)
+
+
+def differences(
+    checked: Checked, stored: sqlite3.Row, labels: dict[str, str], columns: Iterable[str]
+) -> list[tuple[str, str, str]]:
+    """(field, the sheet's value, the ledger's) of each registration field the sheet has
+    a column for and a row gives otherwise than the ledger has it. A deadline that is the
+    original or the one in force agrees; the business and description are compared as
+    the match key compares them."""
+    sheet = checked._asdict() | {"department": checked.department_key}
+    found = []
+    for field in (f for f in _COMPARED if f in columns):
+        mine, theirs = sheet[field], stored[field]
+        if isinstance(mine, date):
+            mine = mine.isoformat()
+        if field == "deadline" and mine in (theirs, stored["in_force"]):
+            continue
+        if field in ("entity", "description"):
+            if norm(str(mine)) == norm(str(theirs)):
+                continue
+        elif _text(field, mine, labels) == _text(field, theirs, labels):
+            continue
+        ledger = stored["in_force"] if field == "deadline" else theirs
+        found.append((field, _text(field, mine, labels), _text(field, ledger, labels)))
+    return found
 
 
 def _header_row(table: Table, look: int = 10) -> tuple[int, dict[str, int]] | None:
@@ -175,6 +226,7 @@ def import_hazards(
     at = now_stamp()
     registered: list[tuple[int, str]] = []
     skipped: list[tuple[int, str]] = []
+    differing: list[tuple[int, str, list[tuple[str, str, str]]]] = []
 
     def make(conn: sqlite3.Connection) -> store.Rows:
         registered.clear()
@@ -202,7 +254,14 @@ def import_hazards(
 
     with contextlib.suppress(_DryRun):
         store.write(conn, make)
-    return Imported(registered, skipped)
+    stored = store.registered_rows(conn, [hazard for _n, hazard in skipped])
+    labels = store.unit_labels(conn)
+    checked_of = {number: checked for number, _g, checked in rows}
+    for number, hazard in skipped:
+        fields = differences(checked_of[number], stored[hazard], labels, columns)
+        if fields:
+            differing.append((number, hazard, fields))
+    return Imported(registered, skipped, differing)
 
 
 class _DryRun(Exception):

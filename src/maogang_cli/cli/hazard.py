@@ -341,7 +341,7 @@ def import_(
     )
     from maogang_cli.cli.render_hazards import import_summary
 
-    import_summary(done, dry_run)
+    import_summary(done, file.name, dry_run)
 
 
 def register(app: typer.Typer) -> None:

@@ -246,7 +246,27 @@ def targets_lines(t: Targets, day: date) -> None:
     output.print_lines(lines)
 
 
-def import_summary(done: Imported, dry_run: bool) -> None:
+def import_summary(done: Imported, file: str, dry_run: bool) -> None:
+    from maogang_cli.domain.hazard_sheet import heading
+
+    for row, hazard_id, fields in done.differing:
+        output.warn(
+            _(
+                "{file}:{row}: {id} is already on the ledger, which the sheet does not "
+                "change: {fields}; a later deadline is an extension (hazard event {id} "
+                "extended), another mistake a void and a new registration"
+            ).format(
+                file=file,
+                row=row,
+                id=hazard_id,
+                fields=_("; ").join(
+                    _("{field} {sheet} in the sheet, {ledger} on the ledger").format(
+                        field=heading(field), sheet=sheet, ledger=ledger
+                    )
+                    for field, sheet, ledger in fields
+                ),
+            )
+        )
     for row, hazard_id in done.registered:
         output.print_text(f"{row}\t{hazard_id}")
     message = (

@@ -109,6 +109,13 @@ def missing(found: dict[str, int]) -> list[str]:
     return [f"{f} ({_chinese(f)})" for f in REQUIRED if f not in found]
 
 
+def heading(field: str) -> str:
+    """A field as a person reads it: its usual Chinese heading, or the English key."""
+    from maogang_cli.i18n import language
+
+    return field if language() == "en" else _chinese(field)
+
+
 def _chinese(field: str) -> str:
     """A field's usual Chinese heading: the first of its headings written in Chinese."""
     return next(h for h in HEADINGS[field] if not h.isascii())

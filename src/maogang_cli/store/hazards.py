@@ -263,6 +263,22 @@ def hazard_row(conn: sqlite3.Connection, hazard_id: str) -> sqlite3.Row | None:
     return row
 
 
+def registered_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, sqlite3.Row]:
+    """Hazards by id, each with `in_force`: its deadline after its latest event."""
+    found: dict[str, sqlite3.Row] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"""SELECT h.*, substr(l.packed, 11, 10) AS in_force
+                FROM hazards h JOIN hazard_latest l ON l.hazard_id = h.id
+                WHERE h.id IN ({marks})""",
+            chunk,
+        ):
+            found[row["id"]] = row
+    return found
+
+
 def event_rows(conn: sqlite3.Connection, hazard_id: str) -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT * FROM hazard_events WHERE hazard_id = ? ORDER BY seq", [hazard_id]

@@ -503,3 +503,20 @@ def test_an_option_of_another_event_is_a_usage_error(
     result = invoke("hazard", "event", "YH-2024-0001", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
     assert rows(tmp_path) == before
+
+
+def test_the_on_time_rate_is_a_whole_percent_as_everywhere(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """F37: 1 of 8 on time is 13% (half up), as the 通报 prints it; it read 12.5%."""
+    from datetime import date
+
+    from maogang_cli.cli.render_hazards import targets_lines
+    from maogang_cli.domain import hazard_figures as figures
+
+    day = date(2027, 1, 1)
+    targets = figures.Targets(
+        figures.stock(0, 0, day), figures.increment(0, 0, day), figures.dynamic_zero(0, 8, 1, day)
+    )
+    targets_lines(targets, day)
+    assert "  2026-12-31逾期未销号0项；2026年销号8项中按期1项（13%）\n" in capsys.readouterr().out

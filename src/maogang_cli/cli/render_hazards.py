@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
+from maogang_cli.domain.rates import rate_text
 from maogang_cli.hazard_words import event_word, word
 from maogang_cli.i18n import _
 from maogang_cli.output import Cell, Column
@@ -200,7 +201,7 @@ def targets_lines(t: Targets, day: date) -> None:
     """Each target as a line with its verdict, then its figures indented under it: the
     figures are a sentence, which reads better wrapped than squeezed into a column."""
     s, i, d = t
-    rate = "-" if d.on_time_rate is None else f"{d.on_time_rate * 100:.1f}%"
+    rate = rate_text(d.on_time_rate)  # the one rate formatter: as the 通报 prints it
     lines: list[str | Cell] = [_("The plan's first target, as of {day}").format(day=day), ""]
     for name, target, figures in (
         (

@@ -520,3 +520,37 @@ def test_the_on_time_rate_is_a_whole_percent_as_everywhere(
     )
     targets_lines(targets, day)
     assert "  2026-12-31逾期未销号0项；2026年销号8项中按期1项（13%）\n" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--open", "--closed"], "error: --open与--closed互相矛盾：只给一个\n"),
+        (["--closed", "--overdue"], "error: --closed与--overdue互相矛盾：只给一个\n"),
+        (["--open", "--state", "closed"], "error: --state closed与--open互相矛盾：只给一个\n"),
+        (["--state", "整改中", "--closed"], "error: --state rectifying与--closed互相矛盾：只给一个\n"),
+        (["--overdue", "--state", "已作废"], "error: --state voided与--overdue互相矛盾：只给一个\n"),
+        (["--found-from", "2025-01-01", "--found-to", "2024-01-01"],
+         "error: --found-from 2025-01-01晚于--found-to 2024-01-01\n"),
+        (["--state", "finished"],
+         "error: 未知状态“finished”：可选 registered, rectifying, rectified, verified, closed, "
+         "voided\n"),
+    ],
+)  # fmt: skip
+def test_contradictory_filters_are_usage_errors(
+    ledger: Invoke, args: list[str], message: str
+) -> None:
+    """F39: they listed nothing with exit 0, which reads as "no such hazard"."""
+    result = ledger("hazard", "list", "--as-of", "2024-12-31", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_the_filters_that_agree_still_narrow(ledger: Invoke) -> None:
+    out = ok(ledger("hazard", "list", "--json", "--as-of", "2024-12-31", "--open", "--overdue",
+                    "--state", "上账")).stdout  # type: ignore[attr-defined]  # fmt: skip
+    assert [h["id"] for h in json.loads(out)] == ["YH-2023-0001"]
+    stats = ledger("hazard", "stats", "--found-from", "2025-01-01", "--found-to", "2024-01-01")
+    assert (stats.exit_code, stats.stderr) == (
+        2,
+        "error: --found-from 2025-01-01晚于--found-to 2024-01-01\n",
+    )

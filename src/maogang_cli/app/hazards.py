@@ -500,9 +500,31 @@ def make_query(
     found_from: str | None,
     found_to: str | None,
 ) -> Query:
-    """A query from command-line options (days already checked as YYYY-MM-DD)."""
+    """A query from command-line options (days already checked as YYYY-MM-DD);
+    UsageError for an unknown state or options that contradict each other (they would
+    list nothing, and an empty list reads as "no such hazard")."""
+    first = parse_day(found_from) if found_from else None
+    last = parse_day(found_to) if found_to else None
+    if first is not None and last is not None and first > last:
+        raise UsageError(
+            _("--found-from {first} is after --found-to {last}").format(first=first, last=last)
+        )
+    given = [_state(s) for s in states or ()]
+    flags = [f for f, on in (("--open", open_only), ("--closed", closed_only)) if on]
+    if overdue and closed_only:  # a closed hazard is never overdue
+        flags.append("--overdue")
+    if len(flags) > 1:
+        raise _contradiction(flags[0], flags[1])
+    for flag, on, allowed in (
+        ("--open", open_only, STATE_CHOICES[:4]),
+        ("--closed", closed_only, ("closed",)),
+        ("--overdue", overdue, STATE_CHOICES[:4]),
+    ):
+        excluded = [s for s in given if on and s not in allowed]
+        if excluded:
+            raise _contradiction(f"--state {excluded[0]}", flag)
     return Query(
-        states=states or (),
+        states=given,
         open_only=open_only,
         closed_only=closed_only,
         overdue_only=overdue,
@@ -511,20 +533,39 @@ def make_query(
         sectors=sectors or (),
         sources=sources or (),
         levels=levels or (),
-        found_from=parse_day(found_from) if found_from else None,
-        found_to=parse_day(found_to) if found_to else None,
+        found_from=first,
+        found_to=last,
     )
+
+
+def _contradiction(a: str, b: str) -> UsageError:
+    return UsageError(_("{a} and {b} contradict each other: give one").format(a=a, b=b))
 
 
 STATE_CHOICES = ("registered", "rectifying", "rectified", "verified", "closed", "voided")
 STATE_WORDS = {
     "上账": "registered",
+    "已上账": "registered",
     "整改中": "rectifying",
     "整改完成": "rectified",
     "审核通过": "verified",
     "销号": "closed",
+    "已销号": "closed",
     "作废": "voided",
+    "已作废": "voided",
 }
+
+
+def _state(text: str) -> str:
+    word = text.strip()
+    value = STATE_WORDS.get(word, word.lower())
+    if value not in STATE_CHOICES:
+        raise UsageError(
+            _("unknown state '{state}': use one of {states}").format(
+                state=word, states=", ".join(STATE_CHOICES)
+            )
+        )
+    return value
 
 
 def filters_of(conn: sqlite3.Connection, query: Query) -> store.Filters:
@@ -550,17 +591,7 @@ def filters_of(conn: sqlite3.Connection, query: Query) -> store.Filters:
 
 def list_hazards(conn: sqlite3.Connection, query: Query, day: date) -> list[HazardView]:
     filters = filters_of(conn, query)
-    states: list[str] | None = None
-    for given in query.states:
-        word = given.strip()
-        value = STATE_WORDS.get(word, word.lower())
-        if value not in STATE_CHOICES:
-            raise HazardRefused(
-                _("unknown state '{state}': use one of {states}").format(
-                    state=word, states=", ".join(STATE_CHOICES)
-                )
-            )
-        states = [*(states or []), value]
+    states: list[str] | None = list(query.states) or None
     if query.open_only:
         states = [s for s in states or STATE_CHOICES[:4] if s in STATE_CHOICES[:4]]
     if query.closed_only:

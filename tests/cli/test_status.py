@@ -53,7 +53,19 @@ def test_status_table_fits_80_columns_and_marks_colour_in_words(invoke: Invoke) 
     assert "督办状态（截至 2024-12-20，主办）" in out
     assert " 红\n" in out and "●" not in out and "\x1b[" not in out
     first = next(line for line in out.splitlines() if line.strip().startswith("镇安委办"))
-    assert first.split() == ["镇安委办", "12", "1", "0", "10", "1", "4", "0", "8%", "红"]
+    assert first.split() == [
+        "镇安委办",
+        "12",
+        "1",
+        "0",
+        "10",
+        "1",
+        "4",
+        "0",
+        "8%",
+        "红",
+        "阻",
+    ]  # 1 blocked: marked beside the colour
 
 
 def test_status_for_one_unit_lists_its_tasks(invoke: Invoke) -> None:

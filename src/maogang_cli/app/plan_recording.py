@@ -170,9 +170,22 @@ def record_done(
 
 def submit_report(conn: sqlite3.Connection, entry: DutyEntry, *, today: date, by: str) -> Recorded:
     """`maogang submit`: one unit's monthly report arrived; checked, appended, judged."""
-    record = check_duty_entry(conn, entry, today=today, by=by)
-    duty = get_duty(conn, record.duty)
-    return _append(conn, [record], duty.due(duty.period(record.period)))[0]
+    return submit_reports(conn, [entry], today=today, by=by)[0]
+
+
+def submit_reports(
+    conn: sqlite3.Connection, entries: Sequence[DutyEntry], *, today: date, by: str
+) -> list[Recorded]:
+    """`maogang submit --unit A --unit B`: several units' reports for one month arrived.
+    Every unit is checked before any is stored (all or none); a unit named twice (or by
+    name and alias) counts once."""
+    records: dict[str, NewDutyRecord] = {}
+    for entry in entries:
+        record = check_duty_entry(conn, entry, today=today, by=by)
+        records.setdefault(record.unit, record)
+    first = next(iter(records.values()))
+    duty = get_duty(conn, first.duty)
+    return _append(conn, list(records.values()), duty.due(duty.period(first.period)))
 
 
 def _append(conn: sqlite3.Connection, records: list[NewDutyRecord], due: date) -> list[Recorded]:

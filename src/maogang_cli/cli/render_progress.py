@@ -9,7 +9,7 @@ from maogang_cli import output
 from maogang_cli.cli.tables import unit_list
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.domain.status import PairState, Signal, UnitSummary
-from maogang_cli.i18n import Lang, t
+from maogang_cli.i18n import Lang, _, t
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
@@ -22,8 +22,13 @@ if TYPE_CHECKING:
 _STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
 
 
-def signal_cell(signal: Signal, lang: Lang) -> Cell:
-    return Cell(t(f"mark_{signal}", lang), _STYLE[signal])
+def signal_cell(signal: Signal, lang: Lang, blocked: bool = False) -> Cell:
+    """The 督办 word; a blocked item (受阻) carries a mark of its own beside the colour,
+    due or not, so it is raised before it turns red."""
+    word = t(f"mark_{signal}", lang)
+    if blocked:
+        word = _("{colour} BLOCKED").format(colour=word)
+    return Cell(word, _STYLE[signal])
 
 
 def signal_column(lang: Lang) -> Column:
@@ -35,10 +40,13 @@ def signal_column(lang: Lang) -> Column:
 
 def legend(warn_days: int, lang: Lang) -> str:
     if lang == "zh":
-        return f"红：逾期未完成；黄：{warn_days}天内到期未完成；绿：其他。完成率＝已完成÷任务数。"
+        return (
+            f"红：逾期未完成；黄：{warn_days}天内到期未完成；绿：其他；阻：有受阻事项。"
+            "完成率＝已完成÷任务数。"
+        )
     return (
-        f"RED: overdue; YELLOW: due within {warn_days} days, not done; GREEN: otherwise. "
-        "Done % = done / tasks."
+        f"RED: overdue; YELLOW: due within {warn_days} days, not done; GREEN: otherwise; "
+        "BLOCKED: something is blocked. Done % = done / tasks."
     )
 
 
@@ -76,7 +84,7 @@ def status_table(
             Cell(str(s.overdue), _STYLE["red"] if s.overdue else ""),
             str(s.done_late),
             rate_text(s.completion_rate),
-            signal_cell(s.signal, lang),
+            signal_cell(s.signal, lang, blocked=s.blocked > 0),
         ]
         for s in summaries
     ]
@@ -96,6 +104,14 @@ def _when(state: PairState, lang: Lang) -> str:
     if state.days_left == 0:
         return t("due_today", lang)
     return t("days_left", lang, n=state.days_left)
+
+
+def _status_text(state: PairState, lang: Lang) -> str:
+    """The state, with the latest 进度 percent while not done (推进中 60%)."""
+    word = t(state.status, lang)
+    if state.percent is None or state.status == "done":
+        return word
+    return f"{word} {state.percent}%"
 
 
 def unit_tasks(found: UnitTasks, day: date, lang: Lang) -> None:
@@ -120,10 +136,10 @@ def unit_tasks(found: UnitTasks, day: date, lang: Lang) -> None:
             tasks[s.task_id].title,
             *([s.unit] if several else []),
             t(s.role, lang),
-            t(s.status, lang),
+            _status_text(s, lang),
             *([] if several else [str(s.deadline)]),
             Cell(_when(s, lang), _STYLE[s.signal]),
-            signal_cell(s.signal, lang),
+            signal_cell(s.signal, lang, blocked=s.status == "blocked"),
             s.note or "-",
         ]
         for s in states

@@ -12,7 +12,10 @@ from maogang_cli.i18n import on_time_or_late
 
 def submit(
     ctx: typer.Context,
-    unit: Annotated[str, typer.Option("--unit", "-u", help="Reporting unit (name or alias).")],
+    unit: Annotated[
+        list[str],
+        typer.Option("--unit", "-u", help="Reporting unit (name or alias); repeat for several."),
+    ],
     month: Annotated[
         str, typer.Option("--month", "-m", metavar="YYYY-MM", help="The month reported on.")
     ],
@@ -31,33 +34,34 @@ def submit(
 ) -> None:
     """Record that a unit's monthly report arrived (due by {due_day}).
 
-    A later submission for the same month is kept too, as a correction.
+    A later submission for the same month is kept too, as a correction. Several units
+    (--unit A --unit B) are checked first and stored together, or none.
 
     Example: maogang submit --unit 城运中心 --month 2024-06 --date 2024-06-24
     """
     run = run_of(ctx)
     from maogang_cli.app.duty_recording import DutyEntry
-    from maogang_cli.app.plan_recording import submit_report
+    from maogang_cli.app.plan_recording import submit_reports
     from maogang_cli.app.recording import recorder
     from maogang_cli.cli.render_history import unchanged_line
     from maogang_cli.domain.duties import MONTHLY_REPORT
 
     conn = run.open_db()
-    entry = DutyEntry(MONTHLY_REPORT, month, unit, on, note)
-    done = submit_report(conn, entry, today=date.today(), by=recorder(by))
-    record = done.record
-    verdict = on_time_or_late(done.state, done.days_late)
-    output.note(
-        f"submitted: {record.unit} {record.period} monthly report on {record.done_on} "
-        f"by {record.recorded_by} — {verdict} (due {done.due})"
-    )
-    if done.decided_by:
-        output.note(unchanged_line(done))
-    elif done.earlier:
+    entries = [DutyEntry(MONTHLY_REPORT, month, name, on, note) for name in unit]
+    for done in submit_reports(conn, entries, today=date.today(), by=recorder(by)):
+        record = done.record
+        verdict = on_time_or_late(done.state, done.days_late)
         output.note(
-            f"note: {done.earlier} earlier record(s) for {record.period} kept; "
-            f"the earliest date ({done.first}) decides on time or late"
+            f"submitted: {record.unit} {record.period} monthly report on {record.done_on} "
+            f"by {record.recorded_by} — {verdict} (due {done.due})"
         )
+        if done.decided_by:
+            output.note(unchanged_line(done))
+        elif done.earlier:
+            output.note(
+                f"note: {done.earlier} earlier record(s) for {record.period} kept; "
+                f"the earliest date ({done.first}) decides on time or late"
+            )
 
 
 def register(app: typer.Typer) -> None:

@@ -176,9 +176,19 @@ def test_only_the_first_unknown_keys_get_a_hint(invoke: Invoke, tmp_path: Path) 
 EVIL = "evil\x1b]52;c;aGk=\x07 \x1b[31mred\r\u202eabc\x00"
 
 
-def test_text_from_outside_is_inert_on_the_terminal(invoke: Invoke) -> None:
-    args = ("record", "14", "--unit", "城运中心", "--status", "in_progress", "--date")
-    assert invoke(*args, "2024-06-01", "--note", EVIL).exit_code == 0
+def test_text_from_outside_is_inert_on_the_terminal(invoke: Invoke, isolation: Path) -> None:
+    # Typed text with control characters is refused (below); a database written before
+    # that rule may still hold some, and must never act on the terminal.
+    import sqlite3
+    from datetime import date
+
+    from maogang_cli.store.progress import NewRecord, append_records
+
+    assert invoke("status", "--as-of", "2024-06-01").exit_code == 0  # makes the database
+    conn = sqlite3.connect(isolation / "maogang.db", isolation_level=None)
+    stored = NewRecord("2024-14", "城运中心", "in_progress", date(2024, 6, 1), "t", "2024-06-01T00:00:00+08:00", note=EVIL)
+    append_records(conn, [stored])
+    conn.close()
     shown = invoke("history", "14", "--unit", "城运中心").stdout
     assert not any(ch in shown for ch in "\x1b\x07\r\u202e\x00")
     assert "\\x1b]5" in shown  # the escape itself, as text
@@ -194,3 +204,49 @@ def test_a_line_break_in_by_cannot_forge_a_line(invoke: Invoke) -> None:
         "error: --by: a name is one line of text without control characters: "
         "eve\\nrecorded: 2024-01 by boss\n",
     )
+
+
+TYPED_TEXT: list[tuple[str, tuple[str, ...], str]] = [
+    (
+        "ESC in a note",
+        ("record", "16", "--unit", "镇安委办", "--status", "in_progress", "--date",
+         "2024-06-10", "--note", "第二行\x1b[2J"),
+        "error: the argument '第二行\\x1b[2J' holds a control character: type it again without",
+    ),
+    (
+        "CR in a void reason",
+        ("void", "P1", "--reason", "a\rb"),
+        "error: the argument 'a\\x0db' holds a control character: type it again without",
+    ),
+    (
+        "bidi override in a hazard note",
+        ("hazard", "event", "YH-2024-0001", "rectifying", "--note", "\u202eabc"),
+        "error: the argument '\\u202eabc' holds a control character: type it again without",
+    ),
+    (
+        "a note longer than a cell",
+        ("submit", "--unit", "城运中心", "--month", "2024-06", "--note", "长" * 32_768),
+        "error: an argument of 32,768 characters is longer than a spreadsheet cell holds "
+        "(32,767): shorten it",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"), [a[1:] for a in TYPED_TEXT], ids=[a[0] for a in TYPED_TEXT]
+)
+def test_typed_text_that_cannot_be_kept_is_refused_before_anything_opens(
+    invoke: Invoke, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    db = tmp_path / "new.db"
+    result = invoke("--db", str(db), *args)
+    assert (result.exit_code, result.stderr.splitlines()) == (2, [message])
+    assert not db.exists()
+
+
+def test_a_note_with_a_tab_and_a_line_break_is_kept(invoke: Invoke) -> None:
+    result = invoke(
+        "record", "16", "--unit", "镇安委办", "--status", "in_progress", "--date",
+        "2024-06-10", "--note", "第一行\n第二行\t完",
+    )
+    assert result.exit_code == 0, result.stderr

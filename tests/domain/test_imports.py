@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from maogang_cli.domain.cells import neutralise, restore
 from maogang_cli.domain.imports import (
     Standing,
+    differences,
     StoredRecord,
     already_recorded,
     cell_text,
@@ -204,3 +205,11 @@ def test_the_latest_record_is_the_later_recording_then_the_later_entry(reverse: 
         records.reverse()
     assert standing(records, day) == Standing("in_progress", day, "更正", 90)
     assert standing(records, date(2024, 6, 29)) == Standing("done", date(2024, 6, 29), "早", 10)
+
+
+def test_a_stored_note_with_a_control_character_comes_back_from_its_export_unchanged() -> None:
+    # A note stored before control characters were refused is exported inert (ESC as the
+    # four characters \x1b); the untouched sheet must not read as a changed note.
+    shown = Standing("in_progress", date(2024, 6, 10), "第二行\x1b[2J", None)
+    assert differences(shown, "in_progress", "第二行\\x1b[2J", None) == []
+    assert differences(shown, "in_progress", "第三行", None) == ["note"]

@@ -17,6 +17,7 @@ from maogang_cli.app.sheetreader import (
     read_file,
     read_table,
 )
+from maogang_cli.domain.cells import inert, unstorable
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.imports import (
     Row,
@@ -260,6 +261,12 @@ def _checked_row(
         raise ValueError("status is empty")
     if not row.unit:
         raise ValueError("unit is empty")
+    if unstorable(row.note):
+        raise ValueError(
+            _("the note holds a control character (shown as {text}): delete it").format(
+                text=inert(row.note, one_line=True)[:80]
+            )
+        )
     percent = parse_percent(row.percent)
     task_id = _task(conn, row)
     if (task_id, row.unit, False) not in lookups:  # once per pair, like check_entry's lookups

@@ -182,14 +182,9 @@ class _Group(TyperGroup):
 
         set_language(None)
         argv = args[0] if args else kwargs.get("args")
-        undecodable = _undecodable(sys.argv[1:] if argv is None else list(argv))
-        if undecodable is not None:
-            output.error(
-                _(
-                    "error: the argument '{text}' is not valid UTF-8 text: "
-                    "set the terminal or script to UTF-8"
-                ).format(text=undecodable)
-            )
+        unusable = _unusable_argument(sys.argv[1:] if argv is None else list(argv))
+        if unusable is not None:
+            output.error(unusable)
             sys.exit(2)
         if os.environ.get("_MAOGANG_COMPLETE"):
             # TAB in a shell with `maogang completion install`: typer's completion classes
@@ -239,6 +234,34 @@ class _Group(TyperGroup):
             output.error(f"internal error: {type(exc).__name__}: {exc}")
             output.error("this is a bug in maogang; run again with MAOGANG_DEBUG=1 for details")
             raise typer.Exit(INTERNAL_ERROR) from None
+
+
+def _unusable_argument(argv: list[str]) -> str | None:
+    """The message for the first argument that no command may take: bytes that are not
+    UTF-8, a character a terminal would act on (ESC, CR, NUL, a bidi override), or more
+    text than a spreadsheet cell holds. Every note, reason and name is evidence that is
+    printed and exported again, so it is refused here, once, before any command runs."""
+    from maogang_cli.domain.cells import MAX_TEXT, inert, unstorable
+
+    undecodable = _undecodable(argv)
+    if undecodable is not None:
+        return _(
+            "error: the argument '{text}' is not valid UTF-8 text: "
+            "set the terminal or script to UTF-8"
+        ).format(text=undecodable)
+    for arg in argv:
+        why = unstorable(arg)
+        if why == "too long":
+            return _(
+                "error: an argument of {length:,} characters is longer than a spreadsheet "
+                "cell holds ({limit:,}): shorten it"
+            ).format(length=len(arg), limit=MAX_TEXT)
+        if why is not None and not os.path.lexists(arg):
+            return _(
+                "error: the argument '{text}' holds a control character: "
+                "type it again without"
+            ).format(text=inert(arg, one_line=True)[:200])
+    return None
 
 
 def _undecodable(argv: list[str]) -> str | None:

@@ -54,6 +54,21 @@ def inert(text: str, *, one_line: bool = False) -> str:
     return text.translate(_INERT_LINE if one_line else _INERT)
 
 
+# The longest text an XLSX cell holds: a longer note could not go out and come back whole.
+MAX_TEXT = 32_767
+
+
+def unstorable(text: str) -> str | None:
+    """Why text typed by a person cannot be kept as evidence, or None: a character a
+    terminal acts on (tabs and line breaks are text), or more than a spreadsheet cell
+    holds. Such text would print as escapes and come back from a sheet changed."""
+    if len(text) > MAX_TEXT:
+        return "too long"
+    if inert(text) != text:
+        return "control character"
+    return None
+
+
 def json_inert(encoded: str) -> str:
     """JSON text with the active characters json leaves raw (C1, bidi, line separators)
     escaped as \\uXXXX: the same JSON value, inert on a terminal. JSON syntax is ASCII,

@@ -22,7 +22,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from maogang_cli.domain.cells import restore
+from maogang_cli.domain.cells import inert, restore, unstorable
 from maogang_cli.domain.status import Record, in_effect
 from maogang_cli.i18n import _, both, t
 
@@ -240,7 +240,8 @@ def differences(shown: Standing, status: str, note: str, percent: int | None) ->
     out = []
     if status != shown.status:
         out.append(f"status ({t(shown.status)} → {t(status)})")
-    if note and note != shown.note:
+    # The export writes a stored note inert (an ESC as \\x1b): that text changes nothing.
+    if note and note not in (shown.note, inert(shown.note)):
         out.append("note")
     if percent is not None and percent != shown.percent:
         was = "none" if shown.percent is None else f"{shown.percent}%"

@@ -186,7 +186,15 @@ def test_text_from_outside_is_inert_on_the_terminal(invoke: Invoke, isolation: P
 
     assert invoke("status", "--as-of", "2024-06-01").exit_code == 0  # makes the database
     conn = sqlite3.connect(isolation / "maogang.db", isolation_level=None)
-    stored = NewRecord("2024-14", "城运中心", "in_progress", date(2024, 6, 1), "t", "2024-06-01T00:00:00+08:00", note=EVIL)
+    stored = NewRecord(
+        "2024-14",
+        "城运中心",
+        "in_progress",
+        date(2024, 6, 1),
+        "t",
+        "2024-06-01T00:00:00+08:00",
+        note=EVIL,
+    )
     append_records(conn, [stored])
     conn.close()
     shown = invoke("history", "14", "--unit", "城运中心").stdout
@@ -209,8 +217,18 @@ def test_a_line_break_in_by_cannot_forge_a_line(invoke: Invoke) -> None:
 TYPED_TEXT: list[tuple[str, tuple[str, ...], str]] = [
     (
         "ESC in a note",
-        ("record", "16", "--unit", "镇安委办", "--status", "in_progress", "--date",
-         "2024-06-10", "--note", "第二行\x1b[2J"),
+        (
+            "record",
+            "16",
+            "--unit",
+            "镇安委办",
+            "--status",
+            "in_progress",
+            "--date",
+            "2024-06-10",
+            "--note",
+            "第二行\x1b[2J",
+        ),
         "error: the argument '第二行\\x1b[2J' holds a control character: type it again without",
     ),
     (
@@ -246,7 +264,15 @@ def test_typed_text_that_cannot_be_kept_is_refused_before_anything_opens(
 
 def test_a_note_with_a_tab_and_a_line_break_is_kept(invoke: Invoke) -> None:
     result = invoke(
-        "record", "16", "--unit", "镇安委办", "--status", "in_progress", "--date",
-        "2024-06-10", "--note", "第一行\n第二行\t完",
+        "record",
+        "16",
+        "--unit",
+        "镇安委办",
+        "--status",
+        "in_progress",
+        "--date",
+        "2024-06-10",
+        "--note",
+        "第一行\n第二行\t完",
     )
     assert result.exit_code == 0, result.stderr

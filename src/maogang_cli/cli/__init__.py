@@ -258,8 +258,7 @@ def _unusable_argument(argv: list[str]) -> str | None:
             ).format(length=len(arg), limit=MAX_TEXT)
         if why is not None and not os.path.lexists(arg):
             return _(
-                "error: the argument '{text}' holds a control character: "
-                "type it again without"
+                "error: the argument '{text}' holds a control character: type it again without"
             ).format(text=inert(arg, one_line=True)[:200])
     return None
 

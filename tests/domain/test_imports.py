@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from maogang_cli.domain.cells import neutralise, restore
 from maogang_cli.domain.imports import (
     Standing,
-    differences,
     StoredRecord,
     already_recorded,
     cell_text,
+    differences,
     map_header,
     missing_columns,
     new_progress,

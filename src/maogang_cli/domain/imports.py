@@ -22,7 +22,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from maogang_cli.domain.cells import inert, restore, unstorable
+from maogang_cli.domain.cells import inert, restore
 from maogang_cli.domain.status import Record, in_effect
 from maogang_cli.i18n import _, both, t
 

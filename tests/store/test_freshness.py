@@ -53,3 +53,23 @@ def test_an_edit_reloads(tmp_path: Path, data_copy: Path) -> None:
     title = conn.execute("SELECT title FROM tasks WHERE id = '2024-04'").fetchone()[0]
     conn.close()
     assert title == "组建工作专班"
+
+
+def test_an_upgrade_writes_the_catalogue_again(tmp_path: Path, data_copy: Path) -> None:
+    # A database loaded by an older maogang lacks what a newer schema keeps of the same,
+    # unchanged catalogue (here the plan's title, which chart and bulletin print).
+    db = tmp_path / "x.db"
+    open_store(db, data_copy).conn.close()
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.executescript(
+        """
+        DELETE FROM meta WHERE key LIKE 'plan_%';
+        DROP INDEX hazards_counting;
+        DELETE FROM _sqlite_migrations WHERE name = 'm012_hazards_counting';
+        """
+    )
+    conn.close()
+    conn = open_store(db, data_copy).conn
+    title = conn.execute("SELECT value FROM meta WHERE key = 'plan_title'").fetchone()
+    conn.close()
+    assert title is not None and title[0].startswith("泖港镇安全生产治本攻坚三年行动实施方案")

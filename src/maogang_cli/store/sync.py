@@ -89,6 +89,10 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
     conn.execute("BEGIN IMMEDIATE")  # one loader at a time; readers carry on
     try:
         db = Database(conn)
+        # The catalogue tables are derived from the YAML: after an upgrade they are written
+        # again, so what a newer schema keeps of the catalogue (the plan's title and number,
+        # pinyin, short names) is there without `load --force`.
+        upgraded = bool(migrations.pending(db))
         migrations.apply(db)
         # Marks the file as maogang's: a new database, and an older one on its upgrade.
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -103,7 +107,7 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
             conn.execute("COMMIT")
             raise DataError(problems, hint=_invalid_hint(data_dir))
         row = conn.execute("SELECT value FROM meta WHERE key = 'catalogue_hash'").fetchone()
-        if row and row[0] == digest and not force and not _unkeyed(conn):
+        if row and row[0] == digest and not (force or upgraded) and not _unkeyed(conn):
             _seal_once(conn)
             restore_triggers(conn)
             conn.execute("COMMIT")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 import time
@@ -118,3 +119,17 @@ def check_target(path: Path, *, force: bool) -> None:
         raise OutputExistsError(f"{path} already exists: pass --force to overwrite it")
     if not path.parent.is_dir():
         raise UsageError(f"directory not found: {path.parent}")
+
+
+# Characters Windows refuses in a file name, and the device names it reserves
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.IGNORECASE)
+
+
+def safe_file_name(name: str) -> str:
+    """`name` as a file name every system takes (Windows the strictest): its forbidden
+    characters as `_`, no trailing dot or space, never a reserved device name."""
+    cleaned = _NOT_IN_NAMES.sub("_", name).strip().rstrip(". ") or "_"
+    if _RESERVED.fullmatch(cleaned):
+        cleaned = f"_{cleaned}"
+    return cleaned

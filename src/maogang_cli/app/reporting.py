@@ -93,14 +93,17 @@ def monthly_export(
     as_of: date | None,
     today: date,
     year: int | None = None,
+    unit: str | None = None,
 ) -> MonthlyExport:
-    """The monthly report of `month` as of `as_of` (default: its report due day, or today).
+    """The monthly report of `month` as of `as_of` (default: its report due day, or today);
+    with `unit` (a name, alias or pinyin; a group means its members), only its rows.
 
     Its report column says what had arrived by that report day: from the due day on, a
     report not received by then is missing (the running grid of `reports` waits a day)."""
     from maogang_cli.domain.export import default_as_of
     from maogang_cli.store.monthly import last_updates, records_between
 
+    wanted = units_named(conn, unit)
     duty = find_duty(conn, MONTHLY_REPORT)
     owed = duty is not None and duty.periods(month.key, month.key) == [month]
     report_due = duty.due(month) if duty is not None and owed else None
@@ -130,7 +133,20 @@ def monthly_export(
     )
     from maogang_cli.app.hazards import export_hazards
 
-    return export._replace(hazards=tuple(export_hazards(conn, day, month.first)))
+    export = export._replace(hazards=tuple(export_hazards(conn, day, month.first)))
+    if wanted is None:
+        return export
+    from maogang_cli.domain.export import for_units
+    from maogang_cli.i18n import _
+
+    narrowed = for_units(export, wanted)
+    if not narrowed.rows:
+        raise RefusedError(
+            _("{unit} has no rows in the {month} report").format(
+                unit="、".join(wanted), month=month.key
+            )
+        )
+    return narrowed
 
 
 def ranking(conn: sqlite3.Connection, options: ReportOptions) -> list[RankRow]:

@@ -3,7 +3,7 @@
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,11 @@ from maogang_cli.cli._common import (
     run_of,
 )
 from maogang_cli.errors import UsageError
+from maogang_cli.i18n import _
+
+if TYPE_CHECKING:
+    from maogang_cli.domain.export import MonthlyExport
+    from maogang_cli.exporters import Options
 
 
 class Format(StrEnum):
@@ -64,6 +69,19 @@ def export(
         Table, typer.Option("--table", help="CSV only: the detail rows or the unit summary.")
     ] = Table.detail,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", help="Only this unit's rows (a group: its members')."),
+    ] = None,
+    split: Annotated[
+        Path | None,
+        typer.Option(
+            "--split",
+            metavar="DIR",
+            file_okay=False,
+            help="One file per unit into DIR, named by unit and month [default format: xlsx].",
+        ),
+    ] = None,
 ) -> None:
     """Export the monthly report: every (task, unit) and a summary per unit.
 
@@ -75,33 +93,71 @@ def export(
     from maogang_cli.exporters import Options, choose_format, render
     from maogang_cli.outfiles import check_target, write_atomic
 
+    if split is not None:
+        if out is not None:
+            raise UsageError(_("--split writes one file per unit: give no -o"))
+        fmt = fmt or Format.xlsx
     to_stdout = out is None or str(out) == "-"
     try:
         chosen = choose_format(fmt.value if fmt else None, None if to_stdout else out)
         period = parse_period("monthly", month)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    if chosen == "xlsx" and to_stdout:
+    if chosen == "xlsx" and to_stdout and split is None:
         raise UsageError("xlsx is a file, not text: give one with -o FILE.xlsx")
     if chosen != "csv" and (encoding is not None or table is not Table.detail):
         raise UsageError("--encoding and --table apply to csv only")
+    if split is not None and not split.is_dir():
+        raise UsageError(_("directory not found: {path}").format(path=split))
     if out is not None and not to_stdout:
         check_target(out, force=force)
     conn = run.open_db()
     report = monthly_export(
-        conn, period, as_of=as_of_day(as_of) if as_of else None, today=date.today(), year=year
+        conn,
+        period,
+        as_of=as_of_day(as_of) if as_of else None,
+        today=date.today(),
+        year=year,
+        unit=unit,
     )
     options = Options(
         lang=run.lang,
         encoding=encoding.value if encoding else "utf-8",
         table=table.value,
     )
+    if split is not None:
+        _write_split(report, split, chosen, options, force=force)
+        return
     content = render(chosen, report, options)
     if out is None or to_stdout:
         output.print_bytes(content)
         return
     write_atomic(out, content, force=force)
     output.note(f"wrote {out}: {len(report.rows)} rows, {report.month} as of {report.as_of}")
+
+
+def _write_split(
+    report: "MonthlyExport", folder: Path, chosen: str, options: "Options", *, force: bool
+) -> None:
+    """One file per unit that owes rows, `UNIT-YYYY-MM.EXT`; every target is checked
+    before the first is written, so a refusal leaves the folder as it was."""
+    from maogang_cli.domain.export import for_units, units_with_rows
+    from maogang_cli.exporters import render
+    from maogang_cli.outfiles import check_target, safe_file_name, write_atomic
+
+    units = units_with_rows(report)
+    targets = [(unit, folder / f"{safe_file_name(unit)}-{report.month}.{chosen}") for unit in units]
+    for _unit, path in targets:
+        check_target(path, force=force)
+    for unit, path in targets:
+        part = for_units(report, [unit])
+        write_atomic(path, render(chosen, part, options), force=force)
+        output.note(_("wrote {path}: {rows} rows").format(path=path, rows=len(part.rows)))
+    output.note(
+        _("{files} files for {month} as of {day}").format(
+            files=len(targets), month=report.month, day=report.as_of
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from maogang_cli.domain.status import PairState, UnitSummary, count_states, in_unit_order
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Collection, Mapping, Sequence
     from datetime import date
 
     from maogang_cli.domain.hazards import HazardView
@@ -161,3 +161,20 @@ def build_export(
         summary=tuple(summary),
         rows=tuple(rows),
     )
+
+
+def for_units(export: MonthlyExport, units: Collection[str]) -> MonthlyExport:
+    """The export narrowed to some units: their rows, their summary lines, the hazards
+    their department watches. The figures are theirs as in the whole export."""
+    wanted = set(units)
+    return export._replace(
+        summary=tuple(s for s in export.summary if s.unit in wanted),
+        rows=tuple(r for r in export.rows if r.unit in wanted),
+        hazards=tuple(h for h in export.hazards if h.department in wanted),
+    )
+
+
+def units_with_rows(export: MonthlyExport) -> list[str]:
+    """The units that owe rows in the export, in the summary's (catalogue) order."""
+    have = {r.unit for r in export.rows}
+    return [s.unit for s in export.summary if s.unit in have]

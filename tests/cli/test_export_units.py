@@ -1,0 +1,146 @@
+"""`maogang export --unit` and `--split`: each unit's own sheet, and `import` takes it back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import Invoke
+from maogang_cli.outfiles import safe_file_name
+
+AS_OF = "2024-06-30"
+
+
+def _history(invoke: Invoke, task: str, unit: str) -> list[dict[str, object]]:
+    result = invoke("history", task, "-u", unit, "--json")
+    assert result.exit_code == 0, result
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_unit_by_pinyin_gives_only_its_rows_and_summary(invoke: Invoke) -> None:
+    result = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "-f", "json", "--unit", "cyzx")
+    assert result.exit_code == 0, result
+    body = json.loads(result.stdout)
+    assert {r["unit"] for r in body["rows"]} == {"城运中心"}
+    assert len(body["rows"]) == 20
+    assert [s["unit"] for s in body["summary"]] == ["城运中心"]
+
+
+def test_unit_in_markdown_and_csv(invoke: Invoke) -> None:
+    md = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "-f", "md", "-u", "城运中心")
+    assert md.exit_code == 0, md
+    assert md.stdout.splitlines()[:7] == [
+        "# 治本攻坚月报 2024-06（截至 2024-06-30）",
+        "",
+        "## 汇总",
+        "",
+        "| 单位 | 主办任务 | 已完成 | 推进中 | 未开始 | 受阻 | 逾期 | 逾期完成 | 完成率 | 协办任务 "
+        "| 协办完成 | 协办逾期 | 本月记录数 | 月报 | 月报报送日期 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: | --- | --- |",
+        "| 城运中心 | 18 | 0 | 0 | 18 | 0 | 1 | 0 | 0% | 2 | 0 | 0 | 0 | 未报 |  |",
+    ]
+    out = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "-u", "城运中心")
+    rows = list(csv.reader(io.StringIO(out.stdout.lstrip("\ufeff"), newline="")))
+    assert len(rows) == 21 and {r[3] for r in rows[1:]} == {"城运中心"}
+
+
+def test_an_unknown_unit_and_split_with_output_are_refused(invoke: Invoke, tmp_path: Path) -> None:
+    unknown = invoke("export", "-m", "2024-06", "-u", "没有这个单位")
+    assert unknown.exit_code == 1 and unknown.stderr.startswith("error: ")
+    both = invoke("export", "-m", "2024-06", "--split", str(tmp_path), "-o", "x.xlsx")
+    assert (both.exit_code, both.stderr) == (2, "error: --split 按单位各写一个文件：不要再给 -o\n")
+    missing = invoke("export", "-m", "2024-06", "--split", str(tmp_path / "nope"))
+    assert missing.exit_code == 2
+
+
+def test_unit_xlsx_filled_in_imports_back(invoke: Invoke, tmp_path: Path) -> None:
+    """A unit's own sheet, filled in; a row of another unit added to it is accepted too,
+    by import's usual rules (every row names its unit)."""
+    exported = tmp_path / "cyzx.xlsx"
+    result = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "-u", "cyzx", "-o", str(exported))
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"wrote {exported}: 20 rows, 2024-06 as of {AS_OF}\n",
+    )
+    book = load_workbook(exported)
+    assert book.sheetnames == ["汇总", "明细", "说明"]
+    assert [c.value for c in book["汇总"]["A"]] == ["单位", "城运中心"]
+    detail = book["明细"]
+    heads = [c.value for c in detail[1]]
+    for row in detail.iter_rows(min_row=2):
+        if row[0].value == "2024-14":
+            row[heads.index("状态")].value = "推进中"
+            row[heads.index("日期")].value = datetime(2024, 6, 20)
+            row[heads.index("进度")].value = 30
+    other = [None] * len(heads)
+    other[heads.index("编号")] = "2024-05"
+    other[heads.index("单位")] = "规建办"
+    other[heads.index("状态")] = "已完成"
+    other[heads.index("日期")] = datetime(2024, 6, 21)
+    detail.append(other)
+    book.save(exported)
+    assert invoke("import", str(exported), "--by", "张三").exit_code == 0
+    [record] = _history(invoke, "14", "城运中心")
+    assert (record["status"], record["date"], record["percent"]) == (
+        "in_progress",
+        "2024-06-20",
+        30,
+    )
+    [other_record] = _history(invoke, "5", "规建办")
+    assert (other_record["status"], other_record["date"]) == ("done", "2024-06-21")
+
+
+def test_split_writes_one_file_per_unit_and_each_imports(invoke: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "--split", str(folder))
+    assert result.exit_code == 0, result
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"已写入 {folder / '镇安委办-2024-06.xlsx'}：12 行"
+    assert lines[-1] == "2024-06 共 25 个文件（截至 2024-06-30）"
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 25 and "城运中心-2024-06.xlsx" in names
+    assert all(n.endswith("-2024-06.xlsx") for n in names)
+    book = load_workbook(folder / "城运中心-2024-06.xlsx")
+    assert {r[3].value for r in book["明细"].iter_rows(min_row=2)} == {"城运中心"}
+    # nothing is overwritten without --force, and a refusal writes nothing
+    (folder / "城运中心-2024-06.xlsx").write_text("keep me")
+    before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    again = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "--split", str(folder))
+    assert again.exit_code == 1
+    assert again.stderr.endswith("already exists: pass --force to overwrite it\n")
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == before
+    forced = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "--split", str(folder), "--force")
+    assert forced.exit_code == 0, forced
+    # every file imports back: an unchanged sheet records nothing
+    for name in names:
+        back = invoke("import", str(folder / name), "--dry-run")
+        assert back.exit_code == 0, (name, back)
+
+
+def test_split_in_csv_and_md(invoke: Invoke, tmp_path: Path) -> None:
+    for fmt in ("csv", "md"):
+        folder = tmp_path / fmt
+        folder.mkdir()
+        result = invoke(
+            "export", "-m", "2024-06", "--as-of", AS_OF, "--split", str(folder), "-f", fmt
+        )
+        assert result.exit_code == 0, result
+        assert len(list(folder.glob(f"*-2024-06.{fmt}"))) == 25
+    back = invoke("import", str(tmp_path / "csv" / "城运中心-2024-06.csv"), "--dry-run")
+    assert back.exit_code == 0, back
+
+
+def test_file_names_are_safe_on_windows() -> None:
+    assert safe_file_name("城运中心") == "城运中心"
+    assert safe_file_name('a/b\\c:d*e?f"g<h>i|j') == "a_b_c_d_e_f_g_h_i_j"
+    assert safe_file_name("CON") == "_CON"
+    assert safe_file_name("nul.txt") == "_nul.txt"
+    assert safe_file_name("站. ") == "站"
+    assert safe_file_name("\x1b") == "_"

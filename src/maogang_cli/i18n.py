@@ -158,6 +158,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_progress_this_month": ("本月进展", "Progress this month"),
     "col_report": ("月报", "Monthly report"),
     "col_report_date": ("月报报送日期", "Report submitted"),
+    "col_signal": ("督办", "Flag"),
     "col_lead_tasks": ("主办任务", "Lead tasks"),
     "col_support_tasks": ("协办任务", "Support tasks"),
     "col_support_done": ("协办完成", "Support done"),

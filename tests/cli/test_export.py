@@ -246,9 +246,12 @@ def test_csv_round_trip_matches_json(invoke: Invoke, month: None, tmp_path: Path
         "编号", "序号", "任务", "单位", "角色", "时间节点", "最近记录日期", "状态", "日期", "进度",
         "备注",
         "完成日期", "是否逾期", "逾期天数", "逾期完成", "本月记录数", "本月进展", "月报",
-        "月报报送日期",
+        "月报报送日期", "督办",
     ]  # fmt: skip
-    assert rows[1:] == [_csv_row(r) for r in body["rows"]]
+    assert [r[:-1] for r in rows[1:]] == [_csv_row(r) for r in body["rows"]]
+    flags = {(r[0], r[3]): r[-1] for r in rows[1:]}
+    # 督办 as `status --unit` shows it: 阻 beside the colour for a blocked pair, due or not
+    assert (flags[("2024-16", "经发公司")], flags[("2024-14", "城运中心")]) == ("黄 阻", "绿")
     notes = {(r[0], r[3]): r[10] for r in rows[1:]}
     assert notes[("2024-14", "城运中心")] == "'" + HOSTILE
     assert notes[("2024-05", "规建办")] == "'@SUM(A1)"

@@ -144,3 +144,49 @@ def test_file_names_are_safe_on_windows() -> None:
     assert safe_file_name("nul.txt") == "_nul.txt"
     assert safe_file_name("站. ") == "站"
     assert safe_file_name("\x1b") == "_"
+
+
+def test_a_blocked_pair_is_flagged_even_when_not_yet_due(invoke: Invoke, tmp_path: Path) -> None:
+    """The 督办 column of the detail: the colour `status --unit` gives, with 阻 beside it."""
+    steps = [
+        ("record", "17", "-u", "经发公司", "-s", "blocked", "-d", "2024-06-13", "-n", "资金"),
+        ("record", "16", "-u", "经发公司", "-s", "blocked", "-d", "2024-06-14"),
+    ]
+    for step in steps:
+        assert invoke(*step).exit_code == 0
+    out = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "-u", "经发公司")
+    rows = list(csv.reader(io.StringIO(out.stdout.lstrip("\ufeff"), newline="")))
+    assert [(r[0], r[5], r[7], r[-1]) for r in rows] == [
+        ("编号", "时间节点", "状态", "督办"),
+        ("2024-02", "2024-12-31", "未开始", "绿"),
+        ("2024-16", "2024-06-30", "受阻", "黄 阻"),
+        ("2024-17", "2024-12-31", "受阻", "绿 阻"),
+        ("2024-18", "2024-12-31", "未开始", "绿"),
+    ]
+    md = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "-u", "经发公司", "-f", "md")
+    assert "| 2024-06-13 受阻 资金 | 未报 |  | 绿 阻 |" in md.stdout
+    xlsx = tmp_path / "jfgs.xlsx"
+    result = invoke(
+        "export",
+        "-m",
+        "2024-06",
+        "--as-of",
+        AS_OF,
+        "-u",
+        "经发公司",
+        "-o",
+        str(xlsx),
+        "--lang",
+        "en",
+    )
+    assert result.exit_code == 0, result
+    detail = load_workbook(xlsx)["Detail"]
+    assert [(r[0].value, r[-1].value) for r in detail.iter_rows()] == [
+        ("Task ID", "Flag"),
+        ("2024-02", "GREEN"),
+        ("2024-16", "YELLOW BLOCKED"),
+        ("2024-17", "GREEN BLOCKED"),
+        ("2024-18", "GREEN"),
+    ]
+    status = invoke("status", "-u", "经发公司", "--as-of", AS_OF)
+    assert "绿 阻" in status.stdout and "黄 阻" in status.stdout

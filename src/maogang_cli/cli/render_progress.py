@@ -9,7 +9,8 @@ from maogang_cli import output
 from maogang_cli.cli.tables import unit_list
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.domain.status import PairState, Signal, UnitSummary
-from maogang_cli.i18n import Lang, _, t
+from maogang_cli.i18n import Lang, t
+from maogang_cli.marks import pair_signal_word, signal_word
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
@@ -23,12 +24,8 @@ _STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
 
 
 def signal_cell(signal: Signal, lang: Lang, blocked: bool = False) -> Cell:
-    """The 督办 word; a blocked item (受阻) carries a mark of its own beside the colour,
-    due or not, so it is raised before it turns red."""
-    word = t(f"mark_{signal}", lang)
-    if blocked:
-        word = _("{colour} BLOCKED").format(colour=word)
-    return Cell(word, _STYLE[signal])
+    """The 督办 word (see `marks`) in its colour."""
+    return Cell(signal_word(signal, lang, blocked=blocked), _STYLE[signal])
 
 
 def signal_column(lang: Lang) -> Column:
@@ -139,7 +136,7 @@ def unit_tasks(found: UnitTasks, day: date, lang: Lang) -> None:
             _status_text(s, lang),
             *([] if several else [str(s.deadline)]),
             Cell(_when(s, lang), _STYLE[s.signal]),
-            signal_cell(s.signal, lang, blocked=s.status == "blocked"),
+            Cell(pair_signal_word(s.signal, s.status, lang), _STYLE[s.signal]),
             s.note or "-",
         ]
         for s in states

@@ -57,6 +57,7 @@ class ExportRow(NamedTuple):
     days_late: int
     month_records: tuple[MonthRecord, ...]
     report: ReportArrival | None  # None: the unit owes no monthly report for this month
+    signal: str = "green"  # 督办 colour as `status` gives it (red, yellow, green)
 
 
 class ExportSummary(NamedTuple):
@@ -136,6 +137,7 @@ def build_export(
                 days_late=s.days_late,
                 month_records=tuple(month_records.get(key, ())),
                 report=_arrival(reports.get(s.unit)),
+                signal=s.signal,
             )
         )
     lead = count_states(s for s in states if s.role == "responsible")

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from maogang_cli.i18n import Lang, t
+from maogang_cli.marks import pair_signal_word
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -82,6 +83,8 @@ _DETAIL: list[tuple[Column, Callable[[ExportRow, Lang], Value]]] = [
     (Column("col_progress_this_month", "text", 60), month_progress),
     (Column("col_report", "text"), lambda r, lang: report_text(r.report, lang)),
     (Column("col_report_date", "date"), lambda r, _: r.report.submitted_on if r.report else None),
+    # 督办 as `status --unit` shows it: the colour, and 阻 for a blocked pair, due or not
+    (Column("col_signal", "text"), lambda r, lang: pair_signal_word(r.signal, r.status, lang)),
 ]
 
 _SUMMARY: list[tuple[Column, Callable[[ExportSummary, Lang], Value]]] = [

@@ -3,7 +3,7 @@
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -15,10 +15,6 @@ from maogang_cli.cli._common import (
 )
 from maogang_cli.errors import UsageError
 from maogang_cli.i18n import _
-
-if TYPE_CHECKING:
-    from maogang_cli.domain.export import MonthlyExport
-    from maogang_cli.exporters import Options
 
 
 class Format(StrEnum):
@@ -126,7 +122,16 @@ def export(
         table=table.value,
     )
     if split is not None:
-        _write_split(report, split, chosen, options, force=force)
+        from maogang_cli.app.exporting import write_split
+
+        files = write_split(report, split, chosen, options, force=force)
+        for written in files:
+            output.note(_("wrote {path}: {rows} rows").format(path=written.path, rows=written.rows))
+        output.note(
+            _("{files} files for {month} as of {day}").format(
+                files=len(files), month=report.month, day=report.as_of
+            )
+        )
         return
     content = render(chosen, report, options)
     if out is None or to_stdout:
@@ -134,30 +139,6 @@ def export(
         return
     write_atomic(out, content, force=force)
     output.note(f"wrote {out}: {len(report.rows)} rows, {report.month} as of {report.as_of}")
-
-
-def _write_split(
-    report: "MonthlyExport", folder: Path, chosen: str, options: "Options", *, force: bool
-) -> None:
-    """One file per unit that owes rows, `UNIT-YYYY-MM.EXT`; every target is checked
-    before the first is written, so a refusal leaves the folder as it was."""
-    from maogang_cli.domain.export import for_units, units_with_rows
-    from maogang_cli.exporters import render
-    from maogang_cli.outfiles import check_target, safe_file_name, write_atomic
-
-    units = units_with_rows(report)
-    targets = [(unit, folder / f"{safe_file_name(unit)}-{report.month}.{chosen}") for unit in units]
-    for _unit, path in targets:
-        check_target(path, force=force)
-    for unit, path in targets:
-        part = for_units(report, [unit])
-        write_atomic(path, render(chosen, part, options), force=force)
-        output.note(_("wrote {path}: {rows} rows").format(path=path, rows=len(part.rows)))
-    output.note(
-        _("{files} files for {month} as of {day}").format(
-            files=len(targets), month=report.month, day=report.as_of
-        )
-    )
 
 
 def register(app: typer.Typer) -> None:

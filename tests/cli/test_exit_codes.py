@@ -107,6 +107,12 @@ CASES: list[tuple[str, int]] = [
     ("hazard list --as-of 2024-13-01", USAGE),
     ("hazard list --found-from 2024-6-1", USAGE),
     ("hazard list --village 不存在", REFUSED),
+    ("hazard list --source 自查", USAGE),
+    ("hazard list --state finished", USAGE),
+    ("hazard list --open --closed", USAGE),
+    ("hazard list --found-from 2025-01-01 --found-to 2024-01-01", USAGE),
+    ("hazard event YH-2099-0001 done", USAGE),
+    ("hazard event YH-2099-0001 整改中 --deadline 2024-12-31", USAGE),
     (
         "hazard add --found-on 2024-02-30 --source other --entity x --village 腰泾村 --sector 冷库 "
         "--department 经发办 --description x --deadline 2024-12-31",

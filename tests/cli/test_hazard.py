@@ -271,10 +271,6 @@ def rows(tmp_path: Path) -> list[tuple[object, ...]]:
          "error: YH-2024-0001：拒绝记录整改中：日期2099-01-01在未来\n"),
         (["YH-2024-0001", "rejected", "--date", "2024-07-21"],
          "error: YH-2024-0001：拒绝记录验收不合格：验收不合格须写明理由（--note）\n"),
-        (["YH-2024-0001", "done"],
-         "error: 未知环节“done”：可选 rectifying, rectified, verified, rejected, closed, "
-         "extended, explained, notified, voided（或整改中、整改完成、审核通过、验收不合格、销号、"
-         "延期、书面说明、通知、作废）\n"),
         (["YH-2024-0009", "rectified"], "error: 未知隐患“YH-2024-0009”（是否想输入：YH-2024-0001？）\n"),
         (["YH-2024-0001", "延期", "--date", "2024-08-01", "--deadline", "2024-09-30",
           "--approved-by", "镇安委办", "--note", "补批"],
@@ -308,7 +304,8 @@ def test_refusals_write_nothing(
         (("--department", "经发办", "经发"), "error: 未知监管部门“经发”（是否想输入：经发办？）\n"),
         (("--deadline", "2024-07-31", "2024-06-01"),
          "error: 整改期限2024-06-01早于发现日期（2024-06-03）\n"),
-        (("--found-on", "2024-06-03", "2099-06-03"), "error: 发现日期2099-06-03在未来\n"),
+        (("--found-on", "2024-06-03", "2099-06-03"),
+         "error: 发现日期2099-06-03在未来；整改期限2024-07-31早于发现日期（2099-06-03）\n"),
     ],
 )  # fmt: skip
 def test_add_refusals(
@@ -554,3 +551,33 @@ def test_the_filters_that_agree_still_narrow(ledger: Invoke) -> None:
         2,
         "error: --found-from 2025-01-01晚于--found-to 2024-01-01\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["hazard", "event", "YH-2024-0001", "done"],
+         "error: 未知环节“done”：可选 rectifying, rectified, verified, rejected, closed, "
+         "extended, explained, notified, voided（或整改中、整改完成、审核通过、验收不合格、销号、"
+         "延期、书面说明、通知、作废）\n"),
+        (["hazard", "add", *COLD_STORE[:2], "--source", "自查", *COLD_STORE[4:]],
+         "error: 未知隐患来源“自查”：可选 self_report, inspection, public_report, other"
+         "（或企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、举报查实、其他）\n"),
+        (["hazard", "add", *COLD_STORE, "--level", "较大"],
+         "error: 未知隐患等级“较大”：可选 major, general（或重大、重大隐患、一般、一般隐患）\n"),
+        (["hazard", "list", "--source", "自查"],
+         "error: 未知隐患来源“自查”：可选 self_report, inspection, public_report, other"
+         "（或企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、举报查实、其他）\n"),
+        (["hazard", "stats", "--level", "big"],
+         "error: 未知隐患等级“big”：可选 major, general（或重大、重大隐患、一般、一般隐患）\n"),
+    ],
+)  # fmt: skip
+def test_an_unknown_value_of_a_fixed_list_is_a_usage_error(
+    invoke: Invoke, tmp_path: Path, args: list[str], message: str
+) -> None:
+    """F12/F16: like an unknown status or --kind (README, exit codes): 2, not 1."""
+    ok(invoke("hazard", "add", *COLD_STORE, "--by", "张三"))
+    before = rows(tmp_path)
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+    assert rows(tmp_path) == before

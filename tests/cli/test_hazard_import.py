@@ -92,7 +92,7 @@ def test_one_bad_row_stops_the_file(invoke: Invoke, tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "t.csv:3: 未知属地“腰泾材”（是否想输入：腰泾村？）",
-        "t.csv:5: 整改期限: '2024-02-30' is not a real date",
+        "t.csv:5: 整改期限“2024-02-30”不是有效日期（YYYY-MM-DD）",
         "error: nothing was imported (2 bad rows); fix and rerun",
     ]
     conn = sqlite3.connect(tmp_path / "maogang.db")
@@ -214,3 +214,40 @@ def test_a_changed_row_already_on_the_ledger_is_named(invoke: Invoke, tmp_path: 
         "extension (hazard event YH-2024-0001 extended), another mistake a void and a new "
         "registration"
     )
+
+
+def test_every_problem_of_every_row_in_row_order(invoke: Invoke, tmp_path: Path) -> None:
+    """F16: a row's every problem (not only its first), and the rows in sheet order (an
+    unknown id came after the rows checked field by field)."""
+    two = row(2, deadline="2024-02-30")
+    two[10] = "城运中心"
+    three = row(3)
+    three[1] = "YH-2099-0001"
+    four = row(4)
+    four[12] = ""
+    path = write_csv(tmp_path / "bad.csv", HEAD_ZH, [two, three, four])
+    result = invoke("hazard", "import", str(path), "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:4] == [
+        "bad.csv:2: “城运中心”不是负有安全生产监管职责的部门（各负有安全生产监管职责的部门："
+        "规建办、经发办、农办、综合行政执法队、泖港派出所、泖港市场监管所）",
+        "bad.csv:2: 整改期限“2024-02-30”不是有效日期（YYYY-MM-DD）",
+        "bad.csv:3: 编号YH-2099-0001不在台账中：如需上账请将编号留空",
+        "bad.csv:4: 隐患描述为空",
+    ]
+
+
+def test_an_unclosed_quote_is_named_where_it_opens(invoke: Invoke, tmp_path: Path) -> None:
+    """F16: the row whose quote never closes swallowed the rows after it and was reported
+    as 隐患描述为空 (or at the file as a whole)."""
+    path = write_csv(tmp_path / "q.csv", HEAD_ZH, [row(1)])
+    good = path.read_text(encoding="utf-8-sig").splitlines()[1]
+    broken = good.replace("某企业1", '"某企业2').replace("隐患1", "隐患2")
+    path.write_text(
+        "\n".join([",".join(HEAD_ZH), good, broken, good.replace("1", "3")]) + "\n",
+        encoding="utf-8",
+    )
+    result = invoke("hazard", "import", str(path), "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith("q.csv:3: ")
+    assert "引号" in result.stderr.splitlines()[0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.hazards import (
@@ -33,10 +33,13 @@ from maogang_cli.store import hazards as store
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from maogang_cli.domain.agenda import AgendaItem
     from maogang_cli.domain.owed import Owed
+
+
+T = TypeVar("T")
 
 
 class HazardRefused(InvalidRecordError):
@@ -166,8 +169,10 @@ def department_of(vocab: Vocabulary, name: str) -> str:
 def _day(text: str, what: str) -> date:
     try:
         return parse_day(text)
-    except ValueError as exc:
-        raise ValueError(f"{what}: {exc}") from None
+    except ValueError:
+        raise ValueError(
+            _("{what} '{text}' is not a real date (YYYY-MM-DD)").format(what=what, text=text)
+        ) from None
 
 
 def _funds(text: str) -> float | None:
@@ -196,40 +201,67 @@ def match_key(entity: str, description: str, found_on: date) -> str:
     return f"{norm(entity)}|{norm(description)}|{found_on.isoformat()}"
 
 
+class RowProblems(ValueError):
+    """Every problem of one hazard (a sheet row), in the order a clerk fills the fields
+    in: a row is fixed in one pass, not one problem per rerun."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(_("; ").join(problems))
+        self.problems = problems
+
+
 def check_hazard(vocab: Vocabulary, given: HazardInput, *, today: date) -> Checked:
-    """Every field checked, in the order a clerk fills them in; ValueError with the first
+    """Every field checked, in the order a clerk fills them in; RowProblems with every
     problem found."""
-    found_on = _day(given.found_on, _("found on"))
-    if found_on > today:
-        raise ValueError(_("found on {day} is in the future").format(day=found_on))
+    problems: list[str] = []
+
+    def get(check: Callable[[], T]) -> T | None:
+        try:
+            return check()
+        except ValueError as exc:
+            problems.append(str(exc))
+            return None
+
+    found_on = get(lambda: _day(given.found_on, _("found on")))
+    if found_on is not None and found_on > today:
+        problems.append(_("found on {day} is in the future").format(day=found_on))
     entity = given.entity.strip()
     if not entity:
-        raise ValueError(_("the business or place (entity) is empty"))
+        problems.append(_("the business or place (entity) is empty"))
     description = given.description.strip()
     if not description:
-        raise ValueError(_("the description is empty"))
-    source = parse_source(given.source or "other")
-    level = parse_level(given.level or "major")
-    uscc = check_uscc(given.uscc) if given.uscc.strip() else ""
-    village = _one_of(given.village, vocab.villages, _("village"))
-    sector = _one_of(given.sector, vocab.sectors, _("sector"))
-    department = department_of(vocab, given.department)
-    deadline = _day(given.deadline, _("deadline"))
-    if deadline < found_on:
-        raise ValueError(
+        problems.append(_("the description is empty"))
+    source = get(lambda: parse_source(given.source or "other"))
+    level = get(lambda: parse_level(given.level or "major"))
+    uscc = get(lambda: check_uscc(given.uscc) if given.uscc.strip() else "")
+    village = get(lambda: _one_of(given.village, vocab.villages, _("village")))
+    sector = get(lambda: _one_of(given.sector, vocab.sectors, _("sector")))
+    department = get(lambda: department_of(vocab, given.department))
+    deadline = get(lambda: _day(given.deadline, _("deadline")))
+    if deadline is not None and found_on is not None and deadline < found_on:
+        problems.append(
             _("deadline {deadline} is before the hazard was found ({found})").format(
                 deadline=deadline, found=found_on
             )
         )
     notified_on = None
     if given.notified_on.strip():
-        notified_on = _day(given.notified_on, _("notified on"))
-        if not found_on <= notified_on <= today:
-            raise ValueError(
+        notified_on = get(lambda: _day(given.notified_on, _("notified on")))
+        if (
+            notified_on is not None
+            and found_on is not None
+            and (not found_on <= notified_on <= today)
+        ):
+            problems.append(
                 _("notified on {day} is not between the day found and today").format(
                     day=notified_on
                 )
             )
+    funds = get(lambda: _funds(given.funds))
+    if problems:
+        raise RowProblems(problems)
+    assert found_on and source and level and uscc is not None and village and sector
+    assert department and deadline
     return Checked(
         found_on,
         source,
@@ -245,7 +277,7 @@ def check_hazard(vocab: Vocabulary, given: HazardInput, *, today: date) -> Check
         deadline,
         given.responsible_person.strip(),
         given.measures.strip(),
-        _funds(given.funds),
+        funds,
         given.contingency_plan.strip(),
         notified_on,
         match_key(entity, description, found_on),
@@ -321,6 +353,11 @@ def add_hazard(conn: sqlite3.Connection, given: HazardInput, *, today: date, by:
     wrong or the same hazard (business, description, day found) is already registered."""
     from maogang_cli.app.recording import now_stamp
 
+    try:  # an unknown --source or --level cannot be read: usage, before the data
+        parse_source(given.source or "other")
+        parse_level(given.level or "major")
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     vocab = vocabulary(conn)
     try:
         checked = check_hazard(vocab, given, today=today)
@@ -396,8 +433,8 @@ def record_event(conn: sqlite3.Connection, given: EventInput, *, today: date, by
 
     try:
         event = parse_event(given.event)
-    except ValueError as exc:
-        raise HazardRefused(str(exc)) from None
+    except ValueError as exc:  # an unknown EVENT, like an unknown status: usage
+        raise UsageError(str(exc)) from None
     _refuse_foreign_options(given, event)
     hazard = find_hazard(conn, given.hazard)
     happened_on = parse_day(given.date) if given.date else today
@@ -472,7 +509,8 @@ __all__ = ["HazardView"]  # a record of the domain, read through here by the com
 
 
 class Query(NamedTuple):
-    """What `hazard list` asks for, as typed (names not yet resolved)."""
+    """What `hazard list` asks for: states, sources and levels read, names (departments,
+    villages, sectors) as typed, resolved against the catalogue by filters_of."""
 
     states: Sequence[str] = ()
     open_only: bool = False
@@ -510,6 +548,11 @@ def make_query(
             _("--found-from {first} is after --found-to {last}").format(first=first, last=last)
         )
     given = [_state(s) for s in states or ()]
+    try:  # unknown values of a fixed list cannot be read: usage, like an unknown state
+        parsed_sources = [parse_source(s) for s in sources or ()]
+        parsed_levels = [parse_level(v) for v in levels or ()]
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     flags = [f for f, on in (("--open", open_only), ("--closed", closed_only)) if on]
     if overdue and closed_only:  # a closed hazard is never overdue
         flags.append("--overdue")
@@ -531,8 +574,8 @@ def make_query(
         departments=departments or (),
         villages=villages or (),
         sectors=sectors or (),
-        sources=sources or (),
-        levels=levels or (),
+        sources=parsed_sources,
+        levels=parsed_levels,
         found_from=first,
         found_to=last,
     )
@@ -580,8 +623,8 @@ def filters_of(conn: sqlite3.Connection, query: Query) -> store.Filters:
             or None,
             villages=[_one_of(v, vocab.villages, _("village")) for v in query.villages] or None,
             sectors=[_one_of(s, vocab.sectors, _("sector")) for s in query.sectors] or None,
-            sources=[parse_source(s) for s in query.sources] or None,
-            levels=[parse_level(v) for v in query.levels] or None,
+            sources=list(query.sources) or None,
+            levels=list(query.levels) or None,
             found_from=query.found_from,
             found_to=query.found_to,
         )

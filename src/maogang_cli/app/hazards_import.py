@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from maogang_cli.app.hazards import (
     Checked,
     HazardInput,
+    RowProblems,
     check_hazard,
     norm,
     registration,
     vocabulary,
 )
 from maogang_cli.app.importing import ImportProblems
-from maogang_cli.app.sheetreader import read_csv, read_file, read_xlsx
+from maogang_cli.app.sheetreader import SheetLimitError, read_csv, read_file, read_xlsx
 from maogang_cli.domain.hazard_sheet import duplicate_headings, map_headings, missing, sheet_date
 from maogang_cli.errors import UsageError
 from maogang_cli.hazard_words import word
@@ -122,6 +123,8 @@ def read_sheet(path: Path, sheet: str | None) -> Table:
         if sheet is not None:
             raise UsageError(_("--sheet applies to XLSX files only"))
         table = read_csv(data)
+    except SheetLimitError as exc:  # named at its row: an unclosed quote where it opens
+        raise ImportProblems(path.name, [(exc.row, str(exc))]) from None
     except ValueError as exc:
         raise ImportProblems(path.name, [(0, str(exc))]) from None
     if len(table) > MAX_ROWS + 20:
@@ -199,8 +202,8 @@ def import_hazards(
         given = _given(cells, columns)
         try:
             checked = check_hazard(vocab, given, today=today)
-        except ValueError as exc:
-            problems.append((number, str(exc)))
+        except RowProblems as exc:
+            problems += [(number, problem) for problem in exc.problems]
             continue
         key = given.id or checked.match_key
         if key in first_row:
@@ -220,6 +223,7 @@ def import_hazards(
                 )
             )
     if problems:
+        problems.sort(key=lambda problem: problem[0])  # row order (stable within a row)
         raise ImportProblems(path.name, problems, bad_rows=len({n for n, _m in problems}))
 
     source = f"import:{path.name}"

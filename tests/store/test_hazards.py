@@ -155,7 +155,7 @@ def test_sql_agrees_with_the_plain_model(
             if s not in ("closed", "voided") and day.isoformat() > d
         }  # fmt: skip
         # counts summed over the groups
-        by, _histogram = figures.count_ledger(store.ledger_rows(conn, day), day)
+        by, histogram = figures.count_ledger(store.ledger_rows(conn, day))
         total = [sum(line[i] for line in by["village"].values()) for i in range(5)]
         live = {h: v for h, v in expected.items() if v[0] != "voided"}
         assert total == [
@@ -165,6 +165,16 @@ def test_sql_agrees_with_the_plain_model(
             sum(s != "closed" and day.isoformat() > d for s, d, _ in live.values()),
             sum(s == "closed" and last <= d for s, d, last in live.values()),
         ]
+        # the days from found to closed, and the months found
+        closing = Counter(
+            (date.fromisoformat(last) - model[h][0]).days
+            for h, (s, _, last) in live.items()
+            if s == "closed"
+        )
+        assert histogram == sorted(closing.items())
+        assert {m: line[0] for m, line in by["month"].items()} == Counter(
+            model[h][0].isoformat()[:7] for h in live
+        )
         # the targets, judged as the plain model judges them
         judged = _targets(conn, day)
         assert judged == _model_targets(model, day)

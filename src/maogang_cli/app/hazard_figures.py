@@ -38,7 +38,7 @@ class Stats(NamedTuple):
 def ledger_stats(conn: sqlite3.Connection, query: Query, day: date) -> Stats:
     """Counts of the hazards found by `day` (voided ones left out), as they stood then."""
     filters = filters_of(conn, query)
-    counted_by, histogram = figures.count_ledger(store.ledger_rows(conn, day, filters), day)
+    counted_by, histogram = figures.count_ledger(store.ledger_rows(conn, day, filters))
     order = stats_order(conn)
     labels = store.unit_labels(conn)
     by: dict[str, list[Line]] = {}

@@ -4,7 +4,7 @@ SQL; tests check its counts against a plain model that replays each hazard)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -105,45 +105,32 @@ def median_of(histogram: Sequence[tuple[int, int]]) -> float | None:
 
 
 DIMENSIONS = ("department", "village", "sector", "source", "level", "month")
-# A hazard's standing as one code, so each dimension is counted by one C-level Counter:
-# closed 1, overdue 2, closed on time 4 (open and not overdue: 0).
+# A hazard's standing as one code, as store.hazards.ledger_rows gives it: closed 1,
+# overdue 2, closed on time 4 (open and not overdue: 0).
 _CLOSED, _OVERDUE, _ON_TIME = 1, 2, 4
 
 
 def count_ledger(
-    rows: Iterable[Sequence[str | int]], day: date
+    rows: Sequence[Sequence[str | int | None]],
 ) -> tuple[dict[str, dict[str, list[int]]], list[tuple[int, int]]]:
     """Per dimension, name -> [total, open, closed, overdue, closed on time]; and the
     (days from found to closed, how many) of the closed hazards. `rows` are (department,
-    village, sector, source, level, found_on, packed, days from found to the last event)
-    with packed = the day of the last event, the deadline in force then, and the state,
-    as store.hazards packs them; voided hazards are left out."""
-    today = day.isoformat()
-    kept: list[Sequence[str | int]] = []
-    codes: list[int] = []
-    closing: Counter[int] = Counter()
-    for row in rows:
-        packed = str(row[6])
-        state, deadline, last_on = packed[20:], packed[10:20], packed[:10]
-        if state == "voided":
-            continue
-        if state == "closed":
-            code = _CLOSED | (_ON_TIME if last_on <= deadline else 0)
-            closing[int(row[7])] += 1
-        else:
-            code = _OVERDUE if deadline < today else 0
-        kept.append(row)
-        codes.append(code)
-    columns = list(zip(*kept, strict=True)) if kept else [()] * 7
-    keys = [*columns[:5], [str(found)[:7] for found in columns[5]]]
+    village, sector, source, level, month found, code, days to close or None) of the
+    hazards not voided. Each dimension is one C-level Counter over (name, code) pairs:
+    no Python step per hazard."""
+    columns: list[Sequence[str | int | None]] = list(zip(*rows, strict=True)) or [()] * 8
+    codes = columns[6]
     by: dict[str, dict[str, list[int]]] = {}
-    for dimension, names in zip(DIMENSIONS, keys, strict=True):
+    for dimension, names in zip(DIMENSIONS, columns[:6], strict=True):
         counts: dict[str, list[int]] = {}
         for (name, code), n in Counter(zip(names, codes, strict=True)).items():
-            line = counts.setdefault(name, [0, 0, 0, 0, 0])
+            line = counts.setdefault(str(name), [0, 0, 0, 0, 0])
+            flags = int(code or 0)
             line[0] += n
-            line[1 if not code & _CLOSED else 2] += n
-            line[3] += n if code & _OVERDUE else 0
-            line[4] += n if code & _ON_TIME else 0
+            line[1 if not flags & _CLOSED else 2] += n
+            line[3] += n if flags & _OVERDUE else 0
+            line[4] += n if flags & _ON_TIME else 0
         by[dimension] = counts
-    return by, sorted(closing.items())
+    closing = Counter(columns[7])
+    closing.pop(None, None)
+    return by, sorted((int(days or 0), n) for days, n in closing.items())

@@ -421,19 +421,37 @@ def snapshot_rows(
     return [tuple(r) for r in conn.execute(sql, args)]
 
 
+# What the statistics count of one hazard, read in one pass: its standing as one code
+# (closed 1, overdue 2, closed on time 4; open and not overdue 0) and, once closed, the
+# days from found to closed. SQLite works these out for each hazard: a Python loop over
+# 50,000 rows cost more than fetching them.
+CLOSED, OVERDUE, ON_TIME = 1, 2, 4
+_COUNTED = f"""SELECT department, village, sector, source, level, substr(found_on, 1, 7),
+    CASE WHEN substr(packed, 21) = 'closed'
+         THEN {CLOSED} + {ON_TIME} * (substr(packed, 1, 10) <= substr(packed, 11, 10))
+         ELSE {OVERDUE} * (substr(packed, 11, 10) < :day) END,
+    CASE WHEN substr(packed, 21) = 'closed'
+         THEN CAST(julianday(substr(packed, 1, 10)) - julianday(found_on) AS INTEGER) END
+    FROM (SELECT h.department, h.village, h.sector, h.source, h.level, h.found_on,
+          {_PACKED} AS packed FROM {_LATEST} WHERE +h.found_on <= :day {{where}})
+    WHERE substr(packed, 21) != 'voided'"""
+
+LedgerRow = tuple[str, str, str, str, str, str, int, "int | None"]
+
+
 def ledger_rows(
     conn: sqlite3.Connection, day: date, filters: Filters = Filters()
-) -> list[tuple[str, str, str, str, str, str, str, int]]:
-    """(department, village, sector, source, level, found_on, packed, days from found to
-    the last event) of every hazard found by `day`: what the statistics count
-    (domain.hazard_figures.count_ledger)."""
+) -> list[LedgerRow]:
+    """(department, village, sector, source, level, month found, code, days from found to
+    closed or None) of every hazard found by `day` and not voided then: what the
+    statistics count (domain.hazard_figures.count_ledger), as plain tuples."""
     args: dict[str, object] = {"day": day.isoformat()}
-    sql = f"""SELECT department, village, sector, source, level, found_on, packed,
-              CAST(julianday(substr(packed, 1, 10)) - julianday(found_on) AS INTEGER)
-              FROM (SELECT h.department, h.village, h.sector, h.source, h.level, h.found_on,
-                    {_PACKED} AS packed FROM {_LATEST}
-                    WHERE +h.found_on <= :day {_where(filters, args)})"""
-    return conn.execute(sql, args).fetchall()
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    rows: list[LedgerRow] = cursor.execute(
+        _COUNTED.format(where=_where(filters, args)), args
+    ).fetchall()
+    return rows
 
 
 TARGET_SQL = f"""{_COUNTING}

@@ -106,11 +106,11 @@ def timeline_view(t: Timeline, day: date) -> None:
         event_text = event_word(e["event"])
         if void is not None:
             event_text += "\n" + _("(voided)")
-            by = _("voided by step {n} ({day}, {who})").format(
-                n=void["seq"], day=void["happened_on"], who=void["recorded_by"]
-            )
+            # short lines: a date is never cut in two in a narrow note column
+            by = _("voided by step {n}").format(n=void["seq"])
+            when = _("{day}, {who}").format(day=void["happened_on"], who=void["recorded_by"])
             reason = _("reason: {reason}").format(reason=void["note"])
-            text = f"{by}\n{reason}" + (f"\n{text}" if text else "")
+            text = f"{by}\n{when}\n{reason}" + (f"\n{text}" if text else "")
         rows.append(
             [
                 Cell(str(e["seq"]), style),

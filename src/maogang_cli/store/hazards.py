@@ -12,7 +12,6 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.hazards import Event
-from maogang_cli.store.chain import insert_chained
 
 if TYPE_CHECKING:
     import sqlite3
@@ -132,6 +131,8 @@ def existing_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
 
 def insert_hazards(conn: sqlite3.Connection, hazards: Sequence[NewHazard]) -> None:
     """Insert registrations inside the caller's transaction (with their first event)."""
+    from maogang_cli.store.chain import insert_chained  # hashlib: writes only
+
     insert_chained(  # the hash chain (store/chain.py); REPLACE is refused
         conn,
         "hazards",
@@ -195,6 +196,8 @@ def insert_hazards(conn: sqlite3.Connection, hazards: Sequence[NewHazard]) -> No
 
 def insert_events(conn: sqlite3.Connection, events: Sequence[NewEvent]) -> None:
     """Insert events inside the caller's transaction: the only writer of hazard_events."""
+    from maogang_cli.store.chain import insert_chained  # hashlib: writes only
+
     insert_chained(  # the hash chain (store/chain.py); REPLACE is refused
         conn,
         "hazard_events",

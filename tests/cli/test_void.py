@@ -175,3 +175,21 @@ def test_a_void_is_evidence_too(invoke: Invoke, isolation: Path) -> None:
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         conn.execute("UPDATE voids SET reason = 'x'")
     conn.close()
+
+
+def test_a_back_dated_correction_says_the_later_record_stays_in_force(invoke: Invoke) -> None:
+    invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", "2024-06-20", "--by", "张三")
+    fix = invoke(
+        "record", "14", "-u", "城运中心", "-s", "in_progress", "-d", "2024-06-15",
+        "--note", "更正：误报完成",
+    )  # fmt: skip
+    assert fix.exit_code == 0
+    assert fix.stderr.splitlines()[-1] == (
+        "2024-14 城运中心：P1（2024-06-20）晚于 P2，自该日起仍然有效；"
+        "如 P1 有误：maogang void P1 --reason 原因"
+    )
+    assert pair(invoke, "2024-06-30")["status"] == "done"  # type: ignore[index]
+    assert pair(invoke, "2024-06-17")["status"] == "in_progress"  # type: ignore[index]
+    # the pair's latest record: no notice
+    later = invoke("record", "14", "-u", "城运中心", "-s", "in_progress", "-d", "2024-06-25")
+    assert "P1" not in later.stderr

@@ -15,7 +15,7 @@ from maogang_cli.domain.cells import inert
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.imports import StoredRecord
 from maogang_cli.domain.status import parse_status
-from maogang_cli.domain.voids import done_already, entry_id, same_record
+from maogang_cli.domain.voids import done_already, entry_id, overtaken, same_record
 from maogang_cli.errors import InvalidRecordError, MaogangError, UsageError, did_you_mean
 from maogang_cli.i18n import _
 from maogang_cli.store.imports import task_records
@@ -178,7 +178,9 @@ class Unchanged(NamedTuple):
 
     record: NewRecord
     id: str  # the new record's id (P13)
-    why: str  # "same": it repeats `earlier`; "done": the pair was done since `earlier`
+    # "same": it repeats `earlier`; "done": the pair was done since `earlier`;
+    # "overtaken": `earlier` is dated after it and stays in force from its own day
+    why: str
     earlier: str  # P12
     earlier_on: date
 
@@ -213,6 +215,8 @@ def _unchanged(
         same = same_record(prior, r.status, r.happened_on, r.note, r.percent)
         done = done_already(prior, r.happened_on) if r.status == "done" else None
         earlier, why = (same, "same") if same else (done, "done")
+        if earlier is None:
+            earlier, why = overtaken(prior, r.happened_on), "overtaken"
         if earlier is not None:
             out.append(
                 Unchanged(

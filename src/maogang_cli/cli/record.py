@@ -64,10 +64,15 @@ def record(
                 "{id} repeats {earlier} and changes nothing; to undo it: "
                 "maogang void {id} --reason TEXT"
             )
-        else:
+        elif u.why == "done":
             line = _(
                 "{task} {unit} was done already since {day} ({earlier}): {id} changes "
                 "nothing; if that date is wrong: maogang void {earlier} --reason TEXT"
+            )
+        else:
+            line = _(
+                "{task} {unit}: {earlier} of {day} is later than {id} and stays in force "
+                "from that day; if {earlier} is wrong: maogang void {earlier} --reason TEXT"
             )
         output.note(
             line.format(

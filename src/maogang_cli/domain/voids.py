@@ -86,6 +86,14 @@ def same_record(
     return None
 
 
+def overtaken(records: Iterable[P], day: date) -> P | None:
+    """For a new record dated `day`: the pair's latest record dated after it, which stays
+    in force from its own day on (the new one changes only the days before it); None when
+    the new record is the pair's latest."""
+    later = [r for r in records if r.happened_on > day]
+    return max(later, key=lambda r: (r.happened_on, r.recorded_at, r.id), default=None)
+
+
 def done_already(records: Iterable[P], day: date) -> P | None:
     """For a new 'done' dated `day`: the record that began the pair's run of 'done' as of
     that day, if it was done already (then the new one changes neither state nor when it was

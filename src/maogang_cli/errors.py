@@ -9,7 +9,9 @@ class MaogangError(Exception):
     exit_code = 1
 
     def lines(self) -> list[str]:
-        return [f"error: {self}"]
+        from maogang_cli.i18n import _
+
+        return [_("error: {message}").format(message=self)]
 
 
 class UsageError(MaogangError):
@@ -88,5 +90,9 @@ def nearest(name: str, candidates: list[str], n: int = 3) -> list[str]:
 
 
 def did_you_mean(name: str, candidates: list[str]) -> str:
+    from maogang_cli.i18n import _
+
     close = nearest(name, candidates)
-    return f" (did you mean: {', '.join(close)}?)" if close else ""
+    if not close:
+        return ""
+    return _(" (did you mean: {names}?)").format(names=_(", ").join(close))

@@ -204,5 +204,5 @@ def t(key: str, lang: Lang = "zh", **values: object) -> str:
 def on_time_or_late(state: str, days_late: int) -> str:
     """How a confirmation says when a duty instance was done."""
     if state == "on_time":
-        return "on time"
-    return f"{days_late} day{'s' if days_late != 1 else ''} late"
+        return _("on time")
+    return ngettext("{n} day late", "{n} days late", days_late).format(n=days_late)

@@ -108,7 +108,7 @@ def check_target(path: Path, *, force: bool) -> None:
             _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
         ) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{path} is a directory: give a file name")
+        raise UsageError(_("{path} is a directory: give a file name").format(path=path))
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise UsageError(
             _("{path} is {what}: only a regular file is ever replaced; give a file name").format(
@@ -116,9 +116,11 @@ def check_target(path: Path, *, force: bool) -> None:
             )
         )
     if info is not None and not force:
-        raise OutputExistsError(f"{path} already exists: pass --force to overwrite it")
+        raise OutputExistsError(
+            _("{path} already exists: pass --force to overwrite it").format(path=path)
+        )
     if not path.parent.is_dir():
-        raise UsageError(f"directory not found: {path.parent}")
+        raise UsageError(_("directory not found: {path}").format(path=path.parent))
 
 
 # Characters Windows refuses in a file name, and the device names it reserves

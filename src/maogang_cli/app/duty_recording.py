@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.app.recording import day_given, now_stamp
 from maogang_cli.errors import InvalidRecordError, did_you_mean, refused_value
+from maogang_cli.i18n import _
 from maogang_cli.store.duties import NewDutyRecord, get_duty
 from maogang_cli.store.queries import group_members, resolve_unit
 
@@ -49,16 +50,25 @@ def check_duty_entry(
         members = [m for m in group_members(conn, unit) if m in owners]
         if members:
             raise InvalidRecordError(
-                f"'{unit}' is a group: record {duty.id} for each member: {'、'.join(members)}"
+                _("'{unit}' is a group: record {duty} for each member: {members}").format(
+                    unit=unit, duty=duty.id, members=_(", ").join(members)
+                )
             )
         raise InvalidRecordError(
-            f"'{unit}' does not owe {duty.id} ({duty.title}){did_you_mean(unit, owners)}; "
-            f"its units: {'、'.join(owners)}"
+            _("'{unit}' does not owe {duty} ({title}){hint}; its units: {units}").format(
+                unit=unit,
+                duty=duty.id,
+                title=duty.title,
+                hint=did_you_mean(unit, owners),
+                units=_(", ").join(owners),
+            )
         )
     done_on = day_given(entry.date, today)
     if done_on < period.first:
         raise InvalidRecordError(
-            f"date {done_on} is before the period {period.key} begins ({period.first})"
+            _("date {day} is before the period {period} begins ({first})").format(
+                day=done_on, period=period.key, first=period.first
+            )
         )
     return NewDutyRecord(
         duty=duty.id,

@@ -32,7 +32,7 @@ from maogang_cli.domain.imports import (
     rows_from,
 )
 from maogang_cli.errors import MaogangError
-from maogang_cli.i18n import _
+from maogang_cli.i18n import _, ngettext
 from maogang_cli.store.imports import refuse_if_imported, save_import, task_records
 from maogang_cli.store.progress import reporting_units
 from maogang_cli.store.queries import group_members, resolve_task, resolve_unit
@@ -59,10 +59,15 @@ class ImportProblems(MaogangError):
             for row, message in self.problems
         ]
         if self.bad_rows:
-            s = "" if self.bad_rows == 1 else "s"
-            out.append(f"error: nothing was imported ({self.bad_rows} bad row{s}); fix and rerun")
+            out.append(
+                ngettext(
+                    "error: nothing was imported ({n} bad row); fix and rerun",
+                    "error: nothing was imported ({n} bad rows); fix and rerun",
+                    self.bad_rows,
+                ).format(n=self.bad_rows)
+            )
         else:
-            out.append("error: nothing was imported")
+            out.append(_("error: nothing was imported"))
         return out
 
 
@@ -108,7 +113,7 @@ def _task(conn: sqlite3.Connection, row: Row) -> str:
         year = int(row.task[:4]) if row.task[:4].isdigit() else None
         return resolve_task(conn, row.seq, year)
     if not row.task:
-        raise ValueError("task is empty")
+        raise ValueError(_("task is empty"))
     return resolve_task(conn, row.task)
 
 
@@ -121,10 +126,16 @@ def _refuse_group(conn: sqlite3.Connection, unit: str, task_id: str) -> None:
     reporting = reporting_units(conn, task_id)
     mine = [m for m in members if m in reporting]
     if not mine:
-        raise ValueError(f"'{name}' is a group and none of its members reports for {task_id}")
+        raise ValueError(
+            _("'{unit}' is a group and none of its members reports for {task}").format(
+                unit=name, task=task_id
+            )
+        )
     raise ValueError(
-        f"'{name}' is a group: give one row per member, each with its own status, "
-        f"for {task_id}: {'、'.join(mine)}"
+        _(
+            "'{unit}' is a group: give one row per member, each with its own status, "
+            "for {task}: {members}"
+        ).format(unit=name, task=task_id, members=_(", ").join(mine))
     )
 
 
@@ -229,12 +240,15 @@ def _decode(conn: sqlite3.Connection, path: Path, sheet: str | None, *, again: b
         raise ImportProblems(file, [(exc.row, str(exc))]) from None
     header = _header(table)
     if header is None:
-        raise ImportProblems(file, [(0, "the file is empty")])
+        raise ImportProblems(file, [(0, _("the file is empty"))])
     columns = map_header(header[1])
     missing = missing_columns(columns)
     if missing:
-        where = f" (sheet {sheet_name})" if sheet_name else ""
-        found = [(header[0], f"missing column(s){where}: {', '.join(missing)}")]
+        where = _(" (sheet {sheet})").format(sheet=sheet_name) if sheet_name else ""
+        columns_missing = _("missing column(s){where}: {columns}").format(
+            where=where, columns=_(", ").join(missing)
+        )
+        found = [(header[0], columns_missing)]
         if encoding == "gb18030":  # the likely cause first
             found.insert(0, (0, encoding_hint(data)))
         raise ImportProblems(file, found)
@@ -258,9 +272,9 @@ def _checked_row(
     """The task and the records a filled-in row stands for, by the rules of `record`;
     ValueError or MaogangError says what is wrong with it."""
     if not row.status:
-        raise ValueError("status is empty")
+        raise ValueError(_("status is empty"))
     if not row.unit:
-        raise ValueError("unit is empty")
+        raise ValueError(_("unit is empty"))
     if unstorable(row.note):
         raise ValueError(
             _("the note holds a control character (shown as {text}): delete it").format(

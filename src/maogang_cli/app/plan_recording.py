@@ -17,6 +17,7 @@ from maogang_cli.domain.duties import PlanMilestone
 from maogang_cli.domain.reports import InstanceState, instance_state
 from maogang_cli.domain.voids import decided_already, entry_id
 from maogang_cli.errors import InvalidRecordError, did_you_mean
+from maogang_cli.i18n import _
 from maogang_cli.store.duties import (
     NewDutyRecord,
     append_duty_records,
@@ -72,12 +73,18 @@ def _owing(
         return members
     if members:
         raise InvalidRecordError(
-            f"'{unit}' is a group: record for one member, or pass --all-members "
-            f"to record the same for each of: {'、'.join(members)}"
+            _(
+                "'{unit}' is a group: record for one member, or pass --all-members "
+                "to record the same for each of: {members}"
+            ).format(unit=unit, members=_(", ").join(members))
         )
     raise InvalidRecordError(
-        f"'{unit}' does not owe {ident}{did_you_mean(unit, list(owners))}; "
-        f"its units: {'、'.join(owners) or 'none'}"
+        _("'{unit}' does not owe {duty}{hint}; its units: {units}").format(
+            unit=unit,
+            duty=ident,
+            hint=did_you_mean(unit, list(owners)),
+            units=_(", ").join(owners) or _("none"),
+        )
     )
 
 
@@ -93,8 +100,10 @@ def _milestone_records(
 ) -> list[NewDutyRecord]:
     if entry.period is not None and entry.period.strip() != milestone.period:
         raise InvalidRecordError(
-            f"{milestone.id} is a plan milestone, due {milestone.due}: it has no period "
-            f"other than {milestone.period} (leave out --period)"
+            _(
+                "{id} is a plan milestone, due {due}: it has no period "
+                "other than {period} (leave out --period)"
+            ).format(id=milestone.id, due=milestone.due, period=milestone.period)
         )
     units = _owing(conn, entry.unit, milestone.responsible_units, milestone.id, all_members)
     done_on = day_given(entry.date, today)
@@ -130,8 +139,9 @@ def check_done(
         return found, records
     if entry.period is None:
         raise InvalidRecordError(
-            f"{found.id} is a {found.frequency.replace('_', '-')} duty: say which period "
-            f"with --period (like {_example(found)})"
+            _("{id} is a {frequency} duty: say which period with --period (like {example})").format(
+                id=found.id, frequency=found.frequency.replace("_", "-"), example=_example(found)
+            )
         )
     units = _owing(conn, entry.unit, found.owner_units, found.id, all_members)
     return found, [

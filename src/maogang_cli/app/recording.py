@@ -70,9 +70,9 @@ def day_given(text: str | None, today: date) -> date:
     try:
         day = parse_day(text)
     except ValueError as exc:
-        raise InvalidRecordError(f"date: {exc}") from None
+        raise InvalidRecordError(_("date: {problem}").format(problem=exc)) from None
     if day > today:
-        raise InvalidRecordError(f"date {day} is in the future")
+        raise InvalidRecordError(_("date {day} is in the future").format(day=day))
     return day
 
 
@@ -82,8 +82,12 @@ def check_reports_for(conn: sqlite3.Connection, task_id: str, unit: str) -> None
     units = group_members(conn, unit) or [unit]
     if not any(u in reporting for u in units):
         raise InvalidRecordError(
-            f"'{unit}' does not report for task {task_id}"
-            f"{did_you_mean(unit, list(reporting))}; its units: {'、'.join(reporting)}"
+            _("'{unit}' does not report for task {task}{hint}; its units: {units}").format(
+                unit=unit,
+                task=task_id,
+                hint=did_you_mean(unit, list(reporting)),
+                units=_(", ").join(reporting),
+            )
         )
 
 
@@ -100,13 +104,17 @@ def _pair(
         "SELECT retired, year FROM tasks WHERE id = ?", [task_id]
     ).fetchone()
     if retired:
-        raise InvalidRecordError(f"task {task_id} is retired (no longer in the catalogue)")
+        raise InvalidRecordError(
+            _("task {task} is retired (no longer in the catalogue)").format(task=task_id)
+        )
     unit = resolve_unit(conn, unit_name)
     members = group_members(conn, unit)
     if members and not all_members:
         raise InvalidRecordError(
-            f"'{unit}' is a group: record for one member, or pass --all-members "
-            f"to record the same for each of: {'、'.join(members)}"
+            _(
+                "'{unit}' is a group: record for one member, or pass --all-members "
+                "to record the same for each of: {members}"
+            ).format(unit=unit, members=_(", ").join(members))
         )
     check_reports_for(conn, task_id, unit)
     reporting = reporting_units(conn, task_id)
@@ -151,10 +159,14 @@ def check_entry(
     happened_on = day_given(entry.date, today)
     if entry.date and happened_on.year < year:  # most often 2023 typed for 2024
         raise InvalidRecordError(
-            f"date {happened_on} is before {year}, the year of task {task_id}'s list"
+            _("date {day} is before {year}, the year of task {task}'s list").format(
+                day=happened_on, year=year, task=task_id
+            )
         )
     if entry.percent is not None and not 0 <= entry.percent <= 100:
-        raise InvalidRecordError(f"percent {entry.percent} is not between 0 and 100")
+        raise InvalidRecordError(
+            _("percent {percent} is not between 0 and 100").format(percent=entry.percent)
+        )
     stamp = recorded_at or now_stamp()
     return [
         NewRecord(

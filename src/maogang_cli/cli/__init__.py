@@ -19,7 +19,7 @@ from maogang_cli.cli._common import (
     Run,
 )
 from maogang_cli.errors import MaogangError
-from maogang_cli.i18n import _
+from maogang_cli.i18n import N_, _
 
 if TYPE_CHECKING:
     from maogang_cli.i18n import Lang
@@ -194,6 +194,22 @@ class _Group(TyperGroup):
             completion_init()
         return super().main(*args, **kwargs)
 
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        # The root's own options (--lang fr, --db with no value) fail here, before
+        # `invoke`: the same one line as a command's usage error, not click's block.
+        given = list(args)  # click's parser consumes the list it reads
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except Exception as exc:
+            if parent is not None or not _is_click_error(exc) or not hasattr(exc, "ctx"):
+                raise
+            if _lang_asked(given) == "en":  # --lang was read, its callback not run yet
+                from maogang_cli.i18n import set_language
+
+                set_language("en")
+            output.error(_usage_line(exc))
+            sys.exit(getattr(exc, "exit_code", 2))
+
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)  # in the order of the clerk's day, not alphabetical
 
@@ -234,6 +250,16 @@ class _Group(TyperGroup):
             output.error(f"internal error: {type(exc).__name__}: {exc}")
             output.error("this is a bug in maogang; run again with MAOGANG_DEBUG=1 for details")
             raise typer.Exit(INTERNAL_ERROR) from None
+
+
+def _lang_asked(args: list[str]) -> str | None:
+    """The value of a --lang among arguments click could not finish reading."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
 
 
 def _unusable_argument(argv: list[str]) -> str | None:
@@ -298,11 +324,67 @@ def _usage_line(exc: Any) -> str:
     message = " ".join(str(exc.format_message()).split())
     ctx = getattr(exc, "ctx", None)
     path = ctx.command_path if ctx is not None else "maogang"
+    hint = ""
     if message.startswith("No such command"):
         typed = message.split("'")[1] if "'" in message else ""
         if path == "maogang" and typed:
-            message += did_you_mean(typed, list(COMMANDS))
-    return f"error: {message} (see '{path} --help')"
+            hint = did_you_mean(typed, list(COMMANDS))
+    return _("error: {message} (see '{path} --help')").format(
+        message=_click_message(message) + hint, path=path
+    )
+
+
+# click's own messages (its English is not translated): each pattern and the message
+# that says it in the chosen language; click's detail, where it has one, is kept.
+_CLICK_MESSAGES = (
+    (r"Missing option (?P<name>.+)\.", N_("missing option {name}")),
+    (r"Missing argument (?P<name>.+)\.", N_("missing argument {name}")),
+    (r"Missing parameter (?P<name>.+)\.", N_("missing value for {name}")),
+    (
+        r"Invalid value for (?P<name>'[^']*'(?: / '[^']*')*(?: \(env var: '[^']*'\))?): "
+        r"(?P<detail>.*)",
+        N_("invalid value for {name}: {detail}"),
+    ),
+    (r"No such command '(?P<name>.*)'\.", N_("no command '{name}'")),
+    (
+        r"No such option: (?P<name>\S+) Did you mean (?P<meant>\S+)\?",
+        N_("no option {name} (did you mean {meant}?)"),
+    ),
+    (r"No such option: (?P<name>\S+)(?: .*)?", N_("no option {name}")),
+    (r"Option (?P<name>.+) requires an argument\.", N_("option {name} needs a value")),
+    (r"Option (?P<name>.+) requires (?P<n>\d+) arguments\.", N_("option {name} needs {n} values")),
+    (
+        r"Got unexpected extra argument(?:s|\(s\))? \((?P<name>.*)\)",
+        N_("unexpected extra argument: {name}"),
+    ),
+    (r"'(?P<name>.*)' is not one of (?P<choices>.*)\.", N_("'{name}' is not one of {choices}")),
+    (
+        r"'(?P<name>.*)' is not a valid int(?:eger)?(?: range)?\.",
+        N_("'{name}' is not a whole number"),
+    ),
+    (r"'(?P<name>.*)' is not a valid float(?: range)?\.", N_("'{name}' is not a number")),
+    (r"(?P<name>.+) is not in the range (?P<range>.+)\.", N_("{name} is not in the range {range}")),
+)
+
+
+def _click_message(message: str) -> str:
+    """click's English message in the chosen language: the frame translated, values kept."""
+    import re
+
+    for pattern, text in _CLICK_MESSAGES:
+        match = re.fullmatch(pattern, message)
+        if match is not None:
+            values = {k: v for k, v in match.groupdict().items() if v is not None}
+            if "name" in values:
+                values["name"] = re.sub(
+                    r" ?\(env var: '([^']*)'\)",
+                    lambda env: _(" (env var {name})").format(name=env[1]),
+                    values["name"],
+                )
+            if "detail" in values:
+                values["detail"] = _click_message(values["detail"])
+            return _(text).format(**values)
+    return message
 
 
 app = typer.Typer(

@@ -12,7 +12,7 @@ from maogang_cli.cli._common import (
     check_day,
     run_of,
 )
-from maogang_cli.i18n import on_time_or_late
+from maogang_cli.i18n import _, on_time_or_late
 
 duty_app = typer.Typer(
     name="duty",
@@ -75,15 +75,24 @@ def done(
         rec = r.record
         verdict = on_time_or_late(r.state, r.days_late)
         output.note(
-            f"done: {rec.duty} {rec.period} {rec.unit} on {rec.done_on} by {rec.recorded_by}"
-            f" — {verdict} (due {r.due})"
+            _("done: {duty} {period} {unit} on {day} by {by} — {verdict} (due {due})").format(
+                duty=rec.duty,
+                period=rec.period,
+                unit=rec.unit,
+                day=rec.done_on,
+                by=rec.recorded_by,
+                verdict=verdict,
+                due=r.due,
+            )
         )
         if r.decided_by:
             output.note(unchanged_line(r))
         elif r.earlier:
             output.note(
-                f"note: {r.earlier} earlier record(s) of this instance kept; "
-                "the earliest date decides on time or late"
+                _(
+                    "note: {n} earlier record(s) of this instance kept; "
+                    "the earliest date decides on time or late"
+                ).format(n=r.earlier)
             )
 
 

@@ -138,7 +138,11 @@ def export(
         output.print_bytes(content)
         return
     write_atomic(out, content, force=force)
-    output.note(f"wrote {out}: {len(report.rows)} rows, {report.month} as of {report.as_of}")
+    output.note(
+        _("wrote {file}: {n} rows, {month} as of {day}").format(
+            file=out, n=len(report.rows), month=report.month, day=report.as_of
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

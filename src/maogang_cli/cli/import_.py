@@ -8,6 +8,7 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import run_of
+from maogang_cli.i18n import _
 
 
 def import_(
@@ -49,10 +50,10 @@ def import_(
 
     if dry_run:
         import_preview(staged, run.lang)
-        output.note(f"dry run, nothing written: {import_counts(staged)}")
+        output.note(_("dry run, nothing written: {counts}").format(counts=import_counts(staged)))
         return
     run_import(conn, staged, by=who, again=again)
-    output.note(f"imported {file}: {import_counts(staged)}")
+    output.note(_("imported {file}: {counts}").format(file=file, counts=import_counts(staged)))
 
 
 def register(app: typer.Typer) -> None:

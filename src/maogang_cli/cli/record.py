@@ -7,7 +7,7 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import check_day, check_status, run_of
-from maogang_cli.i18n import _, t
+from maogang_cli.i18n import _, language, t
 
 
 def record(
@@ -56,7 +56,13 @@ def record(
     done = append(conn, entry, today=date.today(), all_members=all_members, by=recorder(by))
     for r in done.records:
         output.note(
-            f"recorded: {r.task_id} {r.unit} {t(r.status)} ({r.happened_on}) by {r.recorded_by}"
+            _("recorded: {task} {unit} {status} ({day}) by {by}").format(
+                task=r.task_id,
+                unit=r.unit,
+                status=t(r.status, language()),
+                day=r.happened_on,
+                by=r.recorded_by,
+            )
         )
     for u in done.unchanged:
         if u.why == "same":
@@ -84,7 +90,11 @@ def record(
             )
         )
     if done.skipped:
-        output.note(f"not recorded (they do not report for this task): {'、'.join(done.skipped)}")
+        output.note(
+            _("not recorded (they do not report for this task): {units}").format(
+                units=_(", ").join(done.skipped)
+            )
+        )
 
 
 def register(app: typer.Typer) -> None:

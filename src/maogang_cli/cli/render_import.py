@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
-from maogang_cli.i18n import Lang, t
+from maogang_cli.i18n import Lang, _, t
 from maogang_cli.output import Column
 
 if TYPE_CHECKING:
@@ -13,12 +13,12 @@ if TYPE_CHECKING:
 
 
 def import_counts(staged: StagedImport) -> str:
-    parts = [f"{len(staged.records)} new record(s)"]
+    parts = [_("{n} new record(s)").format(n=len(staged.records))]
     if staged.unchanged:
-        parts.append(f"{len(staged.unchanged)} row(s) skipped as already recorded")
+        parts.append(_("{n} row(s) skipped as already recorded").format(n=len(staged.unchanged)))
     if staged.unfilled:
-        parts.append(f"{len(staged.unfilled)} row(s) skipped as not filled in")
-    return ", ".join(parts)
+        parts.append(_("{n} row(s) skipped as not filled in").format(n=len(staged.unfilled)))
+    return _(", ").join(parts)
 
 
 def import_preview(staged: StagedImport, lang: Lang) -> None:

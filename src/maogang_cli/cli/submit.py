@@ -7,7 +7,7 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import check_day, run_of
-from maogang_cli.i18n import on_time_or_late
+from maogang_cli.i18n import _, on_time_or_late
 
 
 def submit(
@@ -52,15 +52,25 @@ def submit(
         record = done.record
         verdict = on_time_or_late(done.state, done.days_late)
         output.note(
-            f"submitted: {record.unit} {record.period} monthly report on {record.done_on} "
-            f"by {record.recorded_by} — {verdict} (due {done.due})"
+            _(
+                "submitted: {unit} {month} monthly report on {day} by {by} — {verdict} (due {due})"
+            ).format(
+                unit=record.unit,
+                month=record.period,
+                day=record.done_on,
+                by=record.recorded_by,
+                verdict=verdict,
+                due=done.due,
+            )
         )
         if done.decided_by:
             output.note(unchanged_line(done))
         elif done.earlier:
             output.note(
-                f"note: {done.earlier} earlier record(s) for {record.period} kept; "
-                f"the earliest date ({done.first}) decides on time or late"
+                _(
+                    "note: {n} earlier record(s) for {month} kept; "
+                    "the earliest date ({first}) decides on time or late"
+                ).format(n=done.earlier, month=record.period, first=done.first)
             )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from maogang_cli.i18n import _
+
 # Patterns, not compiled objects: re compiles (and caches) one only when it is first used,
 # so commands that parse no date pay nothing at start-up.
 _MONTH = r"^(\d{4})-(\d{2})$"
@@ -21,21 +23,21 @@ def parse_day(text: str) -> date:
     """A YYYY-MM-DD date that exists; ValueError otherwise."""
     m = re.match(_DAY, text.strip())
     if not m:
-        raise Unreadable(f"'{text}' is not a date (expected YYYY-MM-DD)")
+        raise Unreadable(_("'{text}' is not a date (expected YYYY-MM-DD)").format(text=text))
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise Unreadable(f"'{text}' is not a real date") from None
+        raise Unreadable(_("'{text}' is not a real date").format(text=text)) from None
 
 
 def parse_month(text: str) -> tuple[int, int]:
     """A YYYY-MM month as (year, month); ValueError otherwise."""
     m = re.match(_MONTH, text.strip())
     if not m:
-        raise Unreadable(f"'{text}' is not a month (expected YYYY-MM)")
+        raise Unreadable(_("'{text}' is not a month (expected YYYY-MM)").format(text=text))
     year, month = int(m[1]), int(m[2])
     if not 1 <= month <= 12 or year < 1900:
-        raise Unreadable(f"'{text}' is not a real month")
+        raise Unreadable(_("'{text}' is not a real month").format(text=text))
     return year, month
 
 
@@ -53,7 +55,9 @@ def deadline_date(text: str) -> date:
         return month_end(*parse_month(text))
     if re.match(_DAY, text):
         return parse_day(text)
-    raise Unreadable(f"'{text}' is not a month (YYYY-MM) or a date (YYYY-MM-DD)")
+    raise Unreadable(
+        _("'{text}' is not a month (YYYY-MM) or a date (YYYY-MM-DD)").format(text=text)
+    )
 
 
 def month_key(year: int, month: int) -> str:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.cells import inert, restore
 from maogang_cli.domain.status import Record, in_effect
-from maogang_cli.i18n import _, both, t
+from maogang_cli.i18n import _, both, language, t
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -169,7 +169,9 @@ def parse_percent(text: str) -> int | None:
     except ValueError:
         number = None
     if number is None or not number.is_integer():
-        raise ValueError(f"percent '{text}' is not a whole number from 0 to 100")
+        raise ValueError(
+            _("percent '{text}' is not a whole number from 0 to 100").format(text=text)
+        )
     return int(number)
 
 
@@ -239,13 +241,17 @@ def differences(shown: Standing, status: str, note: str, percent: int | None) ->
     percent given that is not the latest one (an empty cell changes nothing)."""
     out = []
     if status != shown.status:
-        out.append(f"status ({t(shown.status)} → {t(status)})")
+        out.append(
+            _("status ({was} → {now})").format(
+                was=t(shown.status, language()), now=t(status, language())
+            )
+        )
     # The export writes a stored note inert (an ESC as \\x1b): that text changes nothing.
     if note and note not in (shown.note, inert(shown.note)):
-        out.append("note")
+        out.append(_("note"))
     if percent is not None and percent != shown.percent:
-        was = "none" if shown.percent is None else f"{shown.percent}%"
-        out.append(f"percent ({was} → {percent}%)")
+        was = _("none") if shown.percent is None else f"{shown.percent}%"
+        out.append(_("percent ({was} → {now})").format(was=was, now=f"{percent}%"))
     return out
 
 
@@ -286,8 +292,10 @@ def new_progress(
         changed = differences(shown, status, note, percent)
         if changed:
             raise ValueError(
-                f"{' and '.join(changed)} changed but date is empty: "
-                f"fill in {t('col_date')} (date), the day it happened"
+                _(
+                    "{changed} changed but date is empty: "
+                    "fill in {column} (date), the day it happened"
+                ).format(changed=_(" and ").join(changed), column=t("col_date"))
             )
         return False
     shown = standing(records, on)
@@ -296,8 +304,15 @@ def new_progress(
         return False
     if shown.day == on and not has_last_update:
         raise ValueError(
-            f"{' and '.join(changed)} changed on {on}, the day of the latest record: "
-            f"give the day it happened (a sheet without a {t('col_last_update')} column "
-            f"may be an older export, whose {t('col_date')} is the latest record's day)"
+            _(
+                "{changed} changed on {day}, the day of the latest record: "
+                "give the day it happened (a sheet without a {last_update} column "
+                "may be an older export, whose {date} is the latest record's day)"
+            ).format(
+                changed=_(" and ").join(changed),
+                day=on,
+                last_update=t("col_last_update"),
+                date=t("col_date"),
+            )
         )
     return True

@@ -35,9 +35,16 @@ def parse_status(text: str) -> str:
         return key
     if text.strip() in STATUS_ALIASES:
         return STATUS_ALIASES[text.strip()]
+    from maogang_cli.i18n import _, language
+
     labels = {"not_started": "未开始", "in_progress": "推进中", "done": "已完成", "blocked": "受阻"}
-    choices = ", ".join(f"{s} ({labels[s]})" for s in STATUSES)
-    raise ValueError(f"unknown status '{text}'; choose one of: {choices}")
+    if language() == "zh":
+        choices = "、".join(labels[s] for s in STATUSES)
+    else:
+        choices = ", ".join(f"{s} ({labels[s]})" for s in STATUSES)
+    raise ValueError(
+        _("unknown status '{text}'; choose one of: {choices}").format(text=text, choices=choices)
+    )
 
 
 def roles(include_cooperating: bool, unit_named: bool = False) -> tuple[str, ...]:

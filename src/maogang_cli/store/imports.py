@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from maogang_cli.domain.imports import StoredRecord
 from maogang_cli.errors import MaogangError
+from maogang_cli.i18n import _
 from maogang_cli.store.progress import NewRecord, insert_records
 
 if TYPE_CHECKING:
@@ -29,9 +30,16 @@ def refuse_if_imported(conn: sqlite3.Connection, sha256: str, file_name: str) ->
     row = previous_import(conn, sha256)
     if row is not None:
         raise AlreadyImportedError(
-            f"{file_name} was already imported (as {row['file_name']}, "
-            f"{row['imported_at'][:16].replace('T', ' ')}, by {row['recorded_by']}, "
-            f"{row['rows']} records): pass --again to import it once more"
+            _(
+                "{file} was already imported (as {earlier}, {at}, by {by}, {n} records): "
+                "pass --again to import it once more"
+            ).format(
+                file=file_name,
+                earlier=row["file_name"],
+                at=row["imported_at"][:16].replace("T", " "),
+                by=row["recorded_by"],
+                n=row["rows"],
+            )
         )
 
 

@@ -54,7 +54,9 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
                 )
             )
     known = [r[0] for r in conn.execute("SELECT name FROM unit_names ORDER BY name")]
-    raise NotFoundError(f"unknown unit '{name}'{did_you_mean(name, known)}")
+    raise NotFoundError(
+        _("unknown unit '{name}'{hint}").format(name=name, hint=did_you_mean(name, known))
+    )
 
 
 def resolve_unit_key(conn: sqlite3.Connection, name: str) -> str:
@@ -63,7 +65,7 @@ def resolve_unit_key(conn: sqlite3.Connection, name: str) -> str:
     if row:
         return str(row[0])
     resolve_unit(conn, name)  # raises with suggestions
-    raise NotFoundError(f"unknown unit '{name}'")
+    raise NotFoundError(_("unknown unit '{name}'{hint}").format(name=name, hint=""))
 
 
 def unit_label(conn: sqlite3.Connection, key: str) -> str:
@@ -99,9 +101,15 @@ def resolve_task(conn: sqlite3.Connection, ref: str, year: int | None = None) ->
             return str(rows[0][0])
         if len(rows) > 1:
             ids = ", ".join(r[0] for r in rows)
-            raise UsageError(f"row {ref} exists in several years ({ids}): give the id or --year")
+            raise UsageError(
+                _("row {row} exists in several years ({ids}): give the id or --year").format(
+                    row=ref, ids=ids
+                )
+            )
     known = [r[0] for r in conn.execute("SELECT id FROM tasks ORDER BY id")]
-    raise NotFoundError(f"unknown task '{ref}'{did_you_mean(ref, known)}")
+    raise NotFoundError(
+        _("unknown task '{task}'{hint}").format(task=ref, hint=did_you_mean(ref, known))
+    )
 
 
 def _task(row: sqlite3.Row, pairs: dict[str, dict[str, list[str]]]) -> TaskInfo:

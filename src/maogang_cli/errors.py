@@ -89,10 +89,14 @@ def nearest(name: str, candidates: list[str], n: int = 3) -> list[str]:
     return [c for c in candidates if name and (name in c or c in name)][:n]
 
 
-def did_you_mean(name: str, candidates: list[str]) -> str:
+def did_you_mean(name: str, candidates: list[str], *, english: bool = False) -> str:
+    """The hint for a mistyped name; `english` for the catalogue's problems, which are
+    English throughout (they are read by whoever edits the data files)."""
     from maogang_cli.i18n import _
 
     close = nearest(name, candidates)
     if not close:
         return ""
+    if english:
+        return f" (did you mean: {', '.join(close)}?)"
     return _(" (did you mean: {names}?)").format(names=_(", ").join(close))

@@ -250,16 +250,16 @@ def test_the_units_column_grows_with_the_terminal(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--month", "2024-13"], "error: --month: '2024-13' is not a real month"),
-        (["--from", "2024-06-01"], "error: --from and --to go together: give both days"),
+        (["--month", "2024-13"], "错误：--month: “2024-13”不是实际存在的月份"),
+        (["--from", "2024-06-01"], "错误：--from and --to go together: give both days"),
         (
             ["--from", "2024-06-30", "--to", "2024-06-01"],
-            "error: --from 2024-06-30 is after --to 2024-06-01",
+            "错误：--from 2024-06-30 is after --to 2024-06-01",
         ),
-        (["--month", "2024-06", "--year", "2024"], "error: give only one of --month, --year"),
+        (["--month", "2024-06", "--year", "2024"], "错误：give only one of --month, --year"),
         (
             ["--as-of", "yesterday"],
-            "error: --as-of: 'yesterday' is not a date (expected YYYY-MM-DD)",
+            "错误：--as-of: “yesterday”不是日期（应为 YYYY-MM-DD）",
         ),
     ],
 )
@@ -271,4 +271,4 @@ def test_bad_windows_are_usage_errors(invoke: Invoke, args: list[str], message: 
 def test_unknown_unit(invoke: Invoke) -> None:
     r = invoke("agenda", "-u", "城运")
     assert r.exit_code == 1
-    assert r.stderr.startswith("error: unknown unit '城运' (did you mean: ")
+    assert r.stderr.startswith("错误：未知单位“城运”（是否想输入：")

@@ -168,7 +168,7 @@ def test_usage_and_refusals(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("bulletin", "--month", MONTH, "-o", str(tmp_path / "x.pdf"))
     assert (result.exit_code, result.stderr) == (
         2,
-        f"error: -o {tmp_path / 'x.pdf'}：请给出 .docx 或 .md 文件\n",
+        f"错误：-o {tmp_path / 'x.pdf'}：请给出 .docx 或 .md 文件\n",
     )
     result = invoke("bulletin", "--month", MONTH, "--as-of", "2024-05-31")
     assert result.exit_code == 2

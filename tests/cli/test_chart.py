@@ -106,7 +106,7 @@ def test_existing_file_is_kept_without_force(invoke: Invoke, tmp_path: Path) -> 
     out.write_text("mine")
     result = invoke("chart", "--as-of", AS_OF, "-o", str(out))
     assert result.exit_code != 0
-    assert "already exists" in result.stderr
+    assert "已存在" in result.stderr
     assert out.read_text() == "mine"
     assert invoke("chart", "--as-of", AS_OF, "-o", str(out), "--force").exit_code == 0
 
@@ -136,14 +136,14 @@ def test_bad_narrowing_is_refused(invoke: Invoke) -> None:
     result = invoke("chart", "--as-of", AS_OF, "--action", "99")
     assert (result.exit_code, result.stderr) == (
         1,
-        "error: --action 99: no such action (the plan's: 1, 2, 3, 4, 5, 6, 7, 8, 9)\n",
+        "错误：--action 99: no such action (the plan's: 1, 2, 3, 4, 5, 6, 7, 8, 9)\n",
     )
     result = invoke("chart", "--as-of", AS_OF, "--action", "没有这个")
     assert result.exit_code == 1
-    assert result.stderr == "error: --action 没有这个: no action or task list heading has it\n"
+    assert result.stderr == "错误：--action 没有这个: no action or task list heading has it\n"
     result = invoke("chart", "--as-of", AS_OF, "--unit", "城运")
     assert result.exit_code == 1
-    assert result.stderr.startswith("error: unknown unit '城运'")
+    assert result.stderr.startswith("错误：未知单位“城运”")
     assert invoke("chart", "--as-of", "2024-13-01").exit_code == 2
 
 

@@ -25,13 +25,13 @@ def test_a_mistyped_directory_is_a_usage_error_and_creates_nothing(tmp_path: Pat
     db = tmp_path / "no-such-dir" / "office.db"
     code, err = run("status", "--db", str(db))
     assert code == 2
-    assert err == f"error: directory for the database does not exist: {db.parent}\n"
+    assert err == f"错误：directory for the database does not exist: {db.parent}\n"
     assert not db.parent.exists()
 
 
 def test_a_directory_is_not_a_database(tmp_path: Path) -> None:
     code, err = run("status", "--db", str(tmp_path))
-    assert (code, err) == (2, f"error: --db 需要数据库文件，而不是目录：{tmp_path}\n")
+    assert (code, err) == (2, f"错误：--db 需要数据库文件，而不是目录：{tmp_path}\n")
 
 
 def test_data_must_be_a_directory(tmp_path: Path) -> None:
@@ -39,4 +39,4 @@ def test_data_must_be_a_directory(tmp_path: Path) -> None:
     file.write_text("units: []\n", "utf-8")
     code, err = run("status", "--data", str(file))
     assert code == 2
-    assert err == f"error: --data wants the catalogue's directory, not a file: {file}\n"
+    assert err == f"错误：--data wants the catalogue's directory, not a file: {file}\n"

@@ -45,14 +45,15 @@ def test_duty_done_records_and_says_on_time_or_late(invoke: Invoke) -> None:
                "--date", "2024-07-03", "--note", "第二季度点评", "--by", "李四")  # fmt: skip
     assert (r.exit_code, r.stdout) == (0, "")
     assert r.stderr == (
-        "done: quarterly_review 2024-Q2 镇监察办 on 2024-07-03 by 李四"
-        " — 3 days late (due 2024-06-30)\n"
+        "已完成：quarterly_review 2024-Q2 镇监察办，2024-07-03完成，记录人李四"
+        "——迟3天（截止2024-06-30）\n"
     )
     again = invoke("duty", "done", "quarterly_review", "-p", "2024-Q2", "-u", "镇监察办",
                    "-d", "2024-06-28")  # fmt: skip
     assert again.stderr == (
-        "done: quarterly_review 2024-Q2 镇监察办 on 2024-06-28 by tester — on time (due 2024-06-30)\n"
-        "note: 1 earlier record(s) of this instance kept; the earliest date decides on time or late\n"
+        "已完成：quarterly_review 2024-Q2 镇监察办，2024-06-28完成，记录人tester"
+        "——按时（截止2024-06-30）\n"
+        "提示：此项已有1条较早的记录，均保留；以最早日期判定是否按时\n"
     )
 
 
@@ -60,8 +61,8 @@ def test_a_group_needs_all_members(invoke: Invoke) -> None:
     r = invoke("duty", "done", "monthly_report", "-p", "2024-06", "-u", "镇安委会有关成员单位")
     assert r.exit_code == 1
     assert r.stderr == (
-        "error: '镇安委会有关成员单位' is a group: record for one member, or pass --all-members "
-        f"to record the same for each of: {'、'.join(RELEVANT)}\n"
+        "错误：“镇安委会有关成员单位”是单位组：请为一个成员记录，或加 --all-members "
+        f"为每个成员记录相同内容：{'、'.join(RELEVANT)}\n"
     )
     r = invoke("duty", "done", "monthly_report", "-p", "2024-06", "-u", "镇安委会有关成员单位",
                "-d", "2024-06-21", "--all-members")  # fmt: skip
@@ -79,7 +80,7 @@ def test_plan_milestone_is_recorded_without_a_period(invoke: Invoke) -> None:
     r = invoke("duty", "done", "m06-2024", "-u", "城运中心", "-d", "2024-12-10")
     assert (
         r.stderr
-        == "done: m06-2024 2024-12 城运中心 on 2024-12-10 by tester — on time (due 2024-12-31)\n"
+        == "已完成：m06-2024 2024-12 城运中心，2024-12-10完成，记录人tester——按时（截止2024-12-31）\n"
     )
     assert (
         invoke(
@@ -102,31 +103,30 @@ def test_plan_milestone_is_recorded_without_a_period(invoke: Invoke) -> None:
         (["monthly_report", "-p", "2024-Q2", "-u", "城运中心"],
          "'2024-Q2' is not a monthly period (write it like 2024-05)"),
         (["monthly_reprot", "-p", "2024-05", "-u", "城运中心"],
-         "unknown duty or plan milestone 'monthly_reprot' (did you mean: monthly_report?)"),
+         "未知职责或方案节点“monthly_reprot”（是否想输入：monthly_report？）"),
         (["quarterly_review", "-p", "2024-Q1", "-u", "镇安委办"],
          "2024-Q1 is before quarterly_review starts (2024-04)"),
         (["quarterly_review", "-p", "2027-Q1", "-u", "镇安委办"],
          "2027-Q1 is after quarterly_review ends (2026-12)"),
         (["quarterly_review", "-u", "镇安委办"],
-         "quarterly_review is a quarterly duty: say which period with --period (like 2024-Q2)"),
+         "quarterly_review 是定期职责（quarterly）：请用 --period 指明期次（如 2024-Q2）"),
         (["half_yearly_progress_assessment", "-u", "镇安委办"],
-         "half_yearly_progress_assessment is a half-yearly duty: say which period with --period"
-         " (like 2024-H1)"),
+         "half_yearly_progress_assessment 是定期职责（half-yearly）：请用 --period 指明期次"
+         "（如 2024-H1）"),
         (["quarterly_review", "-p", "2024-Q2", "-u", "城运中心"],
-         "'城运中心' does not owe quarterly_review; its units: 镇安委办、镇监察办"),
+         "“城运中心”不承担 quarterly_review；承担单位：镇安委办、镇监察办"),
         (["m03-2024", "-u", "镇安委办"],
-         "'镇安委办' does not owe m03-2024; its units: 经发办、规建办、农办、综合行政执法队、"
+         "“镇安委办”不承担 m03-2024；承担单位：经发办、规建办、农办、综合行政执法队、"
          "泖港派出所、泖港市场监管所"),
         (["m03-2024", "-p", "2024-Q4", "-u", "规建办"],
-         "m03-2024 is a plan milestone, due 2024-12-31: it has no period other than 2024-12"
-         " (leave out --period)"),
+         "m03-2024 是方案节点，截止 2024-12-31：只有期次 2024-12（请去掉 --period）"),
         (["monthly_report", "-p", "2024-06", "-u", "城运中心", "-d", "2024-05-31"],
-         "date 2024-05-31 is before the period 2024-06 begins (2024-06-01)"),
+         "日期 2024-05-31 早于期次 2024-06 的开始（2024-06-01）"),
         (["monthly_report", "-p", "2024-06", "-u", "城运中心", "-d", "2099-01-01"],
-         "date 2099-01-01 is in the future"),
-        (["m03-2024", "-u", "规建办", "-d", "2099-01-01"], "date 2099-01-01 is in the future"),
+         "日期2099-01-01在未来"),
+        (["m03-2024", "-u", "规建办", "-d", "2099-01-01"], "日期2099-01-01在未来"),
         (["monthly_report", "-p", "2024-06", "-u", "城运"],
-         "unknown unit '城运' (did you mean: 城运中心?)"),
+         "未知单位“城运”（是否想输入：城运中心？）"),
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_and_nothing_is_written(
@@ -134,7 +134,7 @@ def test_bad_input_is_refused_and_nothing_is_written(
 ) -> None:
     r = invoke("duty", "done", *args)
     unreadable = "period (write it like" in message  # a usage error (README, Exit codes)
-    assert (r.exit_code, r.stdout, r.stderr) == (2 if unreadable else 1, "", f"error: {message}\n")
+    assert (r.exit_code, r.stdout, r.stderr) == (2 if unreadable else 1, "", f"错误：{message}\n")
     listed = json.loads(invoke("duty", "list", "--json", "--as-of", "2026-11-29").stdout)
     assert sum(d["done"] for d in listed) == 0
 
@@ -144,7 +144,7 @@ def test_a_date_that_is_not_a_day_is_a_usage_error(invoke: Invoke) -> None:
         "duty", "done", "monthly_report", "-p", "2024-06", "-u", "城运中心", "-d", "2024-6-20"
     )
     assert (r.exit_code, r.stdout) == (2, "")
-    assert "'2024-6-20' is not a date (expected YYYY-MM-DD)" in r.stderr
+    assert "“2024-6-20”不是日期（应为 YYYY-MM-DD）" in r.stderr
     assert r.stderr.count("\n") == 1
     listed = json.loads(invoke("duty", "list", "--json", "--as-of", "2026-11-29").stdout)
     assert sum(d["done"] for d in listed) == 0

@@ -142,7 +142,7 @@ CASES: list[tuple[str, int]] = [
 def test_the_same_mistake_gets_the_same_exit_code(invoke: Invoke, command: str, code: int) -> None:
     result = invoke(*command.split())
     assert result.exit_code == code, result
-    assert result.stderr.startswith("error: "), result
+    assert result.stderr.startswith("错误："), result
     assert "Traceback" not in result.stderr
 
 

@@ -180,10 +180,10 @@ def test_a_month_that_has_not_begun_is_named(invoke: Invoke) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (
         1,
         "",
-        f"error: --month 9999-12 has not begun yet (today is {date.today()})\n",
+        f"错误：--month 9999-12 has not begun yet (today is {date.today()})\n",
     )
     given = invoke("export", "-m", "2026-12", "--as-of", "2026-11-30")
-    assert given.stderr == "error: --as-of 2026-11-30 is before the month 2026-12 begins\n"
+    assert given.stderr == "错误：--as-of 2026-11-30 is before the month 2026-12 begins\n"
 
 
 def _csv_row(row: dict[str, Any]) -> list[str]:
@@ -238,7 +238,7 @@ def test_csv_round_trip_matches_json(invoke: Invoke, month: None, tmp_path: Path
     out = tmp_path / "june.csv"
     result = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "-o", str(out))
     assert result.exit_code == 0, result
-    assert result.stderr == f"wrote {out}: 280 rows, 2024-06 as of {AS_OF}\n"
+    assert result.stderr == f"已写入 {out}：280行，2024-06，截至{AS_OF}\n"
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
@@ -379,7 +379,7 @@ def test_existing_file_needs_force(invoke: Invoke, month: None, tmp_path: Path) 
     refused = invoke("export", "-m", "2024-06", "-o", str(out))
     assert (refused.exit_code, refused.stderr) == (
         1,
-        f"error: {out} already exists: pass --force to overwrite it\n",
+        f"错误：{out} 已存在：如要覆盖，请加 --force\n",
     )
     assert out.read_text() == "keep me"
     forced = invoke("export", "-m", "2024-06", "-o", str(out), "--force")
@@ -401,7 +401,7 @@ def test_a_failed_write_leaves_no_half_file(
     result = invoke("export", "-m", "2024-06", "-o", str(out), "--force")
     assert (result.exit_code, result.stderr) == (
         1,
-        f"error: cannot write {out}: No space left on device\n",
+        f"错误：cannot write {out}: No space left on device\n",
     )
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".june")] == []
@@ -428,28 +428,28 @@ def test_a_month_without_a_monthly_report(invoke: Invoke) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["-f", "xlsx"], 2, "error: xlsx is a file, not text: give one with -o FILE.xlsx"),
+        (["-f", "xlsx"], 2, "错误：xlsx is a file, not text: give one with -o FILE.xlsx"),
         (
             ["-o", "june.txt"],
             2,
-            "error: cannot tell the format from 'june.txt': name it .csv, "
+            "错误：cannot tell the format from 'june.txt': name it .csv, "
             ".json, .xlsx or .md, or pass --format",
         ),
         (
             ["-f", "json", "--encoding", "gb18030"],
             2,
-            "error: --encoding and --table apply to csv only",
+            "错误：--encoding and --table apply to csv only",
         ),
-        (["-o", "/no/such/dir/june.csv"], 2, "error: directory not found: /no/such/dir"),
+        (["-o", "/no/such/dir/june.csv"], 2, "错误：找不到目录：/no/such/dir"),
         (
             ["--as-of", "2024-05-31"],
             2,
-            "error: --as-of 2024-05-31 is before the month 2024-06 begins",
+            "错误：--as-of 2024-05-31 is before the month 2024-06 begins",
         ),
         (
             ["--as-of", "yesterday"],
             2,
-            "error: --as-of: 'yesterday' is not a date (expected YYYY-MM-DD)",
+            "错误：--as-of: “yesterday”不是日期（应为 YYYY-MM-DD）",
         ),
     ],
 )
@@ -462,7 +462,7 @@ def test_bad_month_and_format(invoke: Invoke) -> None:
     bad = invoke("export", "-m", "June")
     assert (bad.exit_code, bad.stderr) == (
         2,
-        "error: 'JUNE' is not a monthly period (write it like 2024-05)\n",
+        "错误：'JUNE' is not a monthly period (write it like 2024-05)\n",
     )
     unknown = invoke("export", "-m", "2024-06", "-f", "pdf")
     assert unknown.exit_code == 2 and "Traceback" not in unknown.stderr

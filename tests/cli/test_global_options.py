@@ -59,13 +59,13 @@ def test_json_is_refused_by_a_command_without_json_output(
 ) -> None:
     r = invoke("--json", *args)
     assert (r.exit_code, r.stdout) == (2, "")
-    assert r.stderr == f"error: maogang {name} has no JSON output (--json)\n"
+    assert r.stderr == f"错误：maogang {name} has no JSON output (--json)\n"
 
 
 def test_a_command_without_a_database_does_not_take_db(invoke: Invoke) -> None:
     r = invoke("validate", "--db", "x.db")
     assert r.exit_code == 2
-    assert r.stderr.startswith("error: No such option: --db")
+    assert r.stderr.startswith("错误：没有选项 --db")
 
 
 def test_no_command_declares_a_global_option_again() -> None:

@@ -262,19 +262,19 @@ def rows(tmp_path: Path) -> list[tuple[object, ...]]:
     ("args", "message"),
     [
         (["YH-2024-0001", "closed", "--date", "2024-07-21", "--by", "李四"],
-         "error: YH-2024-0001：拒绝记录销号：未经审核通过不能销号：目前为整改完成\n"),
+         "错误：YH-2024-0001：拒绝记录销号：未经审核通过不能销号：目前为整改完成\n"),
         (["YH-2024-0001", "verified", "--date", "2024-07-21", "--by", "张三"],
-         "error: YH-2024-0001：拒绝记录审核通过：审核通过须由报告整改完成的张三以外的人记录\n"),
+         "错误：YH-2024-0001：拒绝记录审核通过：审核通过须由报告整改完成的张三以外的人记录\n"),
         (["YH-2024-0001", "rectifying", "--date", "2024-06-02"],
-         "error: YH-2024-0001：拒绝记录整改中：日期2024-06-02早于隐患发现日期（2024-06-03）\n"),
+         "错误：YH-2024-0001：拒绝记录整改中：日期2024-06-02早于隐患发现日期（2024-06-03）\n"),
         (["YH-2024-0001", "rectifying", "--date", "2099-01-01"],
-         "error: YH-2024-0001：拒绝记录整改中：日期2099-01-01在未来\n"),
+         "错误：YH-2024-0001：拒绝记录整改中：日期2099-01-01在未来\n"),
         (["YH-2024-0001", "rejected", "--date", "2024-07-21"],
-         "error: YH-2024-0001：拒绝记录验收不合格：验收不合格须写明理由（--note）\n"),
-        (["YH-2024-0009", "rectified"], "error: 未知隐患“YH-2024-0009”（是否想输入：YH-2024-0001？）\n"),
+         "错误：YH-2024-0001：拒绝记录验收不合格：验收不合格须写明理由（--note）\n"),
+        (["YH-2024-0009", "rectified"], "错误：未知隐患“YH-2024-0009”（是否想输入：YH-2024-0001？）\n"),
         (["YH-2024-0001", "延期", "--date", "2024-08-01", "--deadline", "2024-09-30",
           "--approved-by", "镇安委办", "--note", "补批"],
-         "error: YH-2024-0001：拒绝记录延期：至2024-08-01现行整改期限（2024-07-31）已过："
+         "错误：YH-2024-0001：拒绝记录延期：至2024-08-01现行整改期限（2024-07-31）已过："
          "逾期隐患不能延期；请记录书面说明，挂账至销号\n"),
     ],
 )  # fmt: skip
@@ -296,16 +296,16 @@ def test_refusals_write_nothing(
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("--village", "腰泾村", "腰泾材"), "error: 未知属地“腰泾材”（是否想输入：腰泾村？）\n"),
-        (("--sector", "冷库", "仓库"), "error: 未知行业领域“仓库”（是否想输入：厂房仓库, 冷库？）\n"),
+        (("--village", "腰泾村", "腰泾材"), "错误：未知属地“腰泾材”（是否想输入：腰泾村？）\n"),
+        (("--sector", "冷库", "仓库"), "错误：未知行业领域“仓库”（是否想输入：厂房仓库, 冷库？）\n"),
         (("--department", "经发办", "城运中心"),
-         "error: “城运中心”不是负有安全生产监管职责的部门（各负有安全生产监管职责的部门："
+         "错误：“城运中心”不是负有安全生产监管职责的部门（各负有安全生产监管职责的部门："
          "规建办、经发办、农办、综合行政执法队、泖港派出所、泖港市场监管所）\n"),
-        (("--department", "经发办", "经发"), "error: 未知监管部门“经发”（是否想输入：经发办？）\n"),
+        (("--department", "经发办", "经发"), "错误：未知监管部门“经发”（是否想输入：经发办？）\n"),
         (("--deadline", "2024-07-31", "2024-06-01"),
-         "error: 整改期限2024-06-01早于发现日期（2024-06-03）\n"),
+         "错误：整改期限2024-06-01早于发现日期（2024-06-03）\n"),
         (("--found-on", "2024-06-03", "2099-06-03"),
-         "error: 发现日期2099-06-03在未来；整改期限2024-07-31早于发现日期（2099-06-03）\n"),
+         "错误：发现日期2099-06-03在未来；整改期限2024-07-31早于发现日期（2099-06-03）\n"),
     ],
 )  # fmt: skip
 def test_add_refusals(
@@ -324,7 +324,7 @@ def test_a_malformed_credit_code(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("hazard", "add", *COLD_STORE, "--uscc", "91350100M000100Y44")
     assert (result.exit_code, result.stderr) == (
         1,
-        "error: 统一社会信用代码“91350100M000100Y44”校验码不符（GB 32100）：第18位应为3，不是4\n",
+        "错误：统一社会信用代码“91350100M000100Y44”校验码不符（GB 32100）：第18位应为3，不是4\n",
     )
 
 
@@ -333,7 +333,7 @@ def test_a_bad_date_is_a_usage_error(invoke: Invoke) -> None:
     args[args.index("2024-07-31")] = "2024-13-01"
     result = invoke("hazard", "add", *args)
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: Invalid value for '--deadline'")
+    assert result.stderr.startswith("错误：'--deadline' 的值无效")
     assert "Traceback" not in result.stderr
 
 
@@ -342,7 +342,7 @@ def test_the_same_hazard_twice_and_ids_never_reused(invoke: Invoke) -> None:
     again = invoke("hazard", "add", *COLD_STORE)
     assert (again.exit_code, again.stderr) == (
         1,
-        "error: 已上账为YH-2024-0001（单位、隐患描述和发现日期相同）\n",
+        "错误：已上账为YH-2024-0001（单位、隐患描述和发现日期相同）\n",
     )
     ok(invoke("hazard", "event", "YH-2024-0001", "作废", "--date", "2024-06-04", "--note", "重复"))
     other = list(COLD_STORE)
@@ -483,13 +483,13 @@ def test_a_voided_step_says_so_in_words(invoke: Invoke) -> None:
     ("args", "message"),
     [
         (["整改中", "--date", "2024-06-10", "--deadline", "2024-12-31"],
-         "error: --deadline只用于延期，不用于整改中\n"),
+         "错误：--deadline只用于延期，不用于整改中\n"),
         (["rectifying", "--date", "2024-06-10", "--approved-by", "镇安委办"],
-         "error: --approved-by只用于延期，不用于整改中\n"),
+         "错误：--approved-by只用于延期，不用于整改中\n"),
         (["整改完成", "--date", "2024-06-10", "--event", "1"],
-         "error: --event只用于作废，不用于整改完成\n"),
+         "错误：--event只用于作废，不用于整改完成\n"),
         (["作废", "--date", "2024-06-10", "--note", "误", "--deadline", "2024-12-31"],
-         "error: --deadline只用于延期，不用于作废\n"),
+         "错误：--deadline只用于延期，不用于作废\n"),
     ],
 )  # fmt: skip
 def test_an_option_of_another_event_is_a_usage_error(
@@ -523,15 +523,15 @@ def test_the_on_time_rate_is_a_whole_percent_as_everywhere(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--open", "--closed"], "error: --open与--closed互相矛盾：只给一个\n"),
-        (["--closed", "--overdue"], "error: --closed与--overdue互相矛盾：只给一个\n"),
-        (["--open", "--state", "closed"], "error: --state closed与--open互相矛盾：只给一个\n"),
-        (["--state", "整改中", "--closed"], "error: --state rectifying与--closed互相矛盾：只给一个\n"),
-        (["--overdue", "--state", "已作废"], "error: --state voided与--overdue互相矛盾：只给一个\n"),
+        (["--open", "--closed"], "错误：--open与--closed互相矛盾：只给一个\n"),
+        (["--closed", "--overdue"], "错误：--closed与--overdue互相矛盾：只给一个\n"),
+        (["--open", "--state", "closed"], "错误：--state closed与--open互相矛盾：只给一个\n"),
+        (["--state", "整改中", "--closed"], "错误：--state rectifying与--closed互相矛盾：只给一个\n"),
+        (["--overdue", "--state", "已作废"], "错误：--state voided与--overdue互相矛盾：只给一个\n"),
         (["--found-from", "2025-01-01", "--found-to", "2024-01-01"],
-         "error: --found-from 2025-01-01晚于--found-to 2024-01-01\n"),
+         "错误：--found-from 2025-01-01晚于--found-to 2024-01-01\n"),
         (["--state", "finished"],
-         "error: 未知状态“finished”：可选 registered, rectifying, rectified, verified, closed, "
+         "错误：未知状态“finished”：可选 registered, rectifying, rectified, verified, closed, "
          "voided\n"),
     ],
 )  # fmt: skip
@@ -550,7 +550,7 @@ def test_the_filters_that_agree_still_narrow(ledger: Invoke) -> None:
     stats = ledger("hazard", "stats", "--found-from", "2025-01-01", "--found-to", "2024-01-01")
     assert (stats.exit_code, stats.stderr) == (
         2,
-        "error: --found-from 2025-01-01晚于--found-to 2024-01-01\n",
+        "错误：--found-from 2025-01-01晚于--found-to 2024-01-01\n",
     )
 
 
@@ -558,19 +558,19 @@ def test_the_filters_that_agree_still_narrow(ledger: Invoke) -> None:
     ("args", "message"),
     [
         (["hazard", "event", "YH-2024-0001", "done"],
-         "error: 未知环节“done”：可选 rectifying, rectified, verified, rejected, closed, "
+         "错误：未知环节“done”：可选 rectifying, rectified, verified, rejected, closed, "
          "extended, explained, notified, voided（或整改中、整改完成、审核通过、验收不合格、销号、"
          "延期、书面说明、通知、作废）\n"),
         (["hazard", "add", *COLD_STORE[:2], "--source", "自查", *COLD_STORE[4:]],
-         "error: 未知隐患来源“自查”：可选 self_report, inspection, public_report, other"
+         "错误：未知隐患来源“自查”：可选 self_report, inspection, public_report, other"
          "（或企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、举报查实、其他）\n"),
         (["hazard", "add", *COLD_STORE, "--level", "较大"],
-         "error: 未知隐患等级“较大”：可选 major, general（或重大、重大隐患、一般、一般隐患）\n"),
+         "错误：未知隐患等级“较大”：可选 major, general（或重大、重大隐患、一般、一般隐患）\n"),
         (["hazard", "list", "--source", "自查"],
-         "error: 未知隐患来源“自查”：可选 self_report, inspection, public_report, other"
+         "错误：未知隐患来源“自查”：可选 self_report, inspection, public_report, other"
          "（或企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、举报查实、其他）\n"),
         (["hazard", "stats", "--level", "big"],
-         "error: 未知隐患等级“big”：可选 major, general（或重大、重大隐患、一般、一般隐患）\n"),
+         "错误：未知隐患等级“big”：可选 major, general（或重大、重大隐患、一般、一般隐患）\n"),
     ],
 )  # fmt: skip
 def test_an_unknown_value_of_a_fixed_list_is_a_usage_error(

@@ -93,7 +93,7 @@ def test_one_bad_row_stops_the_file(invoke: Invoke, tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         "t.csv:3: 未知属地“腰泾材”（是否想输入：腰泾村？）",
         "t.csv:5: 整改期限“2024-02-30”不是有效日期（YYYY-MM-DD）",
-        "error: nothing was imported (2 bad rows); fix and rerun",
+        "错误：有2行有误，未导入任何记录；请改正后重新导入",
     ]
     conn = sqlite3.connect(tmp_path / "maogang.db")
     assert conn.execute("SELECT count(*) FROM hazards").fetchone() == (0,)
@@ -157,7 +157,7 @@ def test_unreadable_files(invoke: Invoke, tmp_path: Path, content: bytes, messag
 
 def test_a_missing_file_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("hazard", "import", str(tmp_path / "nope.csv"))
-    assert (result.exit_code, result.stderr) == (2, f"error: 文件不存在：{tmp_path / 'nope.csv'}\n")
+    assert (result.exit_code, result.stderr) == (2, f"错误：文件不存在：{tmp_path / 'nope.csv'}\n")
 
 
 def test_two_columns_for_one_field_are_refused(invoke: Invoke, tmp_path: Path) -> None:

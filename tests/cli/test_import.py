@@ -42,7 +42,7 @@ def test_english_csv_is_recorded_with_by_and_file_name(invoke: Invoke, tmp_path:
     )
     result = invoke("import", str(path), "--by", "张三")
     assert result.exit_code == 0, result
-    assert result.stderr == f"imported {path}: 2 new record(s)\n"
+    assert result.stderr == f"已导入 {path}：新增记录2条\n"
     [first] = history(invoke, "14", "城运中心")
     assert {
         k: first[k] for k in ("status", "date", "note", "percent", "recorded_by", "source")
@@ -84,24 +84,22 @@ def test_bad_rows_abort_everything_with_file_row_lines(
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"{path}:3: unknown task '2024-99' (did you mean: 2024-09, 2024-19, 2024-01?)",
-        f"{path}:4: unknown unit '城运' (did you mean: 城运中心?)",
-        f"{path}:5: unknown status 'finished'; choose one of: not_started (未开始), "
-        "in_progress (推进中), done (已完成), blocked (受阻)",
-        f"{path}:6: date: '2024-06-31' is not a real date",
-        f"{path}:7: date 2099-01-01 is in the future",
-        f"{path}:8: percent 120 is not between 0 and 100",
-        f"{path}:9: percent 'half' is not a whole number from 0 to 100",
-        f"{path}:10: status (未开始 → 推进中) and note changed but date is empty: "
-        "fill in 日期 (date), the day it happened",
-        f"{path}:11: status is empty",
-        f"{path}:12: unit is empty",
-        f"{path}:13: '党政办' does not report for task 2024-02 (did you mean: 农办?); its units: 规建办、农办、经发办、城运中心、城建中心、社事办、绿容所、环保办、"
+        f"{path}:3: 未知任务“2024-99”（是否想输入：2024-09、2024-19、2024-01？）",
+        f"{path}:4: 未知单位“城运”（是否想输入：城运中心？）",
+        f"{path}:5: 未知状态“finished”；可选：未开始、推进中、已完成、受阻",
+        f"{path}:6: 日期：“2024-06-31”不是实际存在的日期",
+        f"{path}:7: 日期2099-01-01在未来",
+        f"{path}:8: 进度 120 不在 0 到 100 之间",
+        f"{path}:9: 进度“half”不是 0 到 100 之间的整数",
+        f"{path}:10: 状态（未开始 → 推进中）和备注有变化但日期为空：请在“日期”列填写发生的日期",
+        f"{path}:11: 状态为空",
+        f"{path}:12: 单位为空",
+        f"{path}:13: “党政办”不承担任务 2024-02（是否想输入：农办？）；承担单位：规建办、农办、经发办、城运中心、城建中心、社事办、绿容所、环保办、"
         "综合行政执法队、泖港派出所、泖港市场监管所、经发公司",
-        f"{path}:14: '镇安委会有关成员单位' is a group: give one row per member, each with "
-        "its own status, for 2024-14: 规建办、农办、经发办、城运中心、城建中心、社事办、绿容所、"
+        f"{path}:14: “镇安委会有关成员单位”是单位组：请为任务 2024-14 的每个成员各填一行、各写状态："
+        "规建办、农办、经发办、城运中心、城建中心、社事办、绿容所、"
         "环保办、综合行政执法队、泖港派出所、泖港市场监管所",
-        "error: nothing was imported (12 bad rows); fix and rerun",
+        "错误：有12行有误，未导入任何记录；请改正后重新导入",
     ]
     db = isolation / "maogang.db"
     assert (count(db, "progress"), count(db, "imports")) == (0, 0)
@@ -120,14 +118,12 @@ def test_same_file_twice_is_refused_unless_again(
     copy.write_bytes(path.read_bytes())
     again = invoke("import", str(copy))
     assert again.exit_code == 1
-    assert again.stderr.startswith(f"error: {copy} was already imported (as june.csv, ")
-    assert again.stderr.endswith(", by tester, 1 records): pass --again to import it once more\n")
+    assert again.stderr.startswith(f"错误：{copy} 已导入过（文件名 june.csv，")
+    assert again.stderr.endswith("，导入人tester，1条记录）：如要再导入一次，请加 --again\n")
     forced = invoke("import", str(copy), "--again")
     assert forced.exit_code == 0, forced
     # the row says what is now recorded: nothing new, but the import itself is kept
-    assert (
-        forced.stderr == f"imported {copy}: 0 new record(s), 1 row(s) skipped as already recorded\n"
-    )
+    assert forced.stderr == f"已导入 {copy}：新增记录0条、已记录而跳过1行\n"
     db = isolation / "maogang.db"
     assert (count(db, "progress"), count(db, "imports")) == (1, 2)
 
@@ -147,7 +143,7 @@ def test_dry_run_shows_and_writes_nothing(invoke: Invoke, tmp_path: Path, isolat
         " -----------------------------------------------------",
         "  2  2024-14  城运中心  推进中  2024-06-10   30%",
     ]
-    assert result.stderr == "dry run, nothing written: 1 new record(s)\n"
+    assert result.stderr == "试运行，未写入：新增记录1条\n"
     db = isolation / "maogang.db"
     assert (count(db, "progress"), count(db, "imports")) == (0, 0)
     assert invoke("import", str(path)).exit_code == 0  # a dry run does not count as imported
@@ -192,10 +188,7 @@ def test_an_exported_csv_imports_as_it_is_and_a_filled_in_one_records_the_change
     assert invoke("export", "-m", "2024-06", "-o", str(exported)).exit_code == 0
     as_is = invoke("import", str(exported), "--dry-run")
     assert as_is.exit_code == 0, as_is
-    assert (
-        as_is.stderr
-        == "dry run, nothing written: 0 new record(s), 280 row(s) skipped as already recorded\n"
-    )
+    assert as_is.stderr == "试运行，未写入：新增记录0条、已记录而跳过280行\n"
 
     text = exported.read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline="")))
@@ -212,10 +205,7 @@ def test_an_exported_csv_imports_as_it_is_and_a_filled_in_one_records_the_change
     filled = write_csv(tmp_path / "june-filled.csv", rows, encoding="gb18030")
     result = invoke("import", str(filled))
     assert result.exit_code == 0, result
-    assert (
-        result.stderr
-        == f"imported {filled}: 2 new record(s), 278 row(s) skipped as already recorded\n"
-    )
+    assert result.stderr == f"已导入 {filled}：新增记录2条、已记录而跳过278行\n"
     latest = history(invoke, "14", "城运中心")[-1]
     # the note cell still showed the latest note: not repeated on the new record
     assert (latest["status"], latest["date"], latest["note"]) == ("done", "2024-06-28", "")
@@ -273,13 +263,13 @@ def test_a_changed_row_without_a_date_is_refused_not_backdated(
     result = invoke("import", str(path))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{path}:{numbers['2024-01', '规建办']}: percent (none → 20%) changed but date is "
-        "empty: fill in 日期 (date), the day it happened",
-        f"{path}:{numbers['2024-14', '城运中心']}: status (推进中 → 已完成) changed but date is "
-        "empty: fill in 日期 (date), the day it happened",
-        f"{path}:{numbers['2024-16', '镇安委办']}: note changed but date is empty: "
-        "fill in 日期 (date), the day it happened",
-        "error: nothing was imported (3 bad rows); fix and rerun",
+        f"{path}:{numbers['2024-01', '规建办']}: 进度（无 → 20%）有变化但日期为空："
+        "请在“日期”列填写发生的日期",
+        f"{path}:{numbers['2024-14', '城运中心']}: 状态（推进中 → 已完成）有变化但日期为空："
+        "请在“日期”列填写发生的日期",
+        f"{path}:{numbers['2024-16', '镇安委办']}: 备注有变化但日期为空："
+        "请在“日期”列填写发生的日期",
+        "错误：有3行有误，未导入任何记录；请改正后重新导入",
     ]
     assert count(isolation / "maogang.db", "progress") == 2
 
@@ -294,10 +284,7 @@ def test_unchanged_rows_are_compared_with_what_the_export_showed(
     path = write_csv(tmp_path / "returned.csv", rows)
     result = invoke("import", str(path))
     assert result.exit_code == 0, result
-    assert (
-        result.stderr
-        == f"imported {path}: 0 new record(s), 280 row(s) skipped as already recorded\n"
-    )
+    assert result.stderr == f"已导入 {path}：新增记录0条、已记录而跳过280行\n"
 
 
 def test_an_older_export_whose_date_is_the_last_update_does_not_backdate(
@@ -318,9 +305,9 @@ def test_an_older_export_whose_date_is_the_last_update_does_not_backdate(
     refused = invoke("import", str(path))
     assert refused.exit_code == 1
     assert refused.stderr.splitlines()[0] == (
-        f"{path}:{row}: status (推进中 → 已完成) changed on 2024-06-10, the day of the latest "
-        "record: give the day it happened (a sheet without a 最近记录日期 column may be an "
-        "older export, whose 日期 is the latest record's day)"
+        f"{path}:{row}: 状态（推进中 → 已完成）有变化，但日期 2024-06-10 与最近一条记录同日："
+        "请填写实际发生的日期（没有“最近记录日期”列的表格可能是旧版导出的，"
+        "其“日期”是最近一条记录的日期）"
     )
     assert count(isolation / "maogang.db", "progress") == 2
     _edit(old, "2024-14", "城运中心", 日期="2024-06-26")
@@ -386,12 +373,12 @@ def test_xlsx_with_english_headings_and_a_chosen_sheet(invoke: Invoke, tmp_path:
     wrong = invoke("import", str(path), "--sheet", "cover")
     assert wrong.exit_code == 1
     assert wrong.stderr.splitlines()[0] == (
-        f"{path}:1: missing column(s) (sheet cover): task (编号), unit (单位), status (状态), date (日期)"
+        f"{path}:1: 缺少列（工作表 cover）：task (编号)、unit (单位)、status (状态)、date (日期)"
     )
     missing = invoke("import", str(path), "--sheet", "nope")
     assert (missing.exit_code, missing.stderr) == (
         2,
-        "error: 文件中没有名为“nope”的工作表；现有：cover, data\n",
+        "错误：文件中没有名为“nope”的工作表；现有：cover, data\n",
     )
     assert invoke("import", str(path)).exit_code == 0  # finds the sheet that fits
     assert history(invoke, "14", "城运中心")[0]["percent"] == 0
@@ -400,7 +387,7 @@ def test_xlsx_with_english_headings_and_a_chosen_sheet(invoke: Invoke, tmp_path:
 @pytest.mark.parametrize(
     ("name", "content", "code", "message"),
     [
-        ("empty.csv", b"", 1, "{path}: the file is empty"),
+        ("empty.csv", b"", 1, "{path}: 文件是空的"),
         (
             "old.xls",
             b"\xd0\xcf\x11\xe0",
@@ -412,7 +399,7 @@ def test_xlsx_with_english_headings_and_a_chosen_sheet(invoke: Invoke, tmp_path:
             "cols.csv",
             "单位,状态\n".encode(),
             1,
-            "{path}:1: missing column(s): task (编号), date (日期)",
+            "{path}:1: 缺少列：task (编号)、date (日期)",
         ),
     ],
 )
@@ -431,7 +418,7 @@ def test_missing_file_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("import", str(tmp_path / "nope.csv"))
     assert (result.exit_code, result.stderr) == (
         2,
-        f"error: 文件不存在：{tmp_path / 'nope.csv'}\n",
+        f"错误：文件不存在：{tmp_path / 'nope.csv'}\n",
     )
 
 
@@ -448,6 +435,4 @@ def test_a_title_above_the_headings_is_passed_over(invoke: Invoke, tmp_path: Pat
     )
     result = invoke("import", str(path))
     assert result.exit_code == 1
-    assert (
-        result.stderr.splitlines()[0] == f"{path}:5: unknown unit '城运' (did you mean: 城运中心?)"
-    )
+    assert result.stderr.splitlines()[0] == f"{path}:5: 未知单位“城运”（是否想输入：城运中心？）"

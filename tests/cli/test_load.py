@@ -312,7 +312,7 @@ def test_the_environment_names_the_catalogue(
 def test_a_data_dir_that_does_not_exist(invoke: Invoke, tmp_path: Path, command: str) -> None:
     result = invoke(command, "--data", str(tmp_path / "nope"))
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"error: catalogue directory not found: {tmp_path / 'nope'}\n"
+    assert result.stderr == f"错误：catalogue directory not found: {tmp_path / 'nope'}\n"
 
 
 def test_a_data_dir_without_catalogue_files(invoke: Invoke, tmp_path: Path) -> None:
@@ -330,4 +330,4 @@ def test_a_file_that_is_not_a_database(invoke: Invoke, tmp_path: Path) -> None:
     bad.write_text("these are my notes, not a database\n" * 100, "utf-8")
     result = invoke("tasks", "--db", str(bad))
     assert result.exit_code == 2  # a path that cannot be used
-    assert result.stderr == f"error: {bad} 不是 SQLite 数据库：请用 --db 指定 maogang 的数据库\n"
+    assert result.stderr == f"错误：{bad} 不是 SQLite 数据库：请用 --db 指定 maogang 的数据库\n"

@@ -207,4 +207,4 @@ def test_plan_fits_the_terminal_and_keeps_milestones_whole(
 
 def test_plan_bad_as_of_is_a_usage_error(invoke: Invoke) -> None:
     r = invoke("plan", "--as-of", "2024-02-30")
-    assert (r.exit_code, r.stderr) == (2, "error: --as-of: '2024-02-30' is not a real date\n")
+    assert (r.exit_code, r.stderr) == (2, "错误：--as-of: “2024-02-30”不是实际存在的日期\n")

@@ -25,7 +25,7 @@ def test_record_then_history_keeps_who_and_when(invoke: Invoke) -> None:
         "scan.pdf",
     )
     assert r.exit_code == 0, r
-    assert r.stderr == "recorded: 2024-14 城运中心 推进中 (2024-05-01) by 张三\n"
+    assert r.stderr == "已记录：2024-14 城运中心 推进中（2024-05-01），记录人张三\n"
     rows = json.loads(invoke("history", "2024-14", "--json").stdout)
     assert len(rows) == 1
     row = rows[0]
@@ -62,43 +62,43 @@ def test_alias_and_by_default_to_os_user(invoke: Invoke) -> None:
         "record", "2024-14", "--unit", "柳港派出所", "--status", "done", "--date", "2024-06-01"
     )
     assert r.exit_code == 0, r
-    assert r.stderr == "recorded: 2024-14 泖港派出所 已完成 (2024-06-01) by tester\n"
+    assert r.stderr == "已记录：2024-14 泖港派出所 已完成（2024-06-01），记录人tester\n"
 
 
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["99", "-u", "城运中心", "-s", "done"], 1, "error: unknown task '99'"),
+        (["99", "-u", "城运中心", "-s", "done"], 1, "错误：未知任务“99”"),
         (
             ["14", "-u", "城运", "-s", "done"],
             1,
-            "error: unknown unit '城运' (did you mean: 城运中心?)",
+            "错误：未知单位“城运”（是否想输入：城运中心？）",
         ),
         (
             ["4", "-u", "城运中心", "-s", "done"],
             1,
-            "error: '城运中心' does not report for task 2024-04; its units: 镇安委办",
+            "错误：“城运中心”不承担任务 2024-04；承担单位：镇安委办",
         ),
         (
             ["14", "-u", "城运中心", "-s", "done", "-d", "2999-01-01"],
             1,
-            "error: date 2999-01-01 is in the future",
+            "错误：日期2999-01-01在未来",
         ),
         (
             ["1", "-u", "镇安委会有关成员单位", "-s", "done"],
             1,
-            "error: '镇安委会有关成员单位' is a group: record for one member, or pass --all-members",
+            "错误：“镇安委会有关成员单位”是单位组：请为一个成员记录，或加 --all-members",
         ),
         # A value that cannot be read is a usage error (README, Exit codes).
         (
             ["14", "-u", "城运中心", "-s", "finished"],
             2,
-            "error: Invalid value for '--status' / '-s': unknown status 'finished'",
+            "错误：'--status' / '-s' 的值无效：未知状态“finished”",
         ),
         (
             ["14", "-u", "城运中心", "-s", "done", "-p", "140"],
             2,
-            "error: Invalid value for '--percent' / '-p': 140 is not in the range 0<=x<=100.",
+            "错误：'--percent' / '-p' 的值无效：140 不在范围 0<=x<=100 内",
         ),
     ],
 )
@@ -115,17 +115,15 @@ def test_bad_input_is_one_line_and_nothing_written(
 @pytest.mark.parametrize(
     ("day", "problem"),
     [
-        ("2024-02-30", "'2024-02-30' is not a real date"),
-        ("2024/05/01", "'2024/05/01' is not a date (expected YYYY-MM-DD)"),
+        ("2024-02-30", "“2024-02-30”不是实际存在的日期"),
+        ("2024/05/01", "“2024/05/01”不是日期（应为 YYYY-MM-DD）"),
     ],
 )
 def test_a_date_that_is_not_a_day_is_a_usage_error(invoke: Invoke, day: str, problem: str) -> None:
     """Like --as-of: exit 2 for a malformed option value, before anything is looked up."""
     r = invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", day)
     assert (r.exit_code, r.stdout) == (2, "")
-    assert r.stderr == (
-        f"error: Invalid value for '--date' / '-d': {problem} (see 'maogang record --help')\n"
-    )
+    assert r.stderr == (f"错误：'--date' / '-d' 的值无效：{problem}（见 maogang record --help）\n")
     assert json.loads(invoke("history", "14", "--json").stdout) == []
 
 
@@ -149,7 +147,7 @@ def test_all_members_records_one_row_per_member(invoke: Invoke) -> None:
 def test_missing_status_is_a_usage_error(invoke: Invoke) -> None:
     r = invoke("record", "14", "--unit", "城运中心")
     assert (r.exit_code, r.stdout) == (2, "")
-    assert r.stderr == "error: Missing option '--status' / '-s'. (see 'maogang record --help')\n"
+    assert r.stderr == "错误：缺少选项 '--status' / '-s'（见 maogang record --help）\n"
     assert json.loads(invoke("history", "14", "--json").stdout) == []  # nothing stored
 
 
@@ -164,15 +162,14 @@ def test_history_filters_by_unit_and_says_when_empty(invoke: Invoke) -> None:
 def test_a_date_before_the_tasks_year_is_refused(invoke: Invoke) -> None:
     r = invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", "2023-12-31")
     assert r.exit_code == 1
-    assert r.stderr == "error: date 2023-12-31 is before 2024, the year of task 2024-14's list\n"
+    assert r.stderr == "错误：日期 2023-12-31 早于 2024 年，即任务 2024-14 所在清单的年份\n"
 
 
 def test_status_choices_are_listed_once_each(invoke: Invoke) -> None:
     r = invoke("record", "14", "-u", "城运中心", "-s", "finished")
     assert r.stderr == (
-        "error: Invalid value for '--status' / '-s': unknown status 'finished'; choose one "
-        "of: not_started (未开始), in_progress (推进中), done (已完成), blocked (受阻) "
-        "(see 'maogang record --help')\n"
+        "错误：'--status' / '-s' 的值无效：未知状态“finished”；可选：未开始、推进中、已完成、受阻"
+        "（见 maogang record --help）\n"
     )
 
 
@@ -181,12 +178,12 @@ def test_all_members_says_which_members_were_not_recorded(invoke: Invoke) -> Non
         "record", "6", "-u", "镇安委会成员单位", "-s", "done", "-d", "2024-06-01", "--all-members"
     )
     assert r.exit_code == 0, r
-    assert r.stderr.count("recorded: 2024-06 ") == 18
+    assert r.stderr.count("已记录：2024-06 ") == 18
     r = invoke(
         "record", "7", "-u", "镇安委会成员单位", "-s", "done", "-d", "2024-06-01", "--all-members"
     )
     assert r.stderr.splitlines()[-1] == (
-        "not recorded (they do not report for this task): "
+        "未记录（以下单位不承担此任务）："
         "党政办、社建办、平安办、党群办、镇监察办、农业农村服务中心、拆违办"
     )
 
@@ -195,7 +192,7 @@ def test_history_of_a_unit_that_does_not_report_says_so(invoke: Invoke) -> None:
     invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", "2024-05-01")
     r = invoke("history", "14", "--unit", "党政办")
     assert r.exit_code == 1
-    assert r.stderr.startswith("error: '党政办' does not report for task 2024-14")
+    assert r.stderr.startswith("错误：“党政办”不承担任务 2024-14")
     assert (
         invoke("history", "14", "--unit", "规建办").stdout == "2024-14 还没有规建办的进展记录。\n"
     )

@@ -258,20 +258,20 @@ def test_empty_range_says_so(invoke: Invoke) -> None:
         (
             ["-m", "2024-06", "--year", "2024"],
             2,
-            "error: --month cannot be combined with --from, --to or --year",
+            "错误：--month cannot be combined with --from, --to or --year",
         ),
         (
             ["--from", "2024-09", "--to", "2024-06"],
             2,
-            "error: --from 2024-09 is after --to 2024-06",
+            "错误：--from 2024-09 is after --to 2024-06",
         ),
-        (["-m", "2024-04"], 1, "error: 2024-04 is before monthly_report starts (2024-05)"),
-        (["--from", "24-06"], 2, "error: '24-06' is not a month (expected YYYY-MM)"),
-        (["--as-of", "2024-02-30"], 2, "error: --as-of: '2024-02-30' is not a real date"),
+        (["-m", "2024-04"], 1, "错误：2024-04 is before monthly_report starts (2024-05)"),
+        (["--from", "24-06"], 2, "错误：“24-06”不是月份（应为 YYYY-MM）"),
+        (["--as-of", "2024-02-30"], 2, "错误：--as-of: “2024-02-30”不是实际存在的日期"),
         (
             ["-u", "镇安委办"],
             1,
-            "error: '镇安委办' does not owe monthly_report; its units: " + "、".join(OWNERS),
+            "错误：“镇安委办”不承担 monthly_report；承担单位：" + "、".join(OWNERS),
         ),
     ],
 )

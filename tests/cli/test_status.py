@@ -121,7 +121,7 @@ def test_include_cooperating_adds_pairs(invoke: Invoke) -> None:
 def test_bad_as_of_is_a_usage_error(invoke: Invoke) -> None:
     r = invoke("status", "--as-of", "2024-13-01")
     assert r.exit_code == 2
-    assert r.stderr == "error: --as-of: '2024-13-01' is not a real date\n"
+    assert r.stderr == "错误：--as-of: “2024-13-01”不是实际存在的日期\n"
 
 
 def test_an_empty_selection_says_so(invoke: Invoke) -> None:
@@ -143,5 +143,5 @@ def test_a_done_pair_says_on_time_or_how_late_not_a_date_under_when(invoke: Invo
 def test_warn_days_is_a_window_of_up_to_a_year(invoke: Invoke) -> None:
     r = invoke("status", "--warn-days", "366")
     assert (r.exit_code, r.stdout) == (2, "")
-    assert "366 is not in the range 0<=x<=365" in r.stderr and r.stderr.count("\n") == 1
+    assert "366 不在范围 0<=x<=365 内" in r.stderr and r.stderr.count("\n") == 1
     assert invoke("status", "--warn-days", "365", "--as-of", "2024-06-01").exit_code == 0

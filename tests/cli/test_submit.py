@@ -16,8 +16,7 @@ def test_submit_on_the_25th_is_on_time(invoke: Invoke) -> None:
     assert result.exit_code == 0, result
     assert result.stdout == ""
     assert result.stderr == (
-        "submitted: 城运中心 2024-06 monthly report on 2024-06-25 by tester"
-        " — on time (due 2024-06-25)\n"
+        "已报送：城运中心 2024-06 月报，2024-06-25报送，记录人tester——按时（截止2024-06-25）\n"
     )
 
 
@@ -26,7 +25,7 @@ def test_submit_on_the_26th_is_late_and_a_resubmission_is_kept(
 ) -> None:
     late = invoke("submit", "--unit", "规建办", "--month", "2024-06", "--date", "2024-06-26")
     assert late.exit_code == 0, late
-    assert "1 day late (due 2024-06-25)" in late.stderr
+    assert "迟1天（截止2024-06-25）" in late.stderr
     again = invoke(
         "submit", "-u", "镇规建办", "-m", "2024-06", "-d", "2024-07-02", "-n", "补充材料"
     )
@@ -54,9 +53,7 @@ def test_submit_on_the_26th_is_late_and_a_resubmission_is_kept(
 def test_submit_by_and_alias(invoke: Invoke) -> None:
     result = invoke("submit", "-u", "柳港派出所", "-m", "2024-05", "-d", "2024-05-20", "--by", "王")
     assert result.exit_code == 0, result
-    assert result.stderr.startswith(
-        "submitted: 泖港派出所 2024-05 monthly report on 2024-05-20 by 王"
-    )
+    assert result.stderr.startswith("已报送：泖港派出所 2024-05 月报，2024-05-20报送，记录人王")
 
 
 @pytest.mark.parametrize(
@@ -64,35 +61,35 @@ def test_submit_by_and_alias(invoke: Invoke) -> None:
     [
         (
             ["-u", "镇安委办", "-m", "2024-06"],
-            "error: '镇安委办' does not owe monthly_report (每月25日前向镇工作专班报送工作开展情况"
-            "及任务清单完成情况) (did you mean: 平安办, 镇监察办?); its units: 党政办、经发办、"
+            "错误：“镇安委办”不承担 monthly_report（每月25日前向镇工作专班报送工作开展情况"
+            "及任务清单完成情况）（是否想输入：平安办、镇监察办？）；承担单位：党政办、经发办、"
             "社事办、社建办、规建办、平安办、党群办、农办、镇监察办、城运中心、城建中心、"
             "农业农村服务中心、绿容所、拆违办、环保办、综合行政执法队、泖港派出所、泖港市场监管所、"
             "经发公司、各村居、镇属企事业单位",
         ),
         (
             ["-u", "镇安委会有关成员单位", "-m", "2024-06"],
-            "error: '镇安委会有关成员单位' is a group: record monthly_report for each member: "
+            "错误：“镇安委会有关成员单位”是单位组：请为每个成员分别记录 monthly_report："
             "规建办、农办、经发办、城运中心、城建中心、社事办、绿容所、环保办、综合行政执法队、"
             "泖港派出所、泖港市场监管所",
         ),
         (
             ["-u", "城运中心", "-m", "2024-04"],
-            "error: 2024-04 is before monthly_report starts (2024-05)",
+            "错误：2024-04 is before monthly_report starts (2024-05)",
         ),
         (
             ["-u", "城运中心", "-m", "2027-01"],
-            "error: 2027-01 is after monthly_report ends (2026-12)",
+            "错误：2027-01 is after monthly_report ends (2026-12)",
         ),
         (
             ["-u", "城运中心", "-m", "2024-07", "-d", "2024-06-30"],
-            "error: date 2024-06-30 is before the period 2024-07 begins (2024-07-01)",
+            "错误：日期 2024-06-30 早于期次 2024-07 的开始（2024-07-01）",
         ),
         (
             ["-u", "城运中心", "-m", "2024-07", "-d", "2099-07-01"],
-            "error: date 2099-07-01 is in the future",
+            "错误：日期2099-07-01在未来",
         ),
-        (["-u", "城运", "-m", "2024-07"], "error: unknown unit '城运' (did you mean: 城运中心?)"),
+        (["-u", "城运", "-m", "2024-07"], "错误：未知单位“城运”（是否想输入：城运中心？）"),
     ],
 )
 def test_submit_refuses_bad_input_with_one_line(
@@ -107,8 +104,8 @@ def test_submit_refuses_bad_input_with_one_line(
 @pytest.mark.parametrize(
     ("month", "message"),
     [
-        ("2024-13", "error: '2024-13' is not a real month"),
-        ("2024-6", "error: '2024-6' is not a monthly period (write it like 2024-05)"),
+        ("2024-13", "错误：“2024-13”不是实际存在的月份"),
+        ("2024-6", "错误：'2024-6' is not a monthly period (write it like 2024-05)"),
     ],
 )
 def test_a_month_that_cannot_be_read_is_a_usage_error(
@@ -123,12 +120,12 @@ def test_a_month_that_cannot_be_read_is_a_usage_error(
 def test_a_date_that_is_not_a_day_is_a_usage_error(invoke: Invoke, isolation: Path) -> None:
     result = invoke("submit", "-u", "城运中心", "-m", "2024-07", "-d", "7/1")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.startswith("error: Invalid value for '--date' / '-d': '7/1' is not a date")
+    assert result.stderr.startswith("错误：'--date' / '-d' 的值无效：“7/1”不是日期")
     assert not (isolation / "maogang.db").exists()  # refused before anything was opened
 
 
 def test_submit_without_month_is_a_usage_error(invoke: Invoke) -> None:
     result = invoke("submit", "-u", "城运中心")
     assert result.exit_code == 2
-    assert "Missing option '--month'" in result.stderr
+    assert "缺少选项 '--month'" in result.stderr
     assert "Traceback" not in result.stderr

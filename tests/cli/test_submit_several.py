@@ -12,8 +12,8 @@ def test_submit_several_units(invoke: Invoke) -> None:
                     "--month", "2024-06", "--date", "2024-06-24")  # fmt: skip
     assert result.exit_code == 0, result
     assert result.stderr.splitlines() == [
-        "submitted: 城运中心 2024-06 monthly report on 2024-06-24 by tester — on time (due 2024-06-25)",
-        "submitted: 城建中心 2024-06 monthly report on 2024-06-24 by tester — on time (due 2024-06-25)",
+        "已报送：城运中心 2024-06 月报，2024-06-24报送，记录人tester——按时（截止2024-06-25）",
+        "已报送：城建中心 2024-06 月报，2024-06-24报送，记录人tester——按时（截止2024-06-25）",
     ]
     grid = json.loads(
         invoke("reports", "--month", "2024-06", "--as-of", "2024-06-30", "--json").stdout

@@ -128,18 +128,18 @@ def test_unknown_unit(invoke: Invoke) -> None:
     result = invoke("tasks", "--unit", "镇安委")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == "error: unknown unit '镇安委' (did you mean: 镇安委办?)\n"
+    assert result.stderr == "错误：未知单位“镇安委”（是否想输入：镇安委办？）\n"
 
 
 def test_unknown_unit_with_nothing_near(invoke: Invoke) -> None:
     result = invoke("tasks", "--unit", "区应急局")
-    assert (result.exit_code, result.stderr) == (1, "error: unknown unit '区应急局'\n")
+    assert (result.exit_code, result.stderr) == (1, "错误：未知单位“区应急局”\n")
 
 
 def test_empty_unit(invoke: Invoke) -> None:
     result = invoke("tasks", "--unit", "")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "error: no unit name given\n"
+    assert result.stderr == "错误：no unit name given\n"
 
 
 @pytest.mark.parametrize(

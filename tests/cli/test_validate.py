@@ -153,19 +153,19 @@ def test_a_path_that_does_not_exist(invoke: Invoke, tmp_path: Path) -> None:
     result = no_traceback(invoke("validate", str(tmp_path / "nope")))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"error: no such file or directory: {tmp_path / 'nope'}\n"
+    assert result.stderr == f"错误：no such file or directory: {tmp_path / 'nope'}\n"
 
 
 def test_a_bad_format(invoke: Invoke) -> None:
     result = no_traceback(invoke("validate", "--format", "xml"))
     assert result.exit_code == 2
-    assert "'xml' is not one of 'text', 'json', 'github'" in result.stderr
+    assert "“xml”不是可选值之一（'text', 'json', 'github'）" in result.stderr
 
 
 def test_a_data_dir_that_does_not_exist(invoke: Invoke, tmp_path: Path) -> None:
     result = no_traceback(invoke("validate", "--data", str(tmp_path / "nope")))
     assert result.exit_code == 2
-    assert result.stderr == f"error: catalogue directory not found: {tmp_path / 'nope'}\n"
+    assert result.stderr == f"错误：catalogue directory not found: {tmp_path / 'nope'}\n"
 
 
 def test_a_directory_without_catalogue_files(invoke: Invoke, tmp_path: Path) -> None:
@@ -173,7 +173,7 @@ def test_a_directory_without_catalogue_files(invoke: Invoke, tmp_path: Path) -> 
     result = no_traceback(invoke("validate", str(tmp_path / "empty")))
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: no catalogue files found (units.yaml, hazards.yaml, plan_*.yaml, tasks_*.yaml)\n"
+        "错误：no catalogue files found (units.yaml, hazards.yaml, plan_*.yaml, tasks_*.yaml)\n"
     )
 
 

@@ -35,7 +35,7 @@ def test_a_voided_done_date_no_longer_counts_for_any_as_of(invoke: Invoke) -> No
     r = invoke("void", "P1", "--reason", "日期录错，应为 2024-07-05", "--by", "李四")
     assert (r.exit_code, r.stdout) == (0, "")
     assert r.stderr == (
-        "已作废 P1（2024-14 城运中心 done 2024-06-05），作废记录为 V1；history 中仍保留并标注\n"
+        "已作废 P1（2024-14 城运中心 已完成 2024-06-05），作废记录为 V1；history 中仍保留并标注\n"
     )
     before, after = pair(invoke, "2024-06-30"), pair(invoke, "2024-07-31")
     assert before["status"] == "not_started"  # type: ignore[index]

@@ -101,14 +101,14 @@ def test_window_from_month_days_or_year() -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"month": "2024-13"}, "--month: '2024-13' is not a real month"),
-        ({"month": "June"}, "--month: 'June' is not a month (expected YYYY-MM)"),
+        ({"month": "2024-13"}, "--month: “2024-13”不是实际存在的月份"),
+        ({"month": "June"}, "--month: “June”不是月份（应为 YYYY-MM）"),
         ({"first": "2024-06-01"}, "--from and --to go together: give both days"),
         (
             {"first": "2024-07-01", "last": "2024-06-01"},
             "--from 2024-07-01 is after --to 2024-06-01",
         ),
-        ({"first": "2024-02-30", "last": "2024-03-01"}, "--from: '2024-02-30' is not a real date"),
+        ({"first": "2024-02-30", "last": "2024-03-01"}, "--from: “2024-02-30”不是实际存在的日期"),
         ({"month": "2024-06", "year": 2024}, "give only one of --month, --year"),
         ({"month": "2024-06", "last": "2024-06-30"}, "give only one of --month, --from/--to"),
     ],

@@ -97,7 +97,7 @@ def test_parse_percent(text: str, value: int | None) -> None:
 
 @pytest.mark.parametrize("text", ["abc", "12.5", "nan"])
 def test_parse_percent_refuses(text: str) -> None:
-    with pytest.raises(ValueError, match="not a whole number"):
+    with pytest.raises(ValueError, match="不是 0 到 100 之间的整数"):
         parse_percent(text)
 
 
@@ -166,7 +166,7 @@ def test_a_row_without_a_date_is_skipped_only_if_it_says_what_the_export_showed(
     assert not _new("in_progress", None, "开始", 20, last_update=shown)
     assert not _new("not_started", None)  # an exported pair with nothing recorded
     assert not _new("done", None, has_last_update=False)  # no column: the latest record
-    with pytest.raises(ValueError, match=r"^status \(推进中 → 已完成\) changed but date is empty"):
+    with pytest.raises(ValueError, match=r"^状态（推进中 → 已完成）有变化但日期为空"):
         _new("done", None, last_update=shown)
     with pytest.raises(ValueError, match=r"^note changed but date is empty"):
         _new("in_progress", None, "新进展", last_update=shown)
@@ -184,7 +184,7 @@ def test_a_dated_row_is_new_unless_already_recorded() -> None:
 
 def test_without_a_last_update_column_the_last_records_day_is_not_a_new_date() -> None:
     """An older export's 日期 is the latest record's day: a change there would backdate."""
-    with pytest.raises(ValueError, match=r"changed on 2024-06-10, the day of the latest record"):
+    with pytest.raises(ValueError, match=r"有变化，但日期 2024-06-10 与最近一条记录同日"):
         _new("done", date(2024, 6, 10), has_last_update=False)
     assert not _new("in_progress", date(2024, 6, 10), has_last_update=False)  # as it was
     assert _new("done", date(2024, 6, 28), has_last_update=False)
@@ -212,4 +212,4 @@ def test_a_stored_note_with_a_control_character_comes_back_from_its_export_uncha
     # four characters \x1b); the untouched sheet must not read as a changed note.
     shown = Standing("in_progress", date(2024, 6, 10), "第二行\x1b[2J", None)
     assert differences(shown, "in_progress", "第二行\\x1b[2J", None) == []
-    assert differences(shown, "in_progress", "第三行", None) == ["note"]
+    assert differences(shown, "in_progress", "第三行", None) == ["备注"]

@@ -140,7 +140,7 @@ def test_duty_period_refuses_months_outside_its_span() -> None:
         DUTY.period("2024-04")
     with pytest.raises(ValueError, match="after monthly_report ends"):
         DUTY.period("2027-01")
-    with pytest.raises(ValueError, match="not a real month"):
+    with pytest.raises(ValueError, match="不是实际存在的月份"):
         DUTY.period("2024-13")
 
 
@@ -173,7 +173,7 @@ def test_choose_periods_before_the_duty_starts_is_empty() -> None:
         ({"month": "2024-07", "year": 2024}, "--month cannot be combined"),
         ({"year": 2024, "first": "2024-06"}, "--year cannot be combined"),
         ({"first": "2024-09", "last": "2024-06"}, "is after --to"),
-        ({"first": "2024-9"}, "not a month"),
+        ({"first": "2024-9"}, "不是月份"),
     ],
 )
 def test_choose_periods_refuses_contradictions(kwargs: dict[str, object], message: str) -> None:

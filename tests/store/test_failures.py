@@ -297,5 +297,5 @@ def test_the_message_is_chinese_by_default(
     result = invoke("status", "--db", "/dev/null")
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: --db /dev/null 是设备文件，不是数据库文件\n",
+        "错误：--db /dev/null 是设备文件，不是数据库文件\n",
     )

@@ -36,7 +36,7 @@ def test_status_takes_a_unit_by_pinyin(invoke: Invoke, typed: str) -> None:
 def test_an_ambiguous_abbreviation_lists_the_candidates(invoke: Invoke) -> None:
     result = invoke("status", "--unit", "s", "--as-of", AS_OF)
     assert result.exit_code == 1
-    assert result.stderr == "error: “s”可指多个单位：社事办, 社建办；请多输入几个字母\n"
+    assert result.stderr == "错误：“s”可指多个单位：社事办, 社建办；请多输入几个字母\n"
     assert result.stdout == ""
 
 
@@ -50,7 +50,7 @@ def test_records_by_pinyin_go_to_the_canonical_unit(invoke: Invoke) -> None:
 def test_pinyin_is_not_tried_for_chinese_text(invoke: Invoke) -> None:
     result = invoke("status", "--unit", "城运", "--as-of", AS_OF)
     assert result.exit_code == 1
-    assert result.stderr.startswith("error: unknown unit '城运'")
+    assert result.stderr.startswith("错误：未知单位“城运”")
 
 
 def test_pinyin_is_stored_once_per_name(invoke: Invoke, isolation: object) -> None:

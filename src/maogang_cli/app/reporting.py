@@ -66,8 +66,12 @@ def duty_units(conn: sqlite3.Connection, duty: Duty, unit: str | None = None) ->
     wanted = set(units_named(conn, canonical) or [])
     chosen = [u for u in owners if u in wanted]
     if not chosen:
+        from maogang_cli.i18n import _
+
         raise InvalidRecordError(
-            f"'{canonical}' does not owe {duty.id}; its units: {'、'.join(owners)}"
+            _("'{unit}' does not owe {duty}{hint}; its units: {units}").format(
+                unit=canonical, duty=duty.id, hint="", units=_(", ").join(owners)
+            )
         )
     return chosen
 

@@ -6,7 +6,7 @@ from typing import NamedTuple
 from maogang_cli.app.recording import now_stamp
 from maogang_cli.domain.voids import parse_entry_id
 from maogang_cli.errors import InvalidRecordError, NotFoundError, UsageError
-from maogang_cli.i18n import _
+from maogang_cli.i18n import _, language, t
 from maogang_cli.store.voids import NewVoid, entry, insert_void, marks
 
 
@@ -18,7 +18,8 @@ class Voided(NamedTuple):
 
 def _what(table: str, row: sqlite3.Row) -> str:
     if table == "progress":
-        return f"{row['task_id']} {row['unit']} {row['status']} {row['happened_on']}"
+        status = t(row["status"], language())
+        return f"{row['task_id']} {row['unit']} {status} {row['happened_on']}"
     return f"{row['duty']} {row['period']} {row['unit']} {row['done_on']}"
 
 

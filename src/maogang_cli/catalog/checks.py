@@ -163,7 +163,8 @@ def check_group_members(across: Across) -> None:
             elif canonical in group_names:
                 message = f"member '{member}' is a group; members must be units"
             elif canonical is None:
-                message = f"member '{member}' is not a unit{did_you_mean(member, unit_names)}"
+                hint = did_you_mean(member, unit_names, english=True)
+                message = f"member '{member}' is not a unit{hint}"
             else:
                 continue
             across.problems.append(doc.problem(path, message))
@@ -364,7 +365,7 @@ def _unknown_unit(name: str, lookup: dict[str, str]) -> str:
     parts = [p for p in re.split(r"[、，,;；\s]+", name) if p]
     if len(parts) > 1 and all(p in lookup for p in parts):
         return f"'{name}' is several units in one name: write them as [{', '.join(parts)}]"
-    return f"unknown unit '{name}'{did_you_mean(name, list(lookup))}"
+    return f"unknown unit '{name}'{did_you_mean(name, list(lookup), english=True)}"
 
 
 def check_hazards(

@@ -43,7 +43,9 @@ def pydantic_problems(
             explained.add((*parent, close[0]))
             message = f"unknown key '{key}' (did you mean: {close[0]}?)"
         else:
-            message = f"unknown key '{key}'{did_you_mean(key, _fields_at(model, parent))}"
+            message = (
+                f"unknown key '{key}'{did_you_mean(key, _fields_at(model, parent), english=True)}"
+            )
         yield doc.problem(loc, message, key=True)
     for error in errors:
         loc = tuple(error["loc"])

@@ -17,8 +17,11 @@ def check(ctx: typer.Context) -> None:
 
     run = run_of(ctx)
     findings = run_checks(config.db_path(run.db))
+    ok, wrong = _("ok"), _("WRONG")
+    width = max(len(ok), len(wrong))
     for finding in findings:
-        output.print_text(("ok    " if finding.ok else "WRONG ") + finding.message)
+        label = ok if finding.ok else wrong
+        output.print_text(f"{label.ljust(width)} {finding.message}")
     problem = first_problem(findings)
     if problem is not None:
         raise CheckFailed(

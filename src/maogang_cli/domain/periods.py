@@ -83,6 +83,8 @@ def parse_period(frequency: str, text: str) -> Period:
     year = int(match[1])
     index = int(match[2]) if frequency != "yearly" else 1
     if frequency == "monthly" and not 1 <= index <= 12:
-        raise Unreadable(f"'{text}' is not a real month")
+        from maogang_cli.i18n import _
+
+        raise Unreadable(_("'{text}' is not a real month").format(text=text))
     first_month = (index - 1) * _MONTHS_IN[frequency] + 1
     return period_of(frequency, date(year, first_month, 1))

@@ -80,7 +80,11 @@ def get_duty(conn: sqlite3.Connection, duty_id: str) -> Duty:
     ]
     if not known:
         raise NotFoundError(f"unknown duty '{duty_id}': the catalogue has no plan with duties")
-    raise NotFoundError(f"unknown duty '{duty_id}'{did_you_mean(duty_id, known)}")
+    from maogang_cli.i18n import _
+
+    raise NotFoundError(
+        _("unknown duty '{duty}'{hint}").format(duty=duty_id, hint=did_you_mean(duty_id, known))
+    )
 
 
 def append_duty_records(conn: sqlite3.Connection, records: Sequence[NewDutyRecord]) -> list[int]:

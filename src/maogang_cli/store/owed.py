@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from maogang_cli.domain.duties import PlanMilestone
 from maogang_cli.errors import NotFoundError, did_you_mean
+from maogang_cli.i18n import _
 from maogang_cli.store.duties import find_duty
 
 if TYPE_CHECKING:
@@ -70,5 +71,7 @@ def find_obligation(conn: sqlite3.Connection, ident: str) -> Duty | PlanMileston
     if not known:
         raise NotFoundError(f"unknown duty '{ident}': the catalogue has no plan with duties")
     raise NotFoundError(
-        f"unknown duty or plan milestone '{ident}'{did_you_mean(ident, sorted(known))}"
+        _("unknown duty or plan milestone '{ident}'{hint}").format(
+            ident=ident, hint=did_you_mean(ident, sorted(known))
+        )
     )

@@ -440,7 +440,7 @@ def test_a_month_without_a_monthly_report(invoke: Invoke) -> None:
             2,
             "错误：--encoding and --table apply to csv only",
         ),
-        (["-o", "/no/such/dir/june.csv"], 2, "错误：找不到目录：/no/such/dir"),
+        (["-o", "/no/such/dir/june.csv"], 2, "错误：目录不存在：/no/such/dir"),
         (
             ["--as-of", "2024-05-31"],
             2,

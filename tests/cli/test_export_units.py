@@ -52,9 +52,9 @@ def test_unit_in_markdown_and_csv(invoke: Invoke) -> None:
 
 def test_an_unknown_unit_and_split_with_output_are_refused(invoke: Invoke, tmp_path: Path) -> None:
     unknown = invoke("export", "-m", "2024-06", "-u", "没有这个单位")
-    assert unknown.exit_code == 1 and unknown.stderr.startswith("error: ")
+    assert unknown.exit_code == 1 and unknown.stderr.startswith("错误：")
     both = invoke("export", "-m", "2024-06", "--split", str(tmp_path), "-o", "x.xlsx")
-    assert (both.exit_code, both.stderr) == (2, "error: --split 按单位各写一个文件：不要再给 -o\n")
+    assert (both.exit_code, both.stderr) == (2, "错误：--split 按单位各写一个文件：不要再给 -o\n")
     missing = invoke("export", "-m", "2024-06", "--split", str(tmp_path / "nope"))
     assert missing.exit_code == 2
 
@@ -66,7 +66,7 @@ def test_unit_xlsx_filled_in_imports_back(invoke: Invoke, tmp_path: Path) -> Non
     result = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "-u", "cyzx", "-o", str(exported))
     assert (result.exit_code, result.stderr) == (
         0,
-        f"wrote {exported}: 20 rows, 2024-06 as of {AS_OF}\n",
+        f"已写入 {exported}：20行，2024-06，截至{AS_OF}\n",
     )
     book = load_workbook(exported)
     assert book.sheetnames == ["汇总", "明细", "说明"]
@@ -114,7 +114,7 @@ def test_split_writes_one_file_per_unit_and_each_imports(invoke: Invoke, tmp_pat
     before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
     again = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "--split", str(folder))
     assert again.exit_code == 1
-    assert again.stderr.endswith("already exists: pass --force to overwrite it\n")
+    assert again.stderr.endswith("已存在：如要覆盖，请加 --force\n")
     assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == before
     forced = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "--split", str(folder), "--force")
     assert forced.exit_code == 0, forced

@@ -34,4 +34,4 @@ def test_reload_after_edits_keeps_every_record(invoke: Invoke, data_copy: Path) 
     assert renamed["done"] == 1
     assert invoke("show", "26", "--data", d).exit_code == 0
     r = invoke("record", "26", "-u", "经发办", "-s", "done", "--data", d)
-    assert r.exit_code == 1 and "retired" in r.stderr
+    assert r.exit_code == 1 and "已撤销" in r.stderr

@@ -168,11 +168,11 @@ def test_a_row_without_a_date_is_skipped_only_if_it_says_what_the_export_showed(
     assert not _new("done", None, has_last_update=False)  # no column: the latest record
     with pytest.raises(ValueError, match=r"^状态（推进中 → 已完成）有变化但日期为空"):
         _new("done", None, last_update=shown)
-    with pytest.raises(ValueError, match=r"^note changed but date is empty"):
+    with pytest.raises(ValueError, match=r"^备注有变化但日期为空"):
         _new("in_progress", None, "新进展", last_update=shown)
-    with pytest.raises(ValueError, match=r"^percent \(20% → 60%\) changed but date is empty"):
+    with pytest.raises(ValueError, match=r"^进度（20% → 60%）有变化但日期为空"):
         _new("in_progress", None, "", 60, last_update=shown)
-    with pytest.raises(ValueError, match=r"^status \(未开始 → 推进中\) changed"):
+    with pytest.raises(ValueError, match=r"^状态（未开始 → 推进中）有变化"):
         _new("in_progress", None, last_update=None)  # nothing was recorded when exported
 
 

@@ -99,7 +99,7 @@ def test_a_killed_writer_loses_only_its_own_uncommitted_record(tmp_path: Path) -
         text=True,
         check=True,
     )
-    assert "recorded" in first.stderr
+    assert "已记录" in first.stderr
     proc = subprocess.Popen(
         [sys.executable, "-c", KILLED, str(db)], stdout=subprocess.PIPE, text=True
     )
@@ -126,7 +126,7 @@ def test_a_killed_writer_loses_only_its_own_uncommitted_record(tmp_path: Path) -
         text=True,
         check=True,
     )
-    assert "recorded" in after.stderr
+    assert "已记录" in after.stderr
     rows = json.loads(
         subprocess.run(
             [sys.executable, "-m", "maogang_cli", "history", "14", "--json", "--db", str(db)],

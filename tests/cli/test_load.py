@@ -253,7 +253,7 @@ def test_a_failed_load_rolls_back(
     monkeypatch.setattr(sync, "_write_plan", fail)
     result = invoke("load", "--data", str(data_copy))
     assert result.exit_code == 70
-    assert result.stderr.startswith("internal error: RuntimeError: disk full\n")
+    assert result.stderr.startswith("内部错误：RuntimeError：disk full\n")
     assert dump(db) == before
 
 

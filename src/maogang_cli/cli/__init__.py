@@ -247,8 +247,10 @@ class _Group(TyperGroup):
                 for line in explained.lines():
                     output.error(line)
                 raise typer.Exit(explained.exit_code) from None
-            output.error(f"internal error: {type(exc).__name__}: {exc}")
-            output.error("this is a bug in maogang; run again with MAOGANG_DEBUG=1 for details")
+            output.error(
+                _("internal error: {kind}: {detail}").format(kind=type(exc).__name__, detail=exc)
+            )
+            output.error(_("this is a bug in maogang; run again with MAOGANG_DEBUG=1 for details"))
             raise typer.Exit(INTERNAL_ERROR) from None
 
 

@@ -221,10 +221,7 @@ def test_read_commands_warn_and_go_on_with_the_catalogue_loaded_before(
         "duplicate seq 2 (first at line 37)"
     )
     assert lines[1] == f"the catalogue in {data_copy} is invalid: nothing was loaded"
-    assert lines[2] == (
-        "warning: using the catalogue loaded before; "
-        "fix the files (maogang validate) to load the new one"
-    )
+    assert lines[2] == ("警告：仍使用此前载入的清单；请修正文件（maogang validate）后再载入新清单")
 
 
 def test_a_broken_catalogue_and_an_empty_database_stop(invoke: Invoke, data_copy: Path) -> None:

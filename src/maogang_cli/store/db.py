@@ -175,6 +175,8 @@ def _kept_catalogue(exc: DataError) -> tuple[str, ...]:
     shown = lines[:3] + ([f"... and {len(lines) - 3} more"] if len(lines) > 3 else [])
     return (
         *shown,
-        "warning: using the catalogue loaded before; "
-        "fix the files (maogang validate) to load the new one",
+        _(
+            "warning: using the catalogue loaded before; "
+            "fix the files (maogang validate) to load the new one"
+        ),
     )

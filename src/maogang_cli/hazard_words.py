@@ -4,7 +4,13 @@
 
 from __future__ import annotations
 
-from maogang_cli.i18n import language
+from typing import TYPE_CHECKING
+
+from maogang_cli.domain.rates import rate_text
+from maogang_cli.i18n import _, language
+
+if TYPE_CHECKING:
+    from maogang_cli.domain.hazard_figures import DynamicZero, Increment, Stock, Targets
 
 WORDS: dict[str, tuple[str, str]] = {
     # states
@@ -43,3 +49,41 @@ def word(key: str) -> str:
 
 def event_word(event: str) -> str:
     return word(f"ev_{event}")
+
+
+def target_figures(
+    targets: Targets,
+) -> tuple[tuple[str, Stock | Increment | DynamicZero, str], ...]:
+    """The plan's three hazard targets, each with its name and its figures as one sentence,
+    as `hazard targets` and the 通报 print them."""
+    s, i, d = targets
+    return (
+        (
+            _("Stock cleared"),
+            s,
+            _("{found} found by 2023, {closed} closed, {open} open on {day}").format(
+                found=s.found, closed=s.closed, open=s.open, day=s.judged_on
+            ),
+        ),
+        (
+            _("Increment contained"),
+            i,
+            _("{a} found in 2024, {b} in 2025 (up to {day})").format(
+                a=i.found_2024, b=i.found_2025, day=i.judged_on
+            ),
+        ),
+        (
+            _("Dynamic zero"),
+            d,
+            _(
+                "{overdue} open past deadline on {day}; {on_time} of {closed} closed in 2026 "
+                "on time ({rate})"
+            ).format(
+                overdue=d.open_overdue,
+                day=d.judged_on,
+                on_time=d.closed_on_time,
+                closed=d.closed,
+                rate=rate_text(d.on_time_rate),  # the one rate formatter
+            ),
+        ),
+    )

@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
-from maogang_cli.domain.rates import rate_text
-from maogang_cli.hazard_words import event_word, word
+from maogang_cli.hazard_words import event_word, target_figures, word
 from maogang_cli.i18n import _
 from maogang_cli.output import Cell, Column
 
@@ -200,39 +199,8 @@ def _verdict(met: bool | None) -> Cell:
 def targets_lines(t: Targets, day: date) -> None:
     """Each target as a line with its verdict, then its figures indented under it: the
     figures are a sentence, which reads better wrapped than squeezed into a column."""
-    s, i, d = t
-    rate = rate_text(d.on_time_rate)  # the one rate formatter: as the 通报 prints it
     lines: list[str | Cell] = [_("The plan's first target, as of {day}").format(day=day), ""]
-    for name, target, figures in (
-        (
-            _("Stock cleared"),
-            s,
-            _("{found} found by 2023, {closed} closed, {open} open on {day}").format(
-                found=s.found, closed=s.closed, open=s.open, day=s.judged_on
-            ),
-        ),
-        (
-            _("Increment contained"),
-            i,
-            _("{a} found in 2024, {b} in 2025 (up to {day})").format(
-                a=i.found_2024, b=i.found_2025, day=i.judged_on
-            ),
-        ),
-        (
-            _("Dynamic zero"),
-            d,
-            _(
-                "{overdue} open past deadline on {day}; {on_time} of {closed} closed in 2026 "
-                "on time ({rate})"
-            ).format(
-                overdue=d.open_overdue,
-                day=d.judged_on,
-                on_time=d.closed_on_time,
-                closed=d.closed,
-                rate=rate,
-            ),
-        ),
-    ):
+    for name, target, figures in target_figures(t):
         verdict = _verdict(target.met)
         lines.append(
             Cell(

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.rates import rate_text
+from maogang_cli.hazard_words import target_figures
 from maogang_cli.i18n import N_, _, language
 
 if TYPE_CHECKING:
@@ -370,39 +371,8 @@ def _hazards(h: HazardSection, day: str) -> list[Block]:
             for d in h.departments
         ]
         blocks.append(Block("table", rows=tuple(rows)))
-    s, i, z = h.targets
-    rate = rate_text(z.on_time_rate)
     blocks.append(_h2(1, _("The plan's three targets")))
-    for name, target, figures in (
-        (
-            _("Stock cleared"),
-            s,
-            _("{found} found by 2023, {closed} closed, {open} open on {day}").format(
-                found=s.found, closed=s.closed, open=s.open, day=s.judged_on
-            ),
-        ),
-        (
-            _("Increment contained"),
-            i,
-            _("{a} found in 2024, {b} in 2025 (up to {day})").format(
-                a=i.found_2024, b=i.found_2025, day=i.judged_on
-            ),
-        ),
-        (
-            _("Dynamic zero"),
-            z,
-            _(
-                "{overdue} open past deadline on {day}; {on_time} of {closed} closed in 2026 "
-                "on time ({rate})"
-            ).format(
-                overdue=z.open_overdue,
-                day=z.judged_on,
-                on_time=z.closed_on_time,
-                closed=z.closed,
-                rate=rate,
-            ),
-        ),
-    ):
+    for name, target, figures in target_figures(h.targets):
         heading = _("{target} (due {due}): {verdict}").format(
             target=name, due=target.due, verdict=_verdict(target.met)
         )

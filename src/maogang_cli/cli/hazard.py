@@ -28,6 +28,17 @@ def _day_option(name: str, help: str) -> object:
 ByOption = Annotated[str | None, typer.Option("--by", help=("Who records [default: OS user]."))]
 Many = Annotated[list[str] | None, typer.Option(metavar="NAME")]
 
+# The filters `list` and `stats` share, declared once.
+DepartmentFilter = Annotated[
+    list[str] | None, typer.Option("--department", help=("Supervising department."))
+]
+VillageFilter = Annotated[list[str] | None, typer.Option("--village", help=("Village."))]
+SectorFilter = Annotated[list[str] | None, typer.Option("--sector", help=("Sector."))]
+SourceFilter = Annotated[list[str] | None, typer.Option("--source", help=("Source."))]
+LevelFilter = Annotated[list[str] | None, typer.Option("--level", help=("Level."))]
+FoundFrom = Annotated[str | None, _day_option("--found-from", ("Found on or after this day."))]
+FoundTo = Annotated[str | None, _day_option("--found-to", ("Found on or before this day."))]
+
 
 @hazard_app.command(
     "add",
@@ -188,19 +199,13 @@ def list_(
     overdue: Annotated[
         bool, typer.Option("--overdue", help=("Only hazards past their deadline."))
     ] = False,
-    department: Annotated[
-        list[str] | None, typer.Option("--department", help=("Supervising department."))
-    ] = None,
-    village: Annotated[list[str] | None, typer.Option("--village", help=("Village."))] = None,
-    sector: Annotated[list[str] | None, typer.Option("--sector", help=("Sector."))] = None,
-    source: Annotated[list[str] | None, typer.Option("--source", help=("Source."))] = None,
-    level: Annotated[list[str] | None, typer.Option("--level", help=("Level."))] = None,
-    found_from: Annotated[
-        str | None, _day_option("--found-from", ("Found on or after this day."))
-    ] = None,
-    found_to: Annotated[
-        str | None, _day_option("--found-to", ("Found on or before this day."))
-    ] = None,
+    department: DepartmentFilter = None,
+    village: VillageFilter = None,
+    sector: SectorFilter = None,
+    source: SourceFilter = None,
+    level: LevelFilter = None,
+    found_from: FoundFrom = None,
+    found_to: FoundTo = None,
     as_of: AsOfOption = None,
 ) -> None:
     from maogang_cli.app.hazards import list_hazards, make_query
@@ -257,19 +262,13 @@ def show(
 )
 def stats(
     ctx: typer.Context,
-    department: Annotated[
-        list[str] | None, typer.Option("--department", help=("Supervising department."))
-    ] = None,
-    village: Annotated[list[str] | None, typer.Option("--village", help=("Village."))] = None,
-    sector: Annotated[list[str] | None, typer.Option("--sector", help=("Sector."))] = None,
-    source: Annotated[list[str] | None, typer.Option("--source", help=("Source."))] = None,
-    level: Annotated[list[str] | None, typer.Option("--level", help=("Level."))] = None,
-    found_from: Annotated[
-        str | None, _day_option("--found-from", ("Found on or after this day."))
-    ] = None,
-    found_to: Annotated[
-        str | None, _day_option("--found-to", ("Found on or before this day."))
-    ] = None,
+    department: DepartmentFilter = None,
+    village: VillageFilter = None,
+    sector: SectorFilter = None,
+    source: SourceFilter = None,
+    level: LevelFilter = None,
+    found_from: FoundFrom = None,
+    found_to: FoundTo = None,
     as_of: AsOfOption = None,
 ) -> None:
     from maogang_cli.app.hazard_figures import ledger_stats

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from gettext import GNUTranslations
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
@@ -49,6 +50,42 @@ def extracted() -> dict[str | tuple[str, str], list[str]]:
         found.setdefault(msgid, [])
         if path not in found[msgid]:
             found[msgid].append(path)
+    for msgid, paths in help_texts().items():
+        found.setdefault(msgid, [])
+        found[msgid] += [path for path in paths if path not in found[msgid]]
+    return found
+
+
+def help_texts() -> dict[str, list[str]]:
+    """The help of every command, option and argument, paragraph by paragraph, with the
+    command's module: Babel does not see docstrings, nor `help=` strings written without
+    `_()` (typer reads them at import, before --lang is known; cli.help_format translates
+    them when a command is built)."""
+    import typer
+
+    from maogang_cli import cli
+    from maogang_cli.cli.help_format import help_paragraphs
+    from maogang_cli.i18n import set_language
+
+    set_language("en")
+    found: dict[str, list[str]] = {}
+
+    def walk(command: Any, path: str) -> None:
+        texts = [command.help, *(getattr(p, "help", None) for p in command.params)]
+        for text in texts:
+            for msgid in help_paragraphs(text or ""):
+                found.setdefault(msgid, [])
+                if path not in found[msgid]:
+                    found[msgid].append(path)
+        for sub in getattr(command, "commands", {}).values():
+            walk(sub, path)
+
+    try:
+        walk(typer.main.get_command(cli.app), "src/maogang_cli/cli/__init__.py")
+        for name, (module, _line) in cli.COMMANDS.items():
+            walk(cli.build_command(name), f"src/maogang_cli/cli/{module}.py")
+    finally:
+        set_language(None)
     return found
 
 

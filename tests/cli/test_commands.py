@@ -7,20 +7,29 @@ import pytest
 
 from conftest import Invoke
 from maogang_cli.cli import COMMANDS, load_command
+from maogang_cli.cli.help_format import translated
 from maogang_cli.cli.help_text import with_due_day
+from maogang_cli.i18n import set_language
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", list(COMMANDS))
-def test_registry_help_is_the_commands_own_first_paragraph(name: str) -> None:
+def test_registry_help_is_the_commands_own_first_paragraph(name: str, lang: str) -> None:
+    set_language(lang)
     command = load_command(name)
     assert command.name == name
     first = (command.help or "").strip().split("\n\n")[0].replace("\n", " ")
-    assert first == with_due_day(COMMANDS[name][1])
+    assert first == with_due_day(translated(COMMANDS[name][1]) or "")
+    if lang == "zh":
+        assert first != COMMANDS[name][1]
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_every_command_answers_help(invoke: Invoke, name: str) -> None:
     result = invoke(name, "--help")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"用法：maogang {name} ")
+    result = invoke("--lang", "en", name, "--help")
     assert result.exit_code == 0
     assert result.stdout.startswith(f"Usage: maogang {name} ")
 
@@ -67,9 +76,11 @@ def test_help_imports_no_command_module() -> None:
         "print(sorted(loaded), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    # The options every command shares, which the root declares, and its help text, but
-    # no command.
-    assert done.stderr.strip() == "['maogang_cli.cli._common', 'maogang_cli.cli.help_text']"
+    # The options every command shares, which the root declares, and its help text and
+    # layout, but no command.
+    assert done.stderr.strip() == (
+        "['maogang_cli.cli._common', 'maogang_cli.cli.help_format', 'maogang_cli.cli.help_text']"
+    )
 
 
 def test_usage_errors_are_one_line_with_where_to_look(invoke: Invoke) -> None:

@@ -38,8 +38,10 @@ def test_ordinal(day: int, text: str) -> None:
 
 
 def test_the_bundled_plan_says_the_25th(invoke: Invoke) -> None:
-    assert "(due by the 25th)" in invoke("submit", "--help").stdout
-    assert "(due by the 25th)" in invoke("--help").stdout
+    assert "（每月25日前报送）" in invoke("submit", "--help").stdout
+    assert "（每月25日前报送）" in invoke("--help").stdout
+    assert "(due by the 25th)" in invoke("submit", "--help", "--lang", "en").stdout
+    assert "(due by the 25th)" in invoke("--lang", "en", "--help").stdout
 
 
 def test_help_follows_the_plan_file(
@@ -50,10 +52,13 @@ def test_help_follows_the_plan_file(
     assert text.count("    due_day: 25\n") == 1
     plan.write_text(text.replace("    due_day: 25\n", "    due_day: 20\n"), "utf-8")
     monkeypatch.setenv("MAOGANG_DATA", str(data_copy))
-    assert "(due by the 20th)" in invoke("submit", "--help").stdout
-    assert "(due by the 20th)" in invoke("--help").stdout
-    export = " ".join(invoke("export", "--help").stdout.split())
+    assert "(due by the 20th)" in invoke("submit", "--help", "--lang", "en").stdout
+    assert "(due by the 20th)" in invoke("--help", "--lang", "en").stdout
+    export = " ".join(invoke("export", "--help", "--lang", "en").stdout.split())
     assert "[default: the 20th of the month, or today if earlier]" in export
+    assert "（每月20日前报送）" in invoke("submit", "--help").stdout
+    export = "".join(invoke("export", "--help").stdout.split())
+    assert "（默认：当月20日，今天更早则为今天）" in export
 
 
 def test_without_a_due_day_help_says_its_due_day(
@@ -62,4 +67,5 @@ def test_without_a_due_day_help_says_its_due_day(
     plan = data_copy / "plan_2024_2026.yaml"
     plan.write_text(plan.read_text("utf-8").replace("    due_day: 25\n", ""), "utf-8")
     monkeypatch.setenv("MAOGANG_DATA", str(data_copy))
-    assert "(due by its due day)" in invoke("submit", "--help").stdout
+    assert "(due by its due day)" in invoke("submit", "--help", "--lang", "en").stdout
+    assert "（每月规定日期前报送）" in invoke("submit", "--help").stdout

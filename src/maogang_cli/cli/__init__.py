@@ -18,6 +18,8 @@ from maogang_cli.cli._common import (
     LangOption,
     Run,
 )
+from maogang_cli.cli.help_format import Context as HelpContext
+from maogang_cli.cli.help_format import language_asked, translate, translated
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import N_, _
 
@@ -126,7 +128,20 @@ FEWER_GLOBALS: dict[str, tuple[str, ...]] = {
 
 
 def load_command(name: str) -> Any:
-    """Build one command from its module (a click command object)."""
+    """Build one command from its module (a click command object), its help in the run's
+    language."""
+    command = build_command(name)
+    translate(command)
+    _fill_in_help(command)
+    if os.environ.get("_MAOGANG_COMPLETE"):  # the shell asks for completions (TAB)
+        from maogang_cli.completing import attach
+
+        attach(command)
+    return command
+
+
+def build_command(name: str) -> Any:
+    """One command as its module declares it, global options added, help as written."""
     from importlib import import_module
 
     module = import_module(f"maogang_cli.cli.{COMMANDS[name][0]}")
@@ -135,11 +150,6 @@ def load_command(name: str) -> Any:
     command = typer.main.get_command(holder)
     command = getattr(command, "commands", {}).get(name, command)
     _add_global_options(command, name)
-    _fill_in_help(command)
-    if os.environ.get("_MAOGANG_COMPLETE"):  # the shell asks for completions (TAB)
-        from maogang_cli.completing import attach
-
-        attach(command)
     return command
 
 
@@ -175,14 +185,20 @@ class _Group(TyperGroup):
     """Commands load on demand; every one runs through `invoke`, where known errors become
     one line and an exit code."""
 
+    context_class = HelpContext
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        # Each run starts in the environment's language (MAOGANG_LANG, else Chinese) until
-        # --lang says otherwise, also when one process runs several (tests).
+        # Each run starts in the language its arguments ask for (--lang, wherever it is),
+        # else the environment's (MAOGANG_LANG, else Chinese), also when one process runs
+        # several (tests): help texts are translated as each command is loaded, and
+        # `--help` answers before click has read a later --lang.
         from maogang_cli.i18n import set_language
 
-        set_language(None)
         argv = args[0] if args else kwargs.get("args")
-        unusable = _unusable_argument(sys.argv[1:] if argv is None else list(argv))
+        given = sys.argv[1:] if argv is None else list(argv)
+        set_language(language_asked(given))
+        translate(self)
+        unusable = _unusable_argument(given)
         if unusable is not None:
             output.error(unusable)
             sys.exit(2)
@@ -197,16 +213,11 @@ class _Group(TyperGroup):
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
         # The root's own options (--lang fr, --db with no value) fail here, before
         # `invoke`: the same one line as a command's usage error, not click's block.
-        given = list(args)  # click's parser consumes the list it reads
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except Exception as exc:
             if parent is not None or not _is_click_error(exc) or not hasattr(exc, "ctx"):
                 raise
-            if _lang_asked(given) == "en":  # --lang was read, its callback not run yet
-                from maogang_cli.i18n import set_language
-
-                set_language("en")
             output.error(_usage_line(exc))
             sys.exit(getattr(exc, "exit_code", 2))
 
@@ -221,7 +232,10 @@ class _Group(TyperGroup):
             from maogang_cli.cli.help_text import with_due_day
 
             formatter.write_dl(
-                [(name, with_due_day(help_line)) for name, (_, help_line) in COMMANDS.items()]
+                [
+                    (name, with_due_day(translated(help_line) or ""))
+                    for name, (_, help_line) in COMMANDS.items()
+                ]
             )
 
     def invoke(self, ctx: Any) -> Any:
@@ -252,16 +266,6 @@ class _Group(TyperGroup):
             )
             output.error(_("this is a bug in maogang; run again with MAOGANG_DEBUG=1 for details"))
             raise typer.Exit(INTERNAL_ERROR) from None
-
-
-def _lang_asked(args: list[str]) -> str | None:
-    """The value of a --lang among arguments click could not finish reading."""
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.partition("=")[2]
-    return None
 
 
 def _unusable_argument(argv: list[str]) -> str | None:

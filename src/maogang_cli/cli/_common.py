@@ -63,12 +63,13 @@ LangChoice = StrEnum("LangChoice", {code: code for code in get_args(Lang)})  # t
 DEFAULT_LANG = LangChoice("zh")
 
 
-def _choose_language(value: LangChoice) -> LangChoice:
-    """Every message from here on follows --lang (or MAOGANG_LANG, read by the option)."""
+def _set_language(value: LangChoice) -> None:
+    """Messages follow a --lang given after the command. The run already started in the
+    language its arguments ask for (cli._Group.main reads --lang wherever it stands, as
+    help texts are made before click reads the options), else MAOGANG_LANG's."""
     from maogang_cli.i18n import set_language
 
     set_language(value.value)
-    return value
 
 
 LangOption = Annotated[
@@ -77,7 +78,6 @@ LangOption = Annotated[
         "--lang",
         envvar=LANG_ENV,
         show_envvar=True,
-        callback=_choose_language,
         help=LANG_HELP,
     ),
 ]
@@ -137,7 +137,7 @@ def global_options(path: str, names: tuple[str, ...], *, has_json: bool) -> list
             # click hands over the raw value; typer converts only its own parameters
             setattr(run, name, Path(value) if name in ("db", "data") else value)
             if name == "lang":
-                _choose_language(LangChoice(value))
+                _set_language(LangChoice(value))
 
     holder = typer.Typer(rich_markup_mode=None, add_completion=False)
     holder.command()(_globals)

@@ -47,8 +47,13 @@ def monthly_due_day() -> int | None:
 
 
 def with_due_day(text: str) -> str:
-    """`text` with {due_day} replaced: "the 25th", or "its due day" when unknown."""
+    """`text` with {due_day} replaced: "the 25th" (Chinese 25日, after 每月), or "its due
+    day" (规定日期) when unknown."""
     if DUE_DAY not in text:
         return text
+    from maogang_cli.i18n import language
+
     day = monthly_due_day()
-    return text.replace(DUE_DAY, f"the {ordinal(day)}" if day else "its due day")
+    if language() == "en":
+        return text.replace(DUE_DAY, f"the {ordinal(day)}" if day else "its due day")
+    return text.replace(DUE_DAY, f"{day}日" if day else "规定日期")

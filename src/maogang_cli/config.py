@@ -20,27 +20,64 @@ def bundled_data_dir() -> Path:
     return here.parent.parent / "data"
 
 
+def _given(option: Path | None, env: str, name: str) -> Path | None:
+    """The path from the option, else the environment: `~` expanded (a quoted tilde in a
+    cron line or a .env file reaches us as it is); a blank name refused, not taken for a
+    file called " "."""
+    raw = str(option) if option is not None else os.environ.get(env, "")
+    if option is None and not raw:
+        return None
+    if not raw.strip():
+        from maogang_cli.i18n import _
+
+        raise UsageError(
+            _("{option} is blank: give a path (check {env})").format(option=name, env=env)
+        )
+    try:
+        return Path(raw).expanduser()
+    except RuntimeError:  # ~someone with no such user: a name like any other
+        return Path(raw)
+
+
 def data_dir(option: Path | None) -> Path:
-    chosen = option or (Path(os.environ[DATA_ENV]) if os.environ.get(DATA_ENV) else None)
+    chosen = _given(option, DATA_ENV, "--data")
     if chosen is None:
         return bundled_data_dir()
+    from maogang_cli.catalog.files import catalogue_files
+    from maogang_cli.i18n import _
+
     if chosen.is_file():
-        raise UsageError(f"--data wants the catalogue's directory, not a file: {chosen}")
+        raise UsageError(
+            _("--data wants the catalogue's directory, not a file: {path}").format(path=chosen)
+        )
     if not chosen.is_dir():
-        raise UsageError(f"catalogue directory not found: {chosen}")
+        raise UsageError(_("catalogue directory not found: {path}").format(path=chosen))
+    # A directory with no catalogue at all is a wrong path, not a broken catalogue: the one
+    # loaded before must not be shown as if it came from here.
+    if not catalogue_files(chosen):
+        raise UsageError(
+            _(
+                "--data {path} holds no catalogue (units.yaml, plan_*.yaml, tasks_*.yaml): "
+                "give the catalogue's directory"
+            ).format(path=chosen)
+        )
     return chosen
 
 
 def db_path(option: Path | None) -> Path:
     """The database file. A path the user gave must be in an existing directory (a typo
     should not quietly start an empty database); the default directory is created."""
-    chosen = option or (Path(os.environ[DB_ENV]) if os.environ.get(DB_ENV) else None)
+    chosen = _given(option, DB_ENV, "--db")
     if chosen is not None:
         from maogang_cli.store.failures import check_target
 
         check_target(chosen)  # a device, a FIFO, a name too long: refused, nothing created
         if not chosen.parent.is_dir():
-            raise UsageError(f"directory for the database does not exist: {chosen.parent}")
+            from maogang_cli.i18n import _
+
+            raise UsageError(
+                _("directory for the database does not exist: {path}").format(path=chosen.parent)
+            )
         return chosen
     from platformdirs import user_data_path
 

@@ -207,3 +207,28 @@ def test_hazards_are_hazard_stats_and_targets(invoke: Invoke, progress: None) ->
         f"2024-12-31已销号{stock['closed']}项、未销号{stock['open']}项。"
     ) in text
     assert "增量遏制（期限2025-12-31）：未到期。" in text
+
+
+def test_a_month_outside_the_plan_is_refused_as_export_refuses_it(invoke: Invoke) -> None:
+    # F13: 1999-01 and 2023-12 printed a full 通报; 2027-01 was a usage error (2)
+    for command in ("bulletin", "export"):
+        for month in ("2023-12", "2027-01"):
+            result = invoke(command, "--month", month, "--as-of", "2024-06-30")
+            assert (result.exit_code, result.stdout, result.stderr) == (
+                1,
+                "",
+                f"错误：{month} 不在方案期内（2024-04至2026-12）\n",
+            )
+    english = invoke("--lang", "en", "bulletin", "--month", "1999-01")
+    assert english.stderr == "error: 1999-01 is outside the plan (2024-04 to 2026-12)\n"
+
+
+def test_export_refuses_a_year_without_a_task_list(invoke: Invoke, tmp_path: Path) -> None:
+    # F23: it wrote an empty report titled "治本攻坚月报 2024-06 2025"
+    out = tmp_path / "y.md"
+    result = invoke("export", "--month", "2024-06", "--year", "2025", "-o", str(out))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "错误：没有 2025 年的任务清单（现有清单：2024）\n",
+    )
+    assert not out.exists()

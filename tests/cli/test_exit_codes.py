@@ -133,6 +133,11 @@ CASES: list[tuple[str, int]] = [
     ("bulletin --month 2024-06 --as-of 2024-05-31", USAGE),
     ("bulletin --month 2024-06 -o /nonexistent-dir/x.docx", USAGE),
     ("bulletin --month 2024-06 -o x.pdf", USAGE),
+    ("bulletin --month 2023-12", REFUSED),
+    ("bulletin --month 2027-01", REFUSED),
+    ("export --month 1999-01", REFUSED),
+    ("export --month 2024-06 --year 2025", REFUSED),
+    ("chart -o x.pdf", USAGE),
     ("completion install tcsh", USAGE),
     ("completion show", USAGE),
 ]
@@ -154,6 +159,6 @@ def test_every_command_is_walked() -> None:
 
 
 def test_both_codes_are_walked_for_every_command_that_takes_a_month() -> None:
-    for name in ("submit", "reports", "export", "duty"):
+    for name in ("submit", "reports", "export", "duty", "bulletin"):
         codes = {code for command, code in CASES if command.split()[0] == name}
         assert codes == {USAGE, REFUSED}, name

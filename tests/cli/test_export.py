@@ -175,15 +175,15 @@ def test_the_report_column_says_what_the_report_day_had(invoke: Invoke, month: N
     assert json.loads(grid.stdout)[0]["state"] == "not_due"  # the grid keeps its rule
 
 
-def test_a_month_that_has_not_begun_is_named(invoke: Invoke) -> None:
+def test_a_month_outside_the_plan_is_named(invoke: Invoke) -> None:
     result = invoke("export", "-m", "9999-12")
     assert (result.exit_code, result.stdout, result.stderr) == (
         1,
         "",
-        f"错误：--month 9999-12 has not begun yet (today is {date.today()})\n",
+        "错误：9999-12 不在方案期内（2024-04至2026-12）\n",
     )
     given = invoke("export", "-m", "2026-12", "--as-of", "2026-11-30")
-    assert given.stderr == "错误：--as-of 2026-11-30 is before the month 2026-12 begins\n"
+    assert given.stderr == "错误：--as-of 2026-11-30 早于 2026-12 月初\n"
 
 
 def _csv_row(row: dict[str, Any]) -> list[str]:
@@ -444,7 +444,7 @@ def test_a_month_without_a_monthly_report(invoke: Invoke) -> None:
         (
             ["--as-of", "2024-05-31"],
             2,
-            "错误：--as-of 2024-05-31 is before the month 2024-06 begins",
+            "错误：--as-of 2024-05-31 早于 2024-06 月初",
         ),
         (
             ["--as-of", "yesterday"],

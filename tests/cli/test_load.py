@@ -309,16 +309,20 @@ def test_the_environment_names_the_catalogue(
 def test_a_data_dir_that_does_not_exist(invoke: Invoke, tmp_path: Path, command: str) -> None:
     result = invoke(command, "--data", str(tmp_path / "nope"))
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"错误：catalogue directory not found: {tmp_path / 'nope'}\n"
+    assert result.stderr == f"错误：找不到清单目录：{tmp_path / 'nope'}\n"
 
 
-def test_a_data_dir_without_catalogue_files(invoke: Invoke, tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["load", "status", "tasks"])
+def test_a_data_dir_without_catalogue_files(invoke: Invoke, tmp_path: Path, command: str) -> None:
+    # F20: a wrong --data is refused even when a catalogue was loaded before; the old one
+    # must not be shown as if it came from there, with exit 0 under cron
+    assert invoke("tasks").exit_code == 0
     (tmp_path / "empty").mkdir()
-    result = invoke("load", "--data", str(tmp_path / "empty"))
-    assert result.exit_code == 1
+    result = invoke(command, "--data", str(tmp_path / "empty"))
+    assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"{tmp_path / 'empty' / 'units.yaml'}:1:1: no catalogue files in this directory\n"
-        f"the catalogue in {tmp_path / 'empty'} is invalid: nothing was loaded\n"
+        f"错误：--data {tmp_path / 'empty'} 中没有清单文件（units.yaml、plan_*.yaml、"
+        "tasks_*.yaml）：请给出清单所在的目录\n"
     )
 
 

@@ -165,7 +165,7 @@ def test_a_bad_format(invoke: Invoke) -> None:
 def test_a_data_dir_that_does_not_exist(invoke: Invoke, tmp_path: Path) -> None:
     result = no_traceback(invoke("validate", "--data", str(tmp_path / "nope")))
     assert result.exit_code == 2
-    assert result.stderr == f"错误：catalogue directory not found: {tmp_path / 'nope'}\n"
+    assert result.stderr == f"错误：找不到清单目录：{tmp_path / 'nope'}\n"
 
 
 def test_a_directory_without_catalogue_files(invoke: Invoke, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from maogang_cli.app.owed import missed
 from maogang_cli.app.reporting import duty_units, ranking, report_grid
+from maogang_cli.app.span import check_month
 from maogang_cli.domain.bulletin import (
     Bulletin,
     HazardLine,
@@ -18,7 +19,6 @@ from maogang_cli.domain.bulletin import (
 from maogang_cli.domain.duties import MONTHLY_REPORT
 from maogang_cli.domain.owed import group_overdue, merge_overdue
 from maogang_cli.domain.report_options import ReportOptions
-from maogang_cli.errors import UsageError
 from maogang_cli.store.duties import find_duty
 from maogang_cli.store.plan import plan_heading
 from maogang_cli.store.progress import pair_states, unit_order, unit_summaries
@@ -38,10 +38,13 @@ def default_day(month: Period, today: date) -> date:
     return min(month.last, today)
 
 
-def monthly_bulletin(conn: sqlite3.Connection, month: Period, as_of: date) -> Bulletin:
-    """Everything the 通报 of `month` reports, as of `as_of` (on or after its first day)."""
-    if as_of < month.first:
-        raise UsageError(f"--as-of {as_of} is before the month {month.key} begins")
+def monthly_bulletin(
+    conn: sqlite3.Connection, month: Period, *, as_of: date | None, today: date
+) -> Bulletin:
+    """Everything the 通报 of `month` reports, as of `as_of` (default: `default_day`); a
+    month outside the plan, or not begun, is refused as `export` refuses it."""
+    check_month(conn, month, today=today, as_of=as_of)
+    as_of = as_of or default_day(month, today)
     summaries = unit_summaries(conn, as_of)  # as `status`
     states = pair_states(conn, as_of, details=False)  # `status`'s pairs, one by one
     tasks = [t for t in list_tasks(conn) if not t.retired]

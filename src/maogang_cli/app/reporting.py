@@ -9,7 +9,7 @@ from maogang_cli.domain.duties import MONTHLY_REPORT, Duty
 from maogang_cli.domain.export import MonthlyExport, build_export
 from maogang_cli.domain.rank import RankRow, rank_units
 from maogang_cli.domain.reports import Instance, grid, totals
-from maogang_cli.errors import InvalidRecordError, RefusedError, UsageError
+from maogang_cli.errors import InvalidRecordError, RefusedError
 from maogang_cli.store.duties import duty_records, find_duty
 from maogang_cli.store.progress import pair_states, unit_order, unit_summaries
 from maogang_cli.store.queries import list_tasks, resolve_unit, units_named
@@ -104,6 +104,7 @@ def monthly_export(
 
     Its report column says what had arrived by that report day: from the due day on, a
     report not received by then is missing (the running grid of `reports` waits a day)."""
+    from maogang_cli.app.span import check_month, check_task_year
     from maogang_cli.domain.export import default_as_of
     from maogang_cli.store.monthly import last_updates, records_between
 
@@ -111,11 +112,9 @@ def monthly_export(
     duty = find_duty(conn, MONTHLY_REPORT)
     owed = duty is not None and duty.periods(month.key, month.key) == [month]
     report_due = duty.due(month) if duty is not None and owed else None
-    if as_of is None and today < month.first:
-        raise RefusedError(f"--month {month.key} has not begun yet (today is {today})")
+    check_month(conn, month, today=today, as_of=as_of)
+    check_task_year(conn, year)
     day = as_of or default_as_of(month, report_due, today)
-    if day < month.first:
-        raise UsageError(f"--as-of {day} is before the month {month.key} begins")
     states = pair_states(conn, day, roles=("responsible", "cooperating"), year=year)
     tasks = {t.id: t for t in list_tasks(conn, year=year)}
     reports: dict[str, Instance] = {}

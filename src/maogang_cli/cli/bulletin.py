@@ -35,7 +35,7 @@ def bulletin(
     Example: maogang bulletin --month 2024-10 -o 2024-10通报.docx
     """
     run = run_of(ctx)
-    from maogang_cli.app.bulletin import default_day, monthly_bulletin
+    from maogang_cli.app.bulletin import monthly_bulletin
     from maogang_cli.domain.periods import parse_period
     from maogang_cli.exporters.bulletin_text import bulletin_blocks
     from maogang_cli.outfiles import check_target, write_atomic
@@ -50,9 +50,9 @@ def bulletin(
         raise UsageError(_("-o {file}: give a .docx or .md file").format(file=out))
     if out is not None and not to_stdout:
         check_target(out, force=force)
-    day = as_of_day(as_of) if as_of else default_day(period, date.today())
+    day = as_of_day(as_of) if as_of else None
     conn = run.open_db()
-    built = monthly_bulletin(conn, period, day)
+    built = monthly_bulletin(conn, period, as_of=day, today=date.today())
     blocks = bulletin_blocks(built)
     if word:
         from maogang_cli.exporters.bulletin_docx import render_docx
@@ -68,7 +68,7 @@ def bulletin(
     write_atomic(out, content, force=force)
     output.note(
         _("wrote {file}: the bulletin of {month} as of {day}").format(
-            file=out, month=period.key, day=day
+            file=out, month=period.key, day=built.as_of
         )
     )
 

@@ -7,6 +7,7 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import AsOfOption, WarnDaysOption, as_of_day, run_of, year_option
+from maogang_cli.errors import UsageError
 from maogang_cli.i18n import _
 
 
@@ -42,6 +43,8 @@ def chart(
     day = as_of_day(as_of)
     to_stdout = out is None or str(out) == "-"
     if out is not None and not to_stdout:
+        if out.suffix.lower() not in (".html", ".htm"):
+            raise UsageError(_("-o {file}: give an .html file").format(file=out))
         check_target(out, force=force)
     conn = run.open_db()
     built = wall_chart(conn, day, year=year, unit=unit, action=action, warn_days=warn_days)

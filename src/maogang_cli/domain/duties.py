@@ -47,10 +47,14 @@ class Duty(NamedTuple):
     def period(self, text: str) -> Period:
         """One period of this duty from its key; ValueError if malformed or outside the span."""
         period = parse_period(self.frequency, text)
-        if period.last < self.first_day:
-            raise ValueError(f"{period.key} is before {self.id} starts ({self.start})")
-        if period.first > self.last_day:
-            raise ValueError(f"{period.key} is after {self.id} ends ({self.end})")
+        if period.last < self.first_day or period.first > self.last_day:
+            from maogang_cli.i18n import _
+
+            raise ValueError(
+                _("{period} is outside this duty's periods ({start} to {end})").format(
+                    period=period.key, start=self.start, end=self.end
+                )
+            )
         return period
 
 

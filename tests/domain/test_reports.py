@@ -136,9 +136,9 @@ def test_totals_rate_is_on_time_over_due_and_none_when_nothing_is_due() -> None:
 
 def test_duty_period_refuses_months_outside_its_span() -> None:
     assert DUTY.period("2024-05").key == "2024-05"
-    with pytest.raises(ValueError, match="before monthly_report starts"):
+    with pytest.raises(ValueError, match=r"^2024-04 不在该职责的期次范围内（2024-05至2026-12）$"):
         DUTY.period("2024-04")
-    with pytest.raises(ValueError, match="after monthly_report ends"):
+    with pytest.raises(ValueError, match=r"^2027-01 不在该职责的期次范围内（2024-05至2026-12）$"):
         DUTY.period("2027-01")
     with pytest.raises(ValueError, match="不是实际存在的月份"):
         DUTY.period("2024-13")

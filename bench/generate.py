@@ -178,12 +178,13 @@ def fill_hazards(conn: sqlite3.Connection, rng: random.Random, hazards: int, eve
     ledger's rules (上账 → 整改中 → 整改完成 → 审核通过 → 销号, some extended), written
     through the store's one writer per table. Returns the number of events written."""
     from maogang_cli.domain.hazards import hazard_id
+    from maogang_cli.store import hazard_ledger as ledger
     from maogang_cli.store import hazards as store
 
-    villages = store.canonical_names(conn, "village")
-    sectors = store.canonical_names(conn, "sector")
-    keys = store.unit_keys(conn)
-    departments = [keys[d] for d in store.supervising_departments(conn)]
+    villages = ledger.canonical_names(conn, "village")
+    sectors = ledger.canonical_names(conn, "sector")
+    keys = ledger.unit_keys(conn)
+    departments = [keys[d] for d in ledger.supervising_departments(conn)]
     steps = ("rectifying", "rectified", "verified", "closed")
     # How far along a hazard gets (0–4 steps) and how often it is extended: about 5 events
     # a hazard with the default sizes (1 + 3.35 + 0.75, less what runs past the last day).

@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from maogang_cli.app.hazard_figures import Line, Stats
-    from maogang_cli.app.hazards import HazardView, Timeline
+    from maogang_cli.app.hazard_ledger import HazardView, Timeline
     from maogang_cli.domain.hazard_figures import Targets
 
 

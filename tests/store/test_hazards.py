@@ -24,6 +24,7 @@ from maogang_cli.domain.hazards import (
     Refused,
     judge,
 )
+from maogang_cli.store import hazard_ledger as ledger
 from maogang_cli.store import hazards as store
 from maogang_cli.store.db import connect
 from maogang_cli.store.sync import sync_catalogue
@@ -53,8 +54,8 @@ life = st.tuples(
 def build(conn: sqlite3.Connection, lives: list[tuple[int, int, str, list]]) -> dict[str, tuple]:
     """Write each hazard's valid events (invalid ones are dropped, as the rules would
     refuse them); return id -> (found, level, events) for the plain model."""
-    keys = store.unit_keys(conn)
-    department = keys[store.supervising_departments(conn)[0]]
+    keys = ledger.unit_keys(conn)
+    department = keys[ledger.supervising_departments(conn)[0]]
     model: dict[str, tuple] = {}
     hazards, rows = [], []
     numbers: Counter[int] = Counter()
@@ -146,16 +147,16 @@ def test_sql_agrees_with_the_plain_model(
                     last.deadline.isoformat(),
                     last.happened_on.isoformat(),
                 )
-        rows = store.snapshot_rows(conn, day, states=None)
+        rows = ledger.snapshot_rows(conn, day, states=None)
         assert {r[0]: (r[9], r[10], r[11]) for r in rows} == expected
         # overdue: open and past the deadline in force
-        overdue = {r[0] for r in store.snapshot_rows(conn, day, overdue_only=True)}
+        overdue = {r[0] for r in ledger.snapshot_rows(conn, day, overdue_only=True)}
         assert overdue == {
             h for h, (s, d, _) in expected.items()
             if s not in ("closed", "voided") and day.isoformat() > d
         }  # fmt: skip
         # counts summed over the groups
-        by, histogram = figures.count_ledger(store.ledger_rows(conn, day))
+        by, histogram = figures.count_ledger(ledger.ledger_rows(conn, day))
         total = [sum(line[i] for line in by["village"].values()) for i in range(5)]
         live = {h: v for h, v in expected.items() if v[0] != "voided"}
         assert total == [

@@ -79,7 +79,7 @@ def monthly_bulletin(
 def hazard_section(conn: sqlite3.Connection, as_of: date) -> HazardSection:
     """The major hazards as `hazard stats --level major` and `hazard targets` give them."""
     from maogang_cli.app.hazard_figures import ledger_stats, ledger_targets
-    from maogang_cli.app.hazards import Query
+    from maogang_cli.app.hazard_ledger import Query
 
     stats = ledger_stats(conn, Query(levels=("major",)), as_of)
     lines = [HazardLine(*line) for line in stats.by["department"]]

@@ -117,7 +117,7 @@ def wall_chart(
 def hazard_band(conn: sqlite3.Connection, as_of: date) -> HazardBand:
     """The major hazards found by the day, and the plan's three targets for them."""
     from maogang_cli.app.hazard_figures import ledger_stats, ledger_targets
-    from maogang_cli.app.hazards import Query
+    from maogang_cli.app.hazard_ledger import Query
 
     total = ledger_stats(conn, Query(levels=("major",)), as_of).total
     targets = ledger_targets(conn, as_of)

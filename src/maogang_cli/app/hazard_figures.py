@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from maogang_cli.app.hazards import Query, filters_of, stats_order
+from maogang_cli.app.hazard_ledger import Query, filters_of, stats_order
 from maogang_cli.domain import hazard_figures as figures
 from maogang_cli.domain.hazards import DYNAMIC_ZERO_DUE, INCREMENT_DUE, STOCK_DUE, STOCK_FOUND_BY
-from maogang_cli.store import hazards as store
+from maogang_cli.store import hazard_ledger as store
 
 if TYPE_CHECKING:
     import sqlite3

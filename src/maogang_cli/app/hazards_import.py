@@ -13,21 +13,22 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from maogang_cli.app.hazards import (
+from maogang_cli.app.hazard_checks import (
     Checked,
     HazardInput,
     RowProblems,
     check_hazard,
     norm,
-    registration,
     vocabulary,
 )
+from maogang_cli.app.hazards import registration
 from maogang_cli.app.importing import ImportProblems
 from maogang_cli.app.sheetreader import SheetLimitError, read_csv, read_file, read_xlsx
 from maogang_cli.domain.hazard_sheet import duplicate_headings, map_headings, missing, sheet_date
 from maogang_cli.errors import UsageError
 from maogang_cli.hazard_words import word
 from maogang_cli.i18n import _
+from maogang_cli.store import hazard_ledger as ledger
 from maogang_cli.store import hazards as store
 
 if TYPE_CHECKING:
@@ -258,8 +259,8 @@ def import_hazards(
 
     with contextlib.suppress(_DryRun):
         store.write(conn, make)
-    stored = store.registered_rows(conn, [hazard for _n, hazard in skipped])
-    labels = store.unit_labels(conn)
+    stored = ledger.registered_rows(conn, [hazard for _n, hazard in skipped])
+    labels = ledger.unit_labels(conn)
     checked_of = {number: checked for number, _g, checked in rows}
     for number, hazard in skipped:
         fields = differences(checked_of[number], stored[hazard], labels, columns)

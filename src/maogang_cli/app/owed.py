@@ -111,7 +111,7 @@ def overdue(
             if o.kind in kinds
         ]
     if "hazard" in kinds:
-        from maogang_cli.app.hazards import overdue_hazards
+        from maogang_cli.app.hazard_ledger import overdue_hazards
 
         owed_late += overdue_hazards(conn, options.as_of, options.units, options.year)
     return Overdue(merge_overdue(late, owed_late), task_heads(conn))

@@ -62,7 +62,7 @@ def agenda(
     items += owed_items(
         owed(conn, as_of, first=window.first, last=window.last, units=units), window
     )
-    from maogang_cli.app.hazards import agenda_hazards
+    from maogang_cli.app.hazard_ledger import agenda_hazards
 
     items += agenda_hazards(
         conn, as_of, window.first, window.last, list(units) if units is not None else None

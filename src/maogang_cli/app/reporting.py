@@ -134,7 +134,7 @@ def monthly_export(
         report_due=report_due,
         unit_order=unit_order(conn),
     )
-    from maogang_cli.app.hazards import export_hazards
+    from maogang_cli.app.hazard_ledger import export_hazards
 
     export = export._replace(hazards=tuple(export_hazards(conn, day, month.first)))
     if wanted is None:

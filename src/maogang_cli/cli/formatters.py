@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from maogang_cli.app.hazard_figures import Stats
-    from maogang_cli.app.hazards import HazardView, Timeline
+    from maogang_cli.app.hazard_ledger import HazardView, Timeline
     from maogang_cli.app.history import Entries
     from maogang_cli.app.owed import Overdue
     from maogang_cli.app.plan import DutyList, PlanPage

@@ -90,7 +90,8 @@ def add(
     ] = None,
     by: ByOption = None,
 ) -> None:
-    from maogang_cli.app.hazards import HazardInput, add_hazard
+    from maogang_cli.app.hazard_checks import HazardInput
+    from maogang_cli.app.hazards import add_hazard
     from maogang_cli.app.recording import recorder
 
     given = HazardInput(
@@ -208,7 +209,7 @@ def list_(
     found_to: FoundTo = None,
     as_of: AsOfOption = None,
 ) -> None:
-    from maogang_cli.app.hazards import list_hazards, make_query
+    from maogang_cli.app.hazard_ledger import list_hazards, make_query
 
     day = as_of_day(as_of)
     query = make_query(
@@ -239,7 +240,8 @@ def show(
     hazard: Annotated[str, typer.Argument(metavar="ID", help=("The hazard's id."))],
     as_of: AsOfOption = None,
 ) -> None:
-    from maogang_cli.app.hazards import HazardRefused, show_hazard
+    from maogang_cli.app.hazard_checks import HazardRefused
+    from maogang_cli.app.hazard_ledger import show_hazard
 
     day = as_of_day(as_of)
     conn = run_of(ctx).open_db()
@@ -272,7 +274,7 @@ def stats(
     as_of: AsOfOption = None,
 ) -> None:
     from maogang_cli.app.hazard_figures import ledger_stats
-    from maogang_cli.app.hazards import make_query
+    from maogang_cli.app.hazard_ledger import make_query
 
     day = as_of_day(as_of)
     query = make_query(

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from maogang_cli.app.hazard_figures import Stats
-    from maogang_cli.app.hazards import HazardView, Timeline
+    from maogang_cli.app.hazard_ledger import HazardView, Timeline
     from maogang_cli.app.hazards_import import Imported
     from maogang_cli.domain.hazard_figures import Targets
 

@@ -105,7 +105,7 @@ def median_of(histogram: Sequence[tuple[int, int]]) -> float | None:
 
 
 DIMENSIONS = ("department", "village", "sector", "source", "level", "month")
-# A hazard's standing as one code, as store.hazards.ledger_rows gives it: closed 1,
+# A hazard's standing as one code, as store.hazard_ledger.ledger_rows gives it: closed 1,
 # overdue 2, closed on time 4 (open and not overdue: 0).
 _CLOSED, _OVERDUE, _ON_TIME = 1, 2, 4
 

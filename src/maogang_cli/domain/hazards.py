@@ -6,8 +6,6 @@ latest one. Each event carries the state and the deadline in force once it took 
 so the state on any day is that of the last event dated on or before it.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import NamedTuple
 

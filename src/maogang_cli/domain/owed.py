@@ -23,7 +23,7 @@ from maogang_cli.domain.periods import Period
 from maogang_cli.domain.reports import InstanceState, Submission, instance_state
 from maogang_cli.domain.status import PairState
 
-OwedKind = Literal["duty", "plan_milestone", "hazard"]  # hazard: see app.hazards
+OwedKind = Literal["duty", "plan_milestone", "hazard"]  # hazard: see app.hazard_ledger
 
 
 class Owed(NamedTuple):

@@ -1,5 +1,6 @@
-"""The hazard ledger's tables: hazards and their events (evidence, append-only), and the
-villages and sectors of hazards.yaml. Only SQL here; the rules are in domain/hazards.py.
+"""Writing the hazard ledger: hazards and their events (evidence, append-only), in one
+short transaction with the reads its rules need. Only SQL here; the rules are in
+domain/hazards.py; reading the ledger is store/hazard_ledger.py.
 
 Every row of `hazards` is written by `insert_hazards`, every row of `hazard_events` by
 `insert_events`: one function per evidence table, so integrity checks have one place.
@@ -15,10 +16,6 @@ from maogang_cli.domain.hazards import Event
 
 if TYPE_CHECKING:
     import sqlite3
-
-# The group whose members audit and close hazards (四（三）16: 负有安全监管职责有关部门
-# 审核把关销号机制; task row 13).
-SUPERVISORS = "各负有安全生产监管职责的部门"
 
 
 class NewHazard(NamedTuple):
@@ -61,42 +58,6 @@ class NewEvent(NamedTuple):
     approved_by: str = ""
     voids: int | None = None
     source: str = "cli"
-
-
-def unit_keys(conn: sqlite3.Connection) -> dict[str, str]:
-    """Canonical unit name -> its stable key. The hazards table stores a department by
-    its key (column `department`), so a renamed unit keeps its hazards."""
-    return {name: key or name for name, key in conn.execute("SELECT name, key FROM units")}
-
-
-def unit_labels(conn: sqlite3.Connection) -> dict[str, str]:
-    """Unit key -> the unit's name today, to show a stored department."""
-    return {key or name: name for name, key in conn.execute("SELECT name, key FROM units")}
-
-
-def supervising_departments(conn: sqlite3.Connection) -> list[str]:
-    """The canonical names of the members of 各负有安全生产监管职责的部门, in order."""
-    import json
-
-    row = conn.execute("SELECT members FROM units WHERE name = ?", [SUPERVISORS]).fetchone()
-    return list(json.loads(row[0])) if row else []
-
-
-def vocabulary(conn: sqlite3.Connection, which: str) -> dict[str, str]:
-    """Every name and alias of the villages ('village') or sectors ('sector') ->
-    canonical name, in file order of the canonical names."""
-    table = "villages" if which == "village" else "sectors"
-    rows = conn.execute(
-        f"""SELECT n.name, n.canonical FROM hazard_names n JOIN {table} t ON t.name = n.canonical
-            WHERE n.vocabulary = ? ORDER BY t.position, n.name != n.canonical""",
-        [which],
-    )
-    return {name: canonical for name, canonical in rows}
-
-
-def canonical_names(conn: sqlite3.Connection, which: str) -> list[str]:
-    table = "villages" if which == "village" else "sectors"
-    return [r[0] for r in conn.execute(f"SELECT name FROM {table} ORDER BY position")]
 
 
 def next_number(conn: sqlite3.Connection, year: int) -> int:
@@ -259,35 +220,6 @@ def write(conn: sqlite3.Connection, make: Callable[[sqlite3.Connection], Rows]) 
         raise
 
 
-def hazard_row(conn: sqlite3.Connection, hazard_id: str) -> sqlite3.Row | None:
-    row: sqlite3.Row | None = conn.execute(
-        "SELECT * FROM hazards WHERE id = ?", [hazard_id.strip().upper()]
-    ).fetchone()
-    return row
-
-
-def registered_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, sqlite3.Row]:
-    """Hazards by id, each with `in_force`: its deadline after its latest event."""
-    found: dict[str, sqlite3.Row] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-            f"""SELECT h.*, substr(l.packed, 11, 10) AS in_force
-                FROM hazards h JOIN hazard_latest l ON l.hazard_id = h.id
-                WHERE h.id IN ({marks})""",
-            chunk,
-        ):
-            found[row["id"]] = row
-    return found
-
-
-def event_rows(conn: sqlite3.Connection, hazard_id: str) -> list[sqlite3.Row]:
-    return conn.execute(
-        "SELECT * FROM hazard_events WHERE hazard_id = ? ORDER BY seq", [hazard_id]
-    ).fetchall()
-
-
 def events_for_rules(rows: Sequence[sqlite3.Row]) -> list[Event]:
     return [
         Event(
@@ -301,195 +233,3 @@ def events_for_rules(rows: Sequence[sqlite3.Row]) -> list[Event]:
         )
         for r in rows
     ]
-
-
-def has_ledger(conn: sqlite3.Connection) -> bool:
-    """Whether any hazard was ever registered (other commands skip the ledger if not)."""
-    return conn.execute("SELECT 1 FROM hazards LIMIT 1").fetchone() is not None
-
-
-def all_hazard_ids(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT id FROM hazards ORDER BY year, number")]
-
-
-# --- the ledger as of a day -------------------------------------------------------------
-
-# The state, deadline in force and day of a hazard's last event on or before :day, packed
-# in one string read from the index alone (hazard_events_state covers it): YYYY-MM-DD of
-# the event, YYYY-MM-DD of the deadline, then the state.
-# Most hazards' latest event is on or before the day asked for (always, for today): its
-# packed string is then read from hazard_latest, and only the others seek their events.
-_PACKED = """(CASE WHEN l.happened_on <= :day THEN l.packed ELSE
-    (SELECT x.happened_on || x.deadline || x.state FROM hazard_events x
-     WHERE x.hazard_id = h.id AND x.happened_on <= :day
-     ORDER BY x.happened_on DESC, x.seq DESC LIMIT 1) END)"""
-_LATEST = "hazards h JOIN hazard_latest l ON l.hazard_id = h.id"
-
-
-def _snapshot(columns: str, *, materialized: bool) -> str:
-    """`WITH … snapshot AS (…)`: every hazard found by :day (and matching {where}) with
-    `columns` of its own, and its state, deadline in force and last day then.
-
-    Most hazards read their packed state from hazard_latest; the others seek their events.
-    A query that names the state many times over a few hazards materializes it, so those
-    seeks run once each; one that counts over the whole ledger does not (writing every
-    hazard to a temporary table costs more than the few seeks it would save).
-    `+h.found_on` keeps SQLite from reading the hazards through the found_on index:
-    nearly every one qualifies, and a scan in table order is several times faster."""
-    how = "MATERIALIZED" if materialized else "NOT MATERIALIZED"
-    return f"""
-    WITH packed AS {how} (
-        SELECT {columns}, {_PACKED} AS packed
-        FROM {_LATEST} WHERE +h.found_on <= :day {{where}}
-    ),
-    snapshot AS (
-        SELECT *, substr(packed, 21) AS state, substr(packed, 11, 10) AS deadline,
-               substr(packed, 1, 10) AS last_on
-        FROM packed
-    )
-"""
-
-
-SNAPSHOT_SQL = _snapshot(
-    "h.id, h.found_on, h.level, h.source, h.department, h.village, h.sector, h.entity, "
-    "h.description, h.year, h.number",
-    materialized=True,
-)
-_COUNTING = _snapshot(
-    "h.found_on, h.level, h.source, h.department, h.village, h.sector", materialized=False
-)
-
-
-class Filters(NamedTuple):
-    """What `hazard list` and `stats` narrow the ledger to (None: no narrowing)."""
-
-    departments: Sequence[str] | None = None
-    villages: Sequence[str] | None = None
-    sectors: Sequence[str] | None = None
-    sources: Sequence[str] | None = None
-    levels: Sequence[str] | None = None
-    found_from: date | None = None
-    found_to: date | None = None
-
-
-def _where(filters: Filters, args: dict[str, object]) -> str:
-    clauses: list[str] = []
-    for column, values in (
-        ("department", filters.departments),
-        ("village", filters.villages),
-        ("sector", filters.sectors),
-        ("source", filters.sources),
-        ("level", filters.levels),
-    ):
-        if values is not None:
-            names = []
-            for i, value in enumerate(values):
-                args[f"{column}{i}"] = value
-                names.append(f":{column}{i}")
-            clauses.append(f"h.{column} IN ({', '.join(names) or 'NULL'})")
-    if filters.found_from is not None:
-        args["found_from"] = filters.found_from.isoformat()
-        clauses.append("h.found_on >= :found_from")
-    if filters.found_to is not None:
-        args["found_to"] = filters.found_to.isoformat()
-        clauses.append("h.found_on <= :found_to")
-    return "".join(f" AND {c}" for c in clauses)
-
-
-def snapshot_rows(
-    conn: sqlite3.Connection,
-    day: date,
-    filters: Filters = Filters(),
-    *,
-    states: Sequence[str] | None = None,
-    overdue_only: bool = False,
-) -> list[tuple[object, ...]]:
-    """Every hazard found by `day` as it stood then, in id order: (id, found_on, level,
-    source, department, village, sector, entity, description, state, deadline, last_on)."""
-    args: dict[str, object] = {"day": day.isoformat()}
-    sql = SNAPSHOT_SQL.format(where=_where(filters, args)) + (
-        " SELECT id, found_on, level, source, department, village, sector, entity, "
-        "description, state, deadline, last_on FROM snapshot"
-    )
-    outer: list[str] = []
-    if states is not None:
-        for i, state in enumerate(states):
-            args[f"state{i}"] = state
-        outer.append(f"state IN ({', '.join(f':state{i}' for i in range(len(states))) or 'NULL'})")
-    if overdue_only:
-        outer.append("state NOT IN ('closed', 'voided') AND deadline < :day")
-    if outer:
-        sql += " WHERE " + " AND ".join(outer)
-    sql += " ORDER BY year, number"  # not by id: NNNN widens past 9999
-    return [tuple(r) for r in conn.execute(sql, args)]
-
-
-# What the statistics count of one hazard, read in one pass: its standing as one code
-# (closed 1, overdue 2, closed on time 4; open and not overdue 0) and, once closed, the
-# days from found to closed. SQLite works these out for each hazard: a Python loop over
-# 50,000 rows cost more than fetching them.
-CLOSED, OVERDUE, ON_TIME = 1, 2, 4
-_COUNTED = f"""SELECT department, village, sector, source, level, substr(found_on, 1, 7),
-    CASE WHEN substr(packed, 21) = 'closed'
-         THEN {CLOSED} + {ON_TIME} * (substr(packed, 1, 10) <= substr(packed, 11, 10))
-         ELSE {OVERDUE} * (substr(packed, 11, 10) < :day) END,
-    CASE WHEN substr(packed, 21) = 'closed'
-         THEN CAST(julianday(substr(packed, 1, 10)) - julianday(found_on) AS INTEGER) END
-    FROM (SELECT h.department, h.village, h.sector, h.source, h.level, h.found_on,
-          {_PACKED} AS packed FROM {_LATEST} WHERE +h.found_on <= :day {{where}})
-    WHERE substr(packed, 21) != 'voided'"""
-
-LedgerRow = tuple[str, str, str, str, str, str, int, "int | None"]
-
-
-def ledger_rows(
-    conn: sqlite3.Connection, day: date, filters: Filters = Filters()
-) -> list[LedgerRow]:
-    """(department, village, sector, source, level, month found, code, days from found to
-    closed or None) of every hazard found by `day` and not voided then: what the
-    statistics count (domain.hazard_figures.count_ledger), as plain tuples."""
-    args: dict[str, object] = {"day": day.isoformat()}
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    rows: list[LedgerRow] = cursor.execute(
-        _COUNTED.format(where=_where(filters, args)), args
-    ).fetchall()
-    return rows
-
-
-TARGET_SQL = f"""{_COUNTING}
-    SELECT
-      sum(found_on <= :stock_found_by) AS stock_found,
-      sum(found_on <= :stock_found_by AND state = 'closed') AS stock_closed,
-      sum(substr(found_on, 1, 4) = :year_before) AS found_before,
-      sum(substr(found_on, 1, 4) = :year_of) AS found_in,
-      sum(state != 'closed' AND deadline < :day) AS open_overdue,
-      sum(state = 'closed' AND substr(last_on, 1, 4) = :close_year) AS closed,
-      sum(state = 'closed' AND substr(last_on, 1, 4) = :close_year AND last_on <= deadline)
-        AS closed_on_time
-    FROM snapshot WHERE state != 'voided' AND level = 'major'
-"""
-
-
-def target_counts(
-    conn: sqlite3.Connection,
-    day: date,
-    *,
-    stock_found_by: date,
-    increment_years: tuple[int, int],
-    close_year: int,
-    filters: Filters = Filters(),
-) -> dict[str, int]:
-    """The major hazards' figures the targets need, as they stood on `day`; `filters`
-    may leave out hazards a target does not count, to seek fewer."""
-    args: dict[str, object] = {
-        "day": day.isoformat(),
-        "stock_found_by": stock_found_by.isoformat(),
-        "year_before": f"{increment_years[0]:04d}",
-        "year_of": f"{increment_years[1]:04d}",
-        "close_year": f"{close_year:04d}",
-    }
-    cursor = conn.execute(TARGET_SQL.format(where=_where(filters, args)), args)
-    row = cursor.fetchone()
-    names = [d[0] for d in cursor.description]
-    return {name: int(value or 0) for name, value in zip(names, row, strict=True)}

@@ -33,26 +33,37 @@ PACKAGE = ROOT / "src" / "maogang_cli"
 LOCALE = "zh_CN"
 PO = PACKAGE / "locale" / LOCALE / "LC_MESSAGES" / "maogang.po"
 MO = PO.with_suffix(".mo")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+# pgettext(context, message): one English word with a different Chinese per use ("done"
+# as a status, "Deadline" of a task or of a hazard); NC_ marks such a word in a table.
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "NC_": ((1, "c"), 2),
+}
 FIELD = re.compile(r"\{[^{}]*\}")
 
+MessageId = str | tuple[str, str]
+Key = tuple[MessageId, str | None]  # (msgid or (singular, plural), context)
 
-def extracted() -> dict[str | tuple[str, str], list[str]]:
-    """Every msgid in the package's source, with the files that use it."""
-    found: dict[str | tuple[str, str], list[str]] = {}
-    for filename, _lineno, message, _comments, _context in extract_from_dir(
+
+def extracted() -> dict[Key, list[str]]:
+    """Every msgid in the package's source, with its context and the files that use it."""
+    found: dict[Key, list[str]] = {}
+    for filename, _lineno, message, _comments, context in extract_from_dir(
         PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
         if not message or (isinstance(message, tuple) and not all(message)):
             continue  # _(variable): nothing to translate here
-        msgid = message if isinstance(message, str) else (message[0], message[1])
+        msgid: MessageId = message if isinstance(message, str) else (message[0], message[1])
         path = f"src/maogang_cli/{filename}"
-        found.setdefault(msgid, [])
-        if path not in found[msgid]:
-            found[msgid].append(path)
-    for msgid, paths in help_texts().items():
-        found.setdefault(msgid, [])
-        found[msgid] += [path for path in paths if path not in found[msgid]]
+        paths = found.setdefault((msgid, context), [])
+        if path not in paths:
+            paths.append(path)
+    for msgid, help_paths in help_texts().items():
+        paths = found.setdefault((msgid, None), [])
+        paths += [path for path in help_paths if path not in paths]
     return found
 
 
@@ -119,12 +130,13 @@ def compiled(catalogue: Catalog) -> bytes:
 def untranslated(catalogue: Catalog) -> list[str]:
     """Each msgid of the source whose Chinese is missing or marked fuzzy."""
     missing = []
-    for msgid in extracted():
-        message = catalogue.get(msgid)
+    for msgid, context in extracted():
+        message = catalogue.get(msgid, context=context)
         strings = message.string if message is not None else ""
         texts = strings if isinstance(strings, tuple) else (strings,)
         if message is None or message.fuzzy or not all(texts):
-            missing.append(msgid if isinstance(msgid, str) else msgid[0])
+            text = msgid if isinstance(msgid, str) else msgid[0]
+            missing.append(text if context is None else f"{context}: {text}")
     return missing
 
 
@@ -158,19 +170,19 @@ def update() -> None:
     catalogue = read_catalogue()
     found = extracted()
     for message in list(catalogue):
-        if message.id and message.id not in found:
+        if message.id and (message.id, message.context) not in found:
             print(f"dropped (no longer in the source): {message.id!r}")
-            del catalogue[message.id]
-    for msgid, paths in found.items():
-        old = catalogue.get(msgid)
+            catalogue.delete(message.id, context=message.context)
+    for (msgid, context), paths in found.items():
+        old = catalogue.get(msgid, context=context)
         string = old.string if old is not None and old.string else ""
         flags = old.flags - {"python-format", "python-brace-format"} if old else set()
         if old is None:
-            print(f"new, translate it: {msgid!r}")
+            print(f"new, translate it: {msgid!r}" + (f" (context {context!r})" if context else ""))
             string = ("",) if isinstance(msgid, tuple) else ""
         # Files only, no line numbers: moving code does not touch the catalogue.
         locations = [(path, 0) for path in sorted(paths)]
-        catalogue[msgid] = Message(msgid, string, locations=locations, flags=flags)
+        catalogue[msgid] = Message(msgid, string, locations=locations, flags=flags, context=context)
     write_catalogue(catalogue)
 
 

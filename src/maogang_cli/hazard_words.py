@@ -1,54 +1,57 @@
-"""The hazard ledger's words for people: states, events, sources and levels, in Chinese
-(default) and English. A table, not gettext msgids, because the English words ("closed",
-"verified") would collide with other commands' messages of other meanings."""
+"""The hazard ledger's words for people: states, events, sources and levels, in the run's
+language through the catalogue. Each has its gettext context ("hazard", "hazard event"):
+the English words ("closed", "verified") mean other things in other commands' messages,
+and a state (已销号) is worded apart from the event leading to it (销号)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from maogang_cli.domain.rates import rate_text
-from maogang_cli.i18n import _, language
+from maogang_cli.i18n import NC_, _, pgettext
 
 if TYPE_CHECKING:
     from maogang_cli.domain.hazard_figures import DynamicZero, Increment, Stock, Targets
 
-WORDS: dict[str, tuple[str, str]] = {
+WORDS: dict[str, str] = {
     # states
-    "registered": ("已上账", "registered"),
-    "rectifying": ("整改中", "rectifying"),
-    "rectified": ("整改完成", "rectified"),
-    "verified": ("审核通过", "verified"),
-    "closed": ("已销号", "closed"),
-    "voided": ("已作废", "voided"),
-    # events (the states' own words serve for the events that lead to them)
-    "ev_registered": ("上账", "registered"),
-    "ev_rectifying": ("整改中", "rectifying"),
-    "ev_rectified": ("整改完成", "rectified"),
-    "ev_verified": ("审核通过", "verified"),
-    "ev_rejected": ("验收不合格", "rejected"),
-    "ev_closed": ("销号", "closed"),
-    "ev_extended": ("延期", "extended"),
-    "ev_explained": ("书面说明", "explained"),
-    "ev_notified": ("通知主要负责人", "principal notified"),
-    "ev_voided": ("作废", "voided"),
+    "registered": NC_("hazard", "registered"),
+    "rectifying": NC_("hazard", "rectifying"),
+    "rectified": NC_("hazard", "rectified"),
+    "verified": NC_("hazard", "verified"),
+    "closed": NC_("hazard", "closed"),
+    "voided": NC_("hazard", "voided"),
     # sources
-    "self_report": ("企业自查上报", "self-report"),
-    "inspection": ("督导检查发现", "inspection"),
-    "public_report": ("群众举报查实", "public report"),
-    "other": ("其他", "other"),
+    "self_report": NC_("hazard", "self-report"),
+    "inspection": NC_("hazard", "inspection"),
+    "public_report": NC_("hazard", "public report"),
+    "other": NC_("hazard", "other"),
     # levels
-    "major": ("重大", "major"),
-    "general": ("一般", "general"),
+    "major": NC_("hazard", "major"),
+    "general": NC_("hazard", "general"),
+}
+EVENTS: dict[str, str] = {
+    "registered": NC_("hazard event", "registered"),
+    "rectifying": NC_("hazard event", "rectifying"),
+    "rectified": NC_("hazard event", "rectified"),
+    "verified": NC_("hazard event", "verified"),
+    "rejected": NC_("hazard event", "rejected"),
+    "closed": NC_("hazard event", "closed"),
+    "extended": NC_("hazard event", "extended"),
+    "explained": NC_("hazard event", "explained"),
+    "notified": NC_("hazard event", "principal notified"),
+    "voided": NC_("hazard event", "voided"),
 }
 
 
 def word(key: str) -> str:
-    zh, en = WORDS.get(key, (key, key))
-    return en if language() == "en" else zh
+    """A hazard's state, source or level as people read it (整改中, 企业自查上报, 重大)."""
+    return pgettext("hazard", WORDS[key]) if key in WORDS else key
 
 
 def event_word(event: str) -> str:
-    return word(f"ev_{event}")
+    """A step of a hazard's history (上账, 销号, 延期)."""
+    return pgettext("hazard event", EVENTS[event]) if event in EVENTS else event
 
 
 def target_figures(

@@ -64,6 +64,18 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue().ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """The message as used in a context ("status", "sheet column"): one short English word
+    may need a different Chinese in each use."""
+    return _catalogue().pgettext(context, message)
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark a message and its context for extraction in a module-level table; translate it
+    with `pgettext(context, message)` where it is used."""
+    return message
+
+
 def N_(message: str) -> str:
     """Mark a message for extraction where it must stay English until shown (a module-level
     table); translate it with `_(message)` where it is used."""

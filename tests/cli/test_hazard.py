@@ -558,19 +558,19 @@ def test_the_filters_that_agree_still_narrow(ledger: Invoke) -> None:
     ("args", "message"),
     [
         (["hazard", "event", "YH-2024-0001", "done"],
-         "错误：未知环节“done”：可选 rectifying, rectified, verified, rejected, closed, "
-         "extended, explained, notified, voided（或整改中、整改完成、审核通过、验收不合格、销号、"
-         "延期、书面说明、通知、作废）\n"),
+         "错误：未知环节“done”：可选 整改中、整改完成、审核通过、验收不合格、销号、延期、书面说明、"
+         "通知、作废（或 rectifying, rectified, verified, rejected, closed, extended, explained, "
+         "notified, voided）\n"),
         (["hazard", "add", *COLD_STORE[:2], "--source", "自查", *COLD_STORE[4:]],
-         "错误：未知隐患来源“自查”：可选 self_report, inspection, public_report, other"
-         "（或企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、举报查实、其他）\n"),
+         "错误：未知隐患来源“自查”：可选 企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、"
+         "举报查实、其他（或 self_report, inspection, public_report, other）\n"),
         (["hazard", "add", *COLD_STORE, "--level", "较大"],
-         "错误：未知隐患等级“较大”：可选 major, general（或重大、重大隐患、一般、一般隐患）\n"),
+         "错误：未知隐患等级“较大”：可选 重大、重大隐患、一般、一般隐患（或 major, general）\n"),
         (["hazard", "list", "--source", "自查"],
-         "错误：未知隐患来源“自查”：可选 self_report, inspection, public_report, other"
-         "（或企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、举报查实、其他）\n"),
+         "错误：未知隐患来源“自查”：可选 企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、"
+         "举报查实、其他（或 self_report, inspection, public_report, other）\n"),
         (["hazard", "stats", "--level", "big"],
-         "错误：未知隐患等级“big”：可选 major, general（或重大、重大隐患、一般、一般隐患）\n"),
+         "错误：未知隐患等级“big”：可选 重大、重大隐患、一般、一般隐患（或 major, general）\n"),
     ],
 )  # fmt: skip
 def test_an_unknown_value_of_a_fixed_list_is_a_usage_error(

@@ -210,7 +210,7 @@ def test_a_changed_row_already_on_the_ledger_is_named(invoke: Invoke, tmp_path: 
     again = invoke("hazard", "import", str(path), "--dry-run", "--lang", "en")
     assert again.stderr.splitlines()[0] == (
         "b.csv:2: YH-2024-0001 is already on the ledger, which the sheet does not change: "
-        "department 综合行政执法队 in the sheet, 经发办 on the ledger; a later deadline is an "
+        "Department 综合行政执法队 in the sheet, 经发办 on the ledger; a later deadline is an "
         "extension (hazard event YH-2024-0001 extended), another mistake a void and a new "
         "registration"
     )

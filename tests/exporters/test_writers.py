@@ -24,6 +24,7 @@ from maogang_cli.domain.export import (
 from maogang_cli.domain.status import UnitSummary
 from maogang_cli.exporters import Options, choose_format, render
 from maogang_cli.exporters.to_xlsx import display_width
+from maogang_cli.i18n import set_language
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "@SUM(A1)", "+1", "-1", "\tx", "\rx"]
 
@@ -70,7 +71,8 @@ def test_csv_has_a_bom_and_crlf_and_neutralises_formulas() -> None:
 
 
 def test_csv_gb18030_and_english_headings() -> None:
-    data = render("csv", report(["备注一"]), Options(lang="en", encoding="gb18030"))
+    set_language("en")
+    data = render("csv", report(["备注一"]), Options(encoding="gb18030"))
     text = data.decode("gb18030")
     assert not text.startswith("\ufeff")
     assert text.startswith(
@@ -147,7 +149,8 @@ def test_xlsx_about_sheet_has_labels_in_a_and_values_in_b() -> None:
         assert value.number_format == "yyyy-mm-dd"
     assert rows[3][1] == "全部"
     assert about["A1"].font.b
-    english = load_workbook(io.BytesIO(render("xlsx", report(["x"]), Options(lang="en"))))
+    set_language("en")
+    english = load_workbook(io.BytesIO(render("xlsx", report(["x"]), Options())))
     assert [c.value for c in english["About"]["A"]][:3] == ["Title", "Month", "As of"]
 
 
@@ -225,7 +228,7 @@ def test_any_note_reads_back_from_rendered_markdown(notes: list[str]) -> None:
 
 
 def test_json_is_the_contract() -> None:
-    body = json.loads(render("json", report(["x"]), Options(lang="en")))
+    body = json.loads(render("json", report(["x"]), Options()))
     assert list(body) == ["month", "as_of", "year", "report_due", "summary", "rows", "hazards"]
 
 

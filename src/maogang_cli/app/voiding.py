@@ -6,8 +6,9 @@ from typing import NamedTuple
 from maogang_cli.app.recording import now_stamp
 from maogang_cli.domain.voids import parse_entry_id
 from maogang_cli.errors import InvalidRecordError, NotFoundError, UsageError
-from maogang_cli.i18n import _, language, t
+from maogang_cli.i18n import _
 from maogang_cli.store.voids import NewVoid, entry, insert_void, marks
+from maogang_cli.words import status_word
 
 
 class Voided(NamedTuple):
@@ -18,7 +19,7 @@ class Voided(NamedTuple):
 
 def _what(table: str, row: sqlite3.Row) -> str:
     if table == "progress":
-        status = t(row["status"], language())
+        status = status_word(row["status"])
         return f"{row['task_id']} {row['unit']} {status} {row['happened_on']}"
     return f"{row['duty']} {row['period']} {row['unit']} {row['done_on']}"
 

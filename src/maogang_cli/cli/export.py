@@ -117,7 +117,6 @@ def export(
         unit=unit,
     )
     options = Options(
-        lang=run.lang,
         encoding=encoding.value if encoding else "utf-8",
         table=table.value,
     )

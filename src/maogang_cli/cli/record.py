@@ -7,7 +7,8 @@ import typer
 
 from maogang_cli import output
 from maogang_cli.cli._common import check_day, check_status, run_of
-from maogang_cli.i18n import _, language, t
+from maogang_cli.i18n import _
+from maogang_cli.words import status_word
 
 
 def record(
@@ -59,7 +60,7 @@ def record(
             _("recorded: {task} {unit} {status} ({day}) by {by}").format(
                 task=r.task_id,
                 unit=r.unit,
-                status=t(r.status, language()),
+                status=status_word(r.status),
                 day=r.happened_on,
                 by=r.recorded_by,
             )

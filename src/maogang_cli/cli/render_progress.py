@@ -25,7 +25,7 @@ _STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
 
 def signal_cell(signal: Signal, lang: Lang, blocked: bool = False) -> Cell:
     """The 督办 word (see `marks`) in its colour."""
-    return Cell(signal_word(signal, lang, blocked=blocked), _STYLE[signal])
+    return Cell(signal_word(signal, blocked=blocked), _STYLE[signal])
 
 
 def signal_column(lang: Lang) -> Column:
@@ -136,7 +136,7 @@ def unit_tasks(found: UnitTasks, day: date, lang: Lang) -> None:
             _status_text(s, lang),
             *([] if several else [str(s.deadline)]),
             Cell(_when(s, lang), _STYLE[s.signal]),
-            Cell(pair_signal_word(s.signal, s.status, lang), _STYLE[s.signal]),
+            Cell(pair_signal_word(s.signal, s.status), _STYLE[s.signal]),
             s.note or "-",
         ]
         for s in states

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from maogang_cli.domain.imports import column_letter, normalise_date
-from maogang_cli.i18n import _
+from maogang_cli.i18n import NC_, _, pgettext
 
 # field -> the headings a sheet may use for it (compared without case, spaces or brackets)
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -109,11 +109,34 @@ def missing(found: dict[str, int]) -> list[str]:
     return [f"{f} ({_chinese(f)})" for f in REQUIRED if f not in found]
 
 
-def heading(field: str) -> str:
-    """A field as a person reads it: its usual Chinese heading, or the English key."""
-    from maogang_cli.i18n import language
+# A field as the export's hazard sheet (and a person) heads it, in the run's language; a
+# test checks both languages' words are headings this module reads.
+COLUMN = "hazard sheet column"
+_NAMES = {
+    "id": NC_("hazard sheet column", "Hazard ID"),
+    "found_on": NC_("hazard sheet column", "Found on"),
+    "source": NC_("hazard sheet column", "Source"),
+    "level": NC_("hazard sheet column", "Level"),
+    "entity": NC_("hazard sheet column", "Business"),
+    "uscc": NC_("hazard sheet column", "Credit code"),
+    "address": NC_("hazard sheet column", "Address"),
+    "village": NC_("hazard sheet column", "Village"),
+    "sector": NC_("hazard sheet column", "Sector"),
+    "department": NC_("hazard sheet column", "Department"),
+    "basis": NC_("hazard sheet column", "Basis"),
+    "description": NC_("hazard sheet column", "Description"),
+    "deadline": NC_("hazard sheet column", "Deadline"),
+    "responsible_person": NC_("hazard sheet column", "Responsible person"),
+    "measures": NC_("hazard sheet column", "Measures"),
+    "funds": NC_("hazard sheet column", "Funds"),
+    "contingency_plan": NC_("hazard sheet column", "Contingency plan"),
+    "notified_on": NC_("hazard sheet column", "Notified on"),
+}
 
-    return field if language() == "en" else _chinese(field)
+
+def heading(field: str) -> str:
+    """A field as a person reads it: its heading in the run's language."""
+    return pgettext(COLUMN, _NAMES[field]) if field in _NAMES else field
 
 
 def _chinese(field: str) -> str:

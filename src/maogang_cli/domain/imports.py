@@ -24,31 +24,25 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.cells import inert, restore
 from maogang_cli.domain.status import Record, in_effect
-from maogang_cli.i18n import _, both, language, t
+from maogang_cli.i18n import _
+from maogang_cli.words import status_word
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 FIELDS = ("task", "seq", "unit", "status", "date", "note", "percent", "last_update")
-_HEADINGS = {
-    "task": ["col_task"],
-    "seq": ["col_seq"],
-    "unit": ["col_unit"],
-    "status": ["col_status"],
-    "date": ["col_date"],
-    "note": ["col_note"],
-    "percent": ["col_percent"],
-    "last_update": ["col_last_update"],
-}
-_EXTRA = {
-    "id": "task",
-    "task id": "task",
-    "任务编号": "task",
-    "no": "seq",
-    "%": "percent",
-    "进度(%)": "percent",
-    "进度（%）": "percent",
-    "完成进度": "percent",
+# field -> the headings a sheet may use for it. Data, not messages: what `export` writes in
+# Chinese and in English (tests/exporters check it reads its own headings back), what it
+# wrote before, and what a person types; a sheet imports whatever the run's language.
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "task": ("编号", "Task ID", "id", "task id", "任务编号"),
+    "seq": ("序号", "No.", "no"),
+    "unit": ("单位", "Unit"),
+    "status": ("状态", "Status"),
+    "date": ("日期", "Date"),
+    "note": ("备注", "Note"),
+    "percent": ("进度", "Percent", "%", "进度(%)", "进度（%）", "完成进度"),
+    "last_update": ("最近记录日期", "Last update"),
 }
 
 
@@ -58,11 +52,8 @@ def _norm(heading: str) -> str:
 
 def _aliases() -> dict[str, str]:
     out = {field: field for field in FIELDS}
-    for field, keys in _HEADINGS.items():
-        for key in keys:
-            for word in both(key):
-                out[_norm(word)] = field
-    out |= {_norm(k): v for k, v in _EXTRA.items()}
+    for field, headings in HEADINGS.items():
+        out |= {_norm(heading): field for heading in headings}
     return out
 
 
@@ -114,10 +105,14 @@ def column_letter(index: int) -> str:
 
 def missing_columns(found: dict[str, int]) -> list[str]:
     """The required fields a header lacks, each with its Chinese heading."""
-    names = {f: both(_HEADINGS[f][0])[0] for f in FIELDS}
     missing = [] if ("task" in found or "seq" in found) else ["task"]
     missing += [f for f in ("unit", "status", "date") if f not in found]
-    return [f"{f} ({names[f]})" for f in missing]
+    return [f"{f} ({chinese_heading(f)})" for f in missing]
+
+
+def chinese_heading(field: str) -> str:
+    """The heading a Chinese export gives a field: what a clerk looks for in the sheet."""
+    return HEADINGS[field][0]
 
 
 _DATE = re.compile(
@@ -243,7 +238,7 @@ def differences(shown: Standing, status: str, note: str, percent: int | None) ->
     if status != shown.status:
         out.append(
             _("status ({was} → {now})").format(
-                was=t(shown.status, language()), now=t(status, language())
+                was=status_word(shown.status), now=status_word(status)
             )
         )
     # The export writes a stored note inert (an ESC as \\x1b): that text changes nothing.
@@ -295,7 +290,7 @@ def new_progress(
                 _(
                     "{changed} changed but date is empty: "
                     "fill in {column} (date), the day it happened"
-                ).format(changed=_(" and ").join(changed), column=t("col_date"))
+                ).format(changed=_(" and ").join(changed), column=chinese_heading("date"))
             )
         return False
     shown = standing(records, on)
@@ -311,8 +306,8 @@ def new_progress(
             ).format(
                 changed=_(" and ").join(changed),
                 day=on,
-                last_update=t("col_last_update"),
-                date=t("col_date"),
+                last_update=chinese_heading("last_update"),
+                date=chinese_heading("date"),
             )
         )
     return True

@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from maogang_cli.domain.export import MonthlyExport
-    from maogang_cli.i18n import Lang
 
 FORMATS = ("csv", "json", "xlsx", "md")
 TEXT_FORMATS = ("csv", "json", "md")  # may go to stdout
@@ -20,7 +19,7 @@ _SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".md": "md", ".mar
 
 
 class Options(NamedTuple):
-    lang: Lang = "zh"
+    # Text is in the run's language (i18n.set_language), as every message is.
     encoding: str = "utf-8"  # csv only: utf-8 is written with a BOM, for Excel and WPS
     table: Literal["detail", "summary"] = "detail"  # csv only: which of the two tables
 

@@ -31,7 +31,7 @@ def cell(value: Value, kind: Kind) -> str:
 
 
 def render(export: MonthlyExport, options: Options) -> bytes:
-    sheet = (summary_sheet if options.table == "summary" else detail_sheet)(export, options.lang)
+    sheet = (summary_sheet if options.table == "summary" else detail_sheet)(export)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise(h) for h in sheet.headings])

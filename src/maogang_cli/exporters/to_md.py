@@ -61,12 +61,12 @@ def table(sheet: Sheet) -> list[str]:
 
 
 def render(export: MonthlyExport, options: Options) -> bytes:
-    summary = summary_sheet(export, options.lang)
-    detail = detail_sheet(export, options.lang)
-    lines = [f"# {title(export, options.lang)}", ""]
+    summary = summary_sheet(export)
+    detail = detail_sheet(export)
+    lines = [f"# {title(export)}", ""]
     lines += [f"## {summary.name}", "", *table(summary), ""]
     lines += [f"## {detail.name}", "", *table(detail), ""]
     if export.hazards:
-        hazards = hazard_sheet(export, options.lang)
+        hazards = hazard_sheet(export)
         lines += [f"## {hazards.name}", "", *table(hazards), ""]
     return "\n".join(lines).encode("utf-8")

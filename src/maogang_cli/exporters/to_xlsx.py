@@ -27,6 +27,7 @@ from maogang_cli.exporters.sheets import (
     Sheet,
     Value,
     about,
+    about_sheet_name,
     detail_sheet,
     hazard_sheet,
     summary_sheet,
@@ -136,13 +137,11 @@ def _write(wb: Workbook, sheet: Sheet, cut: list[int]) -> None:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{len(sheet.rows) + 1}"
 
 
-def _about(wb: Workbook, export: MonthlyExport, options: Options, cut: list[int]) -> None:
-    from maogang_cli.i18n import t
-
-    ws = wb.create_sheet(t("sheet_about", options.lang))
+def _about(wb: Workbook, export: MonthlyExport, cut: list[int]) -> None:
+    ws = wb.create_sheet(about_sheet_name())
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 80
-    rows = about(export, options.lang)
+    rows = about(export)
     if cut:
         rows = [*rows, (_("Cut"), _cut_note(cut))]
     for label, value in rows:
@@ -196,15 +195,15 @@ def _reproducible(data: bytes, stamp: datetime) -> bytes:
 def render(export: MonthlyExport, options: Options) -> bytes:
     wb = Workbook(write_only=True)
     stamp = datetime(export.as_of.year, export.as_of.month, export.as_of.day)
-    wb.properties.title = title(export, options.lang)
+    wb.properties.title = title(export)
     wb.properties.creator = "maogang"
     wb.properties.created = stamp
     cut: list[int] = []
-    _write(wb, summary_sheet(export, options.lang), cut)
-    _write(wb, detail_sheet(export, options.lang), cut)
+    _write(wb, summary_sheet(export), cut)
+    _write(wb, detail_sheet(export), cut)
     if export.hazards:  # a ledger with hazards open, or closed this month
-        _write(wb, hazard_sheet(export, options.lang), cut)
-    _about(wb, export, options, cut)
+        _write(wb, hazard_sheet(export), cut)
+    _about(wb, export, cut)
     buffer = io.BytesIO()
     wb.save(buffer)
     return _reproducible(buffer.getvalue(), stamp)

@@ -1,0 +1,71 @@
+"""The words people see for the values the program stores: a progress status ("done"), a
+unit's role on a task ("responsible"), a unit's kind, a monthly report's state, yes/no.
+
+One place for them, in the run's language through the gettext catalogue (see i18n). Each
+kind of word has its gettext context, so a short English word can have a different Chinese
+where it means something else. What an import ACCEPTS is data of the importer, not these
+words: it keeps reading both languages whatever the run's language. Standard library only.
+"""
+
+from __future__ import annotations
+
+from maogang_cli.i18n import NC_, pgettext
+
+STATUSES = {
+    "not_started": NC_("status", "not started"),
+    "in_progress": NC_("status", "in progress"),
+    "done": NC_("status", "done"),
+    "blocked": NC_("status", "blocked"),
+}
+ROLES = {
+    "responsible": NC_("role", "lead"),
+    "cooperating": NC_("role", "support"),
+}
+KINDS = {
+    "office": NC_("unit kind", "office"),
+    "department": NC_("unit kind", "department"),
+    "station": NC_("unit kind", "station"),
+    "company": NC_("unit kind", "company"),
+    "leadership": NC_("unit kind", "leadership"),
+    "group": NC_("unit kind", "group"),
+    "retired": NC_("unit kind", "retired"),
+}
+REPORT_STATES = {
+    "on_time": NC_("report", "on time"),
+    "late": NC_("report", "late"),
+    "missing": NC_("report", "missing"),
+    "not_due": NC_("report", "not due"),
+    "not_owed": NC_("report", "not owed"),
+}
+
+
+def _word(context: str, table: dict[str, str], key: str) -> str:
+    # A value the table does not know (a newer database?) is shown as stored, not refused.
+    return pgettext(context, table[key]) if key in table else key
+
+
+def status_word(status: str) -> str:
+    """未开始 / 推进中 / 已完成 / 受阻."""
+    return _word("status", STATUSES, status)
+
+
+def role_word(role: str) -> str:
+    """主办 / 协办."""
+    return _word("role", ROLES, role)
+
+
+def kind_word(kind: str) -> str:
+    """办公室 / 职能部门 / … / 单位组 / 已撤销."""
+    return _word("unit kind", KINDS, kind)
+
+
+def report_word(state: str, days_late: int = 0) -> str:
+    """A monthly report's state: 按时 / 迟报N天 / 未报 / 未到期 / 无需报送."""
+    if state == "late" and days_late:
+        return pgettext("report", "late {n}d").format(n=days_late)
+    return _word("report", REPORT_STATES, state)
+
+
+def yes_no(value: bool) -> str:
+    """是 / 否."""
+    return pgettext("answer", "yes") if value else pgettext("answer", "no")

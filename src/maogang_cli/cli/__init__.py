@@ -19,7 +19,7 @@ from maogang_cli.cli._common import (
     Run,
 )
 from maogang_cli.cli.help_format import Context as HelpContext
-from maogang_cli.cli.help_format import language_asked, translate, translated
+from maogang_cli.cli.help_format import for_completion, language_asked, translate, translated
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import N_, _
 
@@ -137,6 +137,7 @@ def load_command(name: str) -> Any:
         from maogang_cli.completing import attach
 
         attach(command)
+        for_completion(command)
     return command
 
 

@@ -95,6 +95,21 @@ def translate(command: Any) -> None:
         translate(sub)
 
 
+def for_completion(command: Any, limit: int = 60) -> None:
+    """Descriptions a completing shell shows beside each command and option (zsh, fish):
+    one line of at most `limit` cells. typer lays each out with rich at 80 columns, which
+    would break a long one over lines, and reads `[…]` as markup."""
+    texts = [command, *command.params, *getattr(command, "commands", {}).values()]
+    for item in texts:
+        attribute = "short_help" if getattr(item, "short_help", None) else "help"
+        text = getattr(item, attribute, None)
+        if text:
+            line = " ".join(text.strip().split("\n\n")[0].split())
+            if cells(line) > limit:
+                line = wrap(line, limit - 1)[0] + "…"
+            setattr(item, attribute, line.replace("[", "\\["))
+
+
 def language_asked(argv: Sequence[str]) -> str | None:
     """The --lang among the arguments (or a completing shell's words), read before click
     does: help texts are made when a command is loaded, and `--help` comes first."""

@@ -150,6 +150,17 @@ def test_default_as_of_is_the_25th_and_later_records_are_left_out(
     assert row["status"] == "done"  # the 07-02 'blocked' is after the as-of day
 
 
+def test_a_record_on_the_as_of_day_is_the_last_update(invoke: Invoke, month: None) -> None:
+    # 2024-14/城运中心 was recorded done on 2024-06-24: as of that day it is its last update.
+    body = export_json(invoke, "--as-of", "2024-06-24")
+    row = next(r for r in body["rows"] if (r["task"], r["unit"]) == ("2024-14", "城运中心"))
+    assert (row["status"], row["last_update"], row["done_on"]) == (
+        "done",
+        "2024-06-24",
+        "2024-06-24",
+    )
+
+
 def test_the_report_column_says_what_the_report_day_had(invoke: Invoke, month: None) -> None:
     """On the due day (the default report day) and after it, a report not received by the
     as-of day is missing; before it, not due. `reports` waits until the day after."""

@@ -93,6 +93,13 @@ def test_records_after_as_of_are_ignored(invoke: Invoke, submitted: None) -> Non
     assert json.loads(out.stdout)[0]["state"] == "not_due"
 
 
+def test_a_report_submitted_on_the_as_of_day_counts(invoke: Invoke, submitted: None) -> None:
+    # 城运中心's June report came on 2024-06-26: as of that very day it is there, one day late.
+    out = invoke("reports", "-m", "2024-06", "-u", "城运中心", "--json", "--as-of", "2024-06-26")
+    [cell] = json.loads(out.stdout)
+    assert (cell["state"], cell["submitted_on"], cell["days_late"]) == ("late", "2024-06-26", 1)
+
+
 def test_every_owner_in_catalogue_order_and_a_corrected_date(
     invoke: Invoke, submitted: None
 ) -> None:

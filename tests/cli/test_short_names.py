@@ -25,3 +25,10 @@ def test_an_unknown_short_name_suggests_the_known_ones(invoke: Invoke) -> None:
     result = invoke("duty", "done", "调度", "--period", "2024-Q2", "--unit", "镇安委办")
     assert result.exit_code == 1
     assert "调度会" in result.stderr
+
+
+def test_a_mistyped_milestone_short_name_suggests_it(invoke: Invoke) -> None:
+    # Milestones' short names are suggested as well as duties' (a separate query).
+    result = invoke("duty", "done", "消防供", "--unit", "镇安委办", "--date", "2024-06-20")
+    assert result.exit_code == 1
+    assert result.stderr == "错误：未知职责或方案节点“消防供”（是否想输入：消防供水？）\n"

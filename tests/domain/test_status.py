@@ -7,10 +7,12 @@ from hypothesis import strategies as st
 from maogang_cli.domain.status import (
     PairState,
     Record,
+    in_unit_order,
     latest_state,
     parse_status,
     summarise,
 )
+from maogang_cli.i18n import set_language
 
 DEADLINE = date(2024, 6, 30)
 
@@ -75,6 +77,22 @@ def test_parse_status_accepts_chinese_labels() -> None:
     assert parse_status("In-Progress") == "in_progress"
     with pytest.raises(ValueError, match="未知状态“finished”"):
         parse_status("finished")
+
+
+def test_an_unknown_status_names_every_choice_in_the_runs_language() -> None:
+    with pytest.raises(ValueError) as zh:
+        parse_status("finished")
+    assert str(zh.value) == "未知状态“finished”；可选：未开始、推进中、已完成、受阻"
+    set_language("en")
+    try:
+        with pytest.raises(ValueError) as en:
+            parse_status("finished")
+    finally:
+        set_language(None)
+    assert str(en.value) == (
+        "unknown status 'finished'; choose one of: "
+        "not_started (未开始), in_progress (推进中), done (已完成), blocked (受阻)"
+    )
 
 
 def test_summary_counts_each_pair_once_by_latest_status() -> None:
@@ -150,3 +168,9 @@ def test_latest_state_ignores_order_of_arrival(items: list[tuple[str, date]], as
         assert (done_on is not None) == (status == "done")
         if done_on:
             assert done_on <= as_of
+
+
+def test_units_outside_the_catalogues_order_follow_it_by_name() -> None:
+    # A unit the catalogue no longer orders (renamed away, retired) still gets its row,
+    # after the ordered ones; a mix of ordered and unordered units must not fail.
+    assert in_unit_order(["乙", "丙", "甲", "丁"], ["甲", "乙"]) == ["甲", "乙", "丁", "丙"]

@@ -31,7 +31,7 @@ def test_validated_with_the_bundled_files(invoke: Invoke, two_years: Path) -> No
     r = invoke("validate", str(two_years))
     assert (r.exit_code, r.stdout) == (
         0,
-        "valid: 5 files, 29 tasks, 22 units, 7 groups, 30 measures, 17 villages, 25 sectors\n",
+        "校验通过：5 个文件，29 项任务，22 个单位，7 个单位组，30 项措施，17 个村居，25 个行业领域\n",
     )
 
 

@@ -11,9 +11,11 @@ import pytest
 
 from conftest import Invoke, Result
 
-VALID = "valid: 4 files, 26 tasks, 22 units, 7 groups, 30 measures, 17 villages, 25 sectors\n"
+VALID = (
+    "校验通过：4 个文件，26 项任务，22 个单位，7 个单位组，30 项措施，17 个村居，25 个行业领域\n"
+)
 # one file borrows units.yaml and the plan from beside it, not hazards.yaml
-VALID_ALONE = "valid: 3 files, 26 tasks, 22 units, 7 groups, 30 measures\n"
+VALID_ALONE = "校验通过：3 个文件，26 项任务，22 个单位，7 个单位组，30 项措施\n"
 
 
 def hits(path: Path, needle: str, offset: int = 0) -> list[str]:
@@ -44,6 +46,10 @@ def no_traceback(result: Result) -> Result:
 def test_the_bundled_catalogue_is_valid(invoke: Invoke) -> None:
     result = no_traceback(invoke("validate"))
     assert (result.exit_code, result.stdout, result.stderr) == (0, VALID, "")
+    english = invoke("validate", "--lang", "en").stdout
+    assert english == (
+        "valid: 4 files, 26 tasks, 22 units, 7 groups, 30 measures, 17 villages, 25 sectors\n"
+    )
 
 
 def test_a_directory_and_a_single_file(invoke: Invoke, data_copy: Path) -> None:
@@ -52,7 +58,7 @@ def test_a_directory_and_a_single_file(invoke: Invoke, data_copy: Path) -> None:
     # the file borrows units.yaml and the plan from beside it
     assert (single.exit_code, single.stdout) == (0, VALID_ALONE)
     units = invoke("validate", str(data_copy / "units.yaml"))
-    assert units.stdout == "valid: 2 files, 0 tasks, 22 units, 7 groups, 30 measures\n"
+    assert units.stdout == "校验通过：2 个文件，0 项任务，22 个单位，7 个单位组，30 项措施\n"
 
 
 def test_data_option_chooses_the_catalogue(invoke: Invoke, data_copy: Path) -> None:
@@ -101,7 +107,9 @@ def test_every_problem_in_one_run(invoke: Invoke, broken: tuple[Path, list[str]]
     result = no_traceback(invoke("validate", str(data)))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == expected
-    assert result.stderr == "8 problem(s) in 3 file(s)\n"
+    assert result.stderr == "3 个文件中有 8 处问题\n"
+    english = invoke("validate", str(data), "--lang", "en")
+    assert english.stderr == "8 problem(s) in 3 file(s)\n"
 
 
 def test_json_format(invoke: Invoke, broken: tuple[Path, list[str]]) -> None:
@@ -252,7 +260,7 @@ def test_hostile_edits(
     result = no_traceback(invoke("validate", str(data_copy)))
     assert result.exit_code == 1
     assert result.stdout == f"{where(tasks, needle, offset)}: {message}\n"
-    assert result.stderr == "1 problem(s) in 1 file(s)\n"
+    assert result.stderr == "1 个文件中有 1 处问题\n"
 
 
 def test_bom_and_windows_line_endings_are_fine(invoke: Invoke, data_copy: Path) -> None:

@@ -111,12 +111,12 @@ class TableFormatter(Formatter):
     def history(self, found: Entries) -> None:
         from maogang_cli.cli.render_history import task_history_table
 
-        task_history_table(found, self.lang)
+        task_history_table(found)
 
     def duty_history(self, found: Entries) -> None:
         from maogang_cli.cli.render_history import duty_history_table
 
-        duty_history_table(found, self.lang)
+        duty_history_table(found)
 
     def overdue(self, found: Overdue, day: date) -> None:
         from maogang_cli.cli.render_overdue import overdue_table
@@ -126,25 +126,25 @@ class TableFormatter(Formatter):
     def agenda(self, items: Sequence[AgendaItem], window: Window, day: date) -> None:
         from maogang_cli.cli.render_plan import agenda_table
 
-        agenda_table(items, window, day, self.lang)
+        agenda_table(items, window, day)
 
     def duty_list(self, found: DutyList, day: date) -> None:
         from maogang_cli.cli.render_plan import duty_table
 
-        duty_table(found.duties, found.counts, day, self.lang)
+        duty_table(found.duties, found.counts, day)
 
     def reports(self, grid: ReportGrid, day: date) -> None:
         from maogang_cli.cli.render_reports import reports_grid
 
-        reports_grid(grid.duty, grid.periods, grid.units, grid.instances, day, self.lang)
+        reports_grid(grid.duty, grid.periods, grid.units, grid.instances, day)
 
     def rank(self, rows: Sequence[RankRow], options: ReportOptions) -> None:
         from maogang_cli.cli.render_reports import nothing_to_rank, rank_table
 
         if not rows:
-            output.print_text(nothing_to_rank(options.as_of, options.year, self.lang))
+            output.print_text(nothing_to_rank(options.as_of, options.year))
             return
-        rank_table(rows, options.as_of, options.cooperating, self.lang)
+        rank_table(rows, options.as_of, options.cooperating)
 
     def tasks(self, found: Sequence[TaskInfo]) -> None:
         from maogang_cli.cli.tables import tasks_table
@@ -159,7 +159,7 @@ class TableFormatter(Formatter):
     def plan(self, page: PlanPage, day: date) -> None:
         from maogang_cli.cli.render_plan import plan_tables
 
-        plan_tables(page.actions, page.targets, day, self.lang)
+        plan_tables(page.actions, page.targets, day)
 
     def hazards(self, views: Sequence[HazardView], day: date) -> None:
         from maogang_cli.cli.render_hazards import hazards_table
@@ -244,7 +244,7 @@ class JsonFormatter(Formatter):
         if not grid.periods:
             from maogang_cli.cli.render_reports import no_reports
 
-            output.note(no_reports(grid.duty, self.lang))
+            output.note(no_reports(grid.duty))
 
     def rank(self, rows: Sequence[RankRow], options: ReportOptions) -> None:
         from maogang_cli.contracts import rank_json
@@ -253,7 +253,7 @@ class JsonFormatter(Formatter):
         if not rows:
             from maogang_cli.cli.render_reports import nothing_to_rank
 
-            output.note(nothing_to_rank(options.as_of, options.year, self.lang))
+            output.note(nothing_to_rank(options.as_of, options.year))
 
     def tasks(self, found: Sequence[TaskInfo]) -> None:
         from maogang_cli.contracts import task_json

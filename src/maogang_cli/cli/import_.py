@@ -49,7 +49,7 @@ def import_(
     from maogang_cli.cli.render_import import import_counts, import_preview
 
     if dry_run:
-        import_preview(staged, run.lang)
+        import_preview(staged)
         output.note(_("dry run, nothing written: {counts}").format(counts=import_counts(staged)))
         return
     run_import(conn, staged, by=who, again=again)

@@ -30,27 +30,34 @@ def _state_cell(v: HazardView) -> Cell:
 
 
 def hazards_table(views: Sequence[HazardView], day: date) -> None:
+    """Where the business's name would fold beside the other columns (60 columns), the id
+    stands over the state instead of beside it: names and dates stay whole."""
     if not views:
         output.note(_("no hazards match, as of {day}").format(day=day))
         return
-    columns = [
-        Column(_("ID"), no_wrap=True),
-        Column(_("State / deadline"), no_wrap=True),
-        Column(_("Place")),
-        Column(_("Business / hazard")),
+    place = Column(_("Place"))
+    text = Column(_("Business / hazard"))
+    places = [f"{v.village}\n{v.sector}\n{v.department}" for v in views]
+    columns = [Column(_("ID"), no_wrap=True), Column(_("State / deadline"), no_wrap=True)]
+    states = [_state_cell(v) for v in views]
+    beside: list[list[str | Cell]] = [
+        [v.id, state, where, v.entity]
+        for v, state, where in zip(views, states, places, strict=True)
     ]
-    rows: list[list[str | Cell]] = [
-        [
-            v.id,
-            _state_cell(v),
-            f"{v.village}\n{v.sector}\n{v.department}",
-            f"{v.entity}\n{v.description}",
+    if output.table_fits([*columns, place, text], beside):
+        rows: list[list[str | Cell]] = [
+            [v.id, state, where, f"{v.entity}\n{v.description}"]
+            for v, state, where in zip(views, states, places, strict=True)
         ]
-        for v in views
-    ]
+    else:
+        columns = [Column(_("ID / state"), no_wrap=True)]
+        rows = [
+            [Cell(f"{v.id}\n{state.text}", state.style), where, f"{v.entity}\n{v.description}"]
+            for v, state, where in zip(views, states, places, strict=True)
+        ]
     overdue = sum(v.overdue for v in views)
     output.print_table(
-        columns,
+        [*columns, place, text],
         rows,
         title=_("Hazards as of {day}").format(day=day),
         caption=_("{n} hazards, {overdue} overdue; place: village, sector, department").format(

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
-from maogang_cli.i18n import Lang, _, t
-from maogang_cli.output import Column
+from maogang_cli.cli.stacking import flat_fits
+from maogang_cli.i18n import _
+from maogang_cli.output import Cell, Column
+from maogang_cli.words import status_word
 
 if TYPE_CHECKING:
     from maogang_cli.app.importing import StagedImport
@@ -21,36 +23,40 @@ def import_counts(staged: StagedImport) -> str:
     return _(", ").join(parts)
 
 
-def import_preview(staged: StagedImport, lang: Lang) -> None:
-    zh = lang == "zh"
+def import_preview(staged: StagedImport) -> None:
+    """The flat table where the note keeps room to be read; else stacked, not squeezed:
+    the task over its unit, the day over the status and percent."""
     if not staged.records:
-        output.print_text(
-            f"{staged.file} 没有需要新增的记录。"
-            if zh
-            else f"Nothing new to record from {staged.file}."
-        )
+        output.print_text(_("Nothing new to record from {file}.").format(file=staged.file))
         return
+    flat: list[list[str | Cell]] = []
+    stacked: list[list[str | Cell]] = []
+    for number, r in staged.records:
+        status, day = status_word(r.status), r.happened_on.isoformat()
+        percent = "" if r.percent is None else f"{r.percent}%"
+        flat.append([str(number), r.task_id, r.unit, status, day, percent, r.note])
+        stacked.append(
+            [str(number), f"{r.task_id}\n{r.unit}", f"{day}\n{status} {percent}".strip(), r.note]
+        )
+    row = Column(_("Row"), justify="right", no_wrap=True)
     columns = [
-        Column("行" if zh else "Row", justify="right", no_wrap=True),
-        Column(t("col_task", lang), no_wrap=True),
-        Column(t("unit", lang)),
-        Column(t("status", lang), no_wrap=True),
-        Column(t("date", lang), no_wrap=True),
-        Column(t("percent", lang), justify="right", no_wrap=True),
-        Column(t("note", lang)),
+        row,
+        Column(_("Task ID"), no_wrap=True),
+        Column(_("Unit"), no_wrap=True),
+        Column(_("Status"), no_wrap=True),
+        Column(_("Date"), no_wrap=True),
+        Column(_("Percent"), justify="right", no_wrap=True),
+        Column(_("Note")),
     ]
-    rows = [
-        [
-            str(number),
-            r.task_id,
-            r.unit,
-            t(r.status, lang),
-            r.happened_on.isoformat(),
-            "" if r.percent is None else f"{r.percent}%",
-            r.note,
+    if not flat_fits(columns, flat, len(columns) - 1):
+        columns = [
+            row,
+            Column(_("Task / unit"), no_wrap=True),
+            Column(_("Date / status"), no_wrap=True),
+            Column(_("Note")),
         ]
-        for number, r in staged.records
-    ]
+        flat = stacked
     where = f"{staged.file} [{staged.sheet}]" if staged.sheet else staged.file
-    title = f"将从 {where} 导入的记录" if zh else f"Records to import from {where}"
-    output.print_table(columns, rows, title=title)
+    # A line of its own, so a long path wraps at the terminal's width, not the table's.
+    output.print_lines([_("Records to import from {where}").format(where=where)])
+    output.print_table(columns, flat)

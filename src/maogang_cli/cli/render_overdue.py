@@ -53,7 +53,7 @@ def _unit(item: PairState | Owed, lang: Lang) -> str:
 
 
 def _units(group: OverdueGroup, lang: Lang) -> str:
-    return unit_run([_unit(i, lang) for i in group.items], lang)
+    return unit_run([_unit(i, lang) for i in group.items])
 
 
 def _item_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Cell]]:

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from maogang_cli import output
+from maogang_cli.i18n import N_, NC_, _, pgettext
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
@@ -16,68 +17,71 @@ if TYPE_CHECKING:
     from maogang_cli.domain.agenda import AgendaItem, Window
     from maogang_cli.domain.duties import Duty
     from maogang_cli.domain.plan import ActionView
-    from maogang_cli.i18n import Lang
 
-_WORDS: dict[str, tuple[str, str]] = {
+# The words of the agenda's kinds, the milestones' states and the duties' frequencies,
+# shown through pgettext (context "plan"): "done" and "overdue" say other things elsewhere.
+_PLAN_WORDS: dict[str, str] = {
     # agenda kinds
-    "task": ("任务", "task"),
-    "task_milestone": ("任务节点", "step"),
-    "plan_milestone": ("方案节点", "milestone"),
-    "duty": ("职责", "duty"),
-    "hazard": ("隐患", "hazard"),  # not closed (销号) by the supervising department listed
+    "task": NC_("plan", "task"),
+    "task_milestone": NC_("plan", "step"),
+    "plan_milestone": NC_("plan", "milestone"),
+    "duty": NC_("plan", "duty"),
+    "hazard": NC_("plan", "hazard"),  # not closed (销号) by the supervising department listed
     # milestone states
-    "done": ("已完成", "done"),
-    "open": ("未到期", "open"),
-    "overdue": ("逾期", "overdue"),
+    "done": NC_("plan", "done"),
+    "open": NC_("plan", "open"),
+    "overdue": NC_("plan", "overdue"),
     # frequencies
-    "monthly": ("每月", "monthly"),
-    "quarterly": ("每季度", "quarterly"),
-    "half_yearly": ("每半年", "half-yearly"),
-    "yearly": ("每年", "yearly"),
+    "monthly": NC_("plan", "monthly"),
+    "quarterly": NC_("plan", "quarterly"),
+    "half_yearly": NC_("plan", "half-yearly"),
+    "yearly": NC_("plan", "yearly"),
 }
-_CHINESE_NUMBERS = "一二三四五六七八九十"
+# The plan numbers its actions （一）…（九）.
+_ACTION_NUMBERS = (N_("1. "), N_("2. "), N_("3. "), N_("4. "), N_("5. "),
+                   N_("6. "), N_("7. "), N_("8. "), N_("9. "), N_("10. "))  # fmt: skip
 _MEASURE = 24  # cells of the plan table's measure column
 
 
-def w(key: str, lang: Lang) -> str:
-    zh, en = _WORDS.get(key, (key, key))
-    return zh if lang == "zh" else en
+def w(key: str) -> str:
+    """The word for an agenda kind, a milestone state or a frequency; an unknown key as
+    stored (a newer database)."""
+    return pgettext("plan", _PLAN_WORDS[key]) if key in _PLAN_WORDS else key
 
 
-def _action_number(number: int, lang: Lang) -> str:
-    if lang == "zh" and 1 <= number <= len(_CHINESE_NUMBERS):
-        return f"（{_CHINESE_NUMBERS[number - 1]}）"
+def _action_number(number: int) -> str:
+    if 1 <= number <= len(_ACTION_NUMBERS):
+        return _(_ACTION_NUMBERS[number - 1])
     return f"{number}. "
 
 
-def unit_run(names: Sequence[str], lang: Lang) -> str:
+def unit_run(names: Sequence[str]) -> str:
     """Unit names in a row that wraps only between names, the separator ending the line:
     as many names a line as the column has room for, so it grows with the terminal
     (cli.tables.unit_lines puts one a line: right for a catalogue, too tall for 19 units).
     """
-    return ("、 " if lang == "zh" else ", ").join(names)
+    return pgettext("unit list", ", ").join(names)  # 、 and a space to break at
 
 
 def brief(title: str, cells: int = 48) -> str:
-    """A duty's title cut for a heading: its first clause, at most `cells` wide ('...' marks
-    a cut). The whole title is in `duty list` and `--json`."""
+    """A duty's title cut for a heading: its first clause, at most `cells` wide ('⋯' marks
+    a cut: not ASCII '...' in Chinese text, and not '…', which is of ambiguous width and
+    drawn double on many Chinese terminals). The whole title is in `duty list` and
+    `--json`."""
     from rich.cells import cell_len, set_cell_size
 
     clause = re.split("[，；。]", title, maxsplit=1)[0]
     if cell_len(clause) <= cells:
         return clause
-    return set_cell_size(clause, cells - 3).rstrip() + "..."
+    return set_cell_size(clause, cells - 1).rstrip() + "⋯"
 
 
 def plan_tables(
-    views: Sequence[ActionView], targets: Sequence[tuple[date, str]], day: date, lang: Lang
+    views: Sequence[ActionView], targets: Sequence[tuple[date, str]], day: date
 ) -> None:
-    zh = lang == "zh"
-    head: list[str | Cell] = [
-        Cell(f"三年行动计划（截至 {day}）" if zh else f"The three-year plan as of {day}", "bold")
-    ]
+    head: list[str | Cell] = [Cell(_("The three-year plan as of {day}").format(day=day), "bold")]
     for due, text in targets:
-        head.append(f"{'目标' if zh else 'Target'} {due}  {text}")
+        head.append(_("Target {due}  {text}").format(due=due, text=text))
     output.print_lines(head)
     from rich.cells import chop_cells
 
@@ -87,7 +91,7 @@ def plan_tables(
             tasks = "\n".join(f"{t.id} {t.done}/{t.units}" for t in m.tasks) or "-"
             steps = "\n".join(
                 f"{s.milestone.id} {s.milestone.due} "
-                f"{w(s.state, lang)} {sum(o.done for o in s.owed)}/{len(s.owed)}"
+                f"{w(s.state)} {sum(o.done for o in s.owed)}/{len(s.owed)}"
                 for s in m.milestones
             )
             style = "red" if any(s.state == "overdue" for s in m.milestones) else ""
@@ -97,28 +101,23 @@ def plan_tables(
         # not wrap (a measure is cut into lines here), so only the milestones column
         # narrows on a small terminal and its words (ids, dates) stay whole.
         columns = [
-            Column("序号" if zh else "No.", justify="right", no_wrap=True, min_width=4),
-            Column("措施" if zh else "Measure", no_wrap=True, min_width=_MEASURE),
-            Column("任务" if zh else "Tasks", no_wrap=True, min_width=12),
-            Column("方案节点" if zh else "Milestones", max_width=33),
+            Column(_("No."), justify="right", no_wrap=True, min_width=4),
+            Column(_("Measure"), no_wrap=True, min_width=_MEASURE),
+            Column(pgettext("column", "Tasks"), no_wrap=True, min_width=12),
+            Column(_("Milestones"), max_width=33),
         ]
-        title = f"{_action_number(view.action.number, lang)}{view.action.title}"
+        title = f"{_action_number(view.action.number)}{view.action.title}"
         output.print_table(columns, rows, title=title)
-    output.print_text(
-        "n/m：已完成的单位数/责任单位数（任务按主办单位计）。"
-        if zh
-        else "n/m: units done / units owing (a task's lead units)."
-    )
+    output.print_text(_("n/m: units done / units owing (a task's lead units)."))
 
 
-def agenda_table(items: Sequence[AgendaItem], window: Window, day: date, lang: Lang) -> None:
+def agenda_table(items: Sequence[AgendaItem], window: Window, day: date) -> None:
     """One row per (due, kind, ref): what it is, the units that have not done it, and
     done/units. The units sit under the item, in a column as wide as the terminal allows,
     so a duty id (up to 37 characters) stays whole at 60 columns."""
-    zh = lang == "zh"
-    span = f"{window.first} 至 {window.last}" if zh else f"{window.first} to {window.last}"
+    span = _("{first} to {last}").format(first=window.first, last=window.last)
     if not items:
-        output.print_text(f"{span} 没有到期事项。" if zh else f"Nothing falls due {span}.")
+        output.print_text(_("Nothing falls due {span}.").format(span=span))
         return
     groups: list[list[AgendaItem]] = []
     for item in items:
@@ -135,9 +134,9 @@ def agenda_table(items: Sequence[AgendaItem], window: Window, day: date, lang: L
         first = group[0]
         owing = [i.unit for i in group if not i.done]
         done = len(group) - len(owing)
-        lines = [f"{w(first.kind, lang)} {first.ref.replace('/', ' ')}", first.title]
+        lines = [f"{w(first.kind)} {first.ref.replace('/', ' ')}", first.title]
         if owing:
-            lines.append(("未完成：" if zh else "Not done: ") + unit_run(owing, lang))
+            lines.append(_("Not done: {units}").format(units=unit_run(owing)))
         rows.append(
             [
                 str(first.due),
@@ -146,42 +145,34 @@ def agenda_table(items: Sequence[AgendaItem], window: Window, day: date, lang: L
             ]
         )
     columns = [
-        Column("到期" if zh else "Due", no_wrap=True),
-        Column("事项" if zh else "Item"),
-        Column("完成" if zh else "Done", justify="right", no_wrap=True),
+        Column(_("Due"), no_wrap=True),
+        Column(_("Item")),
+        Column(pgettext("column", "Done"), justify="right", no_wrap=True),
     ]
     open_items = sum(not i.done for i in items)
-    title = f"到期事项 {span}（截至 {day}）" if zh else f"Due {span} (as of {day})"
+    title = _("Due {span} (as of {day})").format(span=span, day=day)
     output.print_table(columns, rows, title=title)
     output.print_lines(
         [
-            f"共 {len(items)} 项（按单位计），未完成 {open_items} 项",
-            "完成：已完成的单位/应完成的单位",
-        ]
-        if zh
-        else [
-            f"{len(items)} items (one per unit), {open_items} not done",
-            "Done: units done / units owing",
+            _("{n} items (one per unit), {open} not done").format(n=len(items), open=open_items),
+            _("Done: units done / units owing"),
         ]
     )
 
 
-def duty_table(
-    duties: Sequence[Duty], counts: dict[str, dict[str, Any]], day: date, lang: Lang
-) -> None:
+def duty_table(duties: Sequence[Duty], counts: dict[str, dict[str, Any]], day: date) -> None:
     """One row per duty: its id, title and owners in one column as wide as the terminal
     allows (an id stays whole at 60 columns); the rule and span; done of due."""
-    zh = lang == "zh"
     rows: list[list[str | Cell]] = []
     for duty in duties:
-        rule = w(duty.frequency, lang)
+        rule = w(duty.frequency)
         if duty.due_day:
-            rule += f"{duty.due_day}日前" if zh else f"\nby day {duty.due_day}"
+            rule += _("\nby day {day}").format(day=duty.due_day)
         c = counts[duty.id]
-        owners = ("责任单位：" if zh else "Owed by: ") + unit_run(duty.owners, lang)
+        owners = _("Owed by: {units}").format(units=unit_run(duty.owners))
         if not c["in_overdue"]:
             owners += " *"
-        span = f"{duty.start} 至\n{duty.end}" if zh else f"{duty.start} to\n{duty.end}"
+        span = _("{first} to\n{last}").format(first=duty.start, last=duty.end)
         rows.append(
             [
                 f"{duty.id}\n{duty.title}\n{owners}",
@@ -190,22 +181,16 @@ def duty_table(
             ]
         )
     columns = [
-        Column("职责" if zh else "Duty"),
-        Column("频次 起止" if zh else "When", no_wrap=True),
-        Column("完成" if zh else "Done", justify="right", no_wrap=True),
+        Column(_("Duty")),
+        Column(_("When"), no_wrap=True),
+        Column(pgettext("column", "Done"), justify="right", no_wrap=True),
     ]
-    title = f"经常性职责（截至 {day}）" if zh else f"Recurring duties as of {day}"
+    title = _("Recurring duties as of {day}").format(day=day)
     output.print_table(columns, rows, title=title)
     output.print_lines(
         [
-            "完成：已到期的（周期，单位）中，已记录完成的/全部",
-            "* 只由无具体成员的集合（各生产经营单位等）承担，",
-            "  overdue 默认不列出（--all-duties 列出）",
-        ]
-        if zh
-        else [
-            "Done: instances (period, unit) due so far: done / all",
-            "* Owed only by collectives with no named members:",
-            "  overdue leaves it out unless --all-duties",
+            _("Done: instances (period, unit) due so far: done / all"),
+            _("* Owed only by collectives with no named members:"),
+            "  " + _("overdue leaves it out unless --all-duties"),
         ]
     )

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from maogang_cli import output
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.domain.reports import Instance, totals
-from maogang_cli.i18n import N_, Lang, _, t
+from maogang_cli.i18n import N_, NC_, _, pgettext
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
@@ -29,11 +29,11 @@ _STYLE = {"on_time": "green", "late": "yellow", "missing": "bold red", "not_due"
 ON_TIME, MISSING, NOT_DUE, NONE = "✓", "✗", "-", "-"
 
 
-def _mark(instance: Instance, lang: Lang) -> Cell:
+def _mark(instance: Instance) -> Cell:
     if instance.state == "on_time":
         text = ON_TIME
     elif instance.state == "late":
-        text = f"迟{instance.days_late}" if lang == "zh" else f"+{instance.days_late}"
+        text = _("+{n}").format(n=instance.days_late)  # 迟3: three days late
     elif instance.state == "missing":
         text = MISSING
     else:
@@ -54,22 +54,22 @@ def _rate(value: float | None) -> str:
     return rate_text(value, NONE)
 
 
-def reports_legend(duty: Duty, lang: Lang) -> str:
-    if lang == "zh":
-        return (
-            f"{ON_TIME} 按时（{duty.due_day}日当天或之前）；迟N 迟报N天；{MISSING} 未报；"
-            f"{NOT_DUE} 未到期。按时率＝按时／应报。"
-        )
-    return (
-        f"{ON_TIME} on time (by day {duty.due_day}); +N: N days late; {MISSING} missing; "
-        f"{NOT_DUE} not due. Rate = on time / due."
+def reports_legend(duty: Duty) -> list[str]:
+    """The marks on one line (it fits 60 columns, so a mark never ends a line without
+    its meaning), the rate on the next."""
+    return [
+        _("{on_time} on time (by day {due_day}); +N: N days late; {missing} missing; "
+          "{not_due} not due.").format(
+            on_time=ON_TIME, due_day=duty.due_day, missing=MISSING, not_due=NOT_DUE
+        ),
+        _("Rate = on time / due."),
+    ]  # fmt: skip
+
+
+def no_reports(duty: Duty) -> str:
+    return _("No monthly reports in that range (they run {start} to {end}).").format(
+        start=duty.start, end=duty.end
     )
-
-
-def no_reports(duty: Duty, lang: Lang) -> str:
-    if lang == "zh":
-        return f"所选范围内没有月报（月报自 {duty.start} 至 {duty.end}）。"
-    return f"No monthly reports in that range (they run {duty.start} to {duty.end})."
 
 
 def reports_grid(
@@ -78,28 +78,33 @@ def reports_grid(
     units: Sequence[str],
     instances: Sequence[Instance],
     day: date,
-    lang: Lang,
 ) -> None:
     """One table per calendar year (months as columns, totals beside them); where that is
     wider than the terminal, the year's months in as few tables as fit, then its totals.
     The legend follows as lines, so it wraps at the terminal's width, not the table's."""
     if not periods:
-        output.print_text(no_reports(duty, lang))
+        output.print_text(no_reports(duty))
         return
     for year in sorted({p.first.year for p in periods}):
         shown = [p for p in periods if p.first.year == year]
         keys = {p.key for p in shown}
-        _year_grid(shown, units, [i for i in instances if i.period.key in keys], day, lang)
-    output.print_lines([reports_legend(duty, lang)])
+        _year_grid(shown, units, [i for i in instances if i.period.key in keys], day)
+    output.print_lines(reports_legend(duty))
 
 
-def _title(periods: Sequence[Period], day: date, lang: Lang, totals: bool = False) -> str:
+def _title(periods: Sequence[Period], day: date, totals: bool = False) -> str:
     first, last = periods[0].key, periods[-1].key
-    if lang == "zh":
-        span = first if first == last else f"{first}至{last}"
-        return f"月报报送 {span}{' 合计' if totals else ''}（截至 {day}）"
-    span = first if first == last else f"{first} to {last}"
-    return f"Monthly reports {span}{', totals' if totals else ''}, as of {day}"
+    span = (
+        first
+        if first == last
+        else pgettext("months", "{first} to {last}").format(first=first, last=last)
+    )
+    title = (
+        _("Monthly reports {span}, totals, as of {day}")
+        if totals
+        else _("Monthly reports {span}, as of {day}")
+    )
+    return title.format(span=span, day=day)
 
 
 def _year_grid(
@@ -107,30 +112,28 @@ def _year_grid(
     units: Sequence[str],
     instances: Sequence[Instance],
     day: date,
-    lang: Lang,
 ) -> None:
-    zh = lang == "zh"
     cells = {(i.unit, i.period.key): i for i in instances}
     counts = totals(instances, units)
 
     def months(chosen: Sequence[Period]) -> tuple[list[Column], list[list[str | Cell]]]:
         # min_width: however narrow the terminal, "12" is never cut to "1"
-        columns = [Column(t("unit", lang), no_wrap=True)]
+        columns = [Column(_("Unit"), no_wrap=True)]
         columns += [
             Column(h, justify="center", no_wrap=True, min_width=cell_len(h))
             for h in _month_headings(chosen)
         ]
         rows: list[list[str | Cell]] = [
-            [unit, *(_mark(cells[(unit, p.key)], lang) for p in chosen)] for unit in units
+            [unit, *(_mark(cells[(unit, p.key)]) for p in chosen)] for unit in units
         ]
         return columns, rows
 
     total_columns = [
         # headed by the marks they count, so a year of months fits 80 columns
         Column(ON_TIME, justify="right", no_wrap=True, min_width=1),
-        Column("迟" if zh else "+", justify="right", no_wrap=True, min_width=2 if zh else 1),
+        Column(late := _("+"), justify="right", no_wrap=True, min_width=cell_len(late)),
         Column(MISSING, justify="right", no_wrap=True, min_width=1),
-        Column("按时率" if zh else "Rate", justify="right", no_wrap=True, min_width=6 if zh else 4),
+        Column(rate := _("Rate"), justify="right", no_wrap=True, min_width=cell_len(rate)),
     ]
     total_cells: list[list[str | Cell]] = [
         [
@@ -145,16 +148,16 @@ def _year_grid(
     columns += total_columns
     rows = [row + extra for row, extra in zip(rows, total_cells, strict=True)]
     if output.table_fits(columns, rows):
-        output.print_lines([_title(periods, day, lang)])
+        output.print_lines([_title(periods, day)])
         output.print_table(columns, rows)
         return
     # Too wide: the months in the fewest tables that fit, then the totals on their own.
     for chunk in _fewest_parts(periods, lambda chunk: output.table_fits(*months(chunk))):
-        output.print_lines([_title(chunk, day, lang)])
+        output.print_lines([_title(chunk, day)])
         output.print_table(*months(chunk))
-    output.print_lines([_title(periods, day, lang, totals=True)])
+    output.print_lines([_title(periods, day, totals=True)])
     output.print_table(
-        [Column(t("unit", lang), no_wrap=True), *total_columns],
+        [Column(_("Unit"), no_wrap=True), *total_columns],
         [[unit, *extra] for unit, extra in zip(units, total_cells, strict=True)],
     )
 
@@ -172,49 +175,30 @@ def _fewest_parts(
     return [[p] for p in periods]
 
 
-def rank_rule(lang: Lang) -> str:
-    if lang == "zh":
-        # Broken by hand after punctuation: rich would break anywhere, putting 、 first.
-        return (
-            "排名规则：依次比较完成率（高者在前）、逾期数（少者在前）、\n"
-            "逾期完成数（少者在前）、月报按时率（高者在前）；四项均相同者并列。\n"
-            "无任务或无应报月报的单位，该项按100%计。"
-        )
-    return (
+def rank_rule() -> str:
+    # The Chinese is broken by hand after punctuation: rich would break anywhere,
+    # putting 、 first on a line.
+    return _(
         "Rule: completion rate (higher first), then overdue (fewer first), then done late "
         "(fewer first), then on-time report rate (higher first); units equal on all four share "
         "a rank. A unit with no tasks, or no report due, counts 100% on that figure."
     )
 
 
-# Headings of the ranking: on one line, or on two where the terminal is narrow.
-_RANK_HEADINGS = {
-    "zh": (
-        ["名次", "单位", "任务", "完成", "完成率", "逾期", "逾期完成", "月报按时", "按时率"],
-        [
-            "名次",
-            "单位",
-            "任务",
-            "完成",
-            "完成\n率",
-            "逾期",
-            "逾期\n完成",
-            "月报\n按时",
-            "按时\n率",
-        ],
-    ),
-    "en": (
-        ["Rank", "Unit", "Tasks", "Done", "Done %", "Over", "Late", "Reports", "On time"],
-        ["Rank", "Unit", "Tasks", "Done", "Done\n%", "Over", "Late", "Rep.", "On\ntime"],
-    ),
-}
+# Headings of the ranking (context "rank": "Tasks" and "Done" say other things elsewhere):
+# on one line, or on two where the terminal is narrow.
+_RANK_WIDE = (NC_("rank", "Rank"), NC_("rank", "Unit"), NC_("rank", "Tasks"),
+              NC_("rank", "Done"), NC_("rank", "Done %"), NC_("rank", "Over"),
+              NC_("rank", "Late"), NC_("rank", "Reports"), NC_("rank", "On time"))  # fmt: skip
+_RANK_NARROW = (NC_("rank", "Rank"), NC_("rank", "Unit"), NC_("rank", "Tasks"),
+                NC_("rank", "Done"), NC_("rank", "Done\n%"), NC_("rank", "Over"),
+                NC_("rank", "Late"), NC_("rank", "Rep."), NC_("rank", "On\ntime"))  # fmt: skip
 
 
-def rank_table(rows: Sequence[RankRow], day: date, cooperating: bool, lang: Lang) -> None:
+def rank_table(rows: Sequence[RankRow], day: date, cooperating: bool) -> None:
     """The ranking, then its rule as lines (wrapped at the terminal's width, not the
     table's). Figures never wrap: where the table is wider than the terminal, the headings
     take two lines and long unit names wrap."""
-    zh = lang == "zh"
     table: list[list[str | Cell]] = [
         [
             str(r.rank),
@@ -231,24 +215,26 @@ def rank_table(rows: Sequence[RankRow], day: date, cooperating: bool, lang: Lang
     ]
 
     def columns(headings: Sequence[str], wrap_unit: bool) -> list[Column]:
-        out = [Column(h, justify="right", no_wrap=True) for h in headings]
-        out[1] = Column(headings[1], no_wrap=not wrap_unit)
+        out = [Column(pgettext("rank", h), justify="right", no_wrap=True) for h in headings]
+        out[1] = Column(pgettext("rank", headings[1]), no_wrap=not wrap_unit)
         return out
 
-    wide, narrow = _RANK_HEADINGS[lang]
-    chosen = columns(wide, wrap_unit=False)
+    chosen = columns(_RANK_WIDE, wrap_unit=False)
     if not output.table_fits(chosen, table):
-        chosen = columns(narrow, wrap_unit=True)
-    scope = ("主办+协办" if cooperating else "主办") if zh else ("all" if cooperating else "lead")
-    title = f"晾晒排名（截至 {day}，{scope}）" if zh else f"Ranking as of {day} ({scope} units)"
-    output.print_lines([title])
+        chosen = columns(_RANK_NARROW, wrap_unit=True)
+    title = (
+        _("Ranking as of {day} (lead and support units)")
+        if cooperating
+        else _("Ranking as of {day} (lead units)")
+    )
+    output.print_lines([title.format(day=day)])
     output.print_table(chosen, table)
-    output.print_lines([rank_rule(lang)])
+    output.print_lines([rank_rule()])
 
 
-def nothing_to_rank(day: date, year: int | None, lang: Lang) -> str:
-    if lang == "zh":
-        scope = f" {year} 年的" if year is not None else ""
-        return f"截至 {day} 没有可排名的内容：没有{scope}任务，也没有到期的月报。"
-    scope = f" of {year}" if year is not None else ""
-    return f"Nothing to rank as of {day}: no tasks{scope} and no monthly report due."
+def nothing_to_rank(day: date, year: int | None) -> str:
+    if year is None:
+        return _("Nothing to rank as of {day}: no tasks and no monthly report due.").format(day=day)
+    return _("Nothing to rank as of {day}: no tasks of {year} and no monthly report due.").format(
+        day=day, year=year
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
+from maogang_cli.i18n import _
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,17 +34,29 @@ def render(
         output.print_text(str(p))
     if problems:
         bad = len({p.file for p in problems})
-        output.error(f"{len(problems)} problem(s) in {bad} file(s)")
+        output.error(_("{n} problem(s) in {files} file(s)").format(n=len(problems), files=bad))
     elif catalogue is not None:
         units = catalogue.units
         measures = sum(len(a.measures) for a in catalogue.plan.actions) if catalogue.plan else 0
-        output.print_text(
-            f"valid: {len(files)} files, {len(catalogue.tasks)} tasks, "
-            f"{len(units.units)} units, {len(units.groups)} groups, {measures} measures"
-            + (
-                f", {len(catalogue.hazards.villages)} villages, "
-                f"{len(catalogue.hazards.sectors)} sectors"
-                if catalogue.hazards
-                else ""
+        counts = {
+            "files": len(files),
+            "tasks": len(catalogue.tasks),
+            "units": len(units.units),
+            "groups": len(units.groups),
+            "measures": measures,
+        }
+        if catalogue.hazards:
+            line = _(
+                "valid: {files} files, {tasks} tasks, {units} units, {groups} groups, "
+                "{measures} measures, {villages} villages, {sectors} sectors"
+            ).format(
+                **counts,
+                villages=len(catalogue.hazards.villages),
+                sectors=len(catalogue.hazards.sectors),
             )
-        )
+        else:
+            line = _(
+                "valid: {files} files, {tasks} tasks, {units} units, {groups} groups, "
+                "{measures} measures"
+            ).format(**counts)
+        output.print_text(line)

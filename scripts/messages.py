@@ -42,7 +42,9 @@ KEYWORDS = {
     "pgettext": ((1, "c"), 2),
     "NC_": ((1, "c"), 2),
 }
-FIELD = re.compile(r"\{[^{}]*\}")
+# A placeholder's name; its format spec may differ ({month:02d} in English, {month} in
+# Chinese: 2024-06 but 2024年6月).
+FIELD = re.compile(r"\{([^{}:!]*)[^{}]*\}")
 
 MessageId = str | tuple[str, str]
 Key = tuple[MessageId, str | None]  # (msgid or (singular, plural), context)

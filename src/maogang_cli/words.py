@@ -1,5 +1,6 @@
 """The words people see for the values the program stores: a progress status ("done"), a
-unit's role on a task ("responsible"), a unit's kind, a monthly report's state, yes/no.
+unit's role on a task ("responsible"), a unit's kind, a monthly report's state, yes/no; and
+days, months and lists of names as prose writes them (2024年6月20日, 城运中心、应急办).
 
 One place for them, in the run's language through the gettext catalogue (see i18n). Each
 kind of word has its gettext context, so a short English word can have a different Chinese
@@ -9,7 +10,13 @@ words: it keeps reading both languages whatever the run's language. Standard lib
 
 from __future__ import annotations
 
-from maogang_cli.i18n import NC_, pgettext
+from typing import TYPE_CHECKING
+
+from maogang_cli.i18n import NC_, _, pgettext
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
 
 STATUSES = {
     "not_started": NC_("status", "not started"),
@@ -69,3 +76,23 @@ def report_word(state: str, days_late: int = 0) -> str:
 def yes_no(value: bool) -> str:
     """是 / 否."""
     return pgettext("answer", "yes") if value else pgettext("answer", "no")
+
+
+def day_text(day: date) -> str:
+    """A day in prose: 2024年6月20日 / 2024-06-20."""
+    return _("{year}-{month:02d}-{day:02d}").format(year=day.year, month=day.month, day=day.day)
+
+
+def month_text(key: str) -> str:
+    """A month key (2024-06) in prose: 2024年6月 / 2024-06."""
+    return _("{year}-{month:02d}").format(year=int(key[:4]), month=int(key[5:]))
+
+
+def names(items: Iterable[str]) -> str:
+    """Names in a row: 城运中心、应急办 / 城运中心, 应急办."""
+    return pgettext("list", ", ").join(items)
+
+
+def clauses(items: Iterable[str]) -> str:
+    """Clauses in a row: …；… / …; …."""
+    return pgettext("list of clauses", "; ").join(items)

@@ -160,7 +160,15 @@ def test_english(invoke: Invoke) -> None:
     assert text.startswith(
         "# Bulletin on the progress of 泖港镇安全生产治本攻坚三年行动 in 2024-06\n"
     )
-    assert "## 七、Next steps" in text
+    # F14: numbered as English numbers its sections; its own lists and brackets English
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings[1:4] == ["## 1. Overall progress", "### (1) Tasks", "### (2) 督办 colours"]
+    assert headings[-1] == "## 7. Next steps"
+    assert "Red (overdue): 22 units (镇安委办, 党政办, 经发办," in text
+    assert (
+        "季度点评 (2024-Q2): due 2024-06-30, 173 days overdue; not done by 镇安委办, 镇监察办."
+        in text
+    )
 
 
 def test_usage_and_refusals(invoke: Invoke, tmp_path: Path) -> None:

@@ -150,7 +150,12 @@ def test_bad_narrowing_is_refused(invoke: Invoke) -> None:
 def test_english(invoke: Invoke) -> None:
     page = ChartPage(chart(invoke, "--lang", "en"))
     assert page.figures["overdue"].startswith("overdue ")
-    assert "By action" in chart(invoke, "--lang", "en")
+    english = chart(invoke, "--lang", "en")
+    assert "By action" in english
+    # the page says its language, and its day as the language writes one
+    assert '<html lang="en">' in english and "As of 2024-12-20<" in english
+    chinese = chart(invoke)
+    assert '<html lang="zh-CN">' in chinese and "截至2024年12月20日<" in chinese
 
 
 def test_hazard_targets_are_judged_as_hazard_targets_judges_them(

@@ -48,7 +48,7 @@ def chart(
         check_target(out, force=force)
     conn = run.open_db()
     built = wall_chart(conn, day, year=year, unit=unit, action=action, warn_days=warn_days)
-    content = render_chart(built, lang=run.lang, warn_days=warn_days)
+    content = render_chart(built, warn_days=warn_days)
     if out is None or to_stdout:
         output.print_bytes(content)
         return

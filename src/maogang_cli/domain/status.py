@@ -35,15 +35,20 @@ def parse_status(text: str) -> str:
         return key
     if text.strip() in STATUS_ALIASES:
         return STATUS_ALIASES[text.strip()]
-    from maogang_cli.i18n import _, language
+    from maogang_cli.i18n import NC_, _, pgettext
 
-    labels = {"not_started": "未开始", "in_progress": "推进中", "done": "已完成", "blocked": "受阻"}
-    if language() == "zh":
-        choices = "、".join(labels[s] for s in STATUSES)
-    else:
-        choices = ", ".join(f"{s} ({labels[s]})" for s in STATUSES)
+    # Each status once: its Chinese label, or in English its key with the label beside it.
+    choices = (
+        NC_("status choice", "not_started (未开始)"),
+        NC_("status choice", "in_progress (推进中)"),
+        NC_("status choice", "done (已完成)"),
+        NC_("status choice", "blocked (受阻)"),
+    )
     raise ValueError(
-        _("unknown status '{text}'; choose one of: {choices}").format(text=text, choices=choices)
+        _("unknown status '{text}'; choose one of: {choices}").format(
+            text=text,
+            choices=pgettext("list", ", ").join(pgettext("status choice", c) for c in choices),
+        )
     )
 
 

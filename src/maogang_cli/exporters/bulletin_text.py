@@ -1,6 +1,6 @@
 """The words of the monthly 通报, as a list of blocks both writers lay out (Word and
 Markdown say exactly the same thing). Sections are numbered as a 公文 numbers them:
-一、 for a first-level heading, （一） for a second-level one."""
+一、 for a first-level heading, （一） for a second-level one; in English 1. and (1)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,28 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.hazard_words import target_figures
-from maogang_cli.i18n import N_, _, language
+from maogang_cli.i18n import N_, NC_, _, pgettext
+from maogang_cli.words import clauses, day_text, month_text, names, status_word
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from maogang_cli.domain.bulletin import Bulletin, HazardSection, TaskProgress
     from maogang_cli.domain.owed import OverdueGroup
 
 # Who issues it, and where the office writes its own part (by hand, after printing).
 ISSUER = N_("Taskforce of the 泖港镇 安全生产治本攻坚 three-year action")
-NUMERALS = "一二三四五六七八九十"
+# 一 二 三 … in Chinese: the number of a section as a 公文 writes it
+NUMBERS = (
+    NC_("section number", "1"),
+    NC_("section number", "2"),
+    NC_("section number", "3"),
+    NC_("section number", "4"),
+    NC_("section number", "5"),
+    NC_("section number", "6"),
+    NC_("section number", "7"),
+    NC_("section number", "8"),
+    NC_("section number", "9"),
+    NC_("section number", "10"),
+)
 
 
 class Block(NamedTuple):
@@ -28,24 +39,6 @@ class Block(NamedTuple):
     kind: str
     text: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
-
-
-def day_text(day: date) -> str:
-    if language() == "en":
-        return day.isoformat()
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def month_text(key: str) -> str:
-    return key if language() == "en" else f"{int(key[:4])}年{int(key[5:])}月"
-
-
-def _join(items: list[str]) -> str:
-    return ("、" if language() == "zh" else ", ").join(items)
-
-
-def _list(items: list[str]) -> str:
-    return ("；" if language() == "zh" else "; ").join(items)
 
 
 def action_name(plan_title: str) -> str:
@@ -82,15 +75,26 @@ def bulletin_blocks(bulletin: Bulletin) -> list[Block]:
         (_("Next steps"), [Block("note", _("(For the taskforce to write.)"))]),
     ]
     for number, (heading, body) in enumerate(sections):
-        blocks.append(Block("h1", f"{NUMERALS[number]}、{heading}"))
+        blocks.append(
+            Block("h1", _("{number}. {heading}").format(number=_number(number), heading=heading))
+        )
         blocks += body
     blocks.append(Block("signature", _(ISSUER)))
     blocks.append(Block("signature", day))
     return blocks
 
 
+def _number(index: int) -> str:
+    return pgettext("section number", NUMBERS[index])
+
+
 def _h2(number: int, text: str) -> Block:
-    return Block("h2", f"（{NUMERALS[number]}）{text}")
+    return Block("h2", _("({number}) {heading}").format(number=_number(number), heading=text))
+
+
+def _named(names_of: list[str]) -> str:
+    """(城运中心、应急办) after a count, or nothing."""
+    return _(" ({names})").format(names=names(names_of)) if names_of else ""
 
 
 def _task(p: TaskProgress) -> str:
@@ -134,7 +138,7 @@ def _overview(b: Bulletin, day: str) -> list[Block]:
             Block(
                 "para",
                 _("Due this month ({n}): {tasks}.").format(
-                    n=len(b.month_tasks), tasks=_list([_task(p) for p in b.month_tasks])
+                    n=len(b.month_tasks), tasks=clauses([_task(p) for p in b.month_tasks])
                 ),
             )
         )
@@ -149,9 +153,9 @@ def _overview(b: Bulletin, day: str) -> list[Block]:
                 "units{yellow_names}; green: {green} units."
             ).format(
                 red=len(t.red),
-                red_names=f"（{_join(list(t.red))}）" if t.red else "",
+                red_names=_named(list(t.red)),
                 yellow=len(t.yellow),
-                yellow_names=f"（{_join(list(t.yellow))}）" if t.yellow else "",
+                yellow_names=_named(list(t.yellow)),
                 green=len(t.green),
             ),
         )
@@ -200,9 +204,6 @@ def _ranking(b: Bulletin) -> list[Block]:
     return [Block("para", rule), Block("table", rows=tuple(rows))]
 
 
-STATUS_WORDS = {"in_progress": N_("in progress"), "blocked": N_("blocked")}
-
-
 def _overdue(b: Bulletin, day: str) -> list[Block]:
     if not b.overdue:
         return [Block("para", _("As of {day}, no task is overdue.").format(day=day))]
@@ -219,14 +220,14 @@ def _overdue(b: Bulletin, day: str) -> list[Block]:
         items = []
         for task_id, title, days, status in unit.items:
             late = _("{days} days overdue").format(days=days)
-            if status in STATUS_WORDS:
-                late += ("，" if language() == "zh" else ", ") + _(STATUS_WORDS[status])
-            items.append(f"{task_id} {title}（{late}）")
+            if status in ("in_progress", "blocked"):  # not started goes without saying
+                late = _("{overdue}, {status}").format(overdue=late, status=status_word(status))
+            items.append(_("{id} {title} ({late})").format(id=task_id, title=title, late=late))
         blocks.append(
             Block(
                 "para",
                 _("{unit} ({count}): {items}.").format(
-                    unit=unit.unit, count=len(unit.items), items=_list(items)
+                    unit=unit.unit, count=len(unit.items), items=clauses(items)
                 ),
             )
         )
@@ -248,7 +249,7 @@ def _reports(b: Bulletin, month: str, day: str) -> list[Block]:
     def named(key: str) -> str:
         units = by_state[key]
         count = _("{n} units").format(n=len(units))
-        return count + (f"（{_join(units)}）" if units else "")
+        return count + _named(units)
 
     blocks = [
         Block(
@@ -281,12 +282,12 @@ def _reports(b: Bulletin, month: str, day: str) -> list[Block]:
 
 
 def _missed_line(g: OverdueGroup) -> str:
-    name = f"{g.title}（{g.period}）" if g.period else g.title
+    name = _("{title} ({period})").format(title=g.title, period=g.period) if g.period else g.title
     return _("{name}: due {due}, {days} days overdue; not done by {units}.").format(
         name=name,
         due=day_text(g.due),
         days=g.days_overdue,
-        units=_join([item.unit for item in g.items]),
+        units=names([item.unit for item in g.items]),
     )
 
 
@@ -344,7 +345,7 @@ def _hazards(h: HazardSection, day: str) -> list[Block]:
             "para",
             _(
                 "Hazards as of {day}: {total} found, {open} open, {closed} closed, "
-                "{overdue} overdue, {on_time} closed on time; median {median} days to close"
+                "{overdue} overdue, {on_time} closed on time; median {median} days to close."
             ).format(
                 day=day,
                 total=t.found,
@@ -353,8 +354,7 @@ def _hazards(h: HazardSection, day: str) -> list[Block]:
                 overdue=t.overdue,
                 on_time=t.closed_on_time,
                 median=median,
-            )
-            + ("。" if language() == "zh" else "."),
+            ),
         ),
     ]
     if h.departments:
@@ -376,6 +376,7 @@ def _hazards(h: HazardSection, day: str) -> list[Block]:
         heading = _("{target} (due {due}): {verdict}").format(
             target=name, due=target.due, verdict=_verdict(target.met)
         )
-        stop = "。" if language() == "zh" else ". "
-        blocks.append(Block("para", heading + stop + figures + stop.strip()))
+        blocks.append(
+            Block("para", _("{heading}. {figures}.").format(heading=heading, figures=figures))
+        )
     return blocks

@@ -13,7 +13,8 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from maogang_cli.domain.rates import rate_text
-from maogang_cli.i18n import N_, _
+from maogang_cli.i18n import N_, _, pgettext
+from maogang_cli.words import day_text, names
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -74,10 +75,6 @@ WORDS: dict[str, str] = {
 def word(key: str, **values: object) -> str:
     text = _(WORDS[key])
     return text.format(**values) if values else text
-
-
-def _day(d: date, lang: str) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else d.isoformat()
 
 
 def _num(x: float) -> str:
@@ -145,14 +142,14 @@ def _shape(signal: Signal, done: bool, x: float, y: float, size: float) -> str:
     )
 
 
-def _hover(mark: Mark, lang: str) -> str:
+def _hover(mark: Mark) -> str:
     parts = [mark.ref, mark.due.isoformat(), mark.title]
     if mark.waiting:
-        parts.append(word("waiting", units="、".join(mark.waiting)))
+        parts.append(word("waiting", units=names(mark.waiting)))
     return " · ".join(p for p in parts if p)
 
 
-def _mark(mark: Mark, axis: _Axis, y: float, row_h: float, lang: str) -> str:
+def _mark(mark: Mark, axis: _Axis, y: float, row_h: float) -> str:
     x = axis.x(mark.due)
     if x is None:
         return ""
@@ -170,10 +167,10 @@ def _mark(mark: Mark, axis: _Axis, y: float, row_h: float, lang: str) -> str:
             f'<text x="{_num(x)}" y="{_num(y + size * 0.3)}" font-size="{_num(size * 0.8)}" '
             f'text-anchor="middle" fill="{fill}">{mark.items}</text>'
         )
-    return f"<g {attrs}><title>{escape(_hover(mark, lang))}</title>{body}</g>"
+    return f"<g {attrs}><title>{escape(_hover(mark))}</title>{body}</g>"
 
 
-def _axis(axis: _Axis, width: float, height: float, lang: str) -> str:
+def _axis(axis: _Axis, width: float, height: float) -> str:
     out = []
     size = min(axis.step * 0.62, 2.6)
     years: dict[str, int] = {}
@@ -220,9 +217,7 @@ def _row_height(rows: int) -> float:
     return max(ROW_MIN, min(ROW_MAX, (CHART_H - AXIS_H) / max(rows, 1)))
 
 
-def _row(
-    row: Row, y: float, row_h: float, axis: _Axis, label_w: float, figure_x: float, lang: str
-) -> str:
+def _row(row: Row, y: float, row_h: float, axis: _Axis, label_w: float, figure_x: float) -> str:
     mid = y + row_h / 2
     right = axis.left + axis.step * len(axis.months)
     size = min(row_h * 0.66, 3.1)
@@ -230,7 +225,7 @@ def _row(
     label = row.label or word("plan_milestones")
     shown = fit(label, size, label_w - 4)
     title = row.title if row.kind != "plan_milestones" else f"{label}\n{row.title}"
-    marks = "".join(_mark(m, axis, mid, row_h, lang) for m in row.marks)
+    marks = "".join(_mark(m, axis, mid, row_h) for m in row.marks)
     style = ' font-style="italic"' if row.kind == "plan_milestones" else ""
     return (
         f'<g class="row" data-kind="{row.kind}" data-key="{escape(row.key)}" '
@@ -252,7 +247,6 @@ def _panel(
     as_of: date,
     width: float,
     label_w: float,
-    lang: str,
 ) -> str:
     """One SVG: a month axis, then blocks of rows (a heading row each, when titled)."""
     count = sum(len(rows) + (1 if title else 0) for title, rows in blocks)
@@ -273,7 +267,7 @@ def _panel(
             )
             y += row_h
         for row in rows:
-            parts.append(_row(row, y, row_h, axis, label_w, label_w + figure_w - 0.8, lang))
+            parts.append(_row(row, y, row_h, axis, label_w, label_w + figure_w - 0.8))
             y += row_h
     if count == 0:
         parts.append(
@@ -285,11 +279,11 @@ def _panel(
         f'data-label-right="{_num(label_w)}" data-months-left="{_num(axis.left)}" '
         f'viewBox="0 0 {_num(width)} {_num(height)}" width="{_num(width)}mm" '
         f"height=\"{_num(height)}mm\" font-family='{FONTS}'>"
-        f"{_axis(axis, width, height, lang)}{''.join(parts)}{_today(axis, as_of, height)}</svg>"
+        f"{_axis(axis, width, height)}{''.join(parts)}{_today(axis, as_of, height)}</svg>"
     )
 
 
-def _section_title(section: Section, lang: str) -> str:
+def _section_title(section: Section) -> str:
     if section.key == "duties":
         return word("duties")
     if section.key.isdigit():
@@ -356,7 +350,7 @@ def _summary(summary: Summary, hazards: HazardBand | None) -> str:
     return f'<div class="band">{cells}</div>'
 
 
-def _legend(warn_days: int, lang: str) -> str:
+def _legend(warn_days: int) -> str:
     def chip(signal: Signal, done: bool) -> str:
         return (
             '<svg class="chip" viewBox="0 0 4 4" width="4mm" height="4mm">'
@@ -417,11 +411,11 @@ header .filters {{ font-size: 3.6mm; color: #444; }}
 """
 
 
-def render_chart(chart: WallChart, *, lang: str = "zh", warn_days: int = 15) -> bytes:
+def render_chart(chart: WallChart, *, warn_days: int = 15) -> bytes:
     """The whole page, UTF-8."""
     # The recurring duties go under the units: both panels then have about as many rows.
-    blocks = [(_section_title(s, lang), s.rows) for s in chart.sections if s.key != "duties"]
-    duties = [(_section_title(s, lang), s.rows) for s in chart.sections if s.key == "duties"]
+    blocks = [(_section_title(s), s.rows) for s in chart.sections if s.key != "duties"]
+    duties = [(_section_title(s), s.rows) for s in chart.sections if s.key == "duties"]
     actions = _panel(
         "by-action",
         word("by_action"),
@@ -430,7 +424,6 @@ def render_chart(chart: WallChart, *, lang: str = "zh", warn_days: int = 15) -> 
         chart.as_of,
         ACTIONS_W,
         ACTIONS_LABEL_W,
-        lang,
     )
     units = _panel(
         "by-unit",
@@ -440,15 +433,17 @@ def render_chart(chart: WallChart, *, lang: str = "zh", warn_days: int = 15) -> 
         chart.as_of,
         UNITS_W,
         UNITS_LABEL_W,
-        lang,
     )
     title = word("chart", title=chart.title)
     filters = ""
     if chart.filters:
-        text = "，".join(word(name, value=value) for name, value in chart.filters)
+        text = pgettext("list of clauses", "; ").join(
+            word(name, value=value) for name, value in chart.filters
+        )
         filters = f'<span class="filters">{escape(word("filters", text=text))}</span>'
     document = f'<div class="document">{escape(chart.document)}</div>' if chart.document else ""
-    html_lang = "zh-CN" if lang == "zh" else "en"
+    # the page's language tag, as the catalogue in use says it
+    html_lang = pgettext("HTML lang attribute", "en")
     page = (
         f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -456,8 +451,8 @@ def render_chart(chart: WallChart, *, lang: str = "zh", warn_days: int = 15) -> 
         f'<style>{CSS}</style>\n</head>\n<body>\n<div class="sheet">\n'
         f"<header>{document}<h1>{escape(title)}</h1>"
         f'<span class="as-of" data-as-of="{chart.as_of.isoformat()}">'
-        f"{escape(word('as_of', day=_day(chart.as_of, lang)))}</span>{filters}</header>\n"
-        f"{_summary(chart.summary, chart.hazards)}\n{_legend(warn_days, lang)}\n"
+        f"{escape(word('as_of', day=day_text(chart.as_of)))}</span>{filters}</header>\n"
+        f"{_summary(chart.summary, chart.hazards)}\n{_legend(warn_days)}\n"
         f'<div class="panels">\n<div class="panel actions">{actions}</div>\n'
         f'<div class="panel units">{units}</div>\n</div>\n</div>\n</body>\n</html>\n'
     )

@@ -72,12 +72,12 @@ def extracted() -> dict[Key, list[str]]:
 def help_texts() -> dict[str, list[str]]:
     """The help of every command, option and argument, paragraph by paragraph, with the
     command's module: Babel does not see docstrings, nor `help=` strings written without
-    `_()` (typer reads them at import, before --lang is known; cli.help_format translates
+    `_()` (typer reads them at import, before --lang is known; cli.help_lang translates
     them when a command is built)."""
     import typer
 
     from maogang_cli import cli
-    from maogang_cli.cli.help_format import help_paragraphs
+    from maogang_cli.cli.help_lang import help_paragraphs
     from maogang_cli.i18n import set_language
 
     set_language("en")

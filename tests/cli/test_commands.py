@@ -7,7 +7,7 @@ import pytest
 
 from conftest import Invoke
 from maogang_cli.cli import COMMANDS, load_command
-from maogang_cli.cli.help_format import translated
+from maogang_cli.cli.help_lang import translated
 from maogang_cli.cli.help_text import with_due_day
 from maogang_cli.i18n import set_language
 
@@ -79,7 +79,8 @@ def test_help_imports_no_command_module() -> None:
     # The options every command shares, which the root declares, and its help text and
     # layout, but no command.
     assert done.stderr.strip() == (
-        "['maogang_cli.cli._common', 'maogang_cli.cli.help_format', 'maogang_cli.cli.help_text']"
+        "['maogang_cli.cli._common', 'maogang_cli.cli.help_format', 'maogang_cli.cli.help_lang', "
+        "'maogang_cli.cli.help_text']"
     )
 
 

@@ -16,7 +16,8 @@ from rich.cells import cell_len
 
 from conftest import Invoke
 from maogang_cli.cli import COMMANDS, app, build_command, load_command
-from maogang_cli.cli.help_format import help_paragraphs, translate, wrap
+from maogang_cli.cli.help_format import wrap
+from maogang_cli.cli.help_lang import help_paragraphs, translate
 from maogang_cli.i18n import _, set_language
 
 

@@ -18,8 +18,8 @@ from maogang_cli.cli._common import (
     LangOption,
     Run,
 )
-from maogang_cli.cli.help_format import Context as HelpContext
-from maogang_cli.cli.help_format import for_completion, language_asked, translate, translated
+from maogang_cli.cli.help_lang import Context as HelpContext
+from maogang_cli.cli.help_lang import for_completion, language_asked, translate, translated
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import N_, _
 

@@ -1,35 +1,22 @@
-"""Help in the run's language, laid out by display width.
-
-Help texts are written in English in the source (docstrings and `help=`); typer reads them
-when a command module is imported, so they are translated when a command is built
-(`translate`), one paragraph at a time: a command's first paragraph is also its line in
-`maogang --help` (cli.COMMANDS), and the two share one translation. `help_paragraphs` is
-how `scripts/messages.py` finds the msgids. Only the standard library here: this module
-is on the path of every `--help`.
+"""Help laid out by display width, in the run's language (imported when help is shown).
 
 click wraps help by characters, and a Chinese character takes two columns on a terminal:
 `HelpFormatter` measures display cells, breaks Chinese at its punctuation where it can,
-never inside an English word or an option name, never before a closing mark.
+never inside an English word, an option name or a `quoted command`, never before a
+closing mark; and it says click's own words (Usage, Options, Show this message and exit.,
+[env var: …; default: …]) in the run's language.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shlex
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
-
-import typer
+from collections.abc import Iterable
 
 # typer carries its own copy of click (typer._click), whose help it formats.
 from typer._click import HelpFormatter as ClickHelpFormatter
 
 from maogang_cli.i18n import N_, _, language
-
-EXAMPLE = "Example: "  # what follows is a command, shown as written
-_EXAMPLE_MESSAGE = N_("Example: {command}")
 
 # click's and typer's own words, and the message each is in the chosen language.
 _HEADINGS = {
@@ -40,95 +27,14 @@ _HEADINGS = {
 _CLICK_HELP = {
     "Show this message and exit.": N_("Show this message and exit."),
 }
-_EXTRA = re.compile(r"\s\s\[(?P<extra>[^\[\]]*)\]$")  # click's "  [env var: X; default: Y]"
+# click's "  [env var: X; default: Y]" after an option's help, and each part's message
+# (patterns compiled when help is shown, not at every start-up).
+_EXTRA = r"\s\s\[(?P<extra>[^\[\]]*)\]$"
 _EXTRA_PARTS = (
-    (re.compile(r"env var: (?P<value>.*)"), N_("env var: {value}")),
-    (re.compile(r"default: (?P<value>.*)"), N_("default: {value}")),
-    (re.compile(r"required"), N_("required")),
+    (r"env var: (?P<value>.*)", N_("env var: {value}")),
+    (r"default: (?P<value>.*)", N_("default: {value}")),
+    (r"required", N_("required")),
 )
-
-
-def _parts(text: str) -> Iterator[tuple[str, str]]:
-    """A help text's paragraphs, lines joined (click joins them too), an example taken
-    apart: ("text", paragraph) or ("example", the command it shows)."""
-    for paragraph in text.strip().split("\n\n"):
-        joined = " ".join(paragraph.split())
-        before, found, example = (" " + joined).partition(" " + EXAMPLE)
-        if before.strip():
-            yield "text", before.strip()
-        if found:
-            yield "example", example
-
-
-def help_paragraphs(text: str) -> Iterator[str]:
-    """The messages of a help text: each paragraph, and the frame of an example (its
-    command is not translated)."""
-    for kind, part in _parts(text):
-        yield part if kind == "text" else _EXAMPLE_MESSAGE
-
-
-def translated(text: str | None) -> str | None:
-    """A help text in Chinese, paragraph by paragraph (English stays as written)."""
-    if not text or language() == "en":
-        return text
-    return "\n\n".join(
-        _(part) if kind == "text" else _(_EXAMPLE_MESSAGE).format(command=part)
-        for kind, part in _parts(text)
-    )
-
-
-def translate(command: Any) -> None:
-    """Translate a command's help, its parameters' and its subcommands' (in place; typer
-    builds new click objects for every run)."""
-    command.context_class = Context
-    if language() != "en":
-        command.help = translated(command.help)
-        if command.help:
-            # click shortens help to 45 characters, in the middle of a Chinese word: a
-            # group's list shows the first sentence, which the formatter wraps.
-            first = command.help.split("\n\n")[0]
-            command.short_help = first.split("。")[0] + "。" if "。" in first else first
-        for param in command.params:
-            if getattr(param, "help", None):
-                param.help = translated(param.help)
-    for sub in getattr(command, "commands", {}).values():
-        translate(sub)
-
-
-def for_completion(command: Any, limit: int = 60) -> None:
-    """Descriptions a completing shell shows beside each command and option (zsh, fish):
-    one line of at most `limit` cells. typer lays each out with rich at 80 columns, which
-    would break a long one over lines, and reads `[…]` as markup."""
-    texts = [command, *command.params, *getattr(command, "commands", {}).values()]
-    for item in texts:
-        attribute = "short_help" if getattr(item, "short_help", None) else "help"
-        text = getattr(item, attribute, None)
-        if text:
-            line = " ".join(text.strip().split("\n\n")[0].split())
-            if cells(line) > limit:
-                line = wrap(line, limit - 1)[0] + "…"
-            setattr(item, attribute, line.replace("[", "\\["))
-
-
-def language_asked(argv: Sequence[str]) -> str | None:
-    """The --lang among the arguments (or a completing shell's words), read before click
-    does: help texts are made when a command is loaded, and `--help` comes first."""
-    words = list(argv)
-    for variable in ("COMP_WORDS", "_TYPER_COMPLETE_ARGS"):
-        if os.environ.get(variable):
-            try:
-                words += shlex.split(os.environ[variable])
-            except ValueError:  # a half-typed quote
-                words += os.environ[variable].split()
-    found = None
-    for i, arg in enumerate(words):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(words):
-            found = words[i + 1]
-        elif arg.startswith("--lang="):
-            found = arg.partition("=")[2]
-    return found  # the last one wins, as click reads them
 
 
 def cells(text: str) -> int:
@@ -255,13 +161,13 @@ def _click_words(text: str) -> str:
     if language() == "en":
         return text
     text = _(_CLICK_HELP[text]) if text in _CLICK_HELP else text
-    extra = _EXTRA.search(text)
+    extra = re.search(_EXTRA, text)
     if extra is None:
         return text
     parts = []
     for part in extra["extra"].split("; "):
         for pattern, message in _EXTRA_PARTS:
-            match = pattern.fullmatch(part)
+            match = re.fullmatch(pattern, part)
             if match is not None:
                 part = _(message).format(**match.groupdict())
                 break
@@ -307,7 +213,3 @@ class HelpFormatter(ClickHelpFormatter):
             self.write(lines[0] + "\n")
             for line in lines[1:]:
                 self.write(" " * (first_col + self.current_indent) + line + "\n" if line else "\n")
-
-
-class Context(typer.Context):
-    formatter_class = HelpFormatter

@@ -1,0 +1,119 @@
+"""Help in the run's language: which language (read from the arguments, before click
+reads them) and the translation of every help text when a command is built.
+
+Help texts are written in English in the source (docstrings and `help=`); typer reads them
+when a command module is imported, so they are translated when a command is built
+(`translate`), one paragraph at a time: a command's first paragraph is also its line in
+`maogang --help` (cli.COMMANDS), and the two share one translation. `help_paragraphs` is
+how `scripts/messages.py` finds the msgids. This module is on every command's start-up;
+the layout (cli.help_format) is imported only when help is shown.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import typer
+
+from maogang_cli.i18n import N_, _, language
+
+EXAMPLE = "Example: "  # what follows is a command, shown as written
+_EXAMPLE_MESSAGE = N_("Example: {command}")
+
+
+def _parts(text: str) -> Iterator[tuple[str, str]]:
+    """A help text's paragraphs, lines joined (click joins them too), an example taken
+    apart: ("text", paragraph) or ("example", the command it shows)."""
+    for paragraph in text.strip().split("\n\n"):
+        joined = " ".join(paragraph.split())
+        before, found, example = (" " + joined).partition(" " + EXAMPLE)
+        if before.strip():
+            yield "text", before.strip()
+        if found:
+            yield "example", example
+
+
+def help_paragraphs(text: str) -> Iterator[str]:
+    """The messages of a help text: each paragraph, and the frame of an example (its
+    command is not translated)."""
+    for kind, part in _parts(text):
+        yield part if kind == "text" else _EXAMPLE_MESSAGE
+
+
+def translated(text: str | None) -> str | None:
+    """A help text in Chinese, paragraph by paragraph (English stays as written)."""
+    if not text or language() == "en":
+        return text
+    return "\n\n".join(
+        _(part) if kind == "text" else _(_EXAMPLE_MESSAGE).format(command=part)
+        for kind, part in _parts(text)
+    )
+
+
+def translate(command: Any) -> None:
+    """Translate a command's help, its parameters' and its subcommands' (in place; typer
+    builds new click objects for every run)."""
+    command.context_class = Context
+    if language() != "en":
+        command.help = translated(command.help)
+        if command.help:
+            # click shortens help to 45 characters, in the middle of a Chinese word: a
+            # group's list shows the first sentence, which the formatter wraps.
+            first = command.help.split("\n\n")[0]
+            command.short_help = first.split("。")[0] + "。" if "。" in first else first
+        for param in command.params:
+            if getattr(param, "help", None):
+                param.help = translated(param.help)
+    for sub in getattr(command, "commands", {}).values():
+        translate(sub)
+
+
+def for_completion(command: Any, limit: int = 60) -> None:
+    """Descriptions a completing shell shows beside each command and option (zsh, fish):
+    one line of at most `limit` cells. typer lays each out with rich at 80 columns, which
+    would break a long one over lines, and reads `[…]` as markup."""
+    texts = [command, *command.params, *getattr(command, "commands", {}).values()]
+    for item in texts:
+        attribute = "short_help" if getattr(item, "short_help", None) else "help"
+        text = getattr(item, attribute, None)
+        if text:
+            from maogang_cli.cli.help_format import cells, wrap
+
+            line = " ".join(text.strip().split("\n\n")[0].split())
+            if cells(line) > limit:
+                line = wrap(line, limit - 1)[0] + "…"
+            setattr(item, attribute, line.replace("[", "\\["))
+
+
+def language_asked(argv: Sequence[str]) -> str | None:
+    """The --lang among the arguments (or a completing shell's words), read before click
+    does: help texts are made when a command is loaded, and `--help` comes first."""
+    words = list(argv)
+    for variable in ("COMP_WORDS", "_TYPER_COMPLETE_ARGS"):
+        if os.environ.get(variable):
+            import shlex
+
+            try:
+                words += shlex.split(os.environ[variable])
+            except ValueError:  # a half-typed quote
+                words += os.environ[variable].split()
+    found = None
+    for i, arg in enumerate(words):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(words):
+            found = words[i + 1]
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return found  # the last one wins, as click reads them
+
+
+class Context(typer.Context):
+    """click's context, laying help out with cli.help_format (loaded when help is shown)."""
+
+    def make_formatter(self) -> Any:
+        from maogang_cli.cli.help_format import HelpFormatter
+
+        return HelpFormatter(width=self.terminal_width, max_width=self.max_content_width)

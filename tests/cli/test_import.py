@@ -436,3 +436,59 @@ def test_a_title_above_the_headings_is_passed_over(invoke: Invoke, tmp_path: Pat
     result = invoke("import", str(path))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"{path}:5: 未知单位“城运”（是否想输入：城运中心？）"
+
+
+def test_a_task_id_that_disagrees_with_its_row_number_is_a_row_error(
+    invoke: Invoke, tmp_path: Path, isolation: Path
+) -> None:
+    # F8: 2024-99 fell back to 序号 18, and 2024-17 beside 序号 18 went to 2024-17, silently
+    heads = ["编号", "序号", "单位", "状态", "日期"]
+    path = write_csv(
+        tmp_path / "typo.csv",
+        [
+            heads,
+            ["2024-99", "18", "城建中心", "已完成", "2024-06-10"],
+            ["2024-17", "18", "城建中心", "已完成", "2024-06-10"],
+            ["2024-18", "18", "城建中心", "已完成", "2024-06-10"],  # agrees: fine
+            ["2024/2/1", "1", "规建办", "推进中", "2024-06-10"],  # a date of 2024-02, seq 1
+        ],
+    )
+    result = invoke("import", str(path), "--by", "张三")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        f"{path}:2: 未知任务“2024-99”（是否想输入：2024-09、2024-19、2024-01？）",
+        f"{path}:3: 编号 2024-17 是清单第 17 项，本行序号却为 18：请改正有误的一项",
+        f"{path}:5: 编号 2024-02 是清单第 2 项，本行序号却为 1：请改正有误的一项",
+        "错误：有3行有误，未导入任何记录；请改正后重新导入",
+    ]
+    assert count(isolation / "maogang.db", "progress") == 0
+    # an id turned into a date, with no 序号 beside it, is still the id it was
+    alone = write_csv(
+        tmp_path / "alone.csv", [heads, ["2024-02-01", "", "规建办", "推进中", "2024-06-10"]]
+    )
+    assert invoke("import", str(alone), "--by", "张三").exit_code == 0
+    assert [h["status"] for h in history(invoke, "2024-02", "规建办")] == ["in_progress"]
+
+
+def test_two_rows_for_one_task_and_unit_are_refused_naming_both(
+    invoke: Invoke, tmp_path: Path, isolation: Path
+) -> None:
+    # F29: the later of two contradicting rows silently won; a pasted twice row was doubled
+    path = write_csv(
+        tmp_path / "twice.csv",
+        [
+            ["编号", "单位", "状态", "日期"],
+            ["2024-05", "环保办", "已完成", "2024-06-05"],
+            ["2024-05", "环保办", "受阻", "2024-06-05"],
+            ["5", "环保办", "已完成", "2024-06-05"],  # by its row number: the same pair
+            ["2024-05", "社事办", "已完成", "2024-06-05"],
+        ],
+    )
+    result = invoke("import", str(path), "--by", "张三")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        f"{path}:3: 2024-05 环保办 已在第 2 行：两行只保留一行",
+        f"{path}:4: 2024-05 环保办 已在第 2 行：两行只保留一行",
+        "错误：有2行有误，未导入任何记录；请改正后重新导入",
+    ]
+    assert count(isolation / "maogang.db", "progress") == 0

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -105,16 +106,42 @@ def _formula_error(column: str, value: str, row: int) -> str:
 
 
 def _task(conn: sqlite3.Connection, row: Row) -> str:
-    """The task of a row: its id; else its row number (seq). A spreadsheet that turned an id
-    such as 2024-01 into a date still has the seq beside it, and the year in front."""
-    if row.task and conn.execute("SELECT 1 FROM tasks WHERE id = ?", [row.task]).fetchone():
-        return row.task
+    """The task of a row: its id, which must agree with its row number (seq) when both are
+    given; else its seq. A spreadsheet that turned an id such as 2024-01 into a date
+    (2024/1/1) still says which one it was, and has the seq beside it. An id that reads as
+    an id and names no task is refused: a typo must not send progress to another task."""
+    task = _id_from_date(row.task) or row.task
+    known = conn.execute("SELECT seq FROM tasks WHERE id = ?", [task]).fetchone() if task else None
+    if known is not None:
+        seq = row.seq.strip()
+        if seq.isdigit() and int(seq) != known[0]:
+            raise ValueError(
+                _(
+                    "task {task} is row {number} of its list, but the row says {seq}: "
+                    "correct the one that is wrong"
+                ).format(task=task, number=known[0], seq=seq)
+            )
+        return task
+    if _TASK_ID.match(task):
+        return resolve_task(conn, task)  # unknown: NotFoundError, with the nearest ids
     if row.seq:
-        year = int(row.task[:4]) if row.task[:4].isdigit() else None
+        year = int(task[:4]) if task[:4].isdigit() else None
         return resolve_task(conn, row.seq, year)
-    if not row.task:
+    if not task:
         raise ValueError(_("task is empty"))
-    return resolve_task(conn, row.task)
+    return resolve_task(conn, task)
+
+
+_TASK_ID = re.compile(r"^\d{4}-\d{1,3}$")
+
+
+def _id_from_date(text: str) -> str:
+    """2024-01 as a spreadsheet saves it once it took it for a date (2024-01-01, 2024/1/1):
+    the id it was; "" for anything else."""
+    day = normalise_date(text)
+    if len(day) == 10 and day.endswith("-01") and _TASK_ID.match(day[:7]):
+        return day[:7]
+    return ""
 
 
 def _refuse_group(conn: sqlite3.Connection, unit: str, task_id: str) -> None:
@@ -174,6 +201,7 @@ def stage_import(
     stamp = now_stamp()
     cache: dict[str, dict[str, list[StoredRecord]]] = {}
     lookups: PairLookups = {}  # what each (task, unit) resolved to, looked up once
+    rows_of: dict[tuple[str, str], int] = {}  # (task, unit) -> the first row giving it
     rows = rows_from(decoded.body, decoded.columns)
     for (_number, cells), row in zip(decoded.body, rows, strict=True):
         failed = error_cell(cells, decoded.columns)
@@ -205,6 +233,7 @@ def stage_import(
                 )
                 for r in records
             ]
+            _refuse_second_row(rows_of, records, row.number)  # after the row's own problems
         except (MaogangError, ValueError) as exc:
             problems.append((row.number, str(exc)))
             continue
@@ -224,6 +253,21 @@ def stage_import(
     if problems:
         raise ImportProblems(decoded.file, problems, bad_rows=len(problems))
     return staged
+
+
+def _refuse_second_row(
+    rows_of: dict[tuple[str, str], int], records: list[NewRecord], number: int
+) -> None:
+    """One row per (task, unit) in a file: a second one (a sheet pasted twice, two people
+    filling in the same row) would be decided by row order alone."""
+    for r in records:
+        first = rows_of.setdefault((r.task_id, r.unit), number)
+        if first != number:
+            raise ValueError(
+                _("{task} {unit} is already on row {row}: keep one of the two rows").format(
+                    task=r.task_id, unit=r.unit, row=first
+                )
+            )
 
 
 def _decode(conn: sqlite3.Connection, path: Path, sheet: str | None, *, again: bool) -> _Sheet:

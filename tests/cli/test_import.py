@@ -470,10 +470,10 @@ def test_a_task_id_that_disagrees_with_its_row_number_is_a_row_error(
     assert [h["status"] for h in history(invoke, "2024-02", "规建办")] == ["in_progress"]
 
 
-def test_two_rows_for_one_task_and_unit_are_refused_naming_both(
+def test_two_rows_for_one_task_unit_and_day_are_refused_naming_both(
     invoke: Invoke, tmp_path: Path, isolation: Path
 ) -> None:
-    # F29: the later of two contradicting rows silently won; a pasted twice row was doubled
+    # F29: the later of two contradicting rows silently won; a row pasted twice was doubled
     path = write_csv(
         tmp_path / "twice.csv",
         [
@@ -482,13 +482,14 @@ def test_two_rows_for_one_task_and_unit_are_refused_naming_both(
             ["2024-05", "环保办", "受阻", "2024-06-05"],
             ["5", "环保办", "已完成", "2024-06-05"],  # by its row number: the same pair
             ["2024-05", "社事办", "已完成", "2024-06-05"],
+            ["2024-05", "社事办", "受阻", "2024-06-06"],  # another day: its history, kept
         ],
     )
     result = invoke("import", str(path), "--by", "张三")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
-        f"{path}:3: 2024-05 环保办 已在第 2 行：两行只保留一行",
-        f"{path}:4: 2024-05 环保办 已在第 2 行：两行只保留一行",
+        f"{path}:3: 2024-05 环保办 2024-06-05 的记录已在第 2 行：两行只保留一行",
+        f"{path}:4: 2024-05 环保办 2024-06-05 的记录已在第 2 行：两行只保留一行",
         "错误：有2行有误，未导入任何记录；请改正后重新导入",
     ]
     assert count(isolation / "maogang.db", "progress") == 0

@@ -201,7 +201,7 @@ def stage_import(
     stamp = now_stamp()
     cache: dict[str, dict[str, list[StoredRecord]]] = {}
     lookups: PairLookups = {}  # what each (task, unit) resolved to, looked up once
-    rows_of: dict[tuple[str, str], int] = {}  # (task, unit) -> the first row giving it
+    rows_of: dict[tuple[str, str, date], int] = {}  # the first row of each pair and day
     rows = rows_from(decoded.body, decoded.columns)
     for (_number, cells), row in zip(decoded.body, rows, strict=True):
         failed = error_cell(cells, decoded.columns)
@@ -256,17 +256,18 @@ def stage_import(
 
 
 def _refuse_second_row(
-    rows_of: dict[tuple[str, str], int], records: list[NewRecord], number: int
+    rows_of: dict[tuple[str, str, date], int], records: list[NewRecord], number: int
 ) -> None:
-    """One row per (task, unit) in a file: a second one (a sheet pasted twice, two people
-    filling in the same row) would be decided by row order alone."""
+    """One row per task, unit and day in a file: a second one (a sheet pasted twice, two
+    people filling in the same row) would be decided by row order alone. Rows of other
+    days are the pair's history, kept."""
     for r in records:
-        first = rows_of.setdefault((r.task_id, r.unit), number)
+        first = rows_of.setdefault((r.task_id, r.unit, r.happened_on), number)
         if first != number:
             raise ValueError(
-                _("{task} {unit} is already on row {row}: keep one of the two rows").format(
-                    task=r.task_id, unit=r.unit, row=first
-                )
+                _(
+                    "{task} {unit} on {day} is already on row {row}: keep one of the two rows"
+                ).format(task=r.task_id, unit=r.unit, day=r.happened_on, row=first)
             )
 
 

@@ -45,7 +45,7 @@ TESTS_BY_FILE = {
         "tests/cli/test_short_names.py"
     ),
     "src/maogang_cli/store/monthly.py": "tests/cli/test_export.py tests/cli/test_import.py",
-    "src/maogang_cli/store/hazards.py": (
+    "src/maogang_cli/store/hazard_ledger.py": (
         "tests/store/test_hazards.py tests/cli/test_hazard.py tests/cli/test_hazard_import.py "
         "tests/cli/test_bulletin.py"
     ),

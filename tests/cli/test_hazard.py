@@ -86,9 +86,28 @@ def test_time_travel_and_the_deadline_in_force(ledger: Invoke) -> None:
     assert dust("2024-04-01")["deadline"] == "2024-06-30"
     assert dust("2024-06-30")["overdue"] is False  # due on its deadline day
     assert dust("2024-07-01")["days_overdue"] == 1
+
+    def overdue(day: str) -> list[str]:
+        out = ok(ledger("hazard", "list", "--json", "--overdue", "--as-of", day)).stdout  # type: ignore[attr-defined]
+        return [h["id"] for h in json.loads(out)]
+
+    assert (overdue("2024-06-30"), overdue("2024-07-01")) == ([], ["YH-2023-0001"])
     cold = json.loads(ok(ledger("hazard", "list", "--json", "--as-of", "2024-07-21")).stdout)  # type: ignore[attr-defined]
     assert [h["state"] for h in cold] == ["registered", "rectified"]
     assert ok(ledger("hazard", "list", "--json", "--as-of", "2023-11-02")).stdout == "[]\n"  # type: ignore[attr-defined]
+    found = ok(ledger("hazard", "list", "--json", "--as-of", "2023-11-03")).stdout  # type: ignore[attr-defined]
+    assert [h["id"] for h in json.loads(found)] == ["YH-2023-0001"]  # on the day it was found
+
+
+def test_of_two_events_on_one_day_the_later_entry_stands_that_day(invoke: Invoke) -> None:
+    # Rectifying and rectified entered on 06-10, verified on 06-12: as of 06-10 (a past
+    # day, read from the events rather than the latest one) it was rectified.
+    ok(invoke("hazard", "add", *COLD_STORE, "--by", "张三"))
+    for step, day, by in [("rectifying", "2024-06-10", "张三"), ("rectified", "2024-06-10", "张三"),
+                          ("verified", "2024-06-12", "李四")]:  # fmt: skip
+        ok(invoke("hazard", "event", "YH-2024-0001", step, "--date", day, "--by", by))
+    out = ok(invoke("hazard", "list", "--json", "--as-of", "2024-06-10")).stdout  # type: ignore[attr-defined]
+    assert [h["state"] for h in json.loads(out)] == ["rectified"]
 
 
 @pytest.mark.parametrize(
@@ -105,6 +124,9 @@ def test_time_travel_and_the_deadline_in_force(ledger: Invoke) -> None:
         (["--level", "general"], []),
         (["--found-from", "2024-01-01"], ["YH-2024-0001"]),
         (["--found-to", "2023-12-31"], ["YH-2023-0001"]),
+        # both bounds take the day itself: found on 2024-06-03 and 2023-11-03
+        (["--found-from", "2024-06-03"], ["YH-2024-0001"]),
+        (["--found-to", "2023-11-03"], ["YH-2023-0001"]),
     ],
 )
 def test_filters(ledger: Invoke, args: list[str], ids: list[str]) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -38,7 +39,22 @@ def domain_modules() -> list[str]:
     return sorted(p.stem for p in DOMAIN.glob("*.py") if p.stem != "__init__")
 
 
+def refresh_package_files() -> None:
+    """Copy the package's other files (the compiled messages) into mutants/ again: mutmut
+    copies them only when it first makes the directory, and a stale catalogue fails the
+    tests before any mutant is tried."""
+    package = ROOT / "src"
+    for path in package.rglob("*"):
+        if path.is_file() and path.suffix != ".py" and "__pycache__" not in path.parts:
+            target = ROOT / "mutants" / "src" / path.relative_to(package)
+            if target.parent.exists() and (
+                not target.exists() or target.read_bytes() != path.read_bytes()
+            ):
+                shutil.copy2(path, target)
+
+
 def run_mutmut(module: str) -> None:
+    refresh_package_files()
     subprocess.run(
         [sys.executable, "-m", "mutmut", "run", f"maogang_cli.domain.{module}*"],
         cwd=ROOT,

@@ -56,6 +56,21 @@ def test_done_already_follows_the_order_records_took_effect() -> None:
     assert done_already([done, started], date(2024, 6, 25)) == done
     # a new 'done' dated before the first 'done' changes when it was done
     assert done_already([done, started], date(2024, 6, 15)) is None
+    # one dated the same day as the first 'done' does not
+    assert done_already([done, started], date(2024, 6, 20)) == done
+
+
+def test_done_already_names_the_start_of_the_last_run_of_done() -> None:
+    # done 06-05, then work again 06-10, then done 06-15 and again 06-20: the run that
+    # stands began on 06-15.
+    records = [
+        Record("done", date(2024, 6, 5), "2024-06-05 09:00", 1),
+        Record("in_progress", date(2024, 6, 10), "2024-06-10 09:00", 2),
+        Record("done", date(2024, 6, 15), "2024-06-15 09:00", 3),
+        Record("done", date(2024, 6, 20), "2024-06-20 09:00", 4),
+    ]
+    assert done_already(records, date(2024, 6, 25)) == records[2]
+    assert done_already(records, date(2024, 6, 12)) is None  # in progress that day
 
 
 def test_overtaken_names_the_latest_later_record() -> None:

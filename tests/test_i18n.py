@@ -83,3 +83,40 @@ def test_lang_option_and_environment_switch_the_messages(
     monkeypatch.setenv("MAOGANG_LANG", "en")
     env = runner.invoke(app, ["units", "--db", str(db)])
     assert env.stderr == f"note: started a new database at {db}\n"
+
+
+def test_the_compiled_catalogue_reads_every_message_as_gettext_does() -> None:
+    # maogang reads the .mo with its own quick reader; gettext's is the reference.
+    from gettext import GNUTranslations
+
+    from maogang_cli.compiled_messages import CompiledMessages
+
+    data = Path(i18n.CATALOGUE).read_bytes()
+    with open(i18n.CATALOGUE, "rb") as mo:
+        reference = GNUTranslations(mo)
+    ours = CompiledMessages(data)
+    plurals = {
+        message.id[0]: message.id[1]
+        for message in messages_tool().read_catalogue()
+        if isinstance(message.id, tuple)
+    }
+    compared = 0
+    for key in reference._catalog:  # type: ignore[attr-defined]
+        if isinstance(key, tuple):
+            singular, _form = key
+            for n in (0, 1, 2, 7):
+                got = ours.ngettext(singular, plurals[singular], n)
+                assert got == reference.ngettext(singular, plurals[singular], n)
+        elif "\x04" in key:
+            context, message = key.split("\x04")
+            assert ours.pgettext(context, message) == reference.pgettext(context, message)
+        elif key:
+            assert ours.gettext(key) == reference.gettext(key)
+        compared += 1
+    assert compared > 700 and any("\x04" in k for k in reference._catalog)  # type: ignore[attr-defined]
+    # A message the catalogue lacks is itself, as with gettext.
+    assert ours.gettext("no such message") == "no such message"
+    assert ours.pgettext("sheet", "no such word") == "no such word"
+    assert ours.ngettext("{n} apple", "{n} apples", 1) == "{n} apple"
+    assert ours.ngettext("{n} apple", "{n} apples", 2) == "{n} apples"
+    assert ours.gettext("note: started a new database at {path}") == "提示：已新建数据库 {path}"

@@ -10,8 +10,11 @@ read on the first message, not at import, and only when the language is Chinese.
 from __future__ import annotations
 
 import os
-from gettext import GNUTranslations, NullTranslations
-from typing import Literal
+from gettext import NullTranslations
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from maogang_cli.compiled_messages import CompiledMessages
 
 Lang = Literal["zh", "en"]
 
@@ -21,7 +24,7 @@ LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 CATALOGUE = os.path.join(LOCALE_DIR, "zh_CN", "LC_MESSAGES", f"{DOMAIN}.mo")
 
 _chosen: Lang | None = None  # set by --lang; None: the environment decides
-_translations: NullTranslations | None = None  # loaded on the first message
+_translations: NullTranslations | CompiledMessages | None = None  # loaded on the first message
 
 
 def set_language(lang: str | None) -> None:
@@ -43,14 +46,16 @@ def _parse(lang: str) -> Lang:
     return "en" if lang.strip().lower().startswith("en") else "zh"
 
 
-def _catalogue() -> NullTranslations:
+def _catalogue() -> NullTranslations | CompiledMessages:
     global _translations
     if _translations is None:
         if language() == "en":
             _translations = NullTranslations()  # the English msgids are the English text
         else:
+            from maogang_cli.compiled_messages import CompiledMessages
+
             with open(CATALOGUE, "rb") as mo:
-                _translations = GNUTranslations(mo)
+                _translations = CompiledMessages(mo.read())
     return _translations
 
 

@@ -48,7 +48,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise WriteError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     except BaseException:
         if tmp:
             with contextlib.suppress(OSError):

@@ -251,12 +251,12 @@ def test_the_units_column_grows_with_the_terminal(
     ("args", "message"),
     [
         (["--month", "2024-13"], "错误：--month: “2024-13”不是实际存在的月份"),
-        (["--from", "2024-06-01"], "错误：--from and --to go together: give both days"),
+        (["--from", "2024-06-01"], "错误：--from 和 --to 须同时给出两个日期"),
         (
             ["--from", "2024-06-30", "--to", "2024-06-01"],
-            "错误：--from 2024-06-30 is after --to 2024-06-01",
+            "错误：--from 2024-06-30晚于--to 2024-06-01",
         ),
-        (["--month", "2024-06", "--year", "2024"], "错误：give only one of --month, --year"),
+        (["--month", "2024-06", "--year", "2024"], "错误：--month, --year 只能给出一个"),
         (
             ["--as-of", "yesterday"],
             "错误：--as-of: “yesterday”不是日期（应为 YYYY-MM-DD）",

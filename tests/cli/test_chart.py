@@ -136,11 +136,11 @@ def test_bad_narrowing_is_refused(invoke: Invoke) -> None:
     result = invoke("chart", "--as-of", AS_OF, "--action", "99")
     assert (result.exit_code, result.stderr) == (
         1,
-        "错误：--action 99: no such action (the plan's: 1, 2, 3, 4, 5, 6, 7, 8, 9)\n",
+        "错误：--action 99：没有这个行动（方案中的行动：1, 2, 3, 4, 5, 6, 7, 8, 9）\n",
     )
     result = invoke("chart", "--as-of", AS_OF, "--action", "没有这个")
     assert result.exit_code == 1
-    assert result.stderr == "错误：--action 没有这个: no action or task list heading has it\n"
+    assert result.stderr == "错误：--action 没有这个：没有哪个行动或任务清单标题包含它\n"
     result = invoke("chart", "--as-of", AS_OF, "--unit", "城运")
     assert result.exit_code == 1
     assert result.stderr.startswith("错误：未知单位“城运”")

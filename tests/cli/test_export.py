@@ -412,7 +412,7 @@ def test_a_failed_write_leaves_no_half_file(
     result = invoke("export", "-m", "2024-06", "-o", str(out), "--force")
     assert (result.exit_code, result.stderr) == (
         1,
-        f"错误：cannot write {out}: No space left on device\n",
+        f"错误：无法写入 {out}：No space left on device\n",
     )
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".june")] == []
@@ -439,17 +439,16 @@ def test_a_month_without_a_monthly_report(invoke: Invoke) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["-f", "xlsx"], 2, "错误：xlsx is a file, not text: give one with -o FILE.xlsx"),
+        (["-f", "xlsx"], 2, "错误：xlsx 是文件而不是文本：请用 -o 文件.xlsx 给出文件"),
         (
             ["-o", "june.txt"],
             2,
-            "错误：cannot tell the format from 'june.txt': name it .csv, "
-            ".json, .xlsx or .md, or pass --format",
+            "错误：无法从“june.txt”看出格式：请命名为 .csv、.json、.xlsx 或 .md，或用 --format 指定",
         ),
         (
             ["-f", "json", "--encoding", "gb18030"],
             2,
-            "错误：--encoding and --table apply to csv only",
+            "错误：--encoding 和 --table 只用于 csv",
         ),
         (["-o", "/no/such/dir/june.csv"], 2, "错误：目录不存在：/no/such/dir"),
         (

@@ -59,7 +59,7 @@ def test_json_is_refused_by_a_command_without_json_output(
 ) -> None:
     r = invoke("--json", *args)
     assert (r.exit_code, r.stdout) == (2, "")
-    assert r.stderr == f"错误：maogang {name} has no JSON output (--json)\n"
+    assert r.stderr == f"错误：maogang {name} 没有 JSON 输出（--json）\n"
 
 
 def test_a_command_without_a_database_does_not_take_db(invoke: Invoke) -> None:

@@ -553,8 +553,8 @@ def test_the_on_time_rate_is_a_whole_percent_as_everywhere(
         (["--found-from", "2025-01-01", "--found-to", "2024-01-01"],
          "错误：--found-from 2025-01-01晚于--found-to 2024-01-01\n"),
         (["--state", "finished"],
-         "错误：未知状态“finished”：可选 registered, rectifying, rectified, verified, closed, "
-         "voided\n"),
+         "错误：未知状态“finished”：可选 上账、已上账、整改中、整改完成、审核通过、销号、已销号、作废、"
+         "已作废（或 registered, rectifying, rectified, verified, closed, voided）\n"),
     ],
 )  # fmt: skip
 def test_contradictory_filters_are_usage_errors(

@@ -181,5 +181,5 @@ def test_unknown_kind_is_a_usage_error(invoke: Invoke) -> None:
     assert r.exit_code == 2
     assert r.stdout == ""
     assert r.stderr.startswith(
-        "错误：--kind: unknown kind 'milestone'; choose from: task, duty, plan_milestone"
+        "错误：--kind: 未知类别“milestone”；可选：task, duty, plan_milestone"
     )

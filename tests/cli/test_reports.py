@@ -267,12 +267,12 @@ def test_empty_range_says_so(invoke: Invoke) -> None:
         (
             ["-m", "2024-06", "--year", "2024"],
             2,
-            "错误：--month cannot be combined with --from, --to or --year",
+            "错误：--month 不能与 --from、--to 或 --year 同时使用",
         ),
         (
             ["--from", "2024-09", "--to", "2024-06"],
             2,
-            "错误：--from 2024-09 is after --to 2024-06",
+            "错误：--from 2024-09晚于--to 2024-06",
         ),
         (["-m", "2024-04"], 1, "错误：2024-04 不在该职责的期次范围内（2024-05至2026-12）"),
         (["--from", "24-06"], 2, "错误：“24-06”不是月份（应为 YYYY-MM）"),

@@ -84,7 +84,7 @@ def test_write(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == ""
     assert result.stderr == "".join(
-        f"wrote {out / f'{k}.schema.json'}\n" for k in ("units", "hazards", "tasks", "plan")
+        f"已写入 {out / f'{k}.schema.json'}\n" for k in ("units", "hazards", "tasks", "plan")
     )
     for kind in MODELS:
         assert (out / f"{kind}.schema.json").read_text("utf-8") == invoke("schema", kind).stdout

@@ -139,7 +139,7 @@ def test_unknown_unit_with_nothing_near(invoke: Invoke) -> None:
 def test_empty_unit(invoke: Invoke) -> None:
     result = invoke("tasks", "--unit", "")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "错误：no unit name given\n"
+    assert result.stderr == "错误：未给出单位名称\n"
 
 
 @pytest.mark.parametrize(

@@ -161,7 +161,7 @@ def test_a_path_that_does_not_exist(invoke: Invoke, tmp_path: Path) -> None:
     result = no_traceback(invoke("validate", str(tmp_path / "nope")))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"错误：no such file or directory: {tmp_path / 'nope'}\n"
+    assert result.stderr == f"错误：文件或目录不存在：{tmp_path / 'nope'}\n"
 
 
 def test_a_bad_format(invoke: Invoke) -> None:

@@ -103,14 +103,14 @@ def test_window_from_month_days_or_year() -> None:
     [
         ({"month": "2024-13"}, "--month: “2024-13”不是实际存在的月份"),
         ({"month": "June"}, "--month: “June”不是月份（应为 YYYY-MM）"),
-        ({"first": "2024-06-01"}, "--from and --to go together: give both days"),
+        ({"first": "2024-06-01"}, "--from 和 --to 须同时给出两个日期"),
         (
             {"first": "2024-07-01", "last": "2024-06-01"},
-            "--from 2024-07-01 is after --to 2024-06-01",
+            "--from 2024-07-01晚于--to 2024-06-01",
         ),
         ({"first": "2024-02-30", "last": "2024-03-01"}, "--from: “2024-02-30”不是实际存在的日期"),
-        ({"month": "2024-06", "year": 2024}, "give only one of --month, --year"),
-        ({"month": "2024-06", "last": "2024-06-30"}, "give only one of --month, --from/--to"),
+        ({"month": "2024-06", "year": 2024}, "--month, --year 只能给出一个"),
+        ({"month": "2024-06", "last": "2024-06-30"}, "--month, --from/--to 只能给出一个"),
     ],
 )
 def test_window_refuses_bad_or_contradictory_options(

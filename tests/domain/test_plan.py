@@ -37,7 +37,7 @@ def test_parse_kinds(values: list[str], kinds: tuple[str, ...]) -> None:
 
 
 def test_parse_kinds_names_the_unknown_one() -> None:
-    with pytest.raises(ValueError, match="unknown kind 'milestone'; choose from: task, duty"):
+    with pytest.raises(ValueError, match="未知类别“milestone”；可选：task, duty"):
         parse_kinds(["duty,milestone"])
 
 

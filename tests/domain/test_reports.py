@@ -170,9 +170,9 @@ def test_choose_periods_before_the_duty_starts_is_empty() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"month": "2024-07", "year": 2024}, "--month cannot be combined"),
-        ({"year": 2024, "first": "2024-06"}, "--year cannot be combined"),
-        ({"first": "2024-09", "last": "2024-06"}, "is after --to"),
+        ({"month": "2024-07", "year": 2024}, "--month 不能与"),
+        ({"year": 2024, "first": "2024-06"}, "--year 不能与"),
+        ({"first": "2024-09", "last": "2024-06"}, "晚于--to"),
         ({"first": "2024-9"}, "不是月份"),
     ],
 )

@@ -251,7 +251,7 @@ def test_choose_format(fmt: str | None, name: str | None, expected: str) -> None
 def test_choose_format_refuses_an_unknown_suffix() -> None:
     from pathlib import Path
 
-    with pytest.raises(ValueError, match="cannot tell the format"):
+    with pytest.raises(ValueError, match=r"无法从“report\.txt”看出格式"):
         choose_format(None, Path("report.txt"))
 
 

@@ -20,6 +20,7 @@ from maogang_cli.domain.chart import (
 from maogang_cli.domain.report_options import ReportOptions
 from maogang_cli.domain.status import DEFAULT_WARN_DAYS, ROLES
 from maogang_cli.errors import NotFoundError
+from maogang_cli.i18n import _
 from maogang_cli.store.duties import list_duties
 from maogang_cli.store.owed import list_milestones
 from maogang_cli.store.plan import list_actions, list_measures, plan_heading
@@ -69,7 +70,9 @@ def wall_chart(
     if action is not None:
         sections = [s for s in sections if _in_action(s, chosen, action)]
         if not sections:
-            raise NotFoundError(f"--action {action}: no action or task list heading has it")
+            raise NotFoundError(
+                _("--action {action}: no action or task list heading has it").format(action=action)
+            )
     shown_tasks = {r.key for s in sections for r in s.rows if r.kind == "task"}
     summaries = unit_summaries(conn, as_of, year=year, warn_days=warn_days)
     if units is not None:
@@ -134,7 +137,11 @@ def _choose_action(actions: list[Action], text: str | None) -> Action | None:
             return action
     if text.isdigit():
         known = ", ".join(str(a.number) for a in actions)
-        raise NotFoundError(f"--action {text}: no such action (the plan's: {known})")
+        raise NotFoundError(
+            _("--action {action}: no such action (the plan's: {known})").format(
+                action=text, known=known
+            )
+        )
     return None
 
 

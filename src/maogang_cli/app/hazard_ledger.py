@@ -150,8 +150,8 @@ def _state(text: str) -> str:
     value = STATE_WORDS.get(word, word.lower())
     if value not in STATE_CHOICES:
         raise UsageError(
-            _("unknown state '{state}': use one of {states}").format(
-                state=word, states=", ".join(STATE_CHOICES)
+            _("unknown state '{state}': use one of {states} (or {words})").format(
+                state=word, states=", ".join(STATE_CHOICES), words="、".join(STATE_WORDS)
             )
         )
     return value

@@ -130,7 +130,9 @@ def global_options(path: str, names: tuple[str, ...], *, has_json: bool) -> list
     def apply(ctx: Any, param: Any, value: Any) -> None:
         run = run_of(ctx)
         if run.json and not has_json:
-            raise UsageError(f"maogang {path} has no JSON output (--json)")
+            raise UsageError(
+                _("maogang {command} has no JSON output (--json)").format(command=path)
+            )
         name = param.name or ""
         source = ctx.get_parameter_source(name)
         if source is not None and source.name == "COMMANDLINE":

@@ -100,9 +100,9 @@ def export(
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if chosen == "xlsx" and to_stdout and split is None:
-        raise UsageError("xlsx is a file, not text: give one with -o FILE.xlsx")
+        raise UsageError(_("xlsx is a file, not text: give one with -o FILE.xlsx"))
     if chosen != "csv" and (encoding is not None or table is not Table.detail):
-        raise UsageError("--encoding and --table apply to csv only")
+        raise UsageError(_("--encoding and --table apply to csv only"))
     if split is not None and not split.is_dir():
         raise UsageError(_("directory not found: {path}").format(path=split))
     if out is not None and not to_stdout:

@@ -61,7 +61,7 @@ def schema(
             path = write / f"{name}.schema.json"
             text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
             write_atomic(path, text.encode("utf-8"), force=True)
-            output.note(f"wrote {path}")
+            output.note(_("wrote {path}").format(path=path))
         return
     output.print_json(chosen[kind.value] if kind else chosen)
 

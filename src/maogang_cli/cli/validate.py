@@ -9,6 +9,7 @@ import typer
 from maogang_cli import config
 from maogang_cli.cli._common import run_of
 from maogang_cli.errors import UsageError
+from maogang_cli.i18n import _
 
 
 class Format(StrEnum):
@@ -35,7 +36,7 @@ def validate(
 
     missing = [p for p in paths or [] if not p.exists()]
     if missing:
-        raise UsageError(f"no such file or directory: {missing[0]}")
+        raise UsageError(_("no such file or directory: {path}").format(path=missing[0]))
     catalogue_dir = config.data_dir(run.data)
     files = gather(paths or [catalogue_dir], catalogue_dir)
     if not files:

@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.dates import month_end, parse_day, parse_month
+from maogang_cli.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -73,7 +74,7 @@ def choose_window(
     if first is not None or last is not None:
         given.append("--from/--to")
     if len(given) > 1:
-        raise ValueError(f"give only one of {', '.join(given)}")
+        raise ValueError(_("give only one of {options}").format(options=", ".join(given)))
     if month is not None:
         try:
             y, m = parse_month(month)
@@ -82,14 +83,14 @@ def choose_window(
         return Window(date(y, m, 1), month_end(y, m))
     if year is not None:
         if not 1900 <= year <= 9999:
-            raise ValueError(f"--year {year} is not a real year")
+            raise ValueError(_("--year {year} is not a real year").format(year=year))
         return Window(date(year, 1, 1), date(year, 12, 31))
     if first is not None or last is not None:
         if first is None or last is None:
-            raise ValueError("--from and --to go together: give both days")
+            raise ValueError(_("--from and --to go together: give both days"))
         lo, hi = _day("--from", first), _day("--to", last)
         if lo > hi:
-            raise ValueError(f"--from {lo} is after --to {hi}")
+            raise ValueError(_("--from {first} is after --to {last}").format(first=lo, last=hi))
         return Window(lo, hi)
     return Window(date(as_of.year, as_of.month, 1), month_end(as_of.year, as_of.month))
 

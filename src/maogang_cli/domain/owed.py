@@ -22,6 +22,7 @@ from maogang_cli.domain.models import TaskHead
 from maogang_cli.domain.periods import Period
 from maogang_cli.domain.reports import InstanceState, Submission, instance_state
 from maogang_cli.domain.status import PairState
+from maogang_cli.i18n import _
 
 OwedKind = Literal["duty", "plan_milestone", "hazard"]  # hazard: see app.hazard_ledger
 
@@ -166,7 +167,11 @@ def parse_kinds(values: Iterable[str]) -> tuple[str, ...]:
     asked = {k.strip() for value in values for k in value.split(",") if k.strip()}
     unknown = sorted(asked - set(OVERDUE_KINDS))
     if unknown:
-        raise ValueError(f"unknown kind '{unknown[0]}'; choose from: {', '.join(OVERDUE_KINDS)}")
+        raise ValueError(
+            _("unknown kind '{kind}'; choose from: {kinds}").format(
+                kind=unknown[0], kinds=", ".join(OVERDUE_KINDS)
+            )
+        )
     return tuple(k for k in OVERDUE_KINDS if not asked or k in asked)
 
 

@@ -23,6 +23,7 @@ from maogang_cli.domain.dates import Unreadable, month_key, parse_month
 from maogang_cli.domain.duties import Duty
 from maogang_cli.domain.periods import Period
 from maogang_cli.domain.rates import ratio
+from maogang_cli.i18n import _
 
 InstanceState = Literal["on_time", "late", "missing", "not_due"]
 STATES: tuple[InstanceState, ...] = ("on_time", "late", "missing", "not_due")
@@ -166,9 +167,9 @@ def choose_periods(
     its last year). Always clipped to the duty's span.
     """
     if month is not None and (first or last or year is not None):
-        raise Unreadable("--month cannot be combined with --from, --to or --year")
+        raise Unreadable(_("--month cannot be combined with --from, --to or --year"))
     if year is not None and (first or last):
-        raise Unreadable("--year cannot be combined with --from or --to")
+        raise Unreadable(_("--year cannot be combined with --from or --to"))
     if month is not None:
         return [duty.period(month)]
     as_of_month = month_key(as_of.year, as_of.month)
@@ -176,7 +177,7 @@ def choose_periods(
         lo = month_key(*parse_month(first)) if first else duty.start
         hi = month_key(*parse_month(last)) if last else max(as_of_month, lo)
         if lo > hi:
-            raise Unreadable(f"--from {lo} is after --to {hi}")
+            raise Unreadable(_("--from {first} is after --to {last}").format(first=lo, last=hi))
         return duty.periods(lo, hi)
     if year is not None:
         return duty.periods(f"{year:04d}-01", f"{year:04d}-12")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
+from maogang_cli.i18n import _
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -42,14 +44,16 @@ def choose_format(fmt: str | None, path: Path | None) -> str:
     found = format_for(path)
     if found is None:
         raise ValueError(
-            f"cannot tell the format from '{path.name}': "
-            f"name it .csv, .json, .xlsx or .md, or pass --format"
+            _(
+                "cannot tell the format from '{name}': name it .csv, .json, .xlsx or .md, "
+                "or pass --format"
+            ).format(name=path.name)
         )
     return found
 
 
 def render(fmt: str, export: MonthlyExport, options: Options) -> bytes:
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}")
+        raise ValueError(_("unknown format {format!r}").format(format=fmt))
     module: _Renderer = importlib.import_module(f"maogang_cli.exporters.to_{fmt}")
     return module.render(export, options)

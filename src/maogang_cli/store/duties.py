@@ -78,10 +78,12 @@ def get_duty(conn: sqlite3.Connection, duty_id: str) -> Duty:
             " WHERE short_name IS NOT NULL ORDER BY 1"
         )
     ]
-    if not known:
-        raise NotFoundError(f"unknown duty '{duty_id}': the catalogue has no plan with duties")
     from maogang_cli.i18n import _
 
+    if not known:
+        raise NotFoundError(
+            _("unknown duty '{duty}': the catalogue has no plan with duties").format(duty=duty_id)
+        )
     raise NotFoundError(
         _("unknown duty '{duty}'{hint}").format(duty=duty_id, hint=did_you_mean(duty_id, known))
     )

@@ -55,7 +55,9 @@ def find_obligation(conn: sqlite3.Connection, ident: str) -> Duty | PlanMileston
         [ident, ident, ident],
     ).fetchone()
     if duty is not None and row is not None:
-        raise NotFoundError(f"'{ident}' is both a duty and a plan milestone: rename one")
+        raise NotFoundError(
+            _("'{ident}' is both a duty and a plan milestone: rename one").format(ident=ident)
+        )
     if duty is not None:
         return duty
     if row is not None:
@@ -69,7 +71,9 @@ def find_obligation(conn: sqlite3.Connection, ident: str) -> Duty | PlanMileston
         )
     ]
     if not known:
-        raise NotFoundError(f"unknown duty '{ident}': the catalogue has no plan with duties")
+        raise NotFoundError(
+            _("unknown duty '{duty}': the catalogue has no plan with duties").format(duty=ident)
+        )
     raise NotFoundError(
         _("unknown duty or plan milestone '{ident}'{hint}").format(
             ident=ident, hint=did_you_mean(ident, sorted(known))

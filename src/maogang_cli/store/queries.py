@@ -39,7 +39,7 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
     suggestions, or with the candidates when the pinyin fits several units."""
     name = name.strip()
     if not name:
-        raise UsageError("no unit name given")
+        raise UsageError(_("no unit name given"))
     row = conn.execute("SELECT unit FROM unit_names WHERE name = ?", [name]).fetchone()
     if row:
         return str(row[0])

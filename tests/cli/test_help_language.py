@@ -109,7 +109,7 @@ def test_the_english_help_has_no_chinese_sentence(invoke: Invoke, path: str) -> 
 
 def test_the_checks_find_a_sentence_left_in_the_other_language() -> None:
     assert ENGLISH.findall(sentences("选项：\n  --unit  Only this unit.")[0]) == ["Only this unit"]
-    assert ENGLISH.findall(" ".join(sentences("用法：maogang status [OPTIONS]"))) == []
+    assert ENGLISH.findall(" ".join(sentences("用法：maogang status [选项]"))) == []
     assert CHINESE_SENTENCE.findall("Count 协办 pairs too.") == []
     assert CHINESE_SENTENCE.findall("Count 协办的也计入。") == ["。"]
 
@@ -133,7 +133,9 @@ def words_of(command: Any) -> set[str]:
     """What must not be cut: English words, options, paths, ids; and in an example each
     space-separated part (a unit's name among them)."""
     found: set[str] = set()
-    for _where, text in help_texts(command):
+    shown = [command.help or ""]
+    shown += [p.help or "" for p in command.params if not getattr(p, "hidden", False)]
+    for text in shown:
         for paragraph in text.split("\n\n"):
             joined = " ".join(paragraph.split())
             for example in ("Example: ", "示例："):
@@ -163,6 +165,17 @@ def test_help_fits_the_terminal_without_cutting_a_word(path: str, lang: str, col
     assert [line for line in lines if line.strip()[:1] in set(CLOSING)] == []
     flat = "\n".join(lines)
     assert sorted(w for w in words_of(loaded(path, lang)) if w not in flat) == []
+
+
+def test_click_words_and_placeholders_in_chinese(invoke: Invoke) -> None:
+    out = invoke("hazard", "--help").stdout
+    assert out.startswith("用法：maogang hazard [选项] 命令 [参数]...\n")
+    assert "\n选项：\n  -h, --help  显示本帮助并退出。\n\n命令：\n" in out
+    out = invoke("status", "--help").stdout
+    assert "\n  -u, --unit <文字>      只看这一单位的任务。\n" in out
+    assert "（环境变量：MAOGANG_WARN_DAYS；默认：15；0<=x<=365）" in "".join(out.split())
+    out = invoke("restore", "--help").stdout
+    assert "\n参数：\n  file  maogang backup 做的副本。（必填）\n" in out
 
 
 def test_chinese_breaks_at_its_punctuation_never_before_a_closing_mark() -> None:
@@ -217,6 +230,7 @@ def test_completion_describes_in_the_language_one_line_each(
         ["--lang", "en", "status", "--help"],
         ["--lang=en", "--help"],
         ["hazard", "event", "--help", "--lang", "en"],
+        ["hazard", "--help", "--lang", "en"],
     ],
 )
 def test_lang_en_gives_english_help_wherever_it_stands(invoke: Invoke, args: list[str]) -> None:
@@ -228,7 +242,7 @@ def test_lang_en_gives_english_help_wherever_it_stands(invoke: Invoke, args: lis
 def test_the_environment_chooses_unless_lang_says_otherwise(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert invoke("status", "--help").stdout.startswith("用法：maogang status [OPTIONS]\n")
+    assert invoke("status", "--help").stdout.startswith("用法：maogang status [选项]\n")
     monkeypatch.setenv("MAOGANG_LANG", "en")
     assert invoke("status", "--help").stdout.startswith("Usage: maogang status [OPTIONS]\n")
     assert invoke("status", "--help", "--lang", "zh").stdout.startswith("用法：maogang status")

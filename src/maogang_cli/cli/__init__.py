@@ -171,6 +171,7 @@ def _add_global_options(command: Any, path: str) -> None:
     """Give a command (each command of a group) the global options it takes."""
     subcommands = getattr(command, "commands", None)
     if subcommands is not None:
+        command.params.append(_group_lang(path))
         for name, sub in subcommands.items():
             _add_global_options(sub, f"{path} {name}")
         return
@@ -180,6 +181,16 @@ def _add_global_options(command: Any, path: str) -> None:
     command.params += global_options(
         path, FEWER_GLOBALS.get(path, ("lang", "db", "data")), has_json=has_json
     )
+
+
+def _group_lang(path: str) -> Any:
+    """A group takes --lang too (`maogang hazard --help --lang en`): the commands' own,
+    hidden, as each of its commands lists it."""
+    from maogang_cli.cli._common import global_options
+
+    (lang,) = (p for p in global_options(path, ("lang",), has_json=True) if p.name == "lang")
+    lang.hidden = True
+    return lang
 
 
 class _Group(TyperGroup):

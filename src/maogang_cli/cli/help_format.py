@@ -175,12 +175,32 @@ def _click_words(text: str) -> str:
     return f"{text[: extra.start()]}（{'；'.join(parts)}）"
 
 
+# What typer writes for a value to type, and the usage line's words: ASCII names (YYYY-MM,
+# DIR, zh|en) stay as written.
+_PLACEHOLDERS = {
+    "<str>": N_("<text>"),
+    "<path>": N_("<path>"),
+    "<int>": N_("<number>"),
+    "<int range>": N_("<number>"),
+    "<float>": N_("<number>"),
+    "[OPTIONS]": N_("[OPTIONS]"),
+    "COMMAND [ARGS]...": N_("COMMAND [ARGS]..."),
+}
+
+
+def _placeholders(text: str) -> str:
+    if language() == "en":
+        return text
+    pattern = "|".join(re.escape(word) for word in _PLACEHOLDERS)
+    return re.sub(pattern, lambda found: _(_PLACEHOLDERS[found[0]]), text)
+
+
 class HelpFormatter(ClickHelpFormatter):
     """click's help layout, measured in display cells and in the run's language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         prefix = _("Usage: ") if prefix is None else prefix
-        line = f"{prefix:>{self.current_indent}}{prog} {args}".rstrip()
+        line = f"{prefix:>{self.current_indent}}{prog} {_placeholders(args)}".rstrip()
         lines = wrap(line, self.width - self.current_indent)
         self.write("\n".join(lines) + "\n")
 
@@ -196,7 +216,7 @@ class HelpFormatter(ClickHelpFormatter):
     def write_dl(
         self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
-        rows = list(rows)
+        rows = [(_placeholders(first), second) for first, second in rows]
         first_width = min(max((cells(first) for first, _ in rows), default=0), col_max)
         first_col = first_width + col_spacing
         for first, second in rows:

@@ -215,6 +215,24 @@ def test_a_failed_first_load_leaves_no_database(invoke: Invoke, tmp_path: Path) 
         assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
+def test_a_command_failing_after_the_first_load_keeps_the_database(tmp_path: Path) -> None:
+    # Chosen: the catalogue it loaded is valid state and the notice names the file. Removing
+    # it again could race a second shell that has just started writing to it.
+    from typer.testing import CliRunner
+
+    from maogang_cli.cli import app
+
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(
+        app, ["record", "14", "-u", "城运中兴", "-s", "推进中", "-d", "2024-06-12", "--db", str(db)]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"note: started a new database at {db}"
+    assert result.stderr.splitlines()[1].startswith("error: unknown unit")
+    assert _progress(db) == []
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM tasks").fetchone()[0] > 0
+
+
 def _progress(db: Path) -> list[Any]:
     return sqlite3.connect(db).execute("SELECT * FROM progress").fetchall()
 

@@ -16,6 +16,7 @@ from maogang_cli.store.failures import (
     check_identity,
     check_target,
     explain,
+    read_only_target,
     remember,
     remove_new_database,
 )
@@ -39,13 +40,38 @@ class _Opened(NamedTuple):
     existed: bool  # the file was there before: never removed on a failure
     version: int  # migrations applied
     marked: bool  # carries maogang's application_id
+    read_only: bool = False  # opened for reading only: every write is refused by SQLite
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A database maogang cannot write (a copy on a read-only share or stick, a file
+    without write permission) opened for reading, so that status, history and the like
+    still work; SQLite then refuses every write, and `explain` says so in one line.
+    A WAL database whose folder is read-only has no -shm to read through: such a file can
+    change under no one, so it is read as immutable."""
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(Path(path).absolute())) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    return sqlite3.connect(
+        uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+    )
 
 
 def _connect(path: Path) -> _Opened:
     existed = check_target(path)
     remember(path)
+    read_only = existed and read_only_target(path)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        if read_only:
+            conn = _open_read_only(path)
+        else:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
         raise explain(exc, path) or StoreError(
             _("cannot open database {path}: {detail}").format(path=path, detail=exc)
@@ -63,7 +89,7 @@ def _connect(path: Path) -> _Opened:
                     "this one knows {known}); upgrade maogang to use it"
                 ).format(path=path, version=version, known=SCHEMA_VERSION)
             )
-        return _Opened(conn, existed, version, marked)
+        return _Opened(conn, existed, version, marked, read_only)
     except BaseException as exc:
         _discard(conn, path, existed)
         if isinstance(exc, sqlite3.Error):
@@ -132,6 +158,8 @@ def open_store(db_path: Path, data_dir: Path) -> Store:
     opened = _connect(db_path)
     conn = opened.conn
     try:
+        if opened.read_only:
+            return _read_only_store(opened, db_path, data_dir)
         stored = _meta(conn, "catalogue_hash") if opened.version else None
         if (
             opened.version == SCHEMA_VERSION
@@ -154,6 +182,32 @@ def open_store(db_path: Path, data_dir: Path) -> Store:
         if isinstance(exc, sqlite3.Error):
             raise explain(exc, db_path) or exc from None
         raise
+
+
+def _read_only_store(opened: _Opened, db_path: Path, data_dir: Path) -> Store:
+    """A database that cannot be written is shown as it is: with the catalogue it holds
+    (said so when the files differ); one that would first need its schema brought up to
+    date cannot be read by this maogang at all."""
+    conn = opened.conn
+    stored = _meta(conn, "catalogue_hash") if opened.version else None
+    if opened.version < SCHEMA_VERSION or not opened.marked or not stored:
+        raise StoreError(
+            _(
+                "the database {path} is read-only and must first be brought up to date by "
+                "this maogang: make it writable once, or copy it somewhere writable"
+            ).format(path=db_path)
+        )
+    if _catalogue_current(conn, data_dir):
+        return Store(conn)
+    return Store(
+        conn,
+        (
+            _(
+                "warning: the database {path} is read-only: showing the catalogue it holds, "
+                "not the one in {data}"
+            ).format(path=db_path, data=data_dir),
+        ),
+    )
 
 
 def open_to_load(db_path: Path, data_dir: Path, *, force: bool) -> tuple[sqlite3.Connection, bool]:

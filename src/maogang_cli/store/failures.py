@@ -208,7 +208,9 @@ def _no_space(path: Path | None) -> bool:
     return fs.f_bavail * fs.f_frsize < 256 * 1024
 
 
-def _read_only(path: Path | None) -> bool:
+def read_only_target(path: Path | None) -> bool:
+    """Whether maogang cannot write the database or create its journal beside it: a file
+    or folder without write permission, or a read-only mount (a USB stick, a share)."""
     if path is None:
         return False
     folder = os.path.dirname(os.path.abspath(path))
@@ -253,12 +255,11 @@ def explain(exc: BaseException, path: Path | None = None) -> MaogangError | None
                 "free some space and try again"
             ).format(path=name)
         )
-    if code in (_READONLY, _PERM) or (code == _CANTOPEN and _read_only(where)):
+    if code in (_READONLY, _PERM) or (code == _CANTOPEN and read_only_target(where)):
         return StoreError(
             _(
-                "the database {path} is read-only (its file or its folder): maogang writes "
-                "to it and beside it, even to read; make it writable or copy it somewhere "
-                "writable"
+                "the database {path} is read-only (its file or its folder): nothing was "
+                "stored; to change it, make it writable or copy it somewhere writable"
             ).format(path=name)
         )
     if code == _CANTOPEN:

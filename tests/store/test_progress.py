@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from maogang_cli.domain.report_options import ReportOptions
 from maogang_cli.domain.status import Record, latest_state, summarise
 from maogang_cli.store.progress import (
     NewRecord,
@@ -43,8 +44,8 @@ def test_sql_state_matches_the_domain_rule(
         for i, (unit, status, day, minute) in enumerate(items)
     ]
     ids = append_records(conn, records)
-    got = {s.unit: s for s in pair_states(conn, as_of, task_ids=["2024-14"])}
-    quick = overdue_pairs(conn, as_of, task_ids=["2024-14"])
+    got = {s.unit: s for s in pair_states(conn, ReportOptions(as_of), task_ids=["2024-14"])}
+    quick = overdue_pairs(conn, ReportOptions(as_of), task_ids=["2024-14"])
     assert {s.unit for s in quick} == {u for u, s in got.items() if s.overdue}
     for unit in UNITS:
         mine = [
@@ -112,13 +113,14 @@ def test_unit_counts_and_overdue_pairs_in_sql_match_the_domain_rule(
         ],
     )
     roles = ("responsible", "cooperating") if cooperating else ("responsible",)
+    options = ReportOptions(as_of, roles=roles, warn_days=warn_days)
     expected = summarise(
-        pair_states(conn, as_of, roles=roles, warn_days=warn_days, details=False),
+        pair_states(conn, options, details=False),
         unit_order(conn),
     )
-    assert unit_summaries(conn, as_of, roles=roles, warn_days=warn_days) == expected
-    every = pair_states(conn, as_of, roles=roles, details=False)
-    quick = overdue_pairs(conn, as_of, roles=roles)
+    assert unit_summaries(conn, options) == expected
+    every = pair_states(conn, ReportOptions(as_of, roles=roles), details=False)
+    quick = overdue_pairs(conn, ReportOptions(as_of, roles=roles))
     late = {(s.task_id, s.unit) for s in every if s.overdue}
     assert {(s.task_id, s.unit) for s in quick if s.overdue} == late
 
@@ -145,11 +147,13 @@ def test_pair_states_are_read_by_index_seeks_alone(conn: sqlite3.Connection) -> 
     progress is a seek in progress_state, which also holds the status (no row lookups)."""
     from maogang_cli.store import progress
 
-    pairs = progress._pairs(date(2024, 6, 30))
+    pairs = progress._pairs(ReportOptions(date(2024, 6, 30)))
     queries = [
         progress._counts_sql(pairs),
         progress._states_sql(pairs, details=False),
-        progress._overdue_sql(progress._pairs(date(2024, 6, 30), past_deadline=True)),
+        progress._overdue_sql(
+            progress._pairs(ReportOptions(date(2024, 6, 30)), past_deadline=True)
+        ),
     ]
     for sql in queries:
         args = pairs.args | {"soon": ""}
@@ -171,9 +175,9 @@ def test_a_run_of_done_starts_at_its_first_record(conn: sqlite3.Connection) -> N
         ],
     )
     as_of = date(2025, 2, 1)
-    (state,) = pair_states(conn, as_of, units=["城运中心"], task_ids=["2024-14"])
+    (state,) = pair_states(conn, ReportOptions(as_of, units=["城运中心"]), task_ids=["2024-14"])
     assert (state.done_on, state.done_late) == (date(2024, 12, 20), False)  # deadline 12-31
-    (summary,) = [s for s in unit_summaries(conn, as_of) if s.unit == "城运中心"]
+    (summary,) = [s for s in unit_summaries(conn, ReportOptions(as_of)) if s.unit == "城运中心"]
     assert (summary.done, summary.done_late) == (1, 0)
 
 
@@ -195,5 +199,7 @@ def test_the_latest_percent_and_note_skip_records_without_them(conn: sqlite3.Con
             NewRecord("2024-14", "城运中心", "in_progress", date(2024, 6, 1), "t", "2024-06-01T09"),
         ],
     )
-    (state,) = pair_states(conn, date(2024, 7, 1), units=["城运中心"], task_ids=["2024-14"])
+    (state,) = pair_states(
+        conn, ReportOptions(date(2024, 7, 1), units=["城运中心"]), task_ids=["2024-14"]
+    )
     assert (state.percent, state.note) == (40, "建设中")

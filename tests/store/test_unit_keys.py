@@ -79,6 +79,7 @@ def test_renaming_a_unit_changes_one_label(tmp_path: Path, data_copy: Path) -> N
     sync_catalogue(conn, data_copy)
     from datetime import date
 
+    from maogang_cli.domain.report_options import ReportOptions
     from maogang_cli.store.progress import NewRecord, append_records, history, pair_states
 
     append_records(
@@ -101,7 +102,9 @@ def test_renaming_a_unit_changes_one_label(tmp_path: Path, data_copy: Path) -> N
         "城市运行管理中心",
         "cyzx",
     )
-    (state,) = pair_states(conn, date(2024, 6, 2), units=["城市运行管理中心"], task_ids=["2024-14"])
+    (state,) = pair_states(
+        conn, ReportOptions(date(2024, 6, 2), units=["城市运行管理中心"]), task_ids=["2024-14"]
+    )
     assert (state.unit, state.status) == ("城市运行管理中心", "done")
 
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from maogang_cli.domain.report_options import ReportOptions
 from maogang_cli.domain.reports import instance_state
 from maogang_cli.domain.status import Record, latest_state
 from maogang_cli.domain.voids import EntryId, live, parse_entry_id
@@ -83,8 +84,8 @@ def test_progress_without_voided_records_matches_the_domain_rule(
     voided = {i for i, (*_, gone) in zip(ids, items, strict=True) if gone}
     for row in voided:
         void(conn, "progress", row)
-    got = {s.unit: s for s in pair_states(conn, as_of, task_ids=["2024-14"])}
-    counts = {s.unit: s for s in unit_summaries(conn, as_of)}
+    got = {s.unit: s for s in pair_states(conn, ReportOptions(as_of), task_ids=["2024-14"])}
+    counts = {s.unit: s for s in unit_summaries(conn, ReportOptions(as_of))}
     for unit in UNITS:
         mine = [
             Record(r.status, r.happened_on, r.recorded_at, i)

@@ -45,13 +45,14 @@ def monthly_bulletin(
     month outside the plan, or not begun, is refused as `export` refuses it."""
     check_month(conn, month, today=today, as_of=as_of)
     as_of = as_of or default_day(month, today)
-    summaries = unit_summaries(conn, as_of)  # as `status`
-    states = pair_states(conn, as_of, details=False)  # `status`'s pairs, one by one
+    report = ReportOptions(as_of)  # as `status`, `rank` and `overdue` report the day
+    summaries = unit_summaries(conn, report)
+    states = pair_states(conn, report, details=False)  # `status`'s pairs, one by one
     tasks = [t for t in list_tasks(conn) if not t.retired]
     progress = task_progress(tasks, states)
     late = [s for s in states if s.overdue]  # as `overdue --kind task`
     titles = {t.id: t.title for t in tasks}
-    owed = [o for o in missed(conn, as_of) if o.id != MONTHLY_REPORT]  # as `overdue`
+    owed = [o for o in missed(conn, report) if o.id != MONTHLY_REPORT]
     duty = find_duty(conn, MONTHLY_REPORT)
     reports = []
     report_due = None
@@ -67,7 +68,7 @@ def monthly_bulletin(
         totals=totals(summaries),
         tasks_due=tuple(p for p in progress if p.deadline <= as_of),
         month_tasks=tuple(p for p in progress if month.first <= p.deadline <= month.last),
-        ranking=tuple(ranking(conn, ReportOptions(as_of))),  # as `rank`
+        ranking=tuple(ranking(conn, report)),
         overdue=tuple(overdue_by_unit(late, titles, unit_order(conn))),
         report_due=report_due,
         reports=tuple(reports),

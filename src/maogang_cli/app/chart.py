@@ -18,7 +18,7 @@ from maogang_cli.domain.chart import (
     unit_rows,
 )
 from maogang_cli.domain.report_options import ReportOptions
-from maogang_cli.domain.status import DEFAULT_WARN_DAYS, ROLES
+from maogang_cli.domain.status import ROLES
 from maogang_cli.errors import NotFoundError
 from maogang_cli.i18n import _
 from maogang_cli.store.duties import list_duties
@@ -38,23 +38,21 @@ FALLBACK_TITLE = "安全生产治本攻坚三年行动"
 
 def wall_chart(
     conn: sqlite3.Connection,
-    as_of: date,
+    options: ReportOptions,
     *,
-    year: int | None = None,
     unit: str | None = None,
     action: str | None = None,
-    warn_days: int = DEFAULT_WARN_DAYS,
 ) -> WallChart:
-    """The chart of every live task, plan milestone and duty as of the day, narrowed to a
-    year (its task list, and what falls due in it), a unit (its 主办 and 协办 tasks, what it
-    owes; the colours are its own) or an action (its number or words of its title)."""
+    """The chart of every live task, plan milestone and duty as of the report's day (its
+    due-soon window), narrowed to its year (its task list, and what falls due in it), a
+    unit (its 主办 and 协办 tasks, what it owes; the colours are its own) or an action
+    (its number or words of its title)."""
+    as_of, year, warn_days = options.as_of, options.year, options.warn_days
     units = units_named(conn, unit)
     actions = list_actions(conn)
     chosen = _choose_action(actions, action)
     counted = ROLES if unit is not None else ("responsible",)  # as `status` counts them
-    states = pair_states(
-        conn, as_of, units=units, roles=counted, year=year, warn_days=warn_days, details=False
-    )
+    states = pair_states(conn, options._replace(units=units, roles=counted), details=False)
     tasks = list_tasks(conn, year=year, task_ids=sorted({s.task_id for s in states}))
     first = last = None
     if year is not None:
@@ -74,13 +72,13 @@ def wall_chart(
                 _("--action {action}: no action or task list heading has it").format(action=action)
             )
     shown_tasks = {r.key for s in sections for r in s.rows if r.kind == "task"}
-    summaries = unit_summaries(conn, as_of, year=year, warn_days=warn_days)
+    summaries = unit_summaries(conn, options)
     if units is not None:
         summaries = [s for s in summaries if s.unit in units]
     unit_states = [s for s in states if s.role == "responsible" and s.task_id in shown_tasks]
     titles = {t.id: t.title for t in tasks}
     rows = unit_rows(summaries, unit_states, titles)
-    ranked = ranking(conn, ReportOptions(as_of, year=year))
+    ranked = ranking(conn, options)
     if units is not None:
         ranked = [r for r in ranked if r.unit in units]
     summary = summarise(

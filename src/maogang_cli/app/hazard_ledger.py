@@ -25,6 +25,7 @@ from maogang_cli.store import hazard_ledger as ledger
 if TYPE_CHECKING:
     from maogang_cli.domain.agenda import AgendaItem
     from maogang_cli.domain.owed import Owed
+    from maogang_cli.domain.report_options import ReportOptions
 
 # No `from __future__ import annotations`: the records below are on the read path of
 # `overdue` and `agenda`, where typing would compile each string annotation at every run.
@@ -263,18 +264,20 @@ def _title(entity: object, description: object) -> str:
     return f"{entity}：{description}"
 
 
-def overdue_hazards(
-    conn: sqlite3.Connection, day: date, units: Sequence[str] | None, year: int | None
-) -> "list[Owed]":
-    """Hazards open past their deadline in force on `day`, each under its supervising
-    department (kind `hazard`), for `overdue`; with a year, those whose deadline is in it."""
+def overdue_hazards(conn: sqlite3.Connection, options: "ReportOptions") -> "list[Owed]":
+    """Hazards open past their deadline in force on the report's day, each under its
+    supervising department (kind `hazard`), for `overdue`: of the report's units (their
+    departments), and with a year, those whose deadline is in it."""
     from maogang_cli.domain.owed import Owed
+
+    day, year = options.as_of, options.year
 
     if not ledger.has_ledger(conn):
         return []
     labels = ledger.unit_labels(conn)
     found = []
-    for row in ledger.snapshot_rows(conn, day, _department_filter(conn, units), overdue_only=True):
+    departments = _department_filter(conn, options.units)
+    for row in ledger.snapshot_rows(conn, day, departments, overdue_only=True):
         deadline = date.fromisoformat(str(row[10]))
         if year is not None and deadline.year != year:
             continue

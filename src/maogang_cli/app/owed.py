@@ -64,17 +64,14 @@ def owed(
 
 
 def missed(
-    conn: sqlite3.Connection,
-    as_of: date,
-    *,
-    units: Collection[str] | None = None,
-    year: int | None = None,
-    all_duties: bool = False,
+    conn: sqlite3.Connection, options: ReportOptions, *, all_duties: bool = False
 ) -> list[Owed]:
-    """Duty instances and plan milestones not done by their due day, as of `as_of`.
+    """Duty instances and plan milestones not done by their due day, as of the report's
+    day, owed by its units (all when None), due in its year (any when None).
 
     Obligations owed only by memberless collectives are left out unless `all_duties` or
-    `units` is given (see `domain.owed.chased`)."""
+    units are given (see `domain.owed.chased`)."""
+    as_of, units, year = options.as_of, options.units, options.year
     duties, milestones = list_duties(conn), list_milestones(conn)
     found = [
         o
@@ -98,20 +95,12 @@ def overdue(
 
     late: list[PairState] = []
     if "task" in kinds:
-        late = overdue_pairs(
-            conn, options.as_of, units=options.units, roles=options.roles, year=options.year
-        )
+        late = overdue_pairs(conn, options)
     owed_late: list[Owed] = []
     if "duty" in kinds or "plan_milestone" in kinds:
-        owed_late = [
-            o
-            for o in missed(
-                conn, options.as_of, units=options.units, year=options.year, all_duties=all_duties
-            )
-            if o.kind in kinds
-        ]
+        owed_late = [o for o in missed(conn, options, all_duties=all_duties) if o.kind in kinds]
     if "hazard" in kinds:
         from maogang_cli.app.hazard_ledger import overdue_hazards
 
-        owed_late += overdue_hazards(conn, options.as_of, options.units, options.year)
+        owed_late += overdue_hazards(conn, options)
     return Overdue(merge_overdue(late, owed_late), task_heads(conn))

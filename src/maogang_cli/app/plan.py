@@ -10,6 +10,7 @@ from maogang_cli.app.owed import owed
 from maogang_cli.domain.agenda import AgendaItem, Window, owed_items, sort_agenda, task_items
 from maogang_cli.domain.owed import Owed, chased, milestone_owed
 from maogang_cli.domain.plan import ActionView, build_plan
+from maogang_cli.domain.report_options import ReportOptions
 from maogang_cli.domain.reports import totals
 from maogang_cli.store.duties import duty_records, list_duties
 from maogang_cli.store.owed import list_milestones, memberless_groups
@@ -17,7 +18,6 @@ from maogang_cli.store.plan import duty_measures, list_actions, list_measures, l
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Collection
     from datetime import date
 
     from maogang_cli.domain.duties import Duty
@@ -37,26 +37,16 @@ class DutyList(NamedTuple):
     counts: dict[str, dict[str, Any]]
 
 
-def agenda(
-    conn: sqlite3.Connection,
-    as_of: date,
-    window: Window,
-    *,
-    units: Collection[str] | None = None,
-) -> list[AgendaItem]:
-    """Everything due in the window, one item per owing unit, sorted (see domain.agenda)."""
+def agenda(conn: sqlite3.Connection, options: ReportOptions, window: Window) -> list[AgendaItem]:
+    """Everything due in the window as of the report's day, one item per owing unit (of
+    its units, when given), sorted (see domain.agenda)."""
     from maogang_cli.domain.status import roles
     from maogang_cli.store.progress import pair_states, unit_order
     from maogang_cli.store.queries import list_tasks
 
-    named = units is not None
-    states = pair_states(
-        conn,
-        as_of,
-        units=list(units) if units is not None else None,
-        roles=roles(False, unit_named=named),
-        details=False,
-    )
+    as_of, units = options.as_of, options.units
+    counted = roles(False, unit_named=units is not None)
+    states = pair_states(conn, options._replace(roles=counted), details=False)
     tasks = list_tasks(conn, task_ids=sorted({s.task_id for s in states}))
     items = task_items(tasks, states, window)
     items += owed_items(
@@ -64,9 +54,7 @@ def agenda(
     )
     from maogang_cli.app.hazard_ledger import agenda_hazards
 
-    items += agenda_hazards(
-        conn, as_of, window.first, window.last, list(units) if units is not None else None
-    )
+    items += agenda_hazards(conn, as_of, window.first, window.last, units)
     return sort_agenda(items, {u: i for i, u in enumerate(unit_order(conn))})
 
 
@@ -81,7 +69,7 @@ def plan_view(conn: sqlite3.Connection, as_of: date) -> list[ActionView]:
         records = duty_records(conn, milestone.id, periods=[milestone.period], until=as_of)
         instances += milestone_owed(milestone, records, as_of)
     tasks = [t for t in list_tasks(conn) if not t.retired]
-    states = pair_states(conn, as_of, details=False)
+    states = pair_states(conn, ReportOptions(as_of), details=False)
     return build_plan(
         list_actions(conn), list_measures(conn), milestones, instances, tasks, states, as_of
     )

@@ -6,9 +6,8 @@ from typing import NamedTuple
 
 from maogang_cli.domain.models import TaskInfo
 from maogang_cli.domain.report_options import ReportOptions
-from maogang_cli.domain.status import PairState, UnitSummary
+from maogang_cli.domain.status import ROLES, PairState, UnitSummary
 from maogang_cli.store.progress import pair_states, unit_summaries
-from maogang_cli.store.queries import list_tasks, resolve_task, resolve_unit, units_named
 
 # No `from __future__ import annotations`: the records below are on the read path, where
 # typing would compile each string annotation at every run.
@@ -31,34 +30,24 @@ class TaskCard(NamedTuple):
 
 def unit_status(conn: sqlite3.Connection, options: ReportOptions) -> list[UnitSummary]:
     """One summary per reporting unit with pairs, in catalogue order."""
-    return unit_summaries(
-        conn, options.as_of, roles=options.roles, year=options.year, warn_days=options.warn_days
-    )
+    return unit_summaries(conn, options)
 
 
 def unit_tasks(conn: sqlite3.Connection, unit: str, options: ReportOptions) -> UnitTasks:
+    # Here, not at the top: `status` without --unit resolves no name (nor loads pinyin).
+    from maogang_cli.store.queries import list_tasks, resolve_unit, units_named
+
     canonical = resolve_unit(conn, unit)
-    states = pair_states(
-        conn,
-        options.as_of,
-        units=units_named(conn, canonical),
-        roles=options.roles,
-        year=options.year,
-        warn_days=options.warn_days,
-    )
+    states = pair_states(conn, options._replace(units=units_named(conn, canonical)))
     tasks = {task.id: task for task in list_tasks(conn, task_ids=[s.task_id for s in states])}
     return UnitTasks(canonical, states, tasks)
 
 
 def task_card(conn: sqlite3.Connection, task: str, options: ReportOptions) -> TaskCard:
     """A task (retired ones too) and every one of its units, 主办 and 协办."""
+    from maogang_cli.store.queries import list_tasks, resolve_task
+
     info = list_tasks(conn, task_ids=[resolve_task(conn, task)])[0]
-    states = pair_states(
-        conn,
-        options.as_of,
-        roles=("responsible", "cooperating"),
-        task_ids=[info.id],
-        warn_days=options.warn_days,
-        include_retired=True,
-    )
+    every_unit = ReportOptions(options.as_of, roles=ROLES, warn_days=options.warn_days)
+    states = pair_states(conn, every_unit, task_ids=[info.id], include_retired=True)
     return TaskCard(info, states)

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from maogang_cli.domain.duties import MONTHLY_REPORT, Duty
 from maogang_cli.domain.export import MonthlyExport, build_export
 from maogang_cli.domain.rank import RankRow, rank_units
+from maogang_cli.domain.report_options import ReportOptions
 from maogang_cli.domain.reports import Instance, grid, totals
+from maogang_cli.domain.status import ROLES
 from maogang_cli.errors import InvalidRecordError, RefusedError
 from maogang_cli.store.duties import duty_records, find_duty
 from maogang_cli.store.progress import pair_states, unit_order, unit_summaries
@@ -20,7 +22,6 @@ if TYPE_CHECKING:
     from datetime import date
 
     from maogang_cli.domain.periods import Period
-    from maogang_cli.domain.report_options import ReportOptions
 
 
 class ReportGrid(NamedTuple):
@@ -115,7 +116,7 @@ def monthly_export(
     check_month(conn, month, today=today, as_of=as_of)
     check_task_year(conn, year)
     day = as_of or default_as_of(month, report_due, today)
-    states = pair_states(conn, day, roles=("responsible", "cooperating"), year=year)
+    states = pair_states(conn, ReportOptions(day, year=year, roles=ROLES))
     tasks = {t.id: t for t in list_tasks(conn, year=year)}
     reports: dict[str, Instance] = {}
     if duty is not None and owed:
@@ -156,7 +157,7 @@ def ranking(conn: sqlite3.Connection, options: ReportOptions) -> list[RankRow]:
     """Units ranked for 通报 on their tasks and their monthly reports up to the as-of day."""
     as_of, year = options.as_of, options.year
     order = unit_order(conn)
-    summaries = unit_summaries(conn, as_of, roles=options.roles, year=year)
+    summaries = unit_summaries(conn, options)
     duty = find_duty(conn, MONTHLY_REPORT)
     report_totals = []
     if duty is not None:

@@ -37,6 +37,7 @@ def agenda(
     """
     from maogang_cli.app.plan import agenda as due_items
     from maogang_cli.domain.agenda import choose_window
+    from maogang_cli.domain.report_options import ReportOptions
     from maogang_cli.store.queries import units_named
 
     run = run_of(ctx)
@@ -46,7 +47,8 @@ def agenda(
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     conn = run.open_db()
-    run.formatter.agenda(due_items(conn, day, window, units=units_named(conn, unit)), window, day)
+    options = ReportOptions(day, units=units_named(conn, unit))
+    run.formatter.agenda(due_items(conn, options, window), window, day)
 
 
 def register(app: typer.Typer) -> None:

@@ -36,6 +36,7 @@ def chart(
     Example: maogang chart --as-of 2024-10-01 -o 挂图.html
     """
     from maogang_cli.app.chart import wall_chart
+    from maogang_cli.domain.report_options import ReportOptions
     from maogang_cli.exporters.chart_html import render_chart
     from maogang_cli.outfiles import check_target, write_atomic
 
@@ -47,7 +48,8 @@ def chart(
             raise UsageError(_("-o {file}: give an .html file").format(file=out))
         check_target(out, force=force)
     conn = run.open_db()
-    built = wall_chart(conn, day, year=year, unit=unit, action=action, warn_days=warn_days)
+    options = ReportOptions(day, year=year, warn_days=warn_days)
+    built = wall_chart(conn, options, unit=unit, action=action)
     content = render_chart(built, warn_days=warn_days)
     if out is None or to_stdout:
         output.print_bytes(content)

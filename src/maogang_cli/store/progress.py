@@ -5,13 +5,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from maogang_cli.domain.status import (
-    COUNTS,
-    DEFAULT_WARN_DAYS,
-    PairState,
-    UnitSummary,
-    summaries,
-)
+from maogang_cli.domain.report_options import ReportOptions
+from maogang_cli.domain.status import COUNTS, PairState, UnitSummary, summaries
 
 
 class NewRecord(NamedTuple):
@@ -152,29 +147,27 @@ class Pairs(NamedTuple):
 
 
 def _pairs(
-    as_of: date,
+    options: ReportOptions,
     *,
-    units: Sequence[str] | None = None,
-    roles: Sequence[str] = ("responsible",),
-    year: int | None = None,
     task_ids: Sequence[str] | None = None,
     include_retired: bool = False,
     past_deadline: bool = False,
 ) -> Pairs:
+    """The reporting pairs a report covers: its roles, units and year, as of its day."""
     where = ["1 = 1" if include_retired else "t.retired = 0"]
-    args: dict[str, object] = {"as_of": as_of.isoformat()}
+    args: dict[str, object] = {"as_of": options.as_of.isoformat()}
 
     def among(column: str, prefix: str, values: Sequence[object]) -> None:
         marks = ",".join(f":{prefix}{i}" for i in range(len(values)))
         where.append(f"{column} IN ({marks})")
         args.update({f"{prefix}{i}": v for i, v in enumerate(values)})
 
-    among("tu.role", "r", roles)
-    if units is not None:
-        among("tu.unit", "u", units)
-    if year is not None:
+    among("tu.role", "r", options.roles)
+    if options.units is not None:
+        among("tu.unit", "u", options.units)
+    if options.year is not None:
         where.append("t.year = :year")
-        args["year"] = year
+        args["year"] = options.year
     if task_ids is not None:
         among("t.id", "t", task_ids)
     if past_deadline:
@@ -263,20 +256,13 @@ GROUP BY states.unit
 """
 
 
-def unit_summaries(
-    conn: sqlite3.Connection,
-    as_of: date,
-    *,
-    roles: Sequence[str] = ("responsible",),
-    year: int | None = None,
-    warn_days: int = DEFAULT_WARN_DAYS,
-) -> list[UnitSummary]:
+def unit_summaries(conn: sqlite3.Connection, options: ReportOptions) -> list[UnitSummary]:
     """`summarise(pair_states(...), unit_order(conn))`, counted in SQL: at district scale
     no Python object is made per pair."""
-    pairs = _pairs(as_of, roles=roles, year=year)
+    pairs = _pairs(options)
     args = dict(pairs.args)
     try:
-        args["soon"] = (as_of + timedelta(days=warn_days)).isoformat()
+        args["soon"] = (options.as_of + timedelta(days=options.warn_days)).isoformat()
     except OverflowError:  # a window past the year 9999: everything not done is soon
         args["soon"] = date.max.isoformat()
     counts = {
@@ -288,51 +274,34 @@ def unit_summaries(
 
 def pair_states(
     conn: sqlite3.Connection,
-    as_of: date,
+    options: ReportOptions,
     *,
-    units: Sequence[str] | None = None,
-    roles: Sequence[str] = ("responsible",),
-    year: int | None = None,
     task_ids: Sequence[str] | None = None,
-    warn_days: int = DEFAULT_WARN_DAYS,
     include_retired: bool = False,
     details: bool = True,
 ) -> list[PairState]:
-    """The state of every reporting pair of live tasks, in list order (year, seq, unit).
+    """The state of every reporting pair of live tasks that `options` covers, in list
+    order (year, seq, unit).
 
     details=False leaves out the latest note and percent, which counts do not need."""
-    pairs = _pairs(
-        as_of,
-        units=units,
-        roles=roles,
-        year=year,
-        task_ids=task_ids,
-        include_retired=include_retired,
-    )
-    return _read_states(conn, _states_sql(pairs, details=details), pairs, as_of, warn_days)
+    pairs = _pairs(options, task_ids=task_ids, include_retired=include_retired)
+    return _read_states(conn, _states_sql(pairs, details=details), pairs, options)
 
 
 def overdue_pairs(
-    conn: sqlite3.Connection,
-    as_of: date,
-    *,
-    units: Sequence[str] | None = None,
-    roles: Sequence[str] = ("responsible",),
-    year: int | None = None,
-    task_ids: Sequence[str] | None = None,
+    conn: sqlite3.Connection, options: ReportOptions, *, task_ids: Sequence[str] | None = None
 ) -> list[PairState]:
     """The overdue pairs (the domain's rule, in SQL: `_OVERDUE`), in list order, for
     `overdue` at district scale: without notes, and without working out when done pairs
     were done. Nothing filters them again: a test pins the SQL to the domain rule."""
-    pairs = _pairs(
-        as_of, units=units, roles=roles, year=year, task_ids=task_ids, past_deadline=True
-    )
-    return _read_states(conn, _overdue_sql(pairs), pairs, as_of, DEFAULT_WARN_DAYS)
+    pairs = _pairs(options, task_ids=task_ids, past_deadline=True)
+    return _read_states(conn, _overdue_sql(pairs), pairs, options)
 
 
 def _read_states(
-    conn: sqlite3.Connection, sql: str, pairs: Pairs, as_of: date, warn_days: int
+    conn: sqlite3.Connection, sql: str, pairs: Pairs, options: ReportOptions
 ) -> list[PairState]:
+    as_of, warn_days = options.as_of, options.warn_days
     states = []
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: thousands of rows at district scale

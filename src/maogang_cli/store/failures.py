@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from maogang_cli.errors import MaogangError
-from maogang_cli.filekinds import file_kind
 from maogang_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -86,6 +85,8 @@ def check_target(path: Path) -> bool:
     if stat.S_ISDIR(info.st_mode):
         raise StoreError(_("--db wants a database file, not a directory: {path}").format(path=path))
     if not stat.S_ISREG(info.st_mode):
+        from maogang_cli.filekinds import file_kind  # for this message only
+
         raise StoreError(
             _("--db {path} is {kind}, not a database file").format(
                 path=path, kind=file_kind(info.st_mode)

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import yaml
 
 from maogang_cli.catalog.files import MAX_FILE_BYTES
+from maogang_cli.catalog.yaml_syntax import decode, syntax_problem
 from maogang_cli.errors import Problem
 
 # The bundled catalogue has a few thousand values; these leave room for decades of task
@@ -233,7 +234,7 @@ def _fast_parse(raw: bytes, name: str) -> YamlDoc | None:
 def parse_yaml(raw: bytes, name: str) -> tuple[YamlDoc | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
         return None, [_too_large(name)]
-    text, problem = _decode(raw, name)
+    text, problem = decode(raw, name)
     if problem is not None:
         return None, [problem]
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
@@ -241,7 +242,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        return None, [_syntax_problem(exc, text, name)]
+        return None, [syntax_problem(exc, text, name)]
     if node is None or node.tag == f"{_TAG}null":
         return None, [Problem(name, 1, 1, "file is empty (no YAML document)")]
     # Without an anchor there is no alias, so no bomb and no cycle: skip the extra pass
@@ -266,91 +267,6 @@ def parse_yaml(raw: bytes, name: str) -> tuple[YamlDoc | None, list[Problem]]:
 
 def _too_large(name: str) -> Problem:
     return Problem(name, 1, 1, f"file is larger than {MAX_BYTES // 2**20} MiB")
-
-
-def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
-    """UTF-8 text (a BOM is allowed); else a problem at the first bad byte, in characters."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "", Problem(name, 1, 1, "file is UTF-16 text: save it as UTF-8")
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
-        line_start = max(raw.rfind(b"\n", 0, exc.start) + 1, bom)
-        line = raw[: exc.start].count(b"\n") + 1
-        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-        hint = "save it as UTF-8"
-        try:
-            raw.decode("gb18030")
-            hint = "it looks like GBK/GB18030 (a Chinese Windows encoding): save it as UTF-8"
-        except UnicodeDecodeError:
-            pass
-        return "", Problem(name, line, col, f"file is not UTF-8 text: {hint}")
-
-
-_FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)[^\s#'\"：]+：")
-_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#]+:\s+)?(["'])""")
-
-
-def _syntax_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
-    """One clear line for a YAML syntax error, at the place the clerk has to fix."""
-    lines = text.splitlines()
-
-    def at(line: int, col: int, message: str) -> Problem:
-        return Problem(name, line + 1, col + 1, message)
-
-    if isinstance(exc, yaml.reader.ReaderError):
-        # libyaml counts bytes, the pure-Python reader characters: find the character itself.
-        index = text.find(chr(exc.character))
-        before = text[: max(index, 0)]
-        line, col = before.count("\n"), len(before) - (before.rfind("\n") + 1)
-        return at(line, col, f"control character U+{exc.character:04X} is not allowed: delete it")
-    if not isinstance(exc, yaml.MarkedYAMLError):  # pragma: no cover - PyYAML marks them all
-        return Problem(name, 1, 1, f"YAML syntax error: {exc}")
-    problem, context = exc.problem or "", exc.context or ""
-    mark, start = exc.problem_mark, exc.context_mark
-    where = mark or start
-    line, col = (where.line, where.column) if where else (0, 0)
-    line = min(line, max(len(lines) - 1, 0))
-    bad = lines[line][col : col + 1] if lines else ""
-    if bad == "\t":
-        return at(line, col, "tab character: indent with spaces, not tabs")
-    # The scanner notices a mistake on a later line than the one to fix: look back a little.
-    first = min(start.line if start else line, line)
-    for n in range(max(first - 1, 0), line + 1):
-        found = _FULLWIDTH_KEY.match(lines[n])
-        if found:
-            return at(
-                n, found.end() - 1, "full-width colon '：' after a key: use ':' followed by a space"
-            )
-    if "expected ':'" in problem and start is not None:
-        key_line = lines[start.line]
-        colon = re.search(r":(?=\S)", key_line[start.column :])
-        if colon:
-            return at(
-                start.line, start.column + colon.start(), "no space after ':': write 'key: value'"
-            )
-        return at(start.line, start.column, "expected 'key: value' here (a ':' is missing)")
-    if "quoted scalar" in context and start is not None:
-        return at(start.line, start.column, "this quote is never closed")
-    if "flow sequence" in context and start is not None:
-        return at(start.line, start.column, "this '[' is never closed: end the list with ']'")
-    if "flow mapping" in context and start is not None:
-        return at(start.line, start.column, "this '{' is never closed: end it with '}'")
-    for n in range(line, max(line - 50, -1), -1):
-        opened = _OPEN_QUOTE.match(lines[n])
-        if opened and lines[n].count(opened[1]) % 2 == 1 and n < line:
-            return at(n, opened.start(1), "this quote is never closed on its line")
-    if "mapping values are not allowed" in problem:
-        return at(
-            line, col, "unexpected ':': check the indentation, or put a value with ': ' in quotes"
-        )
-    if "expected key" in problem or "expected '-' indicator" in problem:
-        return at(line, col, "unexpected indentation: keys of one item must line up")
-    if "another document" in problem:
-        return at(line, col, "a second YAML document ('---') is not allowed: one per file")
-    what = f"{context}: {problem}" if context and not context.startswith("while") else problem
-    return at(line, col, f"YAML syntax error: {what or 'invalid YAML'}")
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

@@ -15,10 +15,7 @@ from maogang_cli.config import bundled_data_dir
 def summary(
     verb: str, data: Path, db: Path, tasks: int = 26, retired: int = 0, pairs: int = 280
 ) -> str:
-    return (
-        f"{verb} {tasks} tasks ({retired} retired), 29 units, {pairs} reporting pairs "
-        f"from {data} into {db}\n"
-    )
+    return f"{verb}：任务{tasks}项（已撤销{retired}项），单位29个，报送对{pairs}个；{data} → {db}\n"
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -54,12 +51,12 @@ def tasks_json(invoke: Invoke, *args: str) -> list[dict[str, object]]:
 def test_load_is_idempotent(invoke: Invoke, isolation: Path) -> None:
     db, data = isolation / "maogang.db", bundled_data_dir()
     first = invoke("load")
-    assert (first.exit_code, first.stdout, first.stderr) == (0, summary("loaded", data, db), "")
+    assert (first.exit_code, first.stdout, first.stderr) == (0, summary("已载入", data, db), "")
     second = invoke("load")
-    assert (second.exit_code, second.stdout) == (0, summary("up to date:", data, db))
+    assert (second.exit_code, second.stdout) == (0, summary("已是最新", data, db))
     assert dump(db) == dump(db)
     forced = invoke("load", "--force")
-    assert (forced.exit_code, forced.stdout) == (0, summary("loaded", data, db))
+    assert (forced.exit_code, forced.stdout) == (0, summary("已载入", data, db))
 
 
 def test_a_second_load_changes_nothing(invoke: Invoke, isolation: Path) -> None:
@@ -78,7 +75,7 @@ def test_an_edit_is_loaded_and_progress_survives(
     add_progress(db, "2024-14", "城运中心")
     edit(data_copy / "tasks_2024.yaml", "title: 组建专班", "title: 组建工作专班")
     result = invoke("load", "--data", str(data_copy))
-    assert result.stdout == summary("loaded", data_copy, db)
+    assert result.stdout == summary("已载入", data_copy, db)
     assert tasks_json(invoke, "--data", str(data_copy))[3]["title"] == "组建工作专班"
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT task_id, unit, status FROM progress").fetchall()
@@ -98,7 +95,7 @@ def test_removed_tasks_are_retired_with_progress_and_deleted_without(
     tasks.write_text(text[: text.index('  - id: "2024-25"')], "utf-8")
     result = invoke("load", "--data", str(data_copy))
     # row 25's 14 reporting pairs go; row 26 keeps its 11
-    assert result.stdout == summary("loaded", data_copy, db, tasks=25, retired=1, pairs=266)
+    assert result.stdout == summary("已载入", data_copy, db, tasks=25, retired=1, pairs=266)
     listed = tasks_json(invoke, "--data", str(data_copy))
     assert [(t["id"], t["retired"]) for t in listed[-2:]] == [("2024-24", False), ("2024-26", True)]
     with sqlite3.connect(db) as conn:
@@ -261,7 +258,7 @@ def test_db_option_beats_the_environment(invoke: Invoke, isolation: Path, tmp_pa
     chosen = tmp_path / "chosen" / "x.db"
     chosen.parent.mkdir()  # a database path the user gives must be in an existing directory
     result = invoke("load", "--db", str(chosen))
-    assert result.stdout == summary("loaded", bundled_data_dir(), chosen)
+    assert result.stdout == summary("已载入", bundled_data_dir(), chosen)
     assert chosen.is_file()
     assert not (isolation / "maogang.db").exists()
 
@@ -271,7 +268,7 @@ def test_the_environment_names_the_database(
 ) -> None:
     other = tmp_path / "env.db"
     monkeypatch.setenv("MAOGANG_DB", str(other))
-    assert invoke("load").stdout == summary("loaded", bundled_data_dir(), other)
+    assert invoke("load").stdout == summary("已载入", bundled_data_dir(), other)
 
 
 def test_without_either_the_per_user_data_directory(
@@ -284,7 +281,7 @@ def test_without_either_the_per_user_data_directory(
 
     expected = config.db_path(None)
     assert tmp_path in expected.parents
-    assert invoke("load").stdout == summary("loaded", bundled_data_dir(), expected)
+    assert invoke("load").stdout == summary("已载入", bundled_data_dir(), expected)
 
 
 def test_data_option_beats_the_environment(
@@ -293,7 +290,7 @@ def test_data_option_beats_the_environment(
     monkeypatch.setenv("MAOGANG_DATA", str(tmp_path / "nope"))
     result = invoke("load", "--data", str(data_copy))
     assert result.exit_code == 0
-    assert f"from {data_copy} into" in result.stdout
+    assert f"；{data_copy} → " in result.stdout
 
 
 def test_the_environment_names_the_catalogue(
@@ -302,7 +299,7 @@ def test_the_environment_names_the_catalogue(
     edit(data_copy / "tasks_2024.yaml", "title: 组建专班", "title: 组建工作专班")
     monkeypatch.setenv("MAOGANG_DATA", str(data_copy))
     assert tasks_json(invoke)[3]["title"] == "组建工作专班"
-    assert f"from {data_copy} into" in invoke("load").stdout
+    assert f"；{data_copy} → " in invoke("load").stdout
 
 
 @pytest.mark.parametrize("command", ["load", "tasks", "units", "validate"])

@@ -168,7 +168,7 @@ def test_the_first_command_loads_an_empty_database(invoke: Invoke, isolation: Pa
     assert not db.exists()
     assert len(tasks(invoke)) == 26
     assert db.is_file()
-    assert invoke("load").stdout.startswith("up to date: 26 tasks")
+    assert invoke("load").stdout.startswith("已是最新：任务26项")
 
 
 # --- tables -----------------------------------------------------------------------------------

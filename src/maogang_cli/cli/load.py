@@ -6,6 +6,7 @@ import typer
 
 from maogang_cli import config, output
 from maogang_cli.cli._common import run_of
+from maogang_cli.i18n import _
 
 
 def load(
@@ -23,11 +24,18 @@ def load(
     db_path, data_dir = config.db_path(run.db), config.data_dir(run.data)
     conn, changed = open_to_load(db_path, data_dir, force=force)
     counts = catalogue_counts(conn)
-    verb = "loaded" if changed else "up to date:"
-    output.print_text(
-        f"{verb} {counts['tasks']} tasks ({counts['retired']} retired), {counts['units']} units, "
-        f"{counts['pairs']} reporting pairs from {data_dir} into {db_path}"
+    line = (
+        _(
+            "loaded {tasks} tasks ({retired} retired), {units} units, {pairs} reporting pairs "
+            "from {data} into {db}"
+        )
+        if changed
+        else _(
+            "up to date: {tasks} tasks ({retired} retired), {units} units, {pairs} reporting "
+            "pairs from {data} into {db}"
+        )
     )
+    output.print_text(line.format(data=data_dir, db=db_path, **counts))
 
 
 def register(app: typer.Typer) -> None:

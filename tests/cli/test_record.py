@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 import pytest
 
@@ -196,3 +197,37 @@ def test_history_of_a_unit_that_does_not_report_says_so(invoke: Invoke) -> None:
     assert (
         invoke("history", "14", "--unit", "规建办").stdout == "2024-14 还没有规建办的进展记录。\n"
     )
+
+
+class _June30(date):
+    """The clock of the tests below: 2024-06-30, whatever day they run."""
+
+    @classmethod
+    def today(cls) -> "_June30":
+        return cls(2024, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("module", "args"),
+    [
+        ("record", ["record", "14", "-u", "城运中心", "-s", "推进中"]),
+        ("submit", ["submit", "-u", "城运中心", "-m", "2024-06"]),
+        ("duty", ["duty", "done", "quarterly_dispatch_meeting", "-p", "2024-Q2", "-u", "镇安委办"]),
+    ],
+)
+def test_a_record_without_a_date_says_it_was_dated_today(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, module: str, args: list[str]
+) -> None:
+    # F17: a hurried clerk entering last month's progress got today's date without a word
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module(f"maogang_cli.cli.{module}"), "date", _June30)
+    result = invoke(*args, "--by", "张三")
+    assert result.exit_code == 0, result
+    assert result.stderr.splitlines()[-1] == (
+        "提示：未给 --date，按今天（2024-06-30）记录；如不是今天发生的，请作废此条"
+        "（maogang void 编号，编号见 maogang history）后加 --date 重新记录"
+    )
+    dated = invoke(*args, "--date", "2024-06-20", "--by", "张三")
+    assert dated.exit_code == 0, dated
+    assert "--date" not in dated.stderr

@@ -197,6 +197,18 @@ def check_status(text: str) -> str:
     return text
 
 
+def say_dated_today(given: str | None, today: date) -> None:
+    """A record without --date is dated today: said after the confirmation, so a hurried
+    clerk entering last month's progress sees it before the day goes into the evidence."""
+    if given is None:
+        output.note(
+            _(
+                "note: no --date given: dated today, {day}; if it happened on another day, "
+                "void it (maogang void ID, ids in maogang history) and record it with --date"
+            ).format(day=today)
+        )
+
+
 def year_option(help: str) -> Any:
     """A --year option with this command's help: a year a catalogue can have (dates
     before 1900 are refused everywhere), else a usage error."""

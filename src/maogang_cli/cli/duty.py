@@ -11,6 +11,7 @@ from maogang_cli.cli._common import (
     as_of_day,
     check_day,
     run_of,
+    say_dated_today,
 )
 from maogang_cli.i18n import _, on_time_or_late
 
@@ -71,7 +72,8 @@ def done(
 
     conn = run.open_db()
     entry = DoneEntry(ident, unit, period, on, note)
-    for r in record_done(conn, entry, today=date.today(), by=recorder(by), all_members=all_members):
+    today = date.today()
+    for r in record_done(conn, entry, today=today, by=recorder(by), all_members=all_members):
         rec = r.record
         verdict = on_time_or_late(r.state, r.days_late)
         output.note(
@@ -94,6 +96,7 @@ def done(
                     "the earliest date decides on time or late"
                 ).format(n=r.earlier)
             )
+    say_dated_today(on, today)
 
 
 @duty_app.command("list")

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from maogang_cli import output
-from maogang_cli.cli._common import check_day, check_status, run_of
+from maogang_cli.cli._common import check_day, check_status, run_of, say_dated_today
 from maogang_cli.i18n import _
 from maogang_cli.words import status_word
 
@@ -54,7 +54,8 @@ def record(
 
     entry = Entry(task, unit, status, on, note, percent, evidence)
     conn = run.open_db()
-    done = append(conn, entry, today=date.today(), all_members=all_members, by=recorder(by))
+    today = date.today()
+    done = append(conn, entry, today=today, all_members=all_members, by=recorder(by))
     for r in done.records:
         output.note(
             _("recorded: {task} {unit} {status} ({day}) by {by}").format(
@@ -90,6 +91,7 @@ def record(
                 day=u.earlier_on,
             )
         )
+    say_dated_today(on, today)
     if done.skipped:
         output.note(
             _("not recorded (they do not report for this task): {units}").format(

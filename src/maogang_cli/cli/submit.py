@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from maogang_cli import output
-from maogang_cli.cli._common import check_day, run_of
+from maogang_cli.cli._common import check_day, run_of, say_dated_today
 from maogang_cli.i18n import _, on_time_or_late
 
 
@@ -48,7 +48,8 @@ def submit(
 
     conn = run.open_db()
     entries = [DutyEntry(MONTHLY_REPORT, month, name, on, note) for name in unit]
-    for done in submit_reports(conn, entries, today=date.today(), by=recorder(by)):
+    today = date.today()
+    for done in submit_reports(conn, entries, today=today, by=recorder(by)):
         record = done.record
         verdict = on_time_or_late(done.state, done.days_late)
         output.note(
@@ -72,6 +73,7 @@ def submit(
                     "the earliest date ({first}) decides on time or late"
                 ).format(n=done.earlier, month=record.period, first=done.first)
             )
+    say_dated_today(on, today)
 
 
 def register(app: typer.Typer) -> None:

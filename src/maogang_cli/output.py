@@ -10,18 +10,36 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from maogang_cli.domain.cells import inert, json_inert
+from maogang_cli.wrap import whole as whole  # a name inside longer text, never broken
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+    from maogang_cli.layout import Plan
+
 
 class Column(NamedTuple):
+    """A table column; see layout.py for how a table is fitted to the terminal.
+
+    no_wrap: the column is WHOLE: a cell's lines are never broken (unit names one a line,
+    dates, rates, ids); else text wraps between words and Chinese characters (避头尾).
+    short: the heading where the column is narrower than `header`.
+    drop: 0, always shown; else the column may be left out where the table does not fit,
+    the highest first (a line under the table names what was left out).
+    under: the header of another column: where this one is left out, its text goes
+    beneath that column's, after its heading (配合单位：) - for text worth keeping.
+    min_width: the narrowest the column gets (for text, instead of layout.FLOOR).
+    """
+
     header: str
     justify: Literal["left", "right", "center"] = "left"
     no_wrap: bool = False
     max_width: int | None = None
     min_width: int | None = None
+    short: str = ""
+    drop: int = 0
+    under: str = ""
 
 
 class Cell(NamedTuple):
@@ -38,12 +56,18 @@ def _console(stderr: bool = False) -> "Console":
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
-def _print(renderable: Any) -> None:
+def _print(renderable: Any, room: int | None = None) -> None:
     """Print through rich without the trailing spaces it pads lines with (they make diffs
     and copied text noisy when the output goes to a file or a pipe)."""
     console = _console()
-    with console.capture() as captured:
-        console.print(renderable)
+    wide = console.width
+    if room is not None:
+        console.width = room  # rich's print(width=) cannot go wider than the console
+    try:
+        with console.capture() as captured:
+            console.print(renderable)
+    finally:
+        console.width = wide
     sys.stdout.write("".join(f"{line.rstrip()}\n" for line in captured.get().splitlines()))
 
 
@@ -97,84 +121,148 @@ def print_table(
     title: str = "",
     caption: str = "",
 ) -> None:
-    _print(_table(columns, rows, title=title, caption=caption))
+    """The table at the terminal's width (see layout.py): columns left out where it does
+    not fit, said under it; one block per row where even that does not fit."""
+    from rich.text import Text
+
+    from maogang_cli import layout
+
+    cells = [[_cell(cell) for cell in row] for row in rows]
+    room = width()
+    if title:
+        _print_wrapped(inert(title), "table.title", room)
+    chosen = layout.plan(columns, [[text for text, _ in row] for row in cells], room)
+    if chosen is None:
+        _print(Text(""))  # where a table's blank top edge would be
+        _print_cards(columns, cells, room)
+    else:
+        _print(_table(columns, cells, chosen), room + 1)  # +1: the edge we strip
+    if caption:
+        _print_wrapped(inert(caption), "table.caption", room)
+    if chosen is not None and chosen.dropped:
+        from maogang_cli.i18n import _
+
+        left_out = _(", ").join(columns[i].header.replace("\n", "") for i in chosen.dropped)
+        _print_wrapped(
+            _("Not shown at this width: {columns} (widen the terminal, or use --json).").format(
+                columns=left_out
+            ),
+            "table.caption",
+            room,
+        )
 
 
 def table_fits(columns: Sequence[Column], rows: Sequence[Sequence[str | Cell]]) -> bool:
     """Whether print_table would draw these within the terminal's width without narrowing
-    any column, so a caller can lay a wide table out another way."""
-    from rich.measure import Measurement
+    or leaving out any column, so a caller can lay a wide table out another way."""
+    from maogang_cli import layout
 
-    console = _console()
-    wide = console.options.update_width(10_000)
-    return Measurement.get(console, wide, _table(columns, rows)).maximum <= console.width
+    return layout.fits(columns, [[_cell(cell)[0] for cell in row] for row in rows], width())
+
+
+def _cell(cell: str | Cell) -> tuple[str, str]:
+    """(text made inert, style)."""
+    if isinstance(cell, Cell):
+        return inert(cell.text), cell.style
+    return inert(cell), ""
+
+
+def _print_wrapped(text: str, style: str, room: int) -> None:
+    from rich.text import Text
+
+    from maogang_cli.wrap import wrap
+
+    for line in wrap(text, room):
+        _print(Text(line, style=style))
 
 
 def _table(
-    columns: Sequence[Column],
-    rows: Sequence[Sequence[str | Cell]],
-    *,
-    title: str = "",
-    caption: str = "",
+    columns: Sequence[Column], cells: Sequence[Sequence[tuple[str, str]]], chosen: "Plan"
 ) -> "Table":
     from rich.box import Box
     from rich.table import Table
     from rich.text import Text
 
+    from maogang_cli.wrap import wrap
+
     # Text, not str, for every piece: plain strings go through rich's markup and emoji
     # parsing ('[red]', ':ok:'), which costs start-up time and could garble a unit's name.
     table = Table(
-        title=Text(title, style="table.title") if title else None,
-        caption=Text(caption, style="table.caption") if caption else None,
         # box.SIMPLE_HEAD with '-' for '─': box-drawing characters are East Asian
         # ambiguous width, drawn double on many Chinese terminals, so the rule would wrap.
         box=Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True),
         pad_edge=False,
         collapse_padding=True,
-        title_justify="left",
-        caption_justify="left",
     )
-    for column in columns:
+    for i, size, heading in zip(chosen.shown, chosen.widths, chosen.headings, strict=True):
+        # Already broken to fit (wrap.py); 'fold' would only cut what does not.
         table.add_column(
-            Text(column.header),
-            justify=column.justify,
-            no_wrap=column.no_wrap,
-            max_width=column.max_width,
-            min_width=column.min_width,
-            overflow="fold",
+            Text(heading), justify=columns[i].justify, width=size, no_wrap=True, overflow="fold"
         )
-    for row in rows:
+    for row, texts in zip(cells, chosen.cells, strict=True):
         table.add_row(
             *(
-                Text(inert(cell.text), style=cell.style)
-                if isinstance(cell, Cell)
-                else Text(inert(cell))
-                for cell in row
+                Text("\n".join(wrap(text, size)), style=row[i][1])
+                for i, size, text in zip(chosen.shown, chosen.widths, texts, strict=True)
             )
         )
     return table
 
 
-def print_fields(fields: Sequence[tuple[str, str]]) -> None:
-    """Label and value pairs; a long value wraps under itself, not under the label."""
+def _print_cards(
+    columns: Sequence[Column], cells: Sequence[Sequence[tuple[str, str]]], room: int
+) -> None:
+    """One block per row, a heading beside each value: for a table that cannot fit."""
     from rich.table import Table
     from rich.text import Text
 
+    from maogang_cli.wrap import plain, wrap
+
+    label = min(max(_heading_width(c) for c in columns), room // 3)
+    value = max(room - label - 2, 1)
+    for number, row in enumerate(cells):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(width=label, no_wrap=True, overflow="fold")
+        grid.add_column(width=value, no_wrap=True, overflow="fold")
+        for column, (text, style) in zip(columns, row, strict=True):
+            if plain(text).strip():
+                grid.add_row(
+                    Text("\n".join(wrap(column.header.replace("\n", ""), label))),
+                    Text("\n".join(wrap(text, value)), style=style),
+                )
+        if number:
+            _print(Text(""))
+        _print(grid)
+
+
+def _heading_width(column: Column) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(column.header.replace("\n", ""))
+
+
+def print_fields(fields: Sequence[tuple[str, str]]) -> None:
+    """Label and value pairs; a long value wraps under itself, not under the label."""
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    from maogang_cli.wrap import wrap
+
+    label = max((cell_len(name) for name, _ in fields), default=0)
+    room = max(width() - label - 2, 1)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
-    for label, value in fields:
-        grid.add_row(Text(label), Text(inert(value)))
+    grid.add_column(no_wrap=True, overflow="fold")
+    for name, value in fields:
+        grid.add_row(Text(name), Text("\n".join(wrap(inert(value), room))))
     _print(grid)
 
 
 def print_lines(lines: Sequence[str | Cell]) -> None:
-    """Plain lines through rich, so styled words colour only on a terminal."""
-    from rich.text import Text
-
+    """Plain lines through rich, so styled words colour only on a terminal; a long line
+    wraps as Chinese is set (wrap.py)."""
+    room = width()
     for line in lines:
-        _print(
-            Text(inert(line.text), style=line.style)
-            if isinstance(line, Cell)
-            else Text(inert(line))
-        )
+        text, style = _cell(line)
+        _print_wrapped(text, style, room)

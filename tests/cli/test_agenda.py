@@ -242,8 +242,8 @@ def test_the_units_column_grows_with_the_terminal(
     assert heights[0] > heights[1] > heights[2]
     out = invoke("agenda", *window).stdout  # at 120
     assert (
-        "             未完成：党政办、 经发办、 社事办、 社建办、 规建办、 平安办、 党群办、 农办、"
-        " 镇监察办、 城运中心、\n" in out
+        "             未完成：党政办、经发办、社事办、社建办、规建办、平安办、党群办、农办、"
+        "镇监察办、城运中心、城建中心、\n" in out
     )
 
 

@@ -124,7 +124,7 @@ class TableFormatter(Formatter):
         overdue_table(found.items, found.tasks, day, self.lang)
 
     def agenda(self, items: Sequence[AgendaItem], window: Window, day: date) -> None:
-        from maogang_cli.cli.render_plan import agenda_table
+        from maogang_cli.cli.render_agenda import agenda_table
 
         agenda_table(items, window, day)
 
@@ -139,7 +139,7 @@ class TableFormatter(Formatter):
         reports_grid(grid.duty, grid.periods, grid.units, grid.instances, day)
 
     def rank(self, rows: Sequence[RankRow], options: ReportOptions) -> None:
-        from maogang_cli.cli.render_reports import nothing_to_rank, rank_table
+        from maogang_cli.cli.render_rank import nothing_to_rank, rank_table
 
         if not rows:
             output.print_text(nothing_to_rank(options.as_of, options.year))
@@ -251,7 +251,7 @@ class JsonFormatter(Formatter):
 
         output.print_json([rank_json(r) for r in rows])
         if not rows:
-            from maogang_cli.cli.render_reports import nothing_to_rank
+            from maogang_cli.cli.render_rank import nothing_to_rank
 
             output.note(nothing_to_rank(options.as_of, options.year))
 

@@ -3,10 +3,11 @@ row per obligation with the units that missed it. `--json` keeps one item per un
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
-from maogang_cli.cli.render_plan import brief, unit_run
+from maogang_cli.cli.render_plan import unit_run
 from maogang_cli.domain.owed import group_overdue
 from maogang_cli.domain.status import PairState
 from maogang_cli.output import Cell, Column
@@ -83,8 +84,8 @@ def _duty_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Ce
         order.setdefault(g.id, []).append(g)
     rows: list[list[str | Cell]] = []
     for ident, periods in order.items():
-        # The title's first clause, longer on a wider terminal (48 cells at 80 columns).
-        title = brief(periods[0].title, max(48, output.width() - 32))
+        # The title's first clause, whole: it wraps (the full title is in `duty list`).
+        title = re.split("[，；。]", periods[0].title, maxsplit=1)[0]
         rows.append(["", Cell(f"{ident}\n{title}", "bold"), ""])
         rows += [[g.period, _units(g, lang), Cell(str(g.days_overdue), _LATE)] for g in periods]
     return rows

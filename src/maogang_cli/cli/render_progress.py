@@ -29,10 +29,8 @@ def signal_cell(signal: Signal, lang: Lang, blocked: bool = False) -> Cell:
 
 
 def signal_column(lang: Lang) -> Column:
-    """The 督办 column: never squeezed below its widest word, so the word survives."""
-    return Column(
-        "督办" if lang == "zh" else "Flag", no_wrap=True, min_width=4 if lang == "zh" else 6
-    )
+    """The 督办 column: whole, so the word survives."""
+    return Column("督办" if lang == "zh" else "Flag", no_wrap=True)
 
 
 def legend(warn_days: int, lang: Lang) -> str:
@@ -58,16 +56,18 @@ def status_table(
             else f"No tasks to count as of {day} (check --year)."
         )
         return
+    # Too wide for the terminal: 受阻 goes first (督办 says 阻), then the counts that
+    # add up to 任务 with 完成; 任务, 完成, 逾期, 完成率 and 督办 always stay.
     columns = [
         Column(t("unit", lang), no_wrap=True),
-        Column("任务" if zh else "Tasks", justify="right"),
-        Column("完成" if zh else "Done", justify="right"),
-        Column("推进" if zh else "Doing", justify="right"),
-        Column("未开始" if zh else "Todo", justify="right"),
-        Column("受阻" if zh else "Block", justify="right"),
-        Column("逾期" if zh else "Over", justify="right"),
-        Column("逾期完成" if zh else "Late", justify="right"),
-        Column("完成率" if zh else "Rate", justify="right"),
+        Column("任务" if zh else "Tasks", justify="right", no_wrap=True),
+        Column("完成" if zh else "Done", justify="right", no_wrap=True),
+        Column("推进" if zh else "Doing", justify="right", no_wrap=True, drop=4),
+        Column("未开始" if zh else "Todo", justify="right", no_wrap=True, drop=3),
+        Column("受阻" if zh else "Block", justify="right", no_wrap=True, drop=5),
+        Column("逾期" if zh else "Over", justify="right", no_wrap=True),
+        Column("逾期完成" if zh else "Late", justify="right", no_wrap=True, drop=2),
+        Column("完成率" if zh else "Rate", justify="right", no_wrap=True),
         signal_column(lang),
     ]
     rows: list[list[str | Cell]] = [
@@ -115,17 +115,19 @@ def unit_tasks(found: UnitTasks, day: date, lang: Lang) -> None:
     unit, states, tasks = found
     zh = lang == "zh"
     several = len({s.unit for s in states}) > 1  # a group: say whose row it is
+    note = "最新备注" if zh else "Note"
     columns = [
         Column(t("seq", lang), justify="right", no_wrap=True),
         Column(t("task", lang)),
         *([Column(t("unit", lang), no_wrap=True)] if several else []),
-        Column(t("role", lang), no_wrap=True),
+        Column(t("role", lang), no_wrap=True, drop=3),
         Column(t("status", lang), no_wrap=True),
         # For a group the unit takes the room; 期限 still says how far the deadline is.
-        *([] if several else [Column(t("deadline", lang), no_wrap=True)]),
+        *([] if several else [Column(t("deadline", lang), no_wrap=True, drop=2)]),
         Column("期限" if zh else "When", no_wrap=True),
         signal_column(lang),
-        Column("最新备注" if zh else "Note", max_width=24),
+        # Where the table is too wide, the note goes under its task rather than away.
+        Column(note, max_width=24, drop=1, under=t("task", lang)),
     ]
     rows: list[list[str | Cell]] = [
         [
@@ -172,7 +174,7 @@ def task_card(task: TaskInfo, states: Sequence[PairState], day: date, lang: Lang
     output.print_lines([Cell(head, "bold")])
     output.print_fields(fields)
     columns = [
-        Column(t("unit", lang)),
+        Column(t("unit", lang), no_wrap=True),
         Column(t("role", lang), no_wrap=True),
         Column(t("status", lang), no_wrap=True),
         Column("期限" if zh else "When", no_wrap=True),

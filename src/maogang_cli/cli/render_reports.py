@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from maogang_cli import output
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.domain.reports import Instance, totals
-from maogang_cli.i18n import N_, NC_, _, pgettext
+from maogang_cli.i18n import N_, _, pgettext
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
     from maogang_cli.domain.duties import Duty
     from maogang_cli.domain.periods import Period
-    from maogang_cli.domain.rank import RankRow
 
 _STYLE = {"on_time": "green", "late": "yellow", "missing": "bold red", "not_due": "dim"}
 
@@ -173,68 +172,3 @@ def _fewest_parts(
         if all(fits(run) for run in runs):
             return runs
     return [[p] for p in periods]
-
-
-def rank_rule() -> str:
-    # The Chinese is broken by hand after punctuation: rich would break anywhere,
-    # putting 、 first on a line.
-    return _(
-        "Rule: completion rate (higher first), then overdue (fewer first), then done late "
-        "(fewer first), then on-time report rate (higher first); units equal on all four share "
-        "a rank. A unit with no tasks, or no report due, counts 100% on that figure."
-    )
-
-
-# Headings of the ranking (context "rank": "Tasks" and "Done" say other things elsewhere):
-# on one line, or on two where the terminal is narrow.
-_RANK_WIDE = (NC_("rank", "Rank"), NC_("rank", "Unit"), NC_("rank", "Tasks"),
-              NC_("rank", "Done"), NC_("rank", "Done %"), NC_("rank", "Over"),
-              NC_("rank", "Late"), NC_("rank", "Reports"), NC_("rank", "On time"))  # fmt: skip
-_RANK_NARROW = (NC_("rank", "Rank"), NC_("rank", "Unit"), NC_("rank", "Tasks"),
-                NC_("rank", "Done"), NC_("rank", "Done\n%"), NC_("rank", "Over"),
-                NC_("rank", "Late"), NC_("rank", "Rep."), NC_("rank", "On\ntime"))  # fmt: skip
-
-
-def rank_table(rows: Sequence[RankRow], day: date, cooperating: bool) -> None:
-    """The ranking, then its rule as lines (wrapped at the terminal's width, not the
-    table's). Figures never wrap: where the table is wider than the terminal, the headings
-    take two lines and long unit names wrap."""
-    table: list[list[str | Cell]] = [
-        [
-            str(r.rank),
-            r.unit,
-            str(r.tasks),
-            str(r.done),
-            _rate(r.completion_rate),
-            Cell(str(r.overdue), "bold red" if r.overdue else ""),
-            str(r.done_late),
-            f"{r.reports_on_time}/{r.reports_due}",
-            _rate(r.report_rate),
-        ]
-        for r in rows
-    ]
-
-    def columns(headings: Sequence[str], wrap_unit: bool) -> list[Column]:
-        out = [Column(pgettext("rank", h), justify="right", no_wrap=True) for h in headings]
-        out[1] = Column(pgettext("rank", headings[1]), no_wrap=not wrap_unit)
-        return out
-
-    chosen = columns(_RANK_WIDE, wrap_unit=False)
-    if not output.table_fits(chosen, table):
-        chosen = columns(_RANK_NARROW, wrap_unit=True)
-    title = (
-        _("Ranking as of {day} (lead and support units)")
-        if cooperating
-        else _("Ranking as of {day} (lead units)")
-    )
-    output.print_lines([title.format(day=day)])
-    output.print_table(chosen, table)
-    output.print_lines([rank_rule()])
-
-
-def nothing_to_rank(day: date, year: int | None) -> str:
-    if year is None:
-        return _("Nothing to rank as of {day}: no tasks and no monthly report due.").format(day=day)
-    return _("Nothing to rank as of {day}: no tasks of {year} and no monthly report due.").format(
-        day=day, year=year
-    )

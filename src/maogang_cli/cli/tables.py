@@ -13,8 +13,10 @@ if TYPE_CHECKING:
 
 
 def unit_list(names: list[str], etc: bool, lang: Lang) -> str:
+    """Names in a row, each kept whole where the row wraps (等 with the last one)."""
     sep = "、" if lang == "zh" else ", "
-    return sep.join(names) + (t("etc", lang) if etc else "")
+    shown = [*names[:-1], names[-1] + (t("etc", lang) if etc else "")] if names else []
+    return sep.join(map(output.whole, shown))
 
 
 def unit_lines(names: list[str], etc: bool, lang: Lang) -> str:
@@ -23,14 +25,15 @@ def unit_lines(names: list[str], etc: bool, lang: Lang) -> str:
 
 
 def tasks_table(tasks: list[TaskInfo], lang: Lang) -> None:
+    responsible = t("responsible_units", lang)
     columns = [
         Column(t("seq", lang), justify="right", no_wrap=True),
-        # At 80 columns this leaves 20 cells to each unit column: enough for the usual
-        # names (镇安委会有关成员单位) to stay whole, one per line.
-        Column(t("title", lang), max_width=16),
+        Column(t("title", lang), max_width=16, min_width=10, short=t("task", lang)),
         Column(t("deadline", lang), no_wrap=True),
-        Column(t("responsible_units", lang)),
-        Column(t("cooperating_units", lang)),
+        # Names whole, one a line (各负有安全生产监管职责的部门 takes 28 cells): where both
+        # unit columns do not fit, the cooperating units go under the responsible ones.
+        Column(responsible, no_wrap=True),
+        Column(t("cooperating_units", lang), no_wrap=True, drop=1, under=responsible),
     ]
     rows: list[list[str | Cell]] = []
     for task in tasks:
@@ -55,11 +58,14 @@ def tasks_table(tasks: list[TaskInfo], lang: Lang) -> None:
 
 
 def units_table(units: list[UnitInfo], lang: Lang) -> None:
+    name = t("name", lang)
     columns = [
-        Column(t("name", lang), no_wrap=True),
-        Column(t("kind", lang), no_wrap=True),
-        Column(t("aliases", lang)),
-        Column(t("members", lang)),
+        Column(name, no_wrap=True),
+        # Names whole (各负有安全生产监管职责的部门: 28 cells; an alias: 30): where they do
+        # not fit side by side, the kind goes, then the aliases go under the name.
+        Column(t("kind", lang), no_wrap=True, drop=2),
+        Column(t("aliases", lang), no_wrap=True, drop=1, under=name),
+        Column(t("members", lang), no_wrap=True),
     ]
     rows = [
         [

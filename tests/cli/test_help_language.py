@@ -246,3 +246,11 @@ def test_the_environment_chooses_unless_lang_says_otherwise(
     monkeypatch.setenv("MAOGANG_LANG", "en")
     assert invoke("status", "--help").stdout.startswith("Usage: maogang status [OPTIONS]\n")
     assert invoke("status", "--help", "--lang", "zh").stdout.startswith("用法：maogang status")
+
+
+@pytest.mark.parametrize(("args", "usage"), [([], "maogang"), (["hazard"], "maogang hazard")])
+def test_nothing_given_shows_the_help_laid_out(invoke: Invoke, args: list[str], usage: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"用法：{usage} [选项] 命令 [参数]...\n\n")
+    assert "\n选项：\n" in result.stderr

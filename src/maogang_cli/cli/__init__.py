@@ -230,6 +230,7 @@ class _Group(TyperGroup):
         except Exception as exc:
             if parent is not None or not _is_click_error(exc) or not hasattr(exc, "ctx"):
                 raise
+            _help_when_nothing_given(exc)
             output.error(_usage_line(exc))
             sys.exit(getattr(exc, "exit_code", 2))
 
@@ -261,6 +262,7 @@ class _Group(TyperGroup):
             raise
         except Exception as exc:
             if _is_click_error(exc):
+                _help_when_nothing_given(exc)
                 # A usage error (missing option, bad choice, unknown command): one line.
                 output.error(_usage_line(exc))
                 raise typer.Exit(getattr(exc, "exit_code", 2)) from None
@@ -333,6 +335,14 @@ def _environment_error(exc: Exception) -> MaogangError | None:
 
 def _is_click_error(exc: Exception) -> bool:
     return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
+
+
+def _help_when_nothing_given(exc: Exception) -> None:
+    """`maogang` or `maogang hazard` alone: the help as click lays it out (on stderr, exit
+    2, as click does), not squeezed into a one-line error."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        typer.echo(cast("Any", exc).format_message(), err=True)
+        sys.exit(2)
 
 
 def _usage_line(exc: Any) -> str:

@@ -121,8 +121,42 @@ def check_target(path: Path, *, force: bool) -> None:
         raise OutputExistsError(
             _("{path} already exists: pass --force to overwrite it").format(path=path)
         )
+    if info is not None and _is_database(path):
+        raise UsageError(
+            _(
+                "{path} is a SQLite database (maogang's records, or a backup of them): no "
+                "output ever replaces one, even with --force; give another file name"
+            ).format(path=path)
+        )
     if not path.parent.is_dir():
         raise UsageError(_("directory not found: {path}").format(path=path.parent))
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_WAL_MAGICS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _is_database(path: Path) -> bool:
+    """A SQLite database, or its WAL, shared-memory or journal file: `export -f csv -o
+    maogang.db --force` replaced every record with a CSV."""
+    if _starts_with(path, (_SQLITE_MAGIC, *_WAL_MAGICS)):
+        return True
+    name = path.name
+    return any(
+        name.endswith(suffix)
+        and _starts_with(path.with_name(name[: -len(suffix)]), (_SQLITE_MAGIC,))
+        for suffix in _COMPANIONS
+    )
+
+
+def _starts_with(path: Path, magics: tuple[bytes, ...]) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return False
+    return any(head.startswith(magic) for magic in magics)
 
 
 # Characters Windows refuses in a file name, and the device names it reserves

@@ -3,6 +3,7 @@ code, never the internal-error exit (70), nothing replaced that is not a regular
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -110,6 +111,30 @@ def test_export_force_replaces_only_a_regular_file(
     assert target.lstat().st_mode == mode
     if target.is_symlink():
         assert (tmp_path / "real.xlsx").read_bytes() == b"keep me"
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_no_output_replaces_the_database_even_with_force(
+    invoke: Invoke, tmp_path: Path, isolation: Path, suffix: str
+) -> None:
+    # `export -f csv -o maogang.db --force` replaced every record with a CSV, exit 0
+    db = isolation / "maogang.db"
+    assert (
+        invoke("record", "14", "-u", "城运中心", "-s", "推进中", "-d", "2024-06-12").exit_code == 0
+    )
+    target = Path(f"{db}{suffix}")
+    target.touch()  # the WAL and shared-memory files exist while a shell has it open
+    for kind in ("csv", "json", "xlsx"):
+        result = invoke("export", "--month", "2024-06", "-f", kind, "-o", str(target), "--force")
+        assert (result.exit_code, result.stdout) == (2, ""), kind
+        assert result.stderr == (
+            f"error: {target} is a SQLite database (maogang's records, or a backup of them): "
+            "no output ever replaces one, even with --force; give another file name\n"
+        )
+    assert db.read_bytes().startswith(b"SQLite format 3\x00")
+    history = invoke("history", "14", "--json")
+    assert (history.exit_code, len(json.loads(history.stdout))) == (0, 1)
+    assert invoke("check").exit_code == 0
 
 
 def test_a_killed_exports_temporary_file_is_removed_by_the_next(

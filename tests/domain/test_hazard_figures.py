@@ -1,0 +1,68 @@
+"""The plan's hazard targets judged from counts, and the statistics' counting, at their
+boundaries: each verdict on its due day, the day before it, and later."""
+
+from datetime import date
+
+from maogang_cli.domain.hazard_figures import (
+    DynamicZero,
+    Increment,
+    Stock,
+    count_ledger,
+    dynamic_zero,
+    increment,
+    median_of,
+    stock,
+)
+
+STOCK_DUE = date(2024, 12, 31)  # 2024年底前基本消除 (the plan's words, not the constant)
+INCREMENT_DUE = date(2025, 12, 31)
+DYNAMIC_ZERO_DUE = date(2026, 12, 31)
+
+
+def test_the_stock_is_judged_on_its_due_day() -> None:
+    # 3 found by 2023, 1 closed: 2 still open, so not met, judged on 2024-12-31 itself
+    assert stock(3, 1, STOCK_DUE) == Stock(STOCK_DUE, STOCK_DUE, False, 3, 1, 2)
+    assert stock(3, 3, date(2025, 3, 1)) == Stock(STOCK_DUE, STOCK_DUE, True, 3, 3, 0)
+    # the day before: the figures so far, no verdict yet
+    day_before = date(2024, 12, 30)
+    assert stock(3, 1, day_before) == Stock(STOCK_DUE, day_before, None, 3, 1, 2)
+
+
+def test_the_increment_is_met_by_fewer_or_none() -> None:
+    after = date(2026, 1, 15)
+    assert increment(4, 3, INCREMENT_DUE) == Increment(INCREMENT_DUE, INCREMENT_DUE, True, 4, 3)
+    assert increment(4, 4, after).met is False  # as many is not contained
+    assert increment(2, 5, after).met is False
+    assert increment(0, 0, after).met is True  # nothing in either year: nothing to contain
+    assert increment(0, 1, after).met is False
+    assert increment(1, 1, date(2025, 12, 30)).met is None
+
+
+def test_dynamic_zero_is_no_open_overdue_and_the_on_time_share_beside_it() -> None:
+    met = dynamic_zero(0, 3, 2, DYNAMIC_ZERO_DUE)
+    # 2 of 3 closed on time: 0.6667 to four places
+    assert met == DynamicZero(DYNAMIC_ZERO_DUE, DYNAMIC_ZERO_DUE, True, 0, 3, 2, 0.6667)
+    assert dynamic_zero(1, 0, 0, date(2027, 1, 1)).met is False
+    assert dynamic_zero(2, 0, 0, DYNAMIC_ZERO_DUE).met is False
+    assert dynamic_zero(0, 0, 0, date(2026, 12, 30)).met is None
+
+
+def test_the_median_of_an_odd_and_an_even_count() -> None:
+    assert median_of([(1, 1), (2, 1), (5, 1)]) == 2
+    assert median_of([(1, 1), (2, 1), (3, 1), (4, 1), (5, 1)]) == 3
+    assert median_of([(1, 1), (2, 1), (5, 1), (9, 1)]) == 3.5
+
+
+def test_a_hazard_closed_the_day_it_was_found_took_zero_days() -> None:
+    # (department, village, sector, source, level, month, code, days to close)
+    rows = [
+        ("jfb", "腰泾村", "冷库", "inspection", "major", "2024-06", 5, 0),  # closed on time
+        ("jfb", "腰泾村", "冷库", "inspection", "major", "2024-06", 5, 0),
+        ("jfb", "茹塘村", "冷库", "inspection", "major", "2024-07", 1, 12),  # closed late
+        ("zf", "茹塘村", "粉尘涉爆", "other", "general", "2024-07", 2, None),  # open, overdue
+    ]
+    by, closing = count_ledger(rows)
+    assert closing == [(0, 2), (12, 1)]
+    # total, open, closed, overdue, closed on time
+    assert by["department"] == {"jfb": [3, 0, 3, 0, 2], "zf": [1, 1, 0, 1, 0]}
+    assert by["village"] == {"腰泾村": [2, 0, 2, 0, 2], "茹塘村": [2, 1, 1, 1, 0]}

@@ -208,6 +208,38 @@ def test_targets_json(ledger: Invoke) -> None:
     }  # fmt: skip
 
 
+def _add(invoke: Invoke, found: str, deadline: str, closed_on: str | None = None) -> None:
+    """A major hazard found and due on these days; closed on `closed_on` if given."""
+    args = [*COLD_STORE, "--found-on", found, "--deadline", deadline, "--entity", f"厂{found}"]
+    hid = ok(invoke("hazard", "add", *args, "--by", "张三")).stdout.strip()  # type: ignore[attr-defined]
+    if closed_on:
+        for step, by in [("rectified", "张三"), ("verified", "李四"), ("closed", "李四")]:
+            ok(invoke("hazard", "event", hid, step, "--date", closed_on, "--by", by))
+
+
+def test_counts_at_the_deadline_day_and_the_stock_cut_off(invoke: Invoke) -> None:
+    # Closed on its deadline day: on time. Open on its deadline day: not yet overdue.
+    # Found on 2023-12-31: part of the stock.
+    _add(invoke, "2023-12-31", "2024-06-30", closed_on="2024-06-30")
+    _add(invoke, "2024-05-06", "2024-09-30")
+    _add(invoke, "2026-01-05", "2026-03-31", closed_on="2026-03-31")
+    _add(invoke, "2026-02-02", "2026-06-30")
+    out = ok(invoke("hazard", "stats", "--json", "--as-of", "2024-09-30")).stdout  # type: ignore[attr-defined]
+    stats = json.loads(out)
+    assert {k: stats[k] for k in ("total", "open", "closed", "overdue", "closed_on_time")} == {
+        "total": 2, "open": 1, "closed": 1, "overdue": 0, "closed_on_time": 1,
+    }  # fmt: skip
+    out = ok(invoke("hazard", "targets", "--json", "--as-of", "2026-06-30")).stdout  # type: ignore[attr-defined]
+    targets = json.loads(out)
+    assert targets["stock"] == {"due": "2024-12-31", "judged_on": "2024-12-31", "met": True,
+                                "found": 1, "closed": 1, "open": 0}  # fmt: skip
+    # open overdue: the 2024 one (due 2024-09-30), not the one due this very day
+    assert targets["dynamic_zero"] == {
+        "due": "2026-12-31", "judged_on": "2026-06-30", "met": None, "open_overdue": 1,
+        "closed": 1, "closed_on_time": 1, "on_time_rate": 1.0,
+    }  # fmt: skip
+
+
 def test_targets_table_at_60_and_80_columns(
     ledger: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -33,7 +33,7 @@ DEFAULT_FILE = "src/maogang_cli/store/progress.py"
 TESTS_BY_FILE = {
     DEFAULT_FILE: (
         "tests/store tests/cli/test_status.py tests/cli/test_overdue.py "
-        "tests/cli/test_rank.py tests/cli/test_export.py"
+        "tests/cli/test_rank.py tests/cli/test_export.py tests/cli/test_reload.py"
     ),
     "src/maogang_cli/store/owed.py": (
         "tests/cli/test_duty.py tests/cli/test_overdue_table.py tests/cli/test_agenda.py "

@@ -32,6 +32,10 @@ def test_reload_after_edits_keeps_every_record(invoke: Invoke, data_copy: Path) 
     status = json.loads(invoke("status", "--as-of", "2024-06-02", "--json", "--data", d).stdout)
     renamed = next(s for s in status if s["unit"] == "城市运行管理中心")
     assert renamed["done"] == 1
-    assert invoke("show", "26", "--data", d).exit_code == 0
+    # a retired task still shows where each of its units stood
+    card = json.loads(invoke("show", "26", "--json", "--as-of", "2024-06-02", "--data", d).stdout)
+    assert card["retired"] is True
+    started = [(u["unit"], u["status"]) for u in card["units"] if u["status"] != "not_started"]
+    assert started == [("经发办", "done")]
     r = invoke("record", "26", "-u", "经发办", "-s", "done", "--data", d)
     assert r.exit_code == 1 and "已撤销" in r.stderr

@@ -75,6 +75,7 @@ def test_same_day_correction_wins_by_recording_time() -> None:
 def test_parse_status_accepts_chinese_labels() -> None:
     assert parse_status("已完成") == "done"
     assert parse_status("In-Progress") == "in_progress"
+    assert parse_status(" not started ") == "not_started"
     with pytest.raises(ValueError, match="未知状态“finished”"):
         parse_status("finished")
 

@@ -57,7 +57,7 @@ TESTS_BY_FILE = {
     ),
     "src/maogang_cli/store/queries.py": (
         "tests/cli/test_tasks.py tests/cli/test_units.py tests/cli/test_record.py "
-        "tests/store/test_pinyin.py tests/cli/test_multi_year.py"
+        "tests/store/test_pinyin.py tests/cli/test_multi_year.py tests/cli/test_load.py"
     ),
     "src/maogang_cli/store/imports.py": "tests/cli/test_import.py",
     "src/maogang_cli/store/chain.py": "tests/cli/test_check.py tests/cli/test_backup.py",

@@ -126,6 +126,11 @@ def test_same_file_twice_is_refused_unless_again(
     assert forced.stderr == f"已导入 {copy}：新增记录0条、已记录而跳过1行\n"
     db = isolation / "maogang.db"
     assert (count(db, "progress"), count(db, "imports")) == (1, 2)
+    # a third time names the latest import: the copy, imported with --again, 0 records
+    third = invoke("import", str(path))
+    assert third.exit_code == 1
+    assert third.stderr.startswith(f"错误：{path} 已导入过（文件名 renamed.csv，")
+    assert third.stderr.endswith("，导入人tester，0条记录）：如要再导入一次，请加 --again\n")
 
 
 def test_dry_run_shows_and_writes_nothing(invoke: Invoke, tmp_path: Path, isolation: Path) -> None:

@@ -129,3 +129,13 @@ def test_export_and_reports_take_year(invoke: Invoke, two_years: Path) -> None:
                        "--as-of", "2025-07-01", *data)  # fmt: skip
     assert isinstance(reports, list)
     assert [r["month"] for r in reports][:6] == [f"2025-{m:02d}" for m in range(1, 7)]
+
+
+def test_a_row_number_in_several_years_names_the_latest_year_first(
+    invoke: Invoke, two_years: Path
+) -> None:
+    result = invoke("show", "1", "--data", str(two_years))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误：序号 1 在多个年度都有（2025-01, 2024-01）：请给出编号或加 --year\n",
+    )

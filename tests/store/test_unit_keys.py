@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from maogang_cli.config import bundled_data_dir
 from maogang_cli.errors import DataError
 from maogang_cli.store import db as store_db
+from maogang_cli.store.chain import verify
 from maogang_cli.store.guards import missing_triggers
 from maogang_cli.store.migrations import MIGRATION_NAMES, migrations
 from maogang_cli.store.sync import sync_catalogue
@@ -49,6 +50,8 @@ def test_old_records_get_their_keys_and_keep_their_content(tmp_path: Path) -> No
     assert [r["unit_key"] for r in after] == ["gjb", "gjb", "~临时专班"]
     assert conn.execute("SELECT unit_key FROM duty_records").fetchall()[0][0] == "cyzx"
     assert missing_triggers(conn) == []
+    # the entries written before the hash chain are sealed on the upgrade: check passes
+    assert [verify(conn, table) for table in ("progress", "duty_records")] == [None, None]
     assert conn.execute("SELECT name, retired FROM units WHERE key = '~临时专班'").fetchone()[
         :
     ] == (

@@ -35,25 +35,27 @@ def hazards_table(views: Sequence[HazardView], day: date) -> None:
     if not views:
         output.note(_("no hazards match, as of {day}").format(day=day))
         return
-    place = Column(_("Place"))
+    place = Column(_("Place"), no_wrap=True)  # a village, a sector, a department a line
     text = Column(_("Business / hazard"))
     places = [f"{v.village}\n{v.sector}\n{v.department}" for v in views]
+    # The business's name is never cut; the hazard's description wraps under it.
+    texts = [f"{output.whole(v.entity)}\n{v.description}" for v in views]
     columns = [Column(_("ID"), no_wrap=True), Column(_("State / deadline"), no_wrap=True)]
     states = [_state_cell(v) for v in views]
     beside: list[list[str | Cell]] = [
-        [v.id, state, where, v.entity]
+        [v.id, state, where, output.whole(v.entity)]
         for v, state, where in zip(views, states, places, strict=True)
     ]
     if output.table_fits([*columns, place, text], beside):
         rows: list[list[str | Cell]] = [
-            [v.id, state, where, f"{v.entity}\n{v.description}"]
-            for v, state, where in zip(views, states, places, strict=True)
+            [v.id, state, where, text]
+            for v, state, where, text in zip(views, states, places, texts, strict=True)
         ]
     else:
         columns = [Column(_("ID / state"), no_wrap=True)]
         rows = [
-            [Cell(f"{v.id}\n{state.text}", state.style), where, f"{v.entity}\n{v.description}"]
-            for v, state, where in zip(views, states, places, strict=True)
+            [Cell(f"{v.id}\n{state.text}", state.style), where, text]
+            for v, state, where, text in zip(views, states, places, texts, strict=True)
         ]
     overdue = sum(v.overdue for v in views)
     output.print_table(
@@ -71,7 +73,7 @@ def timeline_view(t: Timeline, day: date) -> None:
     assert v is not None
     state = word(v.state)
     if v.overdue:
-        state += " " + _("({n}d overdue)").format(n=v.days_overdue)
+        state = _("{state} ({n}d overdue)").format(state=state, n=v.days_overdue)
     fields = [
         (_("ID"), h["id"]),
         (_("State"), state),

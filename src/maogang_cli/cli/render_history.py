@@ -39,8 +39,13 @@ def _void_lines(entries: Entries, table: str) -> None:
 
 
 def _line(mark: VoidMark, target: str) -> str:
+    # who and when never cut in two where the line wraps
     return _("{void} voids {id}: {reason} ({by}, {at})").format(
-        void=mark.id, id=target, reason=mark.reason, by=mark.by, at=_stamp(mark.at)
+        void=mark.id,
+        id=target,
+        reason=mark.reason,
+        by=output.whole(mark.by),
+        at=output.whole(_stamp(mark.at)),
     )
 
 
@@ -155,7 +160,7 @@ def task_history_table(entries: Entries) -> None:
                 _lines(
                     r["happened_on"], f"{status} {percent}".strip(), *_void_mark(entries, r["id"])
                 ),
-                note if unit else _lines(r["canonical"], note),
+                note if unit else _lines(output.whole(r["canonical"]), note),
                 f"{r['recorded_by']} {source}\n{_stamp(r['recorded_at'])}",
             ]
         )
@@ -195,7 +200,7 @@ def duty_history_table(entries: Entries) -> None:
         [
             entry_id("duty_records", r["id"]),
             _lines(r["period"], r["done_on"], *_void_mark(entries, r["id"])),
-            r["note"] if unit else _lines(r["canonical"], r["note"]),
+            r["note"] if unit else _lines(output.whole(r["canonical"]), r["note"]),
             f"{r['recorded_by']}\n{_stamp(r['recorded_at'])}",
         ]
         for r in entries.rows

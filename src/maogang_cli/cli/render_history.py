@@ -209,7 +209,7 @@ def duty_history_table(entries: Entries) -> None:
         duty=duty, unit=unit
     )
     period = [Column(_("Period"), no_wrap=True), Column(_("Done on"), no_wrap=True)]
-    _print(entries, (flat, stacked), (period, _("Period / done on")), title)
+    _print(entries, (flat, stacked), (period, _("Period /\ndone on")), title)
     _void_lines(entries, "duty_records")
 
 

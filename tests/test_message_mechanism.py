@@ -5,9 +5,7 @@ so the source is searched for them here."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from babel.messages.catalog import Catalog
 
 from maogang_cli.i18n import set_language
 from maogang_cli.words import report_word, status_word, yes_no
+from test_i18n import messages_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src" / "maogang_cli"
@@ -93,11 +92,7 @@ def test_the_search_leaves_messages_alone(line: str) -> None:
 
 
 def test_a_word_with_its_context_lacking_chinese_is_reported() -> None:
-    spec = importlib.util.spec_from_file_location("messages", ROOT / "scripts" / "messages.py")
-    assert spec is not None and spec.loader is not None
-    tool = importlib.util.module_from_spec(spec)
-    sys.modules["messages"] = tool
-    spec.loader.exec_module(tool)
+    tool = messages_tool()
     missing = tool.untranslated(Catalog(locale="zh_CN"))
     # words.py's status words are looked up by context: their check names it
     assert {"status: done", "report: late {n}d", "answer: yes"} <= set(missing)

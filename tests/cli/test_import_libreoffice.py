@@ -33,3 +33,11 @@ def test_a_sheet_libreoffice_saved_imports_every_typed_date(
     assert [(r["status"], r["date"], r["source"]) for r in records] == [
         (status, day, "import:libreoffice-2024-06.xlsx")
     ]
+
+
+def test_a_percent_typed_in_calc_imports_as_the_percent_shown(invoke: Invoke) -> None:
+    # Typed as 40%, Calc stores the number 0.4 in a cell formatted 0%: the sheet shows 40%.
+    sheet = FIXTURE / "libreoffice-2024-06.xlsx"
+    assert invoke("import", str(sheet), "--by", "王五").exit_code == 0
+    records = json.loads(invoke("history", "15", "--unit", "城运中心", "--json").stdout)
+    assert [(r["status"], r["percent"]) for r in records] == [("in_progress", 40)]

@@ -15,6 +15,7 @@ import os
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from maogang_cli.domain.imports import cell_text, column_letter
 from maogang_cli.errors import UsageError
@@ -209,6 +210,16 @@ def _cells(number: int, values: Sequence[object]) -> list[str]:
     return cells
 
 
+def shown_value(cell: Any) -> object:
+    """A cell's value as the sheet shows it: a number formatted as a percent (40% typed
+    in WPS, Excel or LibreOffice is stored as 0.4) reads as "40%", not 0.4."""
+    value = cell.value
+    number_format = getattr(cell, "number_format", None) or ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
+        return f"{round(value * 100, 6):g}%"
+    return value
+
+
 def error_cell(cells: list[str], columns: dict[str, int]) -> tuple[str, str] | None:
     """(column letter, error value) of the first read column holding a failed formula's
     cached error, such as #DIV/0!."""
@@ -249,12 +260,12 @@ def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> 
             worksheet.reset_dimensions()  # the declared A1:XFD1048576 is not believed
             table: Table = []
             try:
-                for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                for number, row in enumerate(worksheet.iter_rows(), start=1):
                     if not row:
                         continue
                     if number > MAX_ROWS:
                         raise SheetLimitError(_over_rows(), number)
-                    table.append((number, _cells(number, row)))
+                    table.append((number, _cells(number, [shown_value(cell) for cell in row])))
             except SyntaxError as exc:  # xml.etree and lxml parse errors both are
                 raise SheetLimitError(_bad_xml(exc)) from None
             except SheetLimitError:

@@ -149,12 +149,12 @@ class TableFormatter(Formatter):
     def tasks(self, found: Sequence[TaskInfo]) -> None:
         from maogang_cli.cli.tables import tasks_table
 
-        tasks_table(list(found), self.lang)
+        tasks_table(list(found))
 
     def units(self, found: Sequence[UnitInfo]) -> None:
         from maogang_cli.cli.tables import units_table
 
-        units_table(list(found), self.lang)
+        units_table(list(found))
 
     def plan(self, page: PlanPage, day: date) -> None:
         from maogang_cli.cli.render_plan import plan_tables

@@ -159,10 +159,10 @@ def task_card(task: TaskInfo, states: Sequence[PairState], day: date, lang: Lang
     fields: list[tuple[str, str]] = [
         (t("action", lang), task.action),
         (t("deadline", lang), str(task.deadline)),
-        (t("responsible_units", lang), unit_list(task.responsible, task.responsible_etc, lang)),
+        (t("responsible_units", lang), unit_list(task.responsible, task.responsible_etc)),
         (
             t("cooperating_units", lang),
-            unit_list(task.cooperating, task.cooperating_etc, lang) or "-",
+            unit_list(task.cooperating, task.cooperating_etc) or "-",
         ),
         (t("description", lang), task.description),
         # No space after the date in Chinese: the text then wraps beside it, not below.

@@ -35,7 +35,6 @@ NOT_YET = {
     "cli/help_lang.py",
     "cli/help_text.py",
     "cli/render_overdue.py",
-    "cli/render_progress.py",
 }
 
 

@@ -96,17 +96,17 @@ class TableFormatter(Formatter):
     def unit_status(self, summaries: Sequence[UnitSummary], options: ReportOptions) -> None:
         from maogang_cli.cli.render_progress import status_table
 
-        status_table(summaries, options.as_of, options.warn_days, options.cooperating, self.lang)
+        status_table(summaries, options.as_of, options.warn_days, options.cooperating)
 
     def unit_tasks(self, found: UnitTasks, options: ReportOptions) -> None:
         from maogang_cli.cli.render_progress import unit_tasks
 
-        unit_tasks(found, options.as_of, self.lang)
+        unit_tasks(found, options.as_of)
 
     def task_card(self, card: TaskCard, day: date) -> None:
         from maogang_cli.cli.render_progress import task_card
 
-        task_card(card.task, card.states, day, self.lang)
+        task_card(card.task, card.states, day)
 
     def history(self, found: Entries) -> None:
         from maogang_cli.cli.render_history import task_history_table

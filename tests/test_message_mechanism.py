@@ -34,7 +34,6 @@ NOT_YET = {
     "cli/help_format.py",
     "cli/help_lang.py",
     "cli/help_text.py",
-    "cli/render_overdue.py",
 }
 
 

@@ -10,6 +10,7 @@ from maogang_cli import output
 from maogang_cli.cli.render_plan import unit_run
 from maogang_cli.domain.owed import group_overdue
 from maogang_cli.domain.status import PairState
+from maogang_cli.i18n import NC_, _, pgettext
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
@@ -18,65 +19,68 @@ if TYPE_CHECKING:
 
     from maogang_cli.domain.models import TaskHead
     from maogang_cli.domain.owed import OverdueGroup, Owed
-    from maogang_cli.i18n import Lang
 
-# A unit's task state beside its name when it is not simply 未开始 (zh, en); no spaces, so
-# a name and its note stay on one line.
+# A unit's task state beside its name when it is not simply 未开始; one word each, so a
+# name and its note stay on one line.
 _NOTES = {
-    "in_progress": ("推进中", "doing"),
-    "blocked": ("受阻", "blocked"),
-    "cooperating": ("协办", "support"),
+    "in_progress": NC_("overdue unit", "doing"),
+    "blocked": NC_("overdue unit", "blocked"),
+    "cooperating": NC_("overdue unit", "support"),
 }
+# Each kind's section: its title, and its name in the closing count.
 _SECTIONS = {
-    "task": ("任务", "Tasks", "tasks"),
-    "duty": ("职责", "Duties", "duties"),
-    "plan_milestone": ("方案节点", "Plan milestones", "plan milestones"),
-    "hazard": ("隐患", "Hazards", "hazards"),
+    "task": (NC_("overdue title", "Tasks"), NC_("overdue count", "tasks")),
+    "duty": (NC_("overdue title", "Duties"), NC_("overdue count", "duties")),
+    "plan_milestone": (
+        NC_("overdue title", "Plan milestones"),
+        NC_("overdue count", "plan milestones"),
+    ),
+    "hazard": (NC_("overdue title", "Hazards"), NC_("overdue count", "hazards")),
 }
 _LATE = "bold red"
 
 
-def _days(lang: Lang) -> Column:
-    return Column("逾期天数" if lang == "zh" else "Days", justify="right", no_wrap=True)
+def _days() -> Column:
+    return Column(pgettext("overdue", "Days"), justify="right", no_wrap=True)
 
 
-def _unit(item: PairState | Owed, lang: Lang) -> str:
+def _unit(item: PairState | Owed) -> str:
     if not isinstance(item, PairState):
         return item.unit
     notes = [
-        _NOTES[key][0 if lang == "zh" else 1] for key in (item.role, item.status) if key in _NOTES
+        pgettext("overdue unit", _NOTES[key]) for key in (item.role, item.status) if key in _NOTES
     ]
     if not notes:
         return item.unit
-    return (
-        f"{item.unit}（{'，'.join(notes)}）" if lang == "zh" else f"{item.unit}({','.join(notes)})"
+    return _("{unit}({notes})").format(
+        unit=item.unit, notes=pgettext("overdue unit", ",").join(notes)
     )
 
 
-def _units(group: OverdueGroup, lang: Lang) -> str:
-    return unit_run([_unit(i, lang) for i in group.items])
+def _units(group: OverdueGroup) -> str:
+    return unit_run([_unit(i) for i in group.items])
 
 
-def _item_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Cell]]:
+def _item_rows(groups: Sequence[OverdueGroup]) -> list[list[str | Cell]]:
     """A task or plan milestone a row: its id; its title over the units that missed it,
     led by 未完成： as in `agenda`, so a title's wrapped end never reads as a unit."""
-    lead = "未完成：" if lang == "zh" else "Not done: "
+    lead = _("Not done: ")
     return [
-        [g.id, f"{g.title}\n{lead}{_units(g, lang)}", str(g.due), Cell(str(g.days_overdue), _LATE)]
+        [g.id, f"{g.title}\n{lead}{_units(g)}", str(g.due), Cell(str(g.days_overdue), _LATE)]
         for g in groups
     ]
 
 
-def _hazard_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Cell]]:
+def _hazard_rows(groups: Sequence[OverdueGroup]) -> list[list[str | Cell]]:
     """A hazard a row: its id; the business and hazard over its supervising department."""
-    lead = "监管部门：" if lang == "zh" else "Supervised by: "
+    lead = _("Supervised by: ")
     return [
-        [g.id, f"{g.title}\n{lead}{_units(g, lang)}", str(g.due), Cell(str(g.days_overdue), _LATE)]
+        [g.id, f"{g.title}\n{lead}{_units(g)}", str(g.due), Cell(str(g.days_overdue), _LATE)]
         for g in groups
     ]
 
 
-def _duty_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Cell]]:
+def _duty_rows(groups: Sequence[OverdueGroup]) -> list[list[str | Cell]]:
     """The duty named once (its id, as `duty done` takes it, and a short title), then one
     row per missed period."""
     order: dict[str, list[OverdueGroup]] = {}
@@ -87,28 +91,27 @@ def _duty_rows(groups: Sequence[OverdueGroup], lang: Lang) -> list[list[str | Ce
         # The title's first clause, whole: it wraps (the full title is in `duty list`).
         title = re.split("[，；。]", periods[0].title, maxsplit=1)[0]
         rows.append(["", Cell(f"{ident}\n{title}", "bold"), ""])
-        rows += [[g.period, _units(g, lang), Cell(str(g.days_overdue), _LATE)] for g in periods]
+        rows += [[g.period, _units(g), Cell(str(g.days_overdue), _LATE)] for g in periods]
     return rows
 
 
-def _columns(kind: str, lang: Lang) -> list[Column]:
-    zh = lang == "zh"
+def _columns(kind: str) -> list[Column]:
     if kind == "duty":
         return [
-            Column("期间" if zh else "Period", no_wrap=True),
-            Column("职责 / 未完成单位" if zh else "Duty / not done by"),
-            _days(lang),
+            Column(pgettext("overdue", "Period"), no_wrap=True),
+            Column(pgettext("overdue", "Duty / not done by")),
+            _days(),
         ]
-    head = {
-        "task": ("编号", "任务", "ID", "Task"),
-        "plan_milestone": ("节点", "方案节点", "ID", "Milestone"),
-        "hazard": ("编号", "隐患", "ID", "Hazard"),
+    ident, title = {
+        "task": (pgettext("overdue", "ID"), pgettext("overdue", "Task")),
+        "plan_milestone": (pgettext("overdue milestone", "ID"), pgettext("overdue", "Milestone")),
+        "hazard": (pgettext("overdue", "ID"), pgettext("overdue", "Hazard")),
     }[kind]
     return [
-        Column(head[0] if zh else head[2], no_wrap=True),
-        Column(head[1] if zh else head[3]),
-        Column("时间节点" if zh else "Deadline", no_wrap=True),
-        _days(lang),
+        Column(ident, no_wrap=True),
+        Column(title),
+        Column(pgettext("overdue", "Deadline"), no_wrap=True),
+        _days(),
     ]
 
 
@@ -120,37 +123,28 @@ _ROWS = {
 }
 
 
-def overdue_table(
-    late: Sequence[PairState | Owed], tasks: dict[str, TaskHead], day: date, lang: Lang
-) -> None:
-    zh = lang == "zh"
+def overdue_table(late: Sequence[PairState | Owed], tasks: dict[str, TaskHead], day: date) -> None:
     if not late:
-        output.print_text(f"截至 {day} 没有逾期事项。" if zh else f"Nothing overdue as of {day}.")
+        output.print_text(_("Nothing overdue as of {day}.").format(day=day))
         return
     groups = group_overdue(late, tasks)
-    output.print_lines([Cell(f"逾期事项（截至 {day}）" if zh else f"Overdue as of {day}", "bold")])
+    output.print_lines([Cell(_("Overdue as of {day}").format(day=day), "bold")])
     counts: dict[str, int] = {}
-    for kind in _SECTIONS:
+    for kind, (section_title, _count_word) in _SECTIONS.items():
         section = [g for g in groups if g.kind == kind]
         if not section:
             continue
         counts[kind] = sum(len(g.items) for g in section)
-        zh_name, en_name, _ = _SECTIONS[kind]
-        title = (
-            f"{zh_name}（按单位计 {counts[kind]} 项）"
-            if zh
-            else f"{en_name}: {counts[kind]} items, one per unit"
+        title = _("{section}: {n} items, one per unit").format(
+            section=pgettext("overdue title", section_title), n=counts[kind]
         )
         output.print_lines([""])
-        output.print_table(_columns(kind, lang), _ROWS[kind](section, lang), title=title)
+        output.print_table(_columns(kind), _ROWS[kind](section), title=title)
+    each = [
+        _("{section} {n}").format(section=pgettext("overdue count", _SECTIONS[k][1]), n=n)
+        for k, n in counts.items()
+    ]
+    total = _("{n} items, one per unit: {counts}. Days: days overdue.")
     output.print_lines(
-        [
-            f"共 {len(late)} 项（按单位计）："
-            + "，".join(f"{_SECTIONS[k][0]} {n}" for k, n in counts.items())
-            + "。"
-            if zh
-            else f"{len(late)} items, one per unit: "
-            + ", ".join(f"{_SECTIONS[k][2]} {n}" for k, n in counts.items())
-            + ". Days: days overdue."
-        ]
+        [total.format(n=len(late), counts=pgettext("overdue count", ", ").join(each))]
     )

@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 
 from conftest import Invoke
 from maogang_cli.domain.rates import percent, rate_text
-from maogang_cli.i18n import t
 
 HOSTILE = '=HYPERLINK("http://x","y")'
 AS_OF = "2024-06-30"
@@ -195,6 +194,26 @@ def test_a_month_outside_the_plan_is_named(invoke: Invoke) -> None:
     )
     given = invoke("export", "-m", "2026-12", "--as-of", "2026-11-30")
     assert given.stderr == "错误：--as-of 2026-11-30 早于 2026-12 月初\n"
+
+
+# The words the sheets write for stored values, as the office reads them (written out here,
+# not looked up in the program's catalogue, so a wrong translation fails these tests).
+WORDS = {
+    "zh": {
+        "responsible": "主办", "cooperating": "协办",
+        "not_started": "未开始", "in_progress": "推进中", "done": "已完成", "blocked": "受阻",
+        "on_time": "按时", "missing": "未报", "not_due": "未到期",
+    },
+    "en": {
+        "responsible": "lead", "cooperating": "support",
+        "not_started": "not started", "in_progress": "in progress", "done": "done",
+        "blocked": "blocked",
+    },
+}  # fmt: skip
+
+
+def t(key: str, lang: str = "zh") -> str:
+    return WORDS[lang][key]
 
 
 def _csv_row(row: dict[str, Any]) -> list[str]:

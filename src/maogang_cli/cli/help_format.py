@@ -158,7 +158,7 @@ def wrap_paragraphs(text: str, width: int, indent: str = "") -> str:
 
 def _click_words(text: str) -> str:
     """click's help for --help and its [env var, default, required] in the language."""
-    if language() == "en":
+    if language() == "en":  # not a text choice: click's own English is the English
         return text
     text = _(_CLICK_HELP[text]) if text in _CLICK_HELP else text
     extra = re.search(_EXTRA, text)
@@ -189,7 +189,7 @@ _PLACEHOLDERS = {
 
 
 def _placeholders(text: str) -> str:
-    if language() == "en":
+    if language() == "en":  # not a text choice: typer's own English is the English
         return text
     pattern = "|".join(re.escape(word) for word in _PLACEHOLDERS)
     return re.sub(pattern, lambda found: _(_PLACEHOLDERS[found[0]]), text)
@@ -206,8 +206,8 @@ class HelpFormatter(ClickHelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         heading = _(_HEADINGS[heading]) if heading in _HEADINGS else heading
-        colon = "：" if language() != "en" else ":"
-        self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
+        line = _("{heading}:").format(heading=heading)
+        self.write(f"{'':>{self.current_indent}}{line}\n")
 
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent

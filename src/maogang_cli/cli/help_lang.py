@@ -44,7 +44,7 @@ def help_paragraphs(text: str) -> Iterator[str]:
 
 def translated(text: str | None) -> str | None:
     """A help text in Chinese, paragraph by paragraph (English stays as written)."""
-    if not text or language() == "en":
+    if not text or language() == "en":  # not a text choice: the help is written in English
         return text
     return "\n\n".join(
         _(part) if kind == "text" else _(_EXAMPLE_MESSAGE).format(command=part)
@@ -56,7 +56,7 @@ def translate(command: Any) -> None:
     """Translate a command's help, its parameters' and its subcommands' (in place; typer
     builds new click objects for every run)."""
     command.context_class = Context
-    if language() != "en":
+    if language() != "en":  # not a text choice: the help is written in English
         command.help = translated(command.help)
         if command.help:
             # click shortens help to 45 characters, in the middle of a Chinese word: a

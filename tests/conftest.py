@@ -79,3 +79,13 @@ def width(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
 
     yield set_to
     output._console.cache_clear()
+
+
+def duty_short_names() -> dict[str, str]:
+    """Duty id -> short name as the bundled plan file writes them (月报 for monthly_report):
+    read from the YAML here, not from the program, so a table showing the wrong name fails."""
+    import yaml
+
+    plan = next(bundled_data_dir().glob("plan_*.yaml"))
+    duties = yaml.safe_load(plan.read_text("utf-8"))["duties"]
+    return {d["id"]: d["short_name"] for d in duties if d.get("short_name")}

@@ -375,7 +375,7 @@ def test_counts_and_fail_if_any_include_duties(invoke: Invoke) -> None:
     assert [line.rstrip() for line in r.stdout.splitlines()[4:]] == [
         " 期间     职责 / 未完成单位                           逾期天数",
         " -------------------------------------------------------------",
-        "          quarterly_leadership_safety_meeting",
+        "          季度专题会",
         "          党委、政府主要负责人每季度至少召开一次会议",
         " 2024-Q2  镇党委政府主要负责人                               1",
         "",

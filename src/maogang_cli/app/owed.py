@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.owed import Owed, chased, duty_owed, merge_overdue, milestone_owed
-from maogang_cli.store.duties import list_duties, records_by_duty
+from maogang_cli.store.duties import list_duties, records_by_duty, short_names
 from maogang_cli.store.owed import list_milestones, memberless_groups
 
 if TYPE_CHECKING:
@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 
 
 class Overdue(NamedTuple):
-    """Everything not done by its deadline, most overdue first, with the tasks named."""
+    """Everything not done by its deadline, most overdue first, with the tasks named and
+    the duties' short names (月报) to show in place of their ids."""
 
     items: list[PairState | Owed]
     tasks: dict[str, TaskHead]
+    duty_names: dict[str, str]
 
 
 def owed(
@@ -103,4 +105,4 @@ def overdue(
         from maogang_cli.app.hazard_ledger import overdue_hazards
 
         owed_late += overdue_hazards(conn, options)
-    return Overdue(merge_overdue(late, owed_late), task_heads(conn))
+    return Overdue(merge_overdue(late, owed_late), task_heads(conn), short_names(conn))

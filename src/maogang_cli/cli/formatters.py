@@ -121,7 +121,7 @@ class TableFormatter(Formatter):
     def overdue(self, found: Overdue, day: date) -> None:
         from maogang_cli.cli.render_overdue import overdue_table
 
-        overdue_table(found.items, found.tasks, day)
+        overdue_table(found.items, found.tasks, day, found.duty_names)
 
     def agenda(self, items: Sequence[AgendaItem], window: Window, day: date) -> None:
         from maogang_cli.cli.render_agenda import agenda_table

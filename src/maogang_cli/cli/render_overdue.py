@@ -14,7 +14,7 @@ from maogang_cli.i18n import NC_, _, pgettext
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from datetime import date
 
     from maogang_cli.domain.models import TaskHead
@@ -80,9 +80,11 @@ def _hazard_rows(groups: Sequence[OverdueGroup]) -> list[list[str | Cell]]:
     ]
 
 
-def _duty_rows(groups: Sequence[OverdueGroup]) -> list[list[str | Cell]]:
-    """The duty named once (its id, as `duty done` takes it, and a short title), then one
-    row per missed period."""
+def _duty_rows(
+    groups: Sequence[OverdueGroup], short_names: Mapping[str, str]
+) -> list[list[str | Cell]]:
+    """The duty named once (its short name, else its id: `duty done` takes either; and the
+    title's first clause), then one row per missed period."""
     order: dict[str, list[OverdueGroup]] = {}
     for g in groups:
         order.setdefault(g.id, []).append(g)
@@ -90,7 +92,7 @@ def _duty_rows(groups: Sequence[OverdueGroup]) -> list[list[str | Cell]]:
     for ident, periods in order.items():
         # The title's first clause, whole: it wraps (the full title is in `duty list`).
         title = re.split("[，；。]", periods[0].title, maxsplit=1)[0]
-        rows.append(["", Cell(f"{ident}\n{title}", "bold"), ""])
+        rows.append(["", Cell(f"{short_names.get(ident, ident)}\n{title}", "bold"), ""])
         rows += [[g.period, _units(g), Cell(str(g.days_overdue), _LATE)] for g in periods]
     return rows
 
@@ -117,13 +119,17 @@ def _columns(kind: str) -> list[Column]:
 
 _ROWS = {
     "task": _item_rows,
-    "duty": _duty_rows,
     "plan_milestone": _item_rows,
     "hazard": _hazard_rows,
 }
 
 
-def overdue_table(late: Sequence[PairState | Owed], tasks: dict[str, TaskHead], day: date) -> None:
+def overdue_table(
+    late: Sequence[PairState | Owed],
+    tasks: dict[str, TaskHead],
+    day: date,
+    duty_names: Mapping[str, str],
+) -> None:
     if not late:
         output.print_text(_("Nothing overdue as of {day}.").format(day=day))
         return
@@ -139,7 +145,8 @@ def overdue_table(late: Sequence[PairState | Owed], tasks: dict[str, TaskHead], 
             section=pgettext("overdue title", section_title), n=counts[kind]
         )
         output.print_lines([""])
-        output.print_table(_columns(kind), _ROWS[kind](section), title=title)
+        rows = _duty_rows(section, duty_names) if kind == "duty" else _ROWS[kind](section)
+        output.print_table(_columns(kind), rows, title=title)
     each = [
         _("{section} {n}").format(section=pgettext("overdue count", _SECTIONS[k][1]), n=n)
         for k, n in counts.items()

@@ -195,3 +195,10 @@ def duty_history(
         sql += " AND r.unit_key = (SELECT key FROM units WHERE name = ?)"
         args.append(unit)
     return conn.execute(sql + " ORDER BY r.period, r.done_on, r.recorded_at, r.id", args).fetchall()
+
+
+def short_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """Duty id -> its short name (月报, 调度会), for the duties that have one."""
+    return dict(
+        conn.execute("SELECT id, short_name FROM duties WHERE short_name IS NOT NULL").fetchall()
+    )

@@ -37,10 +37,19 @@ class DutyList(NamedTuple):
     counts: dict[str, dict[str, Any]]
 
 
-def agenda(conn: sqlite3.Connection, options: ReportOptions, window: Window) -> list[AgendaItem]:
+class Agenda(NamedTuple):
+    """What falls due, one item per owing unit, and the duties' short names (月报) to show
+    in place of their ids."""
+
+    items: list[AgendaItem]
+    duty_names: dict[str, str]
+
+
+def agenda(conn: sqlite3.Connection, options: ReportOptions, window: Window) -> Agenda:
     """Everything due in the window as of the report's day, one item per owing unit (of
     its units, when given), sorted (see domain.agenda)."""
     from maogang_cli.domain.status import roles
+    from maogang_cli.store.duties import short_names
     from maogang_cli.store.progress import pair_states, unit_order
     from maogang_cli.store.queries import list_tasks
 
@@ -55,7 +64,8 @@ def agenda(conn: sqlite3.Connection, options: ReportOptions, window: Window) -> 
     from maogang_cli.app.hazard_ledger import agenda_hazards
 
     items += agenda_hazards(conn, as_of, window.first, window.last, units)
-    return sort_agenda(items, {u: i for i, u in enumerate(unit_order(conn))})
+    order = {u: i for i, u in enumerate(unit_order(conn))}
+    return Agenda(sort_agenda(items, order), short_names(conn))
 
 
 def plan_view(conn: sqlite3.Connection, as_of: date) -> list[ActionView]:

@@ -20,10 +20,10 @@ if TYPE_CHECKING:
     from maogang_cli.app.hazard_ledger import HazardView, Timeline
     from maogang_cli.app.history import Entries
     from maogang_cli.app.owed import Overdue
-    from maogang_cli.app.plan import DutyList, PlanPage
+    from maogang_cli.app.plan import Agenda, DutyList, PlanPage
     from maogang_cli.app.progress import TaskCard, UnitTasks
     from maogang_cli.app.reporting import ReportGrid
-    from maogang_cli.domain.agenda import AgendaItem, Window
+    from maogang_cli.domain.agenda import Window
     from maogang_cli.domain.hazard_figures import Targets
     from maogang_cli.domain.models import TaskInfo, UnitInfo
     from maogang_cli.domain.rank import RankRow
@@ -56,7 +56,7 @@ class Formatter:
     def overdue(self, found: Overdue, day: date) -> None:
         raise NotImplementedError
 
-    def agenda(self, items: Sequence[AgendaItem], window: Window, day: date) -> None:
+    def agenda(self, found: Agenda, window: Window, day: date) -> None:
         raise NotImplementedError
 
     def duty_list(self, found: DutyList, day: date) -> None:
@@ -123,10 +123,10 @@ class TableFormatter(Formatter):
 
         overdue_table(found.items, found.tasks, day, found.duty_names)
 
-    def agenda(self, items: Sequence[AgendaItem], window: Window, day: date) -> None:
+    def agenda(self, found: Agenda, window: Window, day: date) -> None:
         from maogang_cli.cli.render_agenda import agenda_table
 
-        agenda_table(items, window, day)
+        agenda_table(found.items, window, day, found.duty_names)
 
     def duty_list(self, found: DutyList, day: date) -> None:
         from maogang_cli.cli.render_plan import duty_table
@@ -227,10 +227,10 @@ class JsonFormatter(Formatter):
             ]
         )
 
-    def agenda(self, items: Sequence[AgendaItem], window: Window, day: date) -> None:
+    def agenda(self, found: Agenda, window: Window, day: date) -> None:
         from maogang_cli.plan_contracts import agenda_json
 
-        output.print_json([agenda_json(i) for i in items])
+        output.print_json([agenda_json(i) for i in found.items])
 
     def duty_list(self, found: DutyList, day: date) -> None:
         from maogang_cli.plan_contracts import duty_json

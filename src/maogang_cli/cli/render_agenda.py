@@ -11,13 +11,15 @@ from maogang_cli.i18n import _, pgettext
 from maogang_cli.output import Cell, Column
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from datetime import date
 
     from maogang_cli.domain.agenda import AgendaItem, Window
 
 
-def agenda_table(items: Sequence[AgendaItem], window: Window, day: date) -> None:
+def agenda_table(
+    items: Sequence[AgendaItem], window: Window, day: date, duty_names: Mapping[str, str]
+) -> None:
     """One row per (due, kind, ref): what it is, the units that have not done it, and
     done/units. The units sit under the item, in a column as wide as the terminal allows,
     so a duty id (up to 37 characters) stays whole at 60 columns."""
@@ -40,7 +42,13 @@ def agenda_table(items: Sequence[AgendaItem], window: Window, day: date) -> None
         first = group[0]
         owing = [i.unit for i in group if not i.done]
         done = len(group) - len(owing)
-        lines = [f"{w(first.kind)} {first.ref.replace('/', ' ')}", first.title]
+        ident, _slash, period = first.ref.partition("/")
+        if first.kind == "duty":  # its short name (月报), which `duty done` takes too
+            ident = duty_names.get(ident, ident)
+        lines = [
+            " ".join(filter(None, [w(first.kind), ident, period.replace("/", " ")])),
+            first.title,
+        ]
         if owing:
             lines.append(_("Not done: {units}").format(units=unit_run(owing)))
         rows.append(

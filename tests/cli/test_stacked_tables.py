@@ -121,7 +121,7 @@ def test_history_of_one_unit_names_it_once(records: Invoke, width: Callable[[int
 def test_duty_history_at_60_columns(records: Invoke, width: Callable[[int], None]) -> None:
     width(60)
     assert records("history", "--duty", "月报").stdout.splitlines() == [
-        "monthly_report 记录",
+        "月报 记录",
         "",
         " 编号  期次/完成日期  单位/备注     记录人/记录时间",
         " ---------------------------------------------------",

@@ -128,7 +128,7 @@ def test_history_tables_mark_the_voided_entry(invoke: Invoke) -> None:
     invoke("void", "D1", "--reason", "录错", "--by", "李四")
     out = invoke("history", "--duty", "月报", "--unit", "城建中心").stdout
     lines = out.splitlines()
-    assert lines[0] == "monthly_report 城建中心 记录"  # named once, not on every row
+    assert lines[0] == "月报 城建中心 记录"  # named once (by its short name), not on every row
     cells = lines[4].split()
     assert cells[:4] + cells[-1:] == ["D1", "2024-06", "2024-06-05", "王五", "V1"]
     assert "V1 作废了 D1：录错（李四，" in out

@@ -10,7 +10,7 @@ from maogang_cli.store.voids import VoidMark, marks
 class Entries(NamedTuple):
     """Stored rows (oldest first) and the voids that name some of them, by row id."""
 
-    subject: str  # the task id, or the duty / plan milestone id
+    subject: str  # the task id, or the duty's short name (月报) / plan milestone id
     unit: str | None
     rows: list[sqlite3.Row]
     voided: dict[int, VoidMark]
@@ -31,11 +31,12 @@ def task_entries(conn: sqlite3.Connection, task: str, unit: str | None) -> Entri
 
 
 def duty_entries(conn: sqlite3.Connection, duty: str, unit: str | None) -> Entries:
-    from maogang_cli.store.duties import duty_history
+    from maogang_cli.store.duties import duty_history, short_names
     from maogang_cli.store.owed import find_obligation
     from maogang_cli.store.queries import resolve_unit
 
     found = find_obligation(conn, duty)
     canonical = resolve_unit(conn, unit) if unit else None
     rows = duty_history(conn, found.id, canonical)
-    return Entries(found.id, canonical, rows, marks(conn, "duty_records", [r["id"] for r in rows]))
+    shown = short_names(conn).get(found.id, found.id)  # as overdue and agenda name it
+    return Entries(shown, canonical, rows, marks(conn, "duty_records", [r["id"] for r in rows]))

@@ -22,7 +22,8 @@ from typer.testing import CliRunner
 
 from chart_page import AS_OF, record_progress, status_colours
 from maogang_cli.cli import app
-from maogang_cli.exporters.chart_html import COLOURS, MARGIN, PAGE_H, PAGE_W
+from maogang_cli.exporters.chart_html import MARGIN, PAGE_H, PAGE_W
+from maogang_cli.exporters.chart_svg import COLOURS
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 PX_PER_MM = 96 / 25.4

@@ -101,6 +101,13 @@ def test_ranking_is_rank(invoke: Invoke, progress: None) -> None:
     )
     got = [[r[0], r[1], r[2], r[3], r[5], r[6], r[7], r[8]] for r in rows[1:]]
     assert got == [[str(row[k]) for k in keys] for row in rank]
+    assert rows[-1] == ["23", "经发公司", "0", "0", "-", "0", "0", "7", "0", "0%"]  # no task: last
+    assert text.splitlines()[2] == (
+        "有主办任务的单位排在前面，依次比较完成率（高者在前）、逾期事项（少者在前）、"
+        "逾期完成事项（少者在前）、月报按时报送率（高者在前，无应报月报的按100%计），"
+        "四项均相同的单位名次并列；无主办任务的单位排在其后，只比较月报按时报送率；"
+        "既无任务又无应报月报的单位列在最后，不排名（-）。"
+    )
 
 
 def test_overdue_tasks_by_unit_are_overdue(invoke: Invoke, progress: None) -> None:

@@ -34,8 +34,9 @@ def test_rank_json_exactly(invoke: Invoke, progress: None) -> None:
     assert result.exit_code == 0, result
     rows = json.loads(result.stdout)
     # Every 成员单位 and 经发公司 owe the monthly report (五（六）), so 党政办's two missing
-    # reports count; 经发公司, with no 主办 task, counts as 100% done and ties with it.
-    assert rows[:4] == [
+    # reports count. 经发公司 has no 主办 task: it is ranked after every unit with tasks, on
+    # its reports only (tester T7: as "100% done" it tied for first).
+    assert rows[:3] == [
         {
             "rank": 1,
             "unit": "党政办",
@@ -49,19 +50,7 @@ def test_rank_json_exactly(invoke: Invoke, progress: None) -> None:
             "on_time_report_rate": 0.0,
         },
         {
-            "rank": 1,
-            "unit": "经发公司",
-            "tasks": 0,
-            "done": 0,
-            "completion_rate": None,
-            "overdue": 0,
-            "done_late": 0,
-            "reports_due": 2,
-            "reports_on_time": 0,
-            "on_time_report_rate": 0.0,
-        },
-        {
-            "rank": 3,
+            "rank": 2,
             "unit": "镇安委办",
             "tasks": 12,
             "done": 2,
@@ -73,7 +62,7 @@ def test_rank_json_exactly(invoke: Invoke, progress: None) -> None:
             "on_time_report_rate": None,
         },
         {
-            "rank": 4,
+            "rank": 3,
             "unit": "镇党政班子成员",
             "tasks": 1,
             "done": 0,
@@ -85,6 +74,18 @@ def test_rank_json_exactly(invoke: Invoke, progress: None) -> None:
             "on_time_report_rate": None,
         },
     ]
+    assert rows[-1] == {
+        "rank": 23,
+        "unit": "经发公司",
+        "tasks": 0,
+        "done": 0,
+        "completion_rate": None,
+        "overdue": 0,
+        "done_late": 0,
+        "reports_due": 2,
+        "reports_on_time": 0,
+        "on_time_report_rate": 0.0,
+    }
     by_unit = {r["unit"]: r for r in rows}
     assert (by_unit["规建办"]["reports_due"], by_unit["规建办"]["on_time_report_rate"]) == (2, 1.0)
     assert by_unit["农办"]["on_time_report_rate"] == 0.0
@@ -103,15 +104,17 @@ def test_rank_table_states_the_rule(invoke: Invoke, progress: None) -> None:
         "名次", "单位", "任务", "完成", "完成率", "逾期", "逾期完成", "月报按时", "按时率",
     ]  # fmt: skip
     assert lines[4].split() == ["1", "党政办", "1", "1", "100%", "0", "0", "0/2", "0%"]
-    assert lines[5].split() == ["1", "经发公司", "0", "0", "-", "0", "0", "0/2", "0%"]
+    assert lines[5].split() == ["2", "镇安委办", "12", "2", "17%", "0", "1", "0/0", "-"]
+    assert lines[-6].split() == ["23", "经发公司", "0", "0", "-", "0", "0", "0/2", "0%"]
     # the rule is lines under the table, wrapped at the terminal (no line starts with 、)
-    assert lines[-3:] == [
-        "排名规则：依次比较完成率（高者在前）、逾期数（少者在前）、逾期完成数（少者在",
-        "前）、月报按时率（高者在前）；四项均相同者并列。无任务或无应报月报的单位，该项",
-        "按100%计。",
+    assert lines[-4:] == [
+        "排名规则：有主办任务的单位在前，依次比较完成率（高者在前）、逾期数（少者在前）、",
+        "逾期完成数（少者在前）、月报按时率（高者在前，无应报月报的按100%计），四项均相同",
+        "者并列；无主办任务的单位排在其后，只比较月报按时率；既无任务又无应报月报的单位列",
+        "在最后，不排名（-）。",
     ]
     english = invoke("rank", "--as-of", AS_OF, "--lang", "en").stdout
-    assert "Rule: completion rate (higher first)" in english
+    assert "Rule: units with lead tasks first, by completion rate (higher first)" in english
 
 
 @pytest.mark.parametrize("columns", [60, 80])
@@ -182,3 +185,22 @@ def test_nothing_to_rank_says_so(invoke: Invoke, progress: None) -> None:
         "[]\n",
         "Nothing to rank as of 2024-07-01: no tasks of 2031 and no monthly report due.\n",
     )
+
+
+def test_units_with_nothing_due_are_listed_last_without_a_rank(invoke: Invoke) -> None:
+    """2025 has no task list; before the first report is due only 规建办, who reported
+    early, has anything to be ranked on: the others follow it with no rank."""
+    assert invoke("submit", "-u", "规建办", "-m", "2025-01", "-d", "2025-01-05").exit_code == 0
+    args = ("rank", "--year", "2025", "--as-of", "2025-01-10")
+    rows = json.loads(invoke(*args, "--json").stdout)
+    assert [(r["rank"], r["unit"]) for r in rows[:3]] == [
+        (1, "规建办"),
+        (None, "党政办"),
+        (None, "经发办"),
+    ]
+    assert {r["rank"] for r in rows[1:]} == {None}
+    lines = invoke(*args).stdout.splitlines()
+    assert lines[4:6] == [
+        "    1  规建办               0     0       -     0         0       1/1    100%",
+        "    -  党政办               0     0       -     0         0       0/0       -",
+    ]

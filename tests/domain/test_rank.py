@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from maogang_cli.domain.rank import rank_units
+from maogang_cli.domain.rank import rank_text, rank_units
 from maogang_cli.domain.reports import Totals
 from maogang_cli.domain.status import UnitSummary
 
@@ -36,34 +36,67 @@ def test_done_late_then_report_rate_break_ties() -> None:
     assert [(r.rank, r.unit) for r in rows] == [(1, "丙"), (2, "乙"), (3, "甲")]
 
 
-def test_no_basis_counts_as_full_marks() -> None:
-    # 甲 owes no monthly report; 乙 missed one: equal otherwise, 甲 ranks first.
+def test_no_report_due_counts_as_full_marks_among_units_with_tasks() -> None:
+    # 甲 owes no monthly report; 乙 missed one: equal on their tasks, 甲 ranks first.
     summaries = [UnitSummary("甲", tasks=1), UnitSummary("乙", tasks=1)]
     rows = rank_units(summaries, [Totals("乙", missing=1)], ORDER)
     assert [(r.rank, r.unit, r.report_rate) for r in rows] == [(1, "甲", None), (2, "乙", 0.0)]
-    # Units with reports but no tasks: completion rate None, not 0, so it does not decide;
-    # their reports do (丁 missed its one, so it comes after 丙 and 戊, who tie).
-    only_reports = rank_units(
-        [], [Totals("戊", on_time=1), Totals("丁", missing=1), Totals("丙", on_time=1)], ORDER
-    )
-    assert [(r.rank, r.unit, r.completion_rate, r.report_rate) for r in only_reports] == [
-        (1, "丙", None, 1.0),
-        (1, "戊", None, 1.0),
-        (3, "丁", None, 0.0),
+    # ... and ties with a unit that sent every report on time
+    tie = rank_units(summaries, [Totals("乙", on_time=1)], ORDER)
+    assert [(r.rank, r.unit) for r in tie] == [(1, "甲"), (1, "乙")]
+
+
+def test_units_without_tasks_are_ranked_on_their_reports_after_those_with_tasks() -> None:
+    """Tester T7: 经发公司 (no 主办 task, 0 of 2 reports on time) ranked first, because a
+    missing completion rate counted as 100%. Now units with tasks come first, however
+    little they did, and units without follow, compared on their reports only."""
+    summaries = [
+        UnitSummary("甲", tasks=18, done=1, overdue=2),  # 6%
+        UnitSummary("乙", tasks=1, overdue=1),  # 0%
     ]
+    reports = [
+        Totals("甲", on_time=1, missing=1),
+        Totals("乙", missing=2),
+        Totals("丙", missing=2),  # no task, missed both reports: 经发公司
+        Totals("丁", on_time=2),  # no task, both reports on time
+        Totals("戊", late=1, on_time=1),  # no task, one late: 50%, as 己
+        Totals("己", on_time=1, missing=1),
+    ]
+    rows = rank_units(summaries, reports, [*ORDER, "己"])
+    assert [(r.rank, r.unit, r.completion_rate, r.report_rate) for r in rows] == [
+        (1, "甲", 1 / 18, 0.5),
+        (2, "乙", 0.0, 0.0),
+        (3, "丁", None, 1.0),  # ranks run on from the units with tasks
+        (4, "戊", None, 0.5),
+        (4, "己", None, 0.5),
+        (6, "丙", None, 0.0),
+    ]
+
+
+def test_units_with_nothing_due_are_listed_last_unranked() -> None:
+    # 丙: no task, no report due yet (one not due): listed after 乙, who missed its report.
+    rows = rank_units(
+        [UnitSummary("甲", tasks=1, done=1)],
+        [Totals("甲"), Totals("丙", not_due=1), Totals("乙", missing=1), Totals("丁")],
+        ORDER,
+    )
+    assert [(r.rank, r.unit) for r in rows] == [(1, "甲"), (2, "乙"), (None, "丙"), (None, "丁")]
 
 
 def test_nothing_due_and_no_task_is_nothing_to_rank() -> None:
     """A year with no task list and no report due: every unit would tie on nothing."""
     assert rank_units([], [Totals("甲", not_due=2), Totals("乙")], ORDER) == []
     early = rank_units([], [Totals("甲", on_time=1, not_due=1), Totals("乙")], ORDER)
-    assert [(r.rank, r.unit) for r in early] == [(1, "甲"), (1, "乙")]  # a report came early
+    assert [(r.rank, r.unit) for r in early] == [(1, "甲"), (None, "乙")]  # a report came early
 
 
-def test_a_unit_with_no_task_counts_as_all_done() -> None:
-    """No task is 100% done, ahead of a unit half done (as 0% it would come last)."""
-    summaries = [UnitSummary("乙", tasks=2, done=1)]
-    reports = [Totals("甲", on_time=1), Totals("乙", on_time=1)]
+def test_the_key_puts_the_group_first() -> None:
+    summaries = [UnitSummary("乙", tasks=2, done=1, overdue=1, done_late=1)]
+    reports = [Totals("甲", on_time=1), Totals("乙", on_time=1, late=3)]
     rows = rank_units(summaries, reports, ORDER)
-    assert [(r.rank, r.unit, r.completion_rate) for r in rows] == [(1, "甲", None), (2, "乙", 0.5)]
-    assert rows[0].key() == (-1.0, 0, 0, -1.0)
+    assert [(r.rank, r.unit, r.completion_rate) for r in rows] == [(1, "乙", 0.5), (2, "甲", None)]
+    assert [r.key() for r in rows] == [(0, -0.5, 1, 1, -0.25), (1, -0.0, 0, 0, -1.0)]
+
+
+def test_rank_text() -> None:
+    assert [rank_text(1), rank_text(12), rank_text(None)] == ["1", "12", "-"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
+from maogang_cli.domain.rank import rank_text
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.i18n import NC_, _, pgettext
 from maogang_cli.output import Cell, Column
@@ -18,9 +19,11 @@ if TYPE_CHECKING:
 
 def rank_rule() -> str:
     return _(
-        "Rule: completion rate (higher first), then overdue (fewer first), then done late "
-        "(fewer first), then on-time report rate (higher first); units equal on all four share "
-        "a rank. A unit with no tasks, or no report due, counts 100% on that figure."
+        "Rule: units with lead tasks first, by completion rate (higher first), then overdue "
+        "(fewer first), then done late (fewer first), then on-time report rate (higher first; "
+        "no report due counts 100%); units equal on all four share a rank. Units with no lead "
+        "task follow, ranked on their on-time report rate only; units with nothing due are "
+        "listed last, unranked (-)."
     )
 
 
@@ -46,7 +49,7 @@ def rank_table(rows: Sequence[RankRow], day: date, cooperating: bool) -> None:
     two headings take two lines and the counts not ranked on are left out."""
     table: list[list[str | Cell]] = [
         [
-            str(r.rank),
+            rank_text(r.rank),
             r.unit,
             str(r.tasks),
             str(r.done),

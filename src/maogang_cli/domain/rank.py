@@ -1,10 +1,16 @@
 """The 通报 ranking: units ordered by how well they keep to the plan.
 
-Rule, in order: completion rate (higher first), overdue items (fewer first), items done
-late (fewer first), on-time monthly-report rate (higher first). Units equal on all four
-share a rank (1, 2, 2, 4 …). A rate a unit has no basis for (no tasks, or no report due)
-counts as 100%: a unit is not marked down for what it was not asked to do. When no unit has
-a task or a report due (a year with no task list), there is nothing to rank.
+Rule (the one place it is decided; `rank`'s rule line and docs/rules.md say it in words):
+1. Units with 主办 tasks come first, compared in order on completion rate (higher first),
+   overdue items (fewer first), items done late (fewer first) and on-time monthly-report
+   rate (higher first; a unit with no report due counts 100% there, as it was not asked).
+2. Units with no 主办 task but monthly reports due follow, compared on their on-time
+   report rate only: with no task they have no completion rate, and counting it as 100%
+   put a unit that missed every report above units that completed work (tester T7).
+3. Units with nothing due (no task, no report due) are listed last, unranked (rank None).
+Units equal on everything they are compared on share a rank (1, 2, 2, 4 …); ranks run on
+from the first group into the second. When no unit has a task or a report due (a year
+with no task list), there is nothing to rank.
 """
 
 from __future__ import annotations
@@ -18,9 +24,12 @@ from maogang_cli.domain.status import UnitSummary, in_unit_order
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+# The groups of the rule, in the order they are listed.
+WITH_TASKS, REPORTS_ONLY, NOTHING_DUE = 0, 1, 2
+
 
 class RankRow(NamedTuple):
-    rank: int
+    rank: int | None  # None: nothing due, listed after the ranked units
     unit: str
     tasks: int
     done: int
@@ -37,17 +46,31 @@ class RankRow(NamedTuple):
     def report_rate(self) -> float | None:
         return ratio(self.reports_on_time, self.reports_due)
 
-    def key(self) -> tuple[float, int, int, float]:
-        done = 1.0 if self.completion_rate is None else self.completion_rate
+    @property
+    def group(self) -> int:
+        if self.tasks:
+            return WITH_TASKS
+        return REPORTS_ONLY if self.reports_due else NOTHING_DUE
+
+    def key(self) -> tuple[int, float, int, int, float]:
+        """Smaller is better. Outside the first group the task figures are all zero (no
+        task, nothing overdue), so only the report rate decides."""
+        done = 0.0 if self.completion_rate is None else self.completion_rate
         reports = 1.0 if self.report_rate is None else self.report_rate
-        return (-done, self.overdue, self.done_late, -reports)
+        return (self.group, -done, self.overdue, self.done_late, -reports)
+
+
+def rank_text(rank: int | None) -> str:
+    """A unit with nothing due has no rank: shown as "-", as a rate with no basis is."""
+    return "-" if rank is None else str(rank)
 
 
 def rank_units(
     summaries: Sequence[UnitSummary], reports: Sequence[Totals], unit_order: Sequence[str]
 ) -> list[RankRow]:
-    """Every unit with tasks or reports, best first; ties keep `unit_order`. Empty when no
-    unit has a task or a report due: all would tie on nothing."""
+    """Every unit with tasks or reports, best first, those with nothing due last; ties
+    keep `unit_order`. Empty when no unit has a task or a report due: all would tie on
+    nothing."""
     by_unit = {s.unit: s for s in summaries}
     totals = {t.unit: t for t in reports}
     rows = []
@@ -55,12 +78,16 @@ def rank_units(
         s = by_unit.get(unit, UnitSummary(unit))
         t = totals.get(unit, Totals(unit))
         rows.append(RankRow(0, unit, s.tasks, s.done, s.overdue, s.done_late, t.due, t.on_time))
-    if not any(row.tasks or row.reports_due for row in rows):
+    if not any(row.group != NOTHING_DUE for row in rows):
         return []
     rows.sort(key=RankRow.key)  # stable: equal rows stay in unit order
     ranked: list[RankRow] = []
     for i, row in enumerate(rows):
-        tied = ranked and ranked[-1].key() == row.key()
-        rank = ranked[-1].rank if tied else i + 1
+        if row.group == NOTHING_DUE:
+            rank = None
+        elif ranked and ranked[-1].key() == row.key():
+            rank = ranked[-1].rank
+        else:
+            rank = i + 1
         ranked.append(row._replace(rank=rank))
     return ranked

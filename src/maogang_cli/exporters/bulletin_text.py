@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from maogang_cli.domain.rank import rank_text
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.hazard_words import target_figures
 from maogang_cli.i18n import N_, NC_, _, pgettext
@@ -183,7 +184,7 @@ def _ranking(b: Bulletin) -> list[Block]:
     rows = [tuple(_(h) for h in RANK_HEADINGS)]
     rows += [
         (
-            str(r.rank),
+            rank_text(r.rank),
             r.unit,
             str(r.tasks),
             str(r.done),
@@ -197,9 +198,11 @@ def _ranking(b: Bulletin) -> list[Block]:
         for r in b.ranking
     ]
     rule = _(
-        "Ranked by completion rate (higher first), then overdue items (fewer first), items "
-        "done late (fewer first) and the on-time rate of monthly reports (higher first); "
-        "units equal on all four share a rank."
+        "Units with lead tasks are ranked first, by completion rate (higher first), then "
+        "overdue items (fewer first), items done late (fewer first) and the on-time rate of "
+        "monthly reports (higher first; no report due counts 100%); units equal on all four "
+        "share a rank. Units with no lead task follow, ranked on the on-time rate of their "
+        "monthly reports only; units with nothing due are listed last, unranked (-)."
     )
     return [Block("para", rule), Block("table", rows=tuple(rows))]
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from maogang_cli import draw
 from maogang_cli.domain.cells import inert, json_inert
 from maogang_cli.wrap import whole as whole  # a name inside longer text, never broken
 
@@ -123,8 +124,6 @@ def print_table(
 ) -> None:
     """The table at the terminal's width (see layout.py): columns left out where it does
     not fit, said under it; one block per row where even that does not fit."""
-    from rich.text import Text
-
     from maogang_cli import layout
 
     cells = [[_cell(cell) for cell in row] for row in rows]
@@ -133,10 +132,14 @@ def print_table(
         _print_wrapped(inert(title), "table.title", room)
     chosen = layout.plan(columns, [[text for text, _ in row] for row in cells], room)
     if chosen is None:
-        _print(Text(""))  # where a table's blank top edge would be
+        _emit([[("", "")]])  # where a table's blank top edge would be
         _print_cards(columns, cells, room)
     else:
-        _print(_table(columns, cells, chosen), room + 1)  # +1: the edge we strip
+        drawn = draw.table(columns, cells, chosen, room)
+        if drawn is not None:
+            _emit(drawn)
+        else:
+            _print(_table(columns, cells, chosen), room + 1)  # +1: the edge we strip
     if caption:
         _print_wrapped(inert(caption), "table.caption", room)
     if chosen is not None and chosen.dropped:
@@ -168,12 +171,30 @@ def _cell(cell: str | Cell) -> tuple[str, str]:
 
 
 def _print_wrapped(text: str, style: str, room: int) -> None:
-    from rich.text import Text
-
     from maogang_cli.wrap import wrap
 
-    for line in wrap(text, room):
-        _print(Text(line, style=style))
+    lines = wrap(text, room)
+    if draw.plain_fits(lines, room):
+        _emit([[(line, style)] for line in lines])
+    else:
+        from rich.text import Text
+
+        for line in lines:
+            _print(Text(line, style=style))
+
+
+def _emit(lines: "draw.Lines") -> None:
+    """Lines of (text, style) pieces that fit the terminal, as rich would print them: as
+    they are where rich would draw no style (output to a file or a pipe), else through
+    rich, which knows the terminal's colours."""
+    if _console().color_system is None:
+        sys.stdout.write(
+            "".join(f"{''.join(text for text, _ in line).rstrip()}\n" for line in lines)
+        )
+        return
+    from rich.text import Text
+
+    _print(Text("\n").join(Text.assemble(*line) for line in lines))
 
 
 def _table(

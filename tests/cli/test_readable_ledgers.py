@@ -150,11 +150,16 @@ TABLES: list[tuple[tuple[str, ...], list[str]]] = [
 ]
 
 
-IDS = [" ".join(a for a in args if a not in AS_OF) for args, _ in TABLES]
+# Ids given by pytest.param: mutmut collects a module twice in one process, and pytest
+# escapes a Chinese `ids=` list a second time then (CONTRIBUTING, "Mutation testing").
+CASES = [
+    pytest.param(args, whole, id=" ".join(a for a in args if a not in AS_OF))
+    for args, whole in TABLES
+]
 
 
 @pytest.mark.parametrize("columns", [60, 80, 120])
-@pytest.mark.parametrize(("args", "whole"), TABLES, ids=IDS)
+@pytest.mark.parametrize(("args", "whole"), CASES)
 def test_readable_in_chinese(
     ledger: Invoke,
     width: Callable[[int], None],
@@ -165,7 +170,7 @@ def test_readable_in_chinese(
     check_readable(render(ledger, width, columns, *args), columns, whole=whole)
 
 
-@pytest.mark.parametrize(("args", "whole"), TABLES, ids=IDS)
+@pytest.mark.parametrize(("args", "whole"), CASES)
 def test_readable_in_english_at_60(
     ledger: Invoke, width: Callable[[int], None], args: tuple[str, ...], whole: list[str]
 ) -> None:

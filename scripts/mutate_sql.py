@@ -153,6 +153,8 @@ def main() -> int:
     parser.add_argument("--lines", default="", help="only mutants on these lines (12,40)")
     parser.add_argument("--timeout", type=int, default=900)
     args = parser.parse_args()
+    # store/sync.py and src/maogang_cli/store/sync.py both name it, as in scripts/mutation.py
+    args.file = f"src/maogang_cli/{args.file.removeprefix('src/maogang_cli/')}"
     lines = {int(n) for n in args.lines.split(",")} if args.lines else None
     if args.list:
         for m in selected(args.file, lines):

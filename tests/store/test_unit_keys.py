@@ -3,12 +3,14 @@ they were recorded under, and keep everything they said."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
+from conftest import Invoke
 from maogang_cli.config import bundled_data_dir
 from maogang_cli.errors import DataError
 from maogang_cli.store import db as store_db
@@ -121,3 +123,64 @@ def test_a_key_from_a_name_or_alias_and_a_label_from_a_key(tmp_path: Path, data_
     assert unit_label(conn, "gjb") == "规建办"
     with pytest.raises(NotFoundError):
         resolve_unit_key(conn, "规建")
+
+
+RETIRED = "2024-27"  # a task an older task list had, with a record: kept, retired
+
+
+def with_a_retired_task(path: Path) -> None:
+    """`version_5` plus a task the task list no longer has, its three reporting pairs under
+    the names of the time (镇规建办, an alias of 规建办 today; 城运中心; 临时专班, gone), and
+    a record of 镇规建办 saying it was done."""
+    conn = version_5(path)
+    conn.execute(
+        """INSERT INTO tasks VALUES (?, 2024, 27, '一、示例行动', '旧清单中的任务', '', '2024-06-30',
+           '2024年6月底', '["镇规建办", "临时专班"]', '["城运中心"]', 0, 0, '[]', '[]',
+           'tasks_2024.yaml', 0)""",
+        [RETIRED],
+    )
+    conn.executemany(
+        "INSERT INTO task_units (task_id, unit, role) VALUES (?, ?, ?)",
+        [
+            (RETIRED, "镇规建办", "responsible"),
+            (RETIRED, "临时专班", "responsible"),
+            (RETIRED, "城运中心", "cooperating"),
+        ],
+    )
+    conn.execute(
+        f"INSERT INTO progress ({CONTENT}) VALUES (?, '镇规建办', 'done', '2024-06-20', '',"
+        " 't', '2024-06-20T09:00:00+08:00', 'cli')",
+        [RETIRED],
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_retired_tasks_pairs_keep_their_units_after_the_upgrade(
+    isolation: Path, invoke: Invoke
+) -> None:
+    """The pairs kept for a retired task get their unit keys on the upgrade: `show` names
+    each unit by its name today and still sees its record; `tasks --unit` finds the task
+    under the unit's name today; `status` counts no retired task."""
+    with_a_retired_task(isolation / "maogang.db")
+    card = json.loads(invoke("show", RETIRED, "--json", "--as-of", "2024-07-01").stdout)
+    assert card["retired"] is True
+    assert [(u["unit"], u["role"], u["status"]) for u in card["units"]] == [
+        ("规建办", "responsible", "done"),
+        ("城运中心", "cooperating", "not_started"),
+        ("临时专班", "responsible", "not_started"),  # a unit gone: listed after the others
+    ]
+    listed = json.loads(invoke("tasks", "--unit", "规建办", "--json").stdout)
+    assert RETIRED in [t["id"] for t in listed]
+    status = json.loads(invoke("status", "--as-of", "2024-07-01", "--json").stdout)
+    gjb = next(s for s in status if s["unit"] == "规建办")
+    lead = [t for t in listed if not t["retired"] and "规建办" in t["responsible_units"]]
+    # 2024-14 only (its record of 2024-06-01); the retired task is neither a task nor a done
+    assert (gjb["tasks"], gjb["done"]) == (len(lead), 1)
+    shown = invoke("show", RETIRED, "--as-of", "2024-07-01").stdout.splitlines()
+    assert shown[-4:] == [
+        " 规建办    主办  已完成  按时完成  绿    -",
+        " 城运中心  协办  未开始  逾期1天   红    -",
+        " 临时专班  主办  未开始  逾期1天   红    -",
+        "",
+    ]

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from maogang_cli.cli.help_text import monthly_due_day, ordinal
+from maogang_cli.cli.help_text import due_day_text, monthly_due_day
+from maogang_cli.i18n import set_language
 
 
 @pytest.fixture(autouse=True)
@@ -17,24 +18,27 @@ def fresh_due_day() -> Iterator[None]:
 
 
 @pytest.mark.parametrize(
-    ("day", "text"),
+    ("day", "english", "chinese"),
     [
-        (1, "1st"),
-        (2, "2nd"),
-        (3, "3rd"),
-        (4, "4th"),
-        (11, "11th"),
-        (12, "12th"),
-        (13, "13th"),
-        (21, "21st"),
-        (22, "22nd"),
-        (23, "23rd"),
-        (25, "25th"),
-        (31, "31st"),
+        (1, "the 1st", "1日"),
+        (2, "the 2nd", "2日"),
+        (3, "the 3rd", "3日"),
+        (4, "the 4th", "4日"),
+        (11, "the 11th", "11日"),
+        (12, "the 12th", "12日"),
+        (13, "the 13th", "13日"),
+        (21, "the 21st", "21日"),
+        (22, "the 22nd", "22日"),
+        (23, "the 23rd", "23日"),
+        (25, "the 25th", "25日"),
+        (31, "the 31st", "31日"),
+        (None, "its due day", "规定日期"),
     ],
 )
-def test_ordinal(day: int, text: str) -> None:
-    assert ordinal(day) == text
+def test_the_due_day_in_a_sentence(day: int | None, english: str, chinese: str) -> None:
+    assert due_day_text(day) == chinese
+    set_language("en")
+    assert due_day_text(day) == english
 
 
 def test_the_bundled_plan_says_the_25th(invoke: Invoke) -> None:

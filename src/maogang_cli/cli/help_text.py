@@ -9,16 +9,30 @@ from functools import cache
 
 from maogang_cli import config
 from maogang_cli.errors import MaogangError
+from maogang_cli.i18n import NC_, pgettext
 
 DUE_DAY = "{due_day}"  # the placeholder in a help text
 _DUTY = re.compile(r"^(\s*)- id: monthly_report\s*$", re.M)
 _DUE_DAY = re.compile(r"^\s*due_day:\s*(\d{1,2})\s*(?:#.*)?$", re.M)
 
 
-def ordinal(day: int) -> str:
-    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 23rd … 31st."""
+# "the 25th": English picks its ordinal's suffix by the day's last digits; each of the four
+# is one message, so a language without ordinals translates them all the same (25日).
+_ORDINALS: dict[str, str] = {
+    "st": NC_("due day", "the {day}st"),
+    "nd": NC_("due day", "the {day}nd"),
+    "rd": NC_("due day", "the {day}rd"),
+    "th": NC_("due day", "the {day}th"),
+}
+
+
+def due_day_text(day: int | None) -> str:
+    """The due day in a sentence: "the 1st", "the 22nd", "the 13th" (25日 in Chinese); "its
+    due day" (规定日期) when the plan file gives none."""
+    if day is None:
+        return pgettext("due day", "its due day")
     suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return f"{day}{suffix}"
+    return pgettext("due day", _ORDINALS[suffix]).format(day=day)
 
 
 @cache
@@ -47,13 +61,7 @@ def monthly_due_day() -> int | None:
 
 
 def with_due_day(text: str) -> str:
-    """`text` with {due_day} replaced: "the 25th" (Chinese 25日, after 每月), or "its due
-    day" (规定日期) when unknown."""
+    """`text` with {due_day} replaced by the monthly report's due day (`due_day_text`)."""
     if DUE_DAY not in text:
         return text
-    from maogang_cli.i18n import language
-
-    day = monthly_due_day()
-    if language() == "en":
-        return text.replace(DUE_DAY, f"the {ordinal(day)}" if day else "its due day")
-    return text.replace(DUE_DAY, f"{day}日" if day else "规定日期")
+    return text.replace(DUE_DAY, due_day_text(monthly_due_day()))

@@ -42,7 +42,21 @@ def _given(option: Path | None, env: str, name: str) -> Path | None:
 def data_dir(option: Path | None) -> Path:
     chosen = _given(option, DATA_ENV, "--data")
     if chosen is None:
-        return bundled_data_dir()
+        bundled = bundled_data_dir()
+        # A checkout without its data/ or a wheel built without it: nothing to load, which
+        # is how maogang was installed, not a bug and not bad data (as a --data that is not
+        # there, exit 2).
+        if not bundled.is_dir():
+            from maogang_cli.i18n import _
+
+            raise UsageError(
+                _(
+                    "the catalogue that comes with maogang is missing: no directory {path} "
+                    "(install maogang again, or give the catalogue's directory with --data "
+                    "or {env})"
+                ).format(path=bundled, env=DATA_ENV)
+            )
+        return bundled
     from maogang_cli.catalog.files import catalogue_files
     from maogang_cli.i18n import _
 

@@ -247,3 +247,32 @@ def test_export_refuses_a_year_without_a_task_list(invoke: Invoke, tmp_path: Pat
         "错误：没有 2025 年的任务清单（现有清单：2024）\n",
     )
     assert not out.exists()
+
+
+def test_english_counts_one_as_one(invoke: Invoke) -> None:
+    """Tester T15: "1 days overdue", and "every lead unit has done 0 of them", which said
+    the opposite of the Chinese (of the tasks due, how many every lead unit has done)."""
+    assert invoke("submit", "-u", "农办", "-m", "2024-06", "-d", "2024-06-26").exit_code == 0
+    args = ("bulletin", "--month", "2024-06", "--as-of", "2024-07-01")
+    text = invoke(*args, "--lang", "en").stdout
+    lines = text.splitlines()
+    assert "4 tasks have fallen due; done by all their lead units: 0." in lines
+    assert "As of 2024-07-01, overdue tasks not done: 34, held by 22 units:" in lines
+    assert "党政办 (1): 2024-06 进一步强化党委政府责任 (1 day overdue)." in lines
+    assert (
+        "经发办 (2): 2024-05 细化部署 (62 days overdue); 2024-06 进一步强化党委政府责任 (1 day overdue)."
+        in lines
+    )
+    assert "late 1 unit (农办 (1 day late)); missing 20 units (" in text
+    chinese = invoke(*args).stdout.splitlines()
+    assert "已到期任务4项，其中全部主办单位均已完成的0项。" in chinese
+    assert "截至2024年7月1日，22个单位共有34项任务逾期未完成：" in chinese
+    assert "党政办（1项）：2024-06 进一步强化党委政府责任（逾期1天）。" in chinese
+    assert "迟报1个单位（农办（迟报1天））" in "".join(chinese)
+    # 党政办's only task done in time: the one green unit
+    assert (
+        invoke("record", "2024-06", "-u", "党政办", "-s", "done", "-d", "2024-06-28").exit_code == 0
+    )
+    english = invoke(*args, "--lang", "en").stdout
+    assert "; green: 1 unit." in english
+    assert "；绿色1个单位。" in invoke(*args).stdout

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from maogang_cli.domain.rank import rank_text
 from maogang_cli.domain.rates import rate_text
 from maogang_cli.hazard_words import target_figures
-from maogang_cli.i18n import N_, NC_, _, pgettext
+from maogang_cli.i18n import N_, NC_, _, ngettext, pgettext
 from maogang_cli.words import clauses, day_text, month_text, names, status_word
 
 if TYPE_CHECKING:
@@ -93,6 +93,14 @@ def _h2(number: int, text: str) -> Block:
     return Block("h2", _("({number}) {heading}").format(number=_number(number), heading=text))
 
 
+def _units(n: int) -> str:
+    return ngettext("{n} unit", "{n} units", n).format(n=n)
+
+
+def _overdue_days(days: int) -> str:
+    return ngettext("{days} day overdue", "{days} days overdue", days).format(days=days)
+
+
 def _named(names_of: list[str]) -> str:
     """(城运中心、应急办) after a count, or nothing."""
     return _(" ({names})").format(names=names(names_of)) if names_of else ""
@@ -129,9 +137,13 @@ def _overview(b: Bulletin, day: str) -> list[Block]:
         ),
         Block(
             "para",
-            _("{due} tasks have fallen due; every lead unit has done {done} of them.").format(
-                due=len(b.tasks_due), done=done_due
-            ),
+            # "of which N are done by every lead unit", as the Chinese says: not "every
+            # unit has done N" (tester T15)
+            ngettext(
+                "{due} task has fallen due; done by all its lead units: {done}.",
+                "{due} tasks have fallen due; done by all their lead units: {done}.",
+                len(b.tasks_due),
+            ).format(due=len(b.tasks_due), done=done_due),
         ),
     ]
     if b.month_tasks:
@@ -150,14 +162,14 @@ def _overview(b: Bulletin, day: str) -> list[Block]:
         Block(
             "para",
             _(
-                "Red (overdue): {red} units{red_names}; yellow (due within 15 days): {yellow} "
-                "units{yellow_names}; green: {green} units."
+                "Red (overdue): {red}{red_names}; yellow (due within 15 days): {yellow}"
+                "{yellow_names}; green: {green}."
             ).format(
-                red=len(t.red),
+                red=_units(len(t.red)),
                 red_names=_named(list(t.red)),
-                yellow=len(t.yellow),
+                yellow=_units(len(t.yellow)),
                 yellow_names=_named(list(t.yellow)),
-                green=len(t.green),
+                green=_units(len(t.green)),
             ),
         )
     )
@@ -214,15 +226,15 @@ def _overdue(b: Bulletin, day: str) -> list[Block]:
     blocks = [
         Block(
             "para",
-            _("As of {day}, {units} units have {count} overdue tasks:").format(
-                day=day, units=len(b.overdue), count=count
+            _("As of {day}, overdue tasks not done: {count}, held by {units}:").format(
+                day=day, units=_units(len(b.overdue)), count=count
             ),
         )
     ]
     for unit in b.overdue:
         items = []
         for task_id, title, days, status in unit.items:
-            late = _("{days} days overdue").format(days=days)
+            late = _overdue_days(days)
             if status in ("in_progress", "blocked"):  # not started goes without saying
                 late = _("{overdue}, {status}").format(overdue=late, status=status_word(status))
             items.append(_("{id} {title} ({late})").format(id=task_id, title=title, late=late))
@@ -244,14 +256,16 @@ def _reports(b: Bulletin, month: str, day: str) -> list[Block]:
     for i in b.reports:
         if i.state == "late":
             by_state["late"].append(
-                _("{unit} ({days} days late)").format(unit=i.unit, days=i.days_late)
+                ngettext(
+                    "{unit} ({days} day late)", "{unit} ({days} days late)", i.days_late
+                ).format(unit=i.unit, days=i.days_late)
             )
         else:
             by_state[i.state].append(i.unit)
 
     def named(key: str) -> str:
         units = by_state[key]
-        count = _("{n} units").format(n=len(units))
+        count = _units(len(units))
         return count + _named(units)
 
     blocks = [
@@ -286,10 +300,10 @@ def _reports(b: Bulletin, month: str, day: str) -> list[Block]:
 
 def _missed_line(g: OverdueGroup) -> str:
     name = _("{title} ({period})").format(title=g.title, period=g.period) if g.period else g.title
-    return _("{name}: due {due}, {days} days overdue; not done by {units}.").format(
+    return _("{name}: due {due}, {overdue}; not done by {units}.").format(
         name=name,
         due=day_text(g.due),
-        days=g.days_overdue,
+        overdue=_overdue_days(g.days_overdue),
         units=names([item.unit for item in g.items]),
     )
 

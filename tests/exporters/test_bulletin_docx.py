@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 
 from chart_page import AS_OF, BULLETIN_SECTIONS, record_progress
 from conftest import Invoke
+from maogang_cli.exporters.bulletin_docx import column_widths
 
 MONTH = "2024-06"
 
@@ -127,3 +129,64 @@ def test_columns_share_the_text_block_by_what_they_hold(written: tuple[Any, str]
     unit = widths[1]
     assert unit == max(widths) and unit >= 2 * min(widths)  # names get room, figures little
     assert [round(c.width.mm) for c in table.rows[1].cells] == widths
+
+
+# Widths of what LibreOffice drew the figures with (DejaVu Sans, for want of 仿宋_GB2312),
+# in ems: a figure in a column narrower than this wrapped (tester T12: "50" over "%").
+DEJAVU = {**dict.fromkeys("0123456789", 0.636), "%": 0.950, "-": 0.361}
+
+
+def _ems(text: str) -> float:
+    return sum(1.0 if ord(c) > 0x2E7F else DEJAVU[c] for c in text)
+
+
+def test_rates_and_headings_fit_their_columns(written: tuple[Any, str]) -> None:
+    """Converted to PDF by LibreOffice (soffice --headless --convert-to pdf), the ranking
+    read 已完/成, 完成/率 and 50/%: ten equal narrow columns. Each column's inside (its
+    width less the cell margins) now holds its heading whole, or a four-character heading
+    in two even lines (月报/应报), and "100%" in every rate column."""
+    document, _ = written
+    table = document.tables[0]
+    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    sides = {m.tag.split("}")[1]: int(m.get(qn("w:w"))) / 20 for m in margins}  # points
+    assert sides == {"left": 2.0, "right": 2.0}
+    heading, *body = [[cell.text for cell in row.cells] for row in table.rows]
+    assert heading[4] == "完成率" and heading[-1] == "按时率"
+    size = 12  # points: 小四, the table style's
+    for c, (title, column) in enumerate(zip(heading, table.columns, strict=True)):
+        inside = column.width.pt - sides["left"] - sides["right"]
+        lines = len(title) // 2 if len(title) == 4 else len(title)
+        assert inside >= lines * size, title
+        widest = max(_ems(row[c]) for row in body)
+        assert inside >= widest * size, title
+        if title.endswith("率"):
+            assert inside >= _ems("100%") * size, title
+
+
+def test_a_table_too_wide_at_small_four_is_set_at_small_five() -> None:
+    """The English ranking's headings (Overdue, Reports, On-time) do not fit 156 mm at 12 pt
+    beside the units' names: the table is set at 9 pt (小五) rather than cut words."""
+    chinese = [
+        (
+            "排名",
+            "单位",
+            "主办任务",
+            "已完成",
+            "完成率",
+            "逾期",
+            "逾期完成",
+            "月报应报",
+            "按时",
+            "按时率",
+        ),
+        ("1", "农业农村服务中心", "1", "1", "100%", "0", "0", "2", "2", "100%"),
+    ]
+    widths, size = column_widths(chinese, Mm(156))
+    assert size == Pt(12) and sum(widths) <= Mm(156)
+    english = [
+        ("Rank", "Unit", "Lead tasks", "Done", "Done %", "Overdue", "Done late", "Reports due",
+         "Reports on time", "On-time %"),
+        ("1", "农业农村服务中心", "1", "1", "100%", "0", "0", "2", "2", "100%"),
+    ]  # fmt: skip
+    widths, size = column_widths(english, Mm(156))
+    assert size == Pt(9) and sum(widths) <= Mm(156)

@@ -33,11 +33,13 @@ TITLE_FONT, BODY_FONT, H1_FONT, H2_FONT, PAGE_FONT = (
     "宋体",
 )
 TITLE_SIZE, BODY_SIZE, PAGE_SIZE, TABLE_SIZE = Pt(22), Pt(16), Pt(14), Pt(12)
+SMALL_TABLE_SIZE = Pt(9)  # 小五, for a table whose headings do not fit at 小四 (English)
 LINE = Pt(28.95)  # 225 mm / 22 lines
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 TEXT_WIDTH = Mm(156)  # 210 - 28 - 26
 BLACK = RGBColor(0, 0, 0)
 TABLE_HEADING, TABLE_TEXT = "Table Heading", "Table Text"
+SMALL = " Small"  # the same two styles at SMALL_TABLE_SIZE
 
 
 def _font(target: Any, name: str, size: Any, *, bold: bool = False) -> None:
@@ -74,10 +76,15 @@ def _styles(document: Any) -> None:
         _font(style, font, BODY_SIZE)
         _paragraph_format(style)
         style.paragraph_format.keep_with_next = True
-    for name, font in ((TABLE_HEADING, H1_FONT), (TABLE_TEXT, BODY_FONT)):
+    for name, font, size in (
+        (TABLE_HEADING, H1_FONT, TABLE_SIZE),
+        (TABLE_TEXT, BODY_FONT, TABLE_SIZE),
+        (TABLE_HEADING + SMALL, H1_FONT, SMALL_TABLE_SIZE),
+        (TABLE_TEXT + SMALL, BODY_FONT, SMALL_TABLE_SIZE),
+    ):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
-        _font(style, font, TABLE_SIZE)
+        _font(style, font, size)
         _paragraph_format(style, indent=False)
         style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -128,20 +135,67 @@ def _page_number(footer: Any, *, odd: bool) -> None:
             run._r.append(char)
 
 
-def _cells(text: str) -> int:
-    """How wide text is, in half characters (a Chinese character is two)."""
-    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+# A cell's side margins: 2 pt instead of Word's 5.4, so that ten columns of figures and
+# their headings fit the 156 mm text block beside the units' names.
+CELL_MARGIN = Pt(2)
+SLACK = Pt(2)  # what a font's side bearings and the grid's lines take
 
 
-def column_widths(rows: Sequence[Sequence[str]], total: int) -> list[int]:
-    """The text block's width shared by what the columns hold: a unit's name gets room,
-    a figure little; a heading may take two lines."""
+def _text_width(text: str, size: int) -> int:
+    """How wide text is at size, in EMU: a Chinese character one em; a Latin letter or
+    digit 0.65 em and "%" one em, as wide as the fonts standing in for 仿宋_GB2312 draw them
+    (DejaVu Sans: digits 0.64 em, % 0.95), so "100%" fits whatever font the PC has."""
+    ems = sum(1.0 if ord(c) > 0x2E7F or c == "%" else 0.65 for c in text)
+    return int(size * ems)
+
+
+def _heading_width(heading: str, size: int) -> int:
+    """A heading takes two lines only where it splits evenly: between English words, or a
+    Chinese one of four characters in halves (月报/应报); 已完成 or 完成率 stays whole."""
+    if " " in heading:
+        return max(_text_width(word, size) for word in heading.split())
+    half = len(heading) // 2
+    chinese = all(ord(c) > 0x2E7F for c in heading)
+    if chinese and len(heading) >= 4 and len(heading) % 2 == 0:
+        return max(_text_width(heading[:half], size), _text_width(heading[half:], size))
+    return _text_width(heading, size)
+
+
+def _needs(rows: Sequence[Sequence[str]], size: int) -> list[int]:
     header, *body = rows
-    weights = [  # at least two characters, and a cell's padding (two half characters)
-        max(4, (_cells(h) + 1) // 2, *(_cells(row[c]) for row in body)) + 2
+    return [
+        max(_heading_width(h, size), *(_text_width(row[c], size) for row in body))
+        + 2 * CELL_MARGIN
+        + SLACK
         for c, h in enumerate(header)
     ]
-    return [total * w // sum(weights) for w in weights]
+
+
+def column_widths(rows: Sequence[Sequence[str]], total: int) -> tuple[list[int], int]:
+    """The widths and the font size of a table: each column as wide as its heading (whole,
+    or in two even lines) and its widest cell need, room left over shared in proportion;
+    at 小四 if that fits the text block, else at 小五. If even that does not fit, the
+    widest column (the units' names) gives way and its names wrap; figures never do."""
+    for size in (TABLE_SIZE, SMALL_TABLE_SIZE):
+        needs = _needs(rows, size)
+        if sum(needs) <= total:
+            return [total * need // sum(needs) for need in needs], size
+    widest = needs.index(max(needs))
+    rest = sum(needs) - needs[widest]
+    if rest <= total * 3 // 4:
+        needs[widest] = total - rest
+        return needs, size
+    return [total * need // sum(needs) for need in needs], size  # many figures: all shrink
+
+
+def _cell_margins(table: Any) -> None:
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(int(CELL_MARGIN.pt * 20)))  # twentieths of a point
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.append(margins)
 
 
 def _table(document: Any, rows: Sequence[Sequence[str]]) -> None:
@@ -149,13 +203,18 @@ def _table(document: Any, rows: Sequence[Sequence[str]]) -> None:
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = column_widths(rows, TEXT_WIDTH)
+    _cell_margins(table)
+    widths, size = column_widths(rows, TEXT_WIDTH)
+    small = "" if size == TABLE_SIZE else SMALL
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid LibreOffice and WPS read; Word reads each cell's
     # Row by row (table.cell(r, c) walks the whole grid at each call); the fonts are the
     # two table styles', not set run by run (thousands of cells at district scale).
     # The style is set by its id: python-docx would look the style up among all at each cell.
-    ids = (document.styles[TABLE_HEADING].style_id, document.styles[TABLE_TEXT].style_id)
+    ids = (
+        document.styles[TABLE_HEADING + small].style_id,
+        document.styles[TABLE_TEXT + small].style_id,
+    )
     for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         for cell, value, width in zip(row.cells, values, widths, strict=True):
             cell.width = width

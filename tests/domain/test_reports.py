@@ -129,6 +129,27 @@ def test_grid_is_unit_by_unit_in_the_given_order() -> None:
     ]
 
 
+def test_grid_is_the_running_view_unless_told_otherwise() -> None:
+    """On the due day itself a report can still come in time: the grid (reports, rank,
+    overdue) shows it not due yet; only a report *on* that day counts it missing."""
+    june = DUTY.periods("2024-06", "2024-06")
+    running = grid(DUTY, june, ["甲"], [], DUE)
+    assert [(c.state, c.days_late) for c in running] == [("not_due", 0)]
+    on_the_day = grid(DUTY, june, ["甲"], [], DUE, missing_on_due_day=True)
+    assert [(c.state, c.days_late) for c in on_the_day] == [("missing", 0)]
+
+
+def test_grid_counts_a_record_dated_the_as_of_day() -> None:
+    june = DUTY.periods("2024-06", "2024-06")
+    subs = [
+        Submission("甲", "2024-06", date(2024, 6, 20)),
+        Submission("甲", "2024-06", date(2024, 6, 26)),  # a correction, on the as-of day
+        Submission("甲", "2024-06", date(2024, 6, 27)),  # after it: not yet
+    ]
+    [cell] = grid(DUTY, june, ["甲"], subs, date(2024, 6, 26))
+    assert (cell.state, cell.submitted_on, cell.submissions) == ("on_time", date(2024, 6, 20), 2)
+
+
 def test_totals_rate_is_on_time_over_due_and_none_when_nothing_is_due() -> None:
     assert Totals("甲", on_time=3, late=1, missing=0, not_due=5).on_time_rate == 0.75
     assert Totals("甲", not_due=2).on_time_rate is None
@@ -156,6 +177,7 @@ def test_duty_period_refuses_months_outside_its_span() -> None:
         ({"first": "2024-01", "last": "2024-06"}, date(2024, 10, 1), "2024-05", "2024-06"),
         ({"first": "2024-08"}, date(2024, 10, 1), "2024-08", "2024-10"),
         ({"last": "2024-06"}, date(2024, 10, 1), "2024-05", "2024-06"),
+        ({"first": "2024-06", "last": "2024-06"}, date(2024, 10, 1), "2024-06", "2024-06"),
     ],
 )
 def test_choose_periods(kwargs: dict[str, object], as_of: date, first: str, last: str) -> None:
@@ -171,6 +193,8 @@ def test_choose_periods_before_the_duty_starts_is_empty() -> None:
     ("kwargs", "message"),
     [
         ({"month": "2024-07", "year": 2024}, "--month 不能与"),
+        ({"month": "2024-07", "first": "2024-06"}, "--month 不能与"),
+        ({"month": "2024-07", "last": "2024-08"}, "--month 不能与"),
         ({"year": 2024, "first": "2024-06"}, "--year 不能与"),
         ({"first": "2024-09", "last": "2024-06"}, "晚于--to"),
         ({"first": "2024-9"}, "不是月份"),

@@ -110,3 +110,69 @@ def test_command_signatures_are_evaluated_at_import() -> None:
                 continue
             strings = [k for k, v in func.__annotations__.items() if isinstance(v, str)]
             assert not strings, f"{name}: {func_name} has string annotations {strings}"
+
+
+# Modules kept off the path of commands that do not need them, so start-up stays within
+# budget (bench/README.md): JSON is printed without rich; a laid-out table is written as
+# text (draw.py), without rich's Table; click's errors are put into words only when one
+# occurs (cli/one_line.py).
+NOT_ON_THE_PATH = [
+    (["status", "--json", "--as-of", AS_OF], ("rich", "maogang_cli.layout")),
+    (["overdue", "--json", "--as-of", AS_OF], ("rich", "maogang_cli.layout")),
+    (["hazard", "list", "--json", "--as-of", AS_OF], ("rich", "maogang_cli.layout")),
+    (["status", "--as-of", AS_OF], ("rich.table", "json")),
+    (["status", "--unit", "城运中心", "--as-of", AS_OF], ("rich.table",)),
+    (["overdue", "--as-of", AS_OF], ("rich.table",)),
+]
+ANY_RUN = ("maogang_cli.cli.one_line",)
+
+LOADED = """
+import sys
+from maogang_cli.cli import main
+names = sys.argv[1].split(",")
+sys.argv = ["maogang", *sys.argv[2:]]
+try:
+    main()
+finally:
+    print("LOADED:", ",".join(name for name in names if name in sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(("args", "names"), NOT_ON_THE_PATH, ids=lambda a: " ".join(a))
+def test_a_command_loads_only_what_it_uses(
+    loaded_db: Path, args: list[str], names: tuple[str, ...]
+) -> None:
+    env = os.environ | {"MAOGANG_DB": str(loaded_db), "NO_COLOR": "1", "COLUMNS": "80"}
+    every = ",".join((*names, *ANY_RUN))
+    run = subprocess.run(
+        [sys.executable, "-c", LOADED, every, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().splitlines()[-1] == "LOADED:", args
+
+
+def test_the_loaded_probe_can_fail(loaded_db: Path) -> None:
+    """A table on a terminal too narrow for it is drawn as blocks by rich's grid: the
+    probe must see rich.table then; and a usage error loads cli/one_line.py."""
+    env = os.environ | {"MAOGANG_DB": str(loaded_db), "NO_COLOR": "1", "COLUMNS": "20"}
+    run = subprocess.run(
+        [sys.executable, "-c", LOADED, "rich.table,json", "status", "--as-of", AS_OF],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.stderr.strip().splitlines()[-1] == "LOADED: rich.table"
+    run = subprocess.run(
+        [sys.executable, "-c", LOADED, ",".join(ANY_RUN), "status", "--no-such-option"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines()[-1] == "LOADED: maogang_cli.cli.one_line"

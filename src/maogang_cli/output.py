@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from maogang_cli import draw
 from maogang_cli.domain.cells import inert, json_inert
 from maogang_cli.wrap import whole as whole  # a name inside longer text, never broken
 
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+    from maogang_cli.draw import Lines
     from maogang_cli.layout import Plan
 
 
@@ -124,7 +124,7 @@ def print_table(
 ) -> None:
     """The table at the terminal's width (see layout.py): columns left out where it does
     not fit, said under it; one block per row where even that does not fit."""
-    from maogang_cli import layout
+    from maogang_cli import draw, layout
 
     cells = [[_cell(cell) for cell in row] for row in rows]
     room = width()
@@ -171,6 +171,7 @@ def _cell(cell: str | Cell) -> tuple[str, str]:
 
 
 def _print_wrapped(text: str, style: str, room: int) -> None:
+    from maogang_cli import draw
     from maogang_cli.wrap import wrap
 
     lines = wrap(text, room)
@@ -183,7 +184,7 @@ def _print_wrapped(text: str, style: str, room: int) -> None:
             _print(Text(line, style=style))
 
 
-def _emit(lines: "draw.Lines") -> None:
+def _emit(lines: "Lines") -> None:
     """Lines of (text, style) pieces that fit the terminal, as rich would print them: as
     they are where rich would draw no style (output to a file or a pipe), else through
     rich, which knows the terminal's colours."""

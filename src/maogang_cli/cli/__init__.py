@@ -21,7 +21,7 @@ from maogang_cli.cli._common import (
 from maogang_cli.cli.help_lang import Context as HelpContext
 from maogang_cli.cli.help_lang import for_completion, language_asked, translate, translated
 from maogang_cli.errors import MaogangError
-from maogang_cli.i18n import N_, _
+from maogang_cli.i18n import _
 
 if TYPE_CHECKING:
     from maogang_cli.i18n import Lang
@@ -230,8 +230,10 @@ class _Group(TyperGroup):
         except Exception as exc:
             if parent is not None or not _is_click_error(exc) or not hasattr(exc, "ctx"):
                 raise
-            _help_when_nothing_given(exc)
-            output.error(_usage_line(exc))
+            from maogang_cli.cli import one_line
+
+            one_line.help_when_nothing_given(exc)
+            output.error(one_line.usage_line(exc, COMMANDS))
             sys.exit(getattr(exc, "exit_code", 2))
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -261,16 +263,18 @@ class _Group(TyperGroup):
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except Exception as exc:
+            from maogang_cli.cli import one_line
+
             if _is_click_error(exc):
-                _help_when_nothing_given(exc)
+                one_line.help_when_nothing_given(exc)
                 # A usage error (missing option, bad choice, unknown command): one line.
-                output.error(_usage_line(exc))
+                output.error(one_line.usage_line(exc, COMMANDS))
                 raise typer.Exit(getattr(exc, "exit_code", 2)) from None
             if os.environ.get("MAOGANG_DEBUG"):
                 raise
             if isinstance(exc, BrokenPipeError):
                 raise typer.Exit(0) from None
-            explained = _environment_error(exc)
+            explained = one_line.environment_error(exc)
             if explained is not None:
                 for line in explained.lines():
                     output.error(line)
@@ -280,6 +284,10 @@ class _Group(TyperGroup):
             )
             output.error(_("this is a bug in maogang; run again with MAOGANG_DEBUG=1 for details"))
             raise typer.Exit(INTERNAL_ERROR) from None
+
+
+def _is_click_error(exc: Exception) -> bool:
+    return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
 
 
 def _unusable_argument(argv: list[str]) -> str | None:
@@ -322,97 +330,6 @@ def _undecodable(argv: list[str]) -> str | None:
             raw = arg.encode("utf-8", "surrogateescape")
             return raw.decode("utf-8", "backslashreplace")
     return None
-
-
-def _environment_error(exc: Exception) -> MaogangError | None:
-    """A full disk, a busy or damaged database: the user's message, not a bug report."""
-    if isinstance(exc, OSError) or "sqlite3" in sys.modules:
-        from maogang_cli.store.failures import explain
-
-        return explain(exc)
-    return None
-
-
-def _is_click_error(exc: Exception) -> bool:
-    return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
-
-
-def _help_when_nothing_given(exc: Exception) -> None:
-    """`maogang` or `maogang hazard` alone: the help as click lays it out (on stderr, exit
-    2, as click does), not squeezed into a one-line error."""
-    if type(exc).__name__ == "NoArgsIsHelpError":
-        typer.echo(cast("Any", exc).format_message(), err=True)
-        sys.exit(2)
-
-
-def _usage_line(exc: Any) -> str:
-    """click's message on one line, with where to look and, for a typo, what was meant."""
-    from maogang_cli.errors import did_you_mean
-
-    message = " ".join(str(exc.format_message()).split())
-    ctx = getattr(exc, "ctx", None)
-    path = ctx.command_path if ctx is not None else "maogang"
-    hint = ""
-    if message.startswith("No such command"):
-        typed = message.split("'")[1] if "'" in message else ""
-        if path == "maogang" and typed:
-            hint = did_you_mean(typed, list(COMMANDS))
-    return _("error: {message} (see '{path} --help')").format(
-        message=_click_message(message) + hint, path=path
-    )
-
-
-# click's own messages (its English is not translated): each pattern and the message
-# that says it in the chosen language; click's detail, where it has one, is kept.
-_CLICK_MESSAGES = (
-    (r"Missing option (?P<name>.+)\.", N_("missing option {name}")),
-    (r"Missing argument (?P<name>.+)\.", N_("missing argument {name}")),
-    (r"Missing parameter (?P<name>.+)\.", N_("missing value for {name}")),
-    (
-        r"Invalid value for (?P<name>'[^']*'(?: / '[^']*')*(?: \(env var: '[^']*'\))?): "
-        r"(?P<detail>.*)",
-        N_("invalid value for {name}: {detail}"),
-    ),
-    (r"No such command '(?P<name>.*)'\.", N_("no command '{name}'")),
-    (
-        r"No such option: (?P<name>\S+) Did you mean (?P<meant>\S+)\?",
-        N_("no option {name} (did you mean {meant}?)"),
-    ),
-    (r"No such option: (?P<name>\S+)(?: .*)?", N_("no option {name}")),
-    (r"Option (?P<name>.+) requires an argument\.", N_("option {name} needs a value")),
-    (r"Option (?P<name>.+) requires (?P<n>\d+) arguments\.", N_("option {name} needs {n} values")),
-    (
-        r"Got unexpected extra argument(?:s|\(s\))? \((?P<name>.*)\)",
-        N_("unexpected extra argument: {name}"),
-    ),
-    (r"'(?P<name>.*)' is not one of (?P<choices>.*)\.", N_("'{name}' is not one of {choices}")),
-    (
-        r"'(?P<name>.*)' is not a valid int(?:eger)?(?: range)?\.",
-        N_("'{name}' is not a whole number"),
-    ),
-    (r"'(?P<name>.*)' is not a valid float(?: range)?\.", N_("'{name}' is not a number")),
-    (r"(?P<name>.+) is not in the range (?P<range>.+)\.", N_("{name} is not in the range {range}")),
-)
-
-
-def _click_message(message: str) -> str:
-    """click's English message in the chosen language: the frame translated, values kept."""
-    import re
-
-    for pattern, text in _CLICK_MESSAGES:
-        match = re.fullmatch(pattern, message)
-        if match is not None:
-            values = {k: v for k, v in match.groupdict().items() if v is not None}
-            if "name" in values:
-                values["name"] = re.sub(
-                    r" ?\(env var: '([^']*)'\)",
-                    lambda env: _(" (env var {name})").format(name=env[1]),
-                    values["name"],
-                )
-            if "detail" in values:
-                values["detail"] = _click_message(values["detail"])
-            return _(text).format(**values)
-    return message
 
 
 app = typer.Typer(

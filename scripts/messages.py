@@ -63,33 +63,35 @@ def extracted() -> dict[Key, list[str]]:
         paths = found.setdefault((msgid, context), [])
         if path not in paths:
             paths.append(path)
-    for msgid, help_paths in help_texts().items():
-        paths = found.setdefault((msgid, None), [])
+    for key, help_paths in help_texts().items():
+        paths = found.setdefault(key, [])
         paths += [path for path in help_paths if path not in paths]
     return found
 
 
-def help_texts() -> dict[str, list[str]]:
-    """The help of every command, option and argument, paragraph by paragraph, with the
-    command's module: Babel does not see docstrings, nor `help=` strings written without
-    `_()` (typer reads them at import, before --lang is known; cli.help_lang translates
-    them when a command is built)."""
+def help_texts() -> dict[Key, list[str]]:
+    """The help of every command, option and argument, paragraph by paragraph, and the
+    commands its examples show (context "example"), with the command's module: Babel does
+    not see docstrings, nor `help=` strings written without `_()` (typer reads them at
+    import, before --lang is known; cli.help_lang translates them when a command is built)."""
     import typer
 
     from maogang_cli import cli
-    from maogang_cli.cli.help_lang import help_paragraphs
+    from maogang_cli.cli.help_lang import EXAMPLE_CONTEXT, example_commands, help_paragraphs
     from maogang_cli.i18n import set_language
 
     set_language("en")
-    found: dict[str, list[str]] = {}
+    found: dict[Key, list[str]] = {}
 
     def walk(command: Any, path: str) -> None:
         texts = [command.help, *(getattr(p, "help", None) for p in command.params)]
         for text in texts:
-            for msgid in help_paragraphs(text or ""):
-                found.setdefault(msgid, [])
-                if path not in found[msgid]:
-                    found[msgid].append(path)
+            keys: list[Key] = [(msgid, None) for msgid in help_paragraphs(text or "")]
+            keys += [(cmd, EXAMPLE_CONTEXT) for cmd in example_commands(text or "")]
+            for key in keys:
+                found.setdefault(key, [])
+                if path not in found[key]:
+                    found[key].append(path)
         for sub in getattr(command, "commands", {}).values():
             walk(sub, path)
 

@@ -145,6 +145,18 @@ def words_of(command: Any) -> set[str]:
     return {word.strip(".,;:()[]`") for word in found} - {""}
 
 
+def help_at(columns: int, *args: str) -> str:
+    """`maogang ARGS --help` in a terminal this wide (click's test runner fixes 80)."""
+    run = subprocess.run(
+        [sys.executable, "-m", "maogang_cli", *args, "--help"],
+        env=os.environ | {"COLUMNS": str(columns)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return run.stdout
+
+
 CLOSING = "，。、；：？！）」』》"
 
 
@@ -152,15 +164,8 @@ CLOSING = "，。、；：？！）」』》"
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("path", ["", "status", "hazard event", "hazard", "submit", "duty done"])
 def test_help_fits_the_terminal_without_cutting_a_word(path: str, lang: str, columns: int) -> None:
-    """As the clerk runs it, in a terminal this wide (click's test runner fixes 80)."""
-    run = subprocess.run(
-        [sys.executable, "-m", "maogang_cli", "--lang", lang, *path.split(), "--help"],
-        env=os.environ | {"COLUMNS": str(columns)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    lines = run.stdout.splitlines()
+    """As the clerk runs it, in a terminal this wide."""
+    lines = help_at(columns, "--lang", lang, *path.split()).splitlines()
     assert [line for line in lines if cell_len(line) > columns] == []
     assert [line for line in lines if line.strip()[:1] in set(CLOSING)] == []
     flat = "\n".join(lines)
@@ -169,26 +174,117 @@ def test_help_fits_the_terminal_without_cutting_a_word(path: str, lang: str, col
 
 def test_click_words_and_placeholders_in_chinese(invoke: Invoke) -> None:
     out = invoke("hazard", "--help").stdout
-    assert out.startswith("用法：maogang hazard [选项] 命令 [参数]...\n")
+    assert out.startswith("用法：maogang hazard [选项] 命令 [参数]…\n")
     assert "\n选项：\n  -h, --help  显示本帮助并退出。\n\n命令：\n" in out
     out = invoke("status", "--help").stdout
     assert "\n  -u, --unit <文字>      只看这一单位的任务。\n" in out
     assert "（环境变量：MAOGANG_WARN_DAYS；默认：15；0<=x<=365）" in "".join(out.split())
     out = invoke("restore", "--help").stdout
-    assert "\n参数：\n  file  maogang backup 做的副本。（必填）\n" in out
+    assert "\n参数：\n  <文件>  maogang backup 做的副本。（必填）\n" in out
 
 
-def test_chinese_breaks_at_its_punctuation_never_before_a_closing_mark() -> None:
+def test_chinese_fills_the_line_never_breaking_before_a_closing_mark() -> None:
+    """A line is filled, breaking between Chinese characters; punctuation is the break only
+    near the line's end; a clause's last character stays with the one before it."""
     assert wrap("按完成率、逾期、逾期完成和月报按时报送给各单位排名。", 36) == [
-        "按完成率、逾期、",
-        "逾期完成和月报按时报送给各单位排名。",
+        "按完成率、逾期、逾期完成和月报按时报",
+        "送给各单位排名。",
     ]
-    assert wrap("一二三四五，六七", 10) == ["一二三四", "五，六七"]
+    assert wrap("一二三四五六七，八九十一二", 18) == ["一二三四五六七，", "八九十一二"]
+    assert wrap("一二三四五，六七", 10) == ["一二三", "四五，六七"]
+    assert wrap("不足这些天时标黄。好", 16) == ["不足这些天时", "标黄。好"]
     assert wrap("运行一次 `maogang completion install`，之后", 36) == [
         "运行一次",
         "`maogang completion install`，之后",
     ]
     assert wrap("Only this year: its task list", 16) == ["Only this year:", "its task list"]
+
+
+@pytest.mark.parametrize(
+    ("path", "zh", "en"),
+    [
+        ("record", "maogang record [选项] <任务>", "maogang record [OPTIONS] <task>"),
+        ("history", "maogang history [选项] [<任务>]", "maogang history [OPTIONS] [<task>]"),
+        ("void", "maogang void [选项] <记录号>", "maogang void [OPTIONS] <entry id>"),
+        ("duty done", "maogang duty done [选项] <职责>", "maogang duty done [OPTIONS] <duty>"),
+        (
+            "hazard event",
+            "maogang hazard event [选项] <隐患编号> <事件>",
+            "maogang hazard event [OPTIONS] <hazard id> <event>",
+        ),
+        ("import", "maogang import [选项] <文件>", "maogang import [OPTIONS] <file>"),
+        ("validate", "maogang validate [选项] [<路径>…]", "maogang validate [OPTIONS] [<path>...]"),
+        (
+            "schema",
+            "maogang schema [选项] [<units|hazards|tasks|plan>]",
+            "maogang schema [OPTIONS] [<units|hazards|tasks|plan>]",
+        ),
+        (
+            "completion show",
+            "maogang completion show [选项] <bash|zsh|fish|powershell|pwsh>",
+            "maogang completion show [OPTIONS] <bash|zsh|fish|powershell|pwsh>",
+        ),
+        ("duty", "maogang duty [选项] 命令 [参数]…", "maogang duty [OPTIONS] COMMAND [ARGS]..."),
+    ],
+)
+def test_arguments_are_named_as_option_values_are(
+    invoke: Invoke, path: str, zh: str, en: str
+) -> None:
+    """Usage names each argument as an option's value is named (<文字>, <路径>), in the
+    run's language; `--help --lang en` works after every command (schema's too)."""
+    assert invoke(*path.split(), "--help").stdout.splitlines()[0] == f"用法：{zh}"
+    assert invoke(*path.split(), "--help", "--lang", "en").stdout.splitlines()[0] == f"Usage: {en}"
+
+
+def test_every_argument_has_its_placeholder() -> None:
+    """A new argument gets its entry in help_lang._ARGUMENTS (or choices)."""
+    set_language("zh")
+    unnamed = []
+    for path, command in every_command():
+        translate(command)
+        for param in command.params:
+            if param.param_type_name == "argument" and not str(param.metavar).startswith("<"):
+                unnamed.append(f"{path} {param.name}")
+    assert unnamed == []
+
+
+def test_the_arguments_list_and_a_missing_argument_use_the_placeholder(invoke: Invoke) -> None:
+    out = invoke("void", "--help").stdout
+    assert "\n参数：\n  <记录号>  history 中的记录号，如 P12、D7。（必填）\n" in out
+    r = invoke("record", "-u", "城运中心", "-s", "done")
+    assert (r.exit_code, r.stderr) == (2, "错误：缺少参数 '<任务>'（见 maogang record --help）\n")
+
+
+def test_an_example_keeps_its_command_whole() -> None:
+    """On one line when it fits; else on its own line under 示例：; a command wider than
+    that is broken between options, each line but the last ending in a shell's \\."""
+    out = help_at(60, "record")
+    assert (
+        "\n\n  示例：\n    maogang record 14 --unit 城运中心 --status 推进中 \\\n"
+        "      --note 已上线\n\n"
+    ) in out
+    out = help_at(60, "void")
+    assert '\n\n  示例：\n    maogang void P12 --reason "日期录错，应为 2024-07-05"\n\n' in out
+    out = help_at(60, "--lang", "en", "hazard", "add")
+    assert out.split("\n\n")[1:3] == [
+        "  Register one hazard (上账) and print its id.",
+        "  Example:\n"
+        "    maogang hazard add --found-on 2024-06-03 \\\n"
+        "      --source inspection --entity 某冷库 \\\n"
+        "      --village 腰泾村 --sector 冷库 --department 经发办 \\\n"
+        "      --description 冷库未设置泄压口 \\\n"
+        "      --deadline 2024-07-31",
+    ]
+    out = help_at(80, "record")
+    assert "\n\n  示例：maogang record 14 --unit 城运中心 --status 推进中 --note 已上线\n\n" in out
+
+
+def test_chinese_examples_show_the_chinese_words_the_command_takes(invoke: Invoke) -> None:
+    assert "--status 推进中" in invoke("record", "--help").stdout
+    assert "--status in_progress" in invoke("record", "--help", "--lang", "en").stdout
+    assert "maogang duty done 调度会 --period" in invoke("duty", "done", "--help").stdout
+    out = " ".join(invoke("history", "--help").stdout.split())
+    assert "改看职责或方案节点，如 月报。" in out
 
 
 @pytest.mark.parametrize(
@@ -252,5 +348,5 @@ def test_the_environment_chooses_unless_lang_says_otherwise(
 def test_nothing_given_shows_the_help_laid_out(invoke: Invoke, args: list[str], usage: str) -> None:
     result = invoke(*args)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"用法：{usage} [选项] 命令 [参数]...\n\n")
+    assert result.stderr.startswith(f"用法：{usage} [选项] 命令 [参数]…\n\n")
     assert "\n选项：\n" in result.stderr

@@ -122,7 +122,7 @@ JSON_OUTPUT = frozenset(
 # Commands taking fewer than all of --lang, --db and --data:
 FEWER_GLOBALS: dict[str, tuple[str, ...]] = {
     "validate": ("lang", "data"),
-    "schema": (),
+    "schema": ("lang",),
     "completion": ("lang",),
 }
 

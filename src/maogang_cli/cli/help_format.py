@@ -110,7 +110,19 @@ def wrap(text: str, width: int) -> list[str]:
             piece = pieces[end]
             if end > start:
                 kind = _break_before(pieces[end - 1], piece)
-                if kind == _GOOD_BREAK and used * 4 >= width:
+                after = pieces[end + 1] if end + 1 < len(pieces) else ""
+                if (
+                    kind == _MAY_BREAK
+                    and len(piece) == 1
+                    and _is_wide(piece)
+                    and after[:1] in _CLOSING
+                ):
+                    # a clause's last character stays with the one before it (标黄。, not
+                    # 标 / 黄。): most words are two characters
+                    kind = _NO_BREAK
+                # punctuation is the better break only near the end of the line: a line
+                # is filled first (breaking between Chinese characters), not left half empty
+                if kind == _GOOD_BREAK and used * 4 >= width * 3:
                     good = end
                 if kind != _NO_BREAK:
                     may = end
@@ -143,13 +155,48 @@ def _cut_cells(word: str, width: int) -> tuple[str, str]:
     return word, ""
 
 
+def example_lines(paragraph: str, width: int) -> list[str] | None:
+    """An example paragraph ("示例：maogang …") laid out so its command can be copied: on
+    one line when it fits, else the command on a line of its own under the label, and a
+    command wider than that broken between its options with a shell continuation (\\).
+    None for a paragraph that is not an example."""
+    from maogang_cli.cli.help_lang import EXAMPLE_MESSAGE
+
+    label = _(EXAMPLE_MESSAGE).partition("{command}")[0]
+    if not paragraph.startswith(label + "maogang "):
+        return None
+    command = " ".join(paragraph[len(label) :].split())
+    if cells(label + command) <= width:
+        return [label + command]
+    if cells("  " + command) <= width:
+        return [label.rstrip(), "  " + command]
+    # a quoted argument ("日期录错，应为 2024-07-05") is one piece, an option with its value
+    pieces: list[str] = []
+    for piece in re.findall(r'"[^"]*"|\'[^\']*\'|\S+', command):
+        if pieces and pieces[-1].startswith("-") and " " not in pieces[-1] and piece[0] != "-":
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    lines, line = [label.rstrip()], "  " + pieces[0]
+    for piece in pieces[1:]:
+        if cells(f"{line} {piece} \\") > width:
+            lines.append(line + " \\")
+            line = "    " + piece
+        else:
+            line += " " + piece
+    return [*lines, line]
+
+
 def wrap_paragraphs(text: str, width: int, indent: str = "") -> str:
     """Paragraphs wrapped by display width; a paragraph after click's `\\b` keeps its
-    lines as they are."""
+    lines as they are, an example its command whole (`example_lines`)."""
     out: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text.strip("\n")):
+        example = example_lines(paragraph, max(width - cells(indent), 10))
         if paragraph.startswith("\b"):
             out.append("\n".join(indent + line for line in paragraph[1:].strip("\n").split("\n")))
+        elif example is not None:
+            out.append("\n".join(indent + line for line in example))
         else:
             width_here = max(width - cells(indent), 10)
             out.append("\n".join(indent + line for line in wrap(paragraph, width_here)))
@@ -200,6 +247,8 @@ class HelpFormatter(ClickHelpFormatter):
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         prefix = _("Usage: ") if prefix is None else prefix
+        # typer puts a required argument in braces ({<任务>}); its <…> already says "fill in"
+        args = re.sub(r"\{(<[^{}]*>)\}", r"\1", args)
         line = f"{prefix:>{self.current_indent}}{prog} {_placeholders(args)}".rstrip()
         lines = wrap(line, self.width - self.current_indent)
         self.write("\n".join(lines) + "\n")

@@ -17,10 +17,26 @@ from typing import Any
 
 import typer
 
-from maogang_cli.i18n import N_, _, language
+from maogang_cli.i18n import N_, _, language, pgettext
 
 EXAMPLE = "Example: "  # what follows is a command, shown as written
-_EXAMPLE_MESSAGE = N_("Example: {command}")
+EXAMPLE_MESSAGE = N_("Example: {command}")
+# An example command is a message too (context "example"): the Chinese help may show the
+# Chinese words the command also takes (--status 推进中 for in_progress).
+EXAMPLE_CONTEXT = "example"
+# Each argument's placeholder in the usage line and the Arguments list, written as an
+# option's value is (<文字>, <路径>): by the parameter's name, else (an argument named
+# `ident` or `kind`) by the metavar its command gives it. An argument with choices shows
+# them, as an option does (<zh|en>).
+_ARGUMENTS = {
+    "task": N_("<task>"),
+    "hazard": N_("<hazard id>"),
+    "file": N_("<file>"),
+    "paths": N_("<path>..."),
+    "DUTY": N_("<duty>"),
+    "ID": N_("<entry id>"),
+    "EVENT": N_("<event>"),
+}
 
 
 def _parts(text: str) -> Iterator[tuple[str, str]]:
@@ -39,33 +55,64 @@ def help_paragraphs(text: str) -> Iterator[str]:
     """The messages of a help text: each paragraph, and the frame of an example (its
     command is not translated)."""
     for kind, part in _parts(text):
-        yield part if kind == "text" else _EXAMPLE_MESSAGE
+        yield part if kind == "text" else EXAMPLE_MESSAGE
+
+
+def example_commands(text: str) -> Iterator[str]:
+    """The commands a help text shows as examples (messages of context "example")."""
+    for kind, part in _parts(text):
+        if kind == "example":
+            yield part
 
 
 def translated(text: str | None) -> str | None:
-    """A help text in Chinese, paragraph by paragraph (English stays as written)."""
-    if not text or language() == "en":  # not a text choice: the help is written in English
+    """A help text in Chinese, paragraph by paragraph (English stays as written), each
+    example a paragraph of its own (so its command can be laid out whole)."""
+    if not text:
         return text
+    if language() == "en":  # not a text choice: the help is written in English
+        if EXAMPLE not in text:
+            return text
+        return "\n\n".join(
+            part if kind == "text" else EXAMPLE_MESSAGE.format(command=part)
+            for kind, part in _parts(text)
+        )
     return "\n\n".join(
-        _(part) if kind == "text" else _(_EXAMPLE_MESSAGE).format(command=part)
+        _(part)
+        if kind == "text"
+        else _(EXAMPLE_MESSAGE).format(command=pgettext(EXAMPLE_CONTEXT, part))
         for kind, part in _parts(text)
     )
+
+
+def name_arguments(command: Any) -> None:
+    """Give each argument of a command its placeholder (_ARGUMENTS) in the run's language."""
+    for param in command.params:
+        if param.param_type_name != "argument":
+            continue
+        choices = getattr(param.type, "choices", None)
+        if choices:
+            param.metavar = "<" + "|".join(str(c) for c in choices) + ">"
+            continue
+        key = param.name if param.name in _ARGUMENTS else param.metavar
+        if key in _ARGUMENTS:
+            param.metavar = _(_ARGUMENTS[key])
 
 
 def translate(command: Any) -> None:
     """Translate a command's help, its parameters' and its subcommands' (in place; typer
     builds new click objects for every run)."""
     command.context_class = Context
-    if language() != "en":  # not a text choice: the help is written in English
-        command.help = translated(command.help)
-        if command.help:
-            # click shortens help to 45 characters, in the middle of a Chinese word: a
-            # group's list shows the first sentence, which the formatter wraps.
-            first = command.help.split("\n\n")[0]
-            command.short_help = first.split("。")[0] + "。" if "。" in first else first
-        for param in command.params:
-            if getattr(param, "help", None):
-                param.help = translated(param.help)
+    name_arguments(command)
+    command.help = translated(command.help)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = translated(param.help)
+    if command.help and language() != "en":  # not a text choice: click's English is fine
+        # click shortens help to 45 characters, in the middle of a Chinese word: a
+        # group's list shows the first sentence, which the formatter wraps.
+        first = command.help.split("\n\n")[0]
+        command.short_help = first.split("。")[0] + "。" if "。" in first else first
     for sub in getattr(command, "commands", {}).values():
         translate(sub)
 

@@ -96,6 +96,9 @@ def test_window_from_month_days_or_year() -> None:
         date(2024, 6, 20), date(2024, 7, 5)
     )
     assert choose_window(AS_OF, year=2026) == Window(date(2026, 1, 1), date(2026, 12, 31))
+    # The first and last years a date can have here (typer refuses others before this).
+    assert choose_window(AS_OF, year=1900) == Window(date(1900, 1, 1), date(1900, 12, 31))
+    assert choose_window(AS_OF, year=9999) == Window(date(9999, 1, 1), date(9999, 12, 31))
 
 
 @pytest.mark.parametrize(
@@ -109,6 +112,9 @@ def test_window_from_month_days_or_year() -> None:
             "--from 2024-07-01晚于--to 2024-06-01",
         ),
         ({"first": "2024-02-30", "last": "2024-03-01"}, "--from: “2024-02-30”不是实际存在的日期"),
+        ({"first": "2024-03-01", "last": "2024-02-30"}, "--to: “2024-02-30”不是实际存在的日期"),
+        ({"year": 1899}, "--year 1899 不是有效的年份"),
+        ({"year": 10000}, "--year 10000 不是有效的年份"),
         ({"month": "2024-06", "year": 2024}, "--month, --year 只能给出一个"),
         ({"month": "2024-06", "last": "2024-06-30"}, "--month, --from/--to 只能给出一个"),
     ],
@@ -225,6 +231,44 @@ def test_agenda_sorted_by_due_then_kind_then_catalogue_then_unit_order() -> None
         ("2024-06-30", "task_milestone", "2024-16#1", "乙"),
         ("2024-06-30", "duty", "meeting/2024-Q2", "甲"),
     ]
+
+
+def test_same_day_steps_follow_the_task_list_before_unit_order() -> None:
+    """Two tasks' steps due the same day: the task listed first comes first, even when
+    its unit comes later in the catalogue; a state of a task not in the list is skipped."""
+    june = Window(date(2024, 6, 1), date(2024, 6, 30))
+    step = [{"due": "2024-06-15", "text": "六月培训"}]
+    tasks = [task("2024-16", date(2024, 12, 31), step), task("2024-17", date(2024, 12, 31), step)]
+    states = [
+        pair("2023-01", "甲", date(2024, 6, 15)),  # retired, or of another year's list
+        pair("2024-17", "甲", date(2024, 12, 31)),
+        pair("2024-16", "乙", date(2024, 12, 31)),
+    ]
+    items = sort_agenda(task_items(tasks, states, june), {"甲": 0, "乙": 1})
+    assert [(i.ref, i.unit) for i in items] == [("2024-16#1", "乙"), ("2024-17#1", "甲")]
+
+
+def test_same_day_duties_follow_plan_order_before_unit_order() -> None:
+    first = REPORT._replace(id="first_duty", owner_units=["乙"])
+    second = REPORT._replace(id="second_duty", owner_units=["甲"])
+    june = REPORT.periods("2024-06", "2024-06")
+    owed = [*duty_owed(first, june, [], AS_OF), *duty_owed(second, june, [], AS_OF)]
+    items = sort_agenda(owed_items(owed, Window(date(2024, 6, 1), date(2024, 6, 30))), {"甲": 0})
+    assert [(i.ref, i.unit, i.order) for i in items] == [
+        ("first_duty/2024-06", "乙", (0,)),
+        ("second_duty/2024-06", "甲", (1,)),
+    ]
+
+
+def test_a_unit_outside_the_catalogue_order_comes_after_the_known_ones() -> None:
+    day = date(2024, 6, 30)
+    items = [
+        AgendaItem("hazard", "YH-2024-0001", "隐患", day, "外单位", False),
+        AgendaItem("hazard", "YH-2024-0001", "隐患", day, "乙", False),
+        AgendaItem("hazard", "YH-2024-0001", "隐患", day, "甲", False),
+    ]
+    ordered = sort_agenda(items, {"甲": 0, "乙": 1})
+    assert [i.unit for i in ordered] == ["甲", "乙", "外单位"]
 
 
 def test_owed_items_keep_only_the_window() -> None:

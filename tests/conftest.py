@@ -89,3 +89,19 @@ def duty_short_names() -> dict[str, str]:
     plan = next(bundled_data_dir().glob("plan_*.yaml"))
     duties = yaml.safe_load(plan.read_text("utf-8"))["duties"]
     return {d["id"]: d["short_name"] for d in duties if d.get("short_name")}
+
+
+def milestone_short_names() -> dict[str, str]:
+    """Plan milestone id -> short name (培树企业 for m03-2024), read from the bundled plan
+    file as duty_short_names reads the duties'."""
+    import yaml
+
+    plan = next(bundled_data_dir().glob("plan_*.yaml"))
+    actions = yaml.safe_load(plan.read_text("utf-8"))["actions"]
+    return {
+        step["id"]: step["short_name"]
+        for action in actions
+        for measure in action["measures"]
+        for step in measure.get("milestones") or []
+        if step.get("short_name")
+    }

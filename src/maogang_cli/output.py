@@ -146,9 +146,10 @@ def print_table(
         from maogang_cli.i18n import _
 
         left_out = _(", ").join(columns[i].header.replace("\n", "") for i in chosen.dropped)
+        hint = _("(widen the terminal, or use --json).")  # kept on one line: 查看 not cut
         _print_wrapped(
-            _("Not shown at this width: {columns} (widen the terminal, or use --json).").format(
-                columns=left_out
+            _("Not shown at this width: {columns} {hint}").format(
+                columns=left_out, hint=whole(hint)
             ),
             "table.caption",
             room,
@@ -174,7 +175,7 @@ def _print_wrapped(text: str, style: str, room: int) -> None:
     from maogang_cli import draw
     from maogang_cli.wrap import wrap
 
-    lines = wrap(text, room)
+    lines = wrap(text, room, clauses=True)
     if draw.plain_fits(lines, room):
         _emit([[(line, style)] for line in lines])
     else:

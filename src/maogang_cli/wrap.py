@@ -144,30 +144,60 @@ def _indent(paragraph: str) -> str:
     return paragraph[: len(paragraph) - len(paragraph.lstrip(" "))]
 
 
-def wrap(text: str, width: int) -> list[str]:
+# Where prose (a note under a table, a caption) would rather break: after a clause.
+CLAUSE_END = frozenset("，。、；：？！）」』》")
+
+
+def _clause_break(atoms: list[_Atom], room: int) -> int:
+    """How many of a full line's atoms to keep so that it ends after a clause, when the
+    words left over are short (a quarter of the line at most, at least 8 cells): 已完成 and
+    查看 are not cut to leave 已完 or 查 behind. 0: no such break."""
+    from rich.cells import cell_len
+
+    tail = 0
+    for k in range(len(atoms) - 1, 0, -1):
+        tail += cell_len(atoms[k].text) + len(atoms[k].gap)
+        if tail > max(8, room // 4):
+            return 0
+        if atoms[k - 1].text[-1:] in CLAUSE_END and not atoms[k].gap:
+            return k
+    return 0
+
+
+def wrap(text: str, width: int, *, clauses: bool = False) -> list[str]:
     """`text` broken into lines of at most `width` cells (its own line breaks kept); an
-    indented paragraph's every line keeps its indent."""
+    indented paragraph's every line keeps its indent. With `clauses` (prose), a line ends
+    after a clause's punctuation rather than inside a short word near its end."""
     from rich.cells import cell_len
 
     lines: list[str] = []
     for paragraph in text.split("\n"):
         indent = _indent(paragraph)
         line, used = indent, len(indent)
+        placed: list[_Atom] = []  # the atoms on `line`, to move a clause's tail down
         for atom in _atoms(paragraph):
             size = cell_len(atom.text)
             gap = atom.gap if line != indent else ""
             if used + len(gap) + size <= width:
                 line += gap + atom.text
                 used += len(gap) + size
+                placed.append(atom)
                 continue
+            carried: list[_Atom] = []
             if line != indent:
+                keep = _clause_break(placed, width) if clauses else 0
+                if keep:
+                    carried = placed[keep:]
+                    line = indent + "".join(a.gap + a.text for a in placed[:keep]).lstrip(" ")
                 lines.append(line)
-                line, used = indent, len(indent)
+                line = indent + "".join(a.gap + a.text for a in carried)
+                used = cell_len(line)
             if used + size > width:  # wider than the line: cut, the last resort
                 *full, line = _fold(line + atom.text, width)
                 lines += full
             else:
-                line += atom.text
+                line += (atom.gap if carried else "") + atom.text
             used = cell_len(line)
+            placed = [*carried, atom]
         lines.append(line.rstrip(" "))
     return lines

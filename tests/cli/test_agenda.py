@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from rich.cells import cell_len
 
-from conftest import Invoke, duty_short_names
+from conftest import Invoke, duty_short_names, milestone_short_names
 
 DISPATCH = "原则上每季度组织召开治本攻坚调度会，通报工作进展，分析存在问题，部署推进重点工作"
 
@@ -274,3 +274,12 @@ def test_unknown_unit(invoke: Invoke) -> None:
     r = invoke("agenda", "-u", "城运")
     assert r.exit_code == 1
     assert r.stderr.startswith("错误：未知单位“城运”（是否想输入：")
+
+
+def test_a_plan_milestone_is_named_by_its_short_name(invoke: Invoke) -> None:
+    """培树企业, not m03-2024 (tester T14's plan table; the agenda as well)."""
+    short = milestone_short_names()
+    out = invoke("agenda", "--month", "2024-12", "--as-of", "2024-12-20").stdout
+    lines = [line.split() for line in out.splitlines()]
+    assert ["2024-12-31", "方案节点", short["m03-2024"], "0/6"] in lines
+    assert "m03-2024" not in out

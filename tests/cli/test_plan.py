@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from rich.cells import cell_len
 
-from conftest import Invoke
+from conftest import Invoke, milestone_short_names
 
 GUARDED = ("pydantic", "yaml", "sqlite_utils", "openpyxl")
 DEPARTMENTS = ["经发办", "规建办", "农办", "综合行政执法队", "泖港派出所", "泖港市场监管所"]
@@ -161,12 +161,16 @@ def test_plan_table_at_80_columns(invoke: Invoke) -> None:
         "（一）开展安全生产责任落实提升行动",
         "",
         " 序号  措施                      任务          方案节点",
-        " ----------------------------------------------------------------------------",
+        " " + "-" * 79,
         "    1  进一步强化党委政府责任    2024-06 0/19  -",
         "    2  进一步夯实部门监管责任    2024-07 0/12  -",
-        "    3  进一步压实企业主体责任    2024-08 1/6   m03-2024 2024-12-31 逾期 0/6",
+        "    3  进一步压实企业主体责任    2024-08 1/6   培树企业 2024-12-31 逾期 0/6",
     ]
-    assert "                                               m03-2026 2026-12-31 未到期 0/6" in lines
+    # a milestone by its short name, not its id (m03-2026); 未到期 0/6 not broken (T14)
+    assert lines[11:13] == [
+        "                                               推广长效机制 2026-12-31",
+        "                                               未到期 0/6",
+    ]
     assert "（九）开展全民安全素质提升行动" in out
     assert lines[-1] == "n/m：已完成的单位数/责任单位数（任务按主办单位计）。"
     assert max(cell_len(line) for line in lines) <= 80  # display width: 汉字 take two
@@ -175,8 +179,8 @@ def test_plan_table_at_80_columns(invoke: Invoke) -> None:
 def test_plan_table_in_english(invoke: Invoke) -> None:
     out = invoke("plan", "--as-of", "2025-01-01", "--lang", "en").stdout
     assert out.startswith("The three-year plan as of 2025-01-01\nTarget 2024-12-31  ")
-    assert "m03-2024 2024-12-31 overdue 0/6" in out
-    assert "m06-2024 2024-12-31 overdue 0/11" in out  # on one line at 80 columns
+    assert "培树企业 2024-12-31 overdue 0/6" in out
+    assert "判定标准学习 2024-12-31\n" in out and " overdue 0/11\n" in out
     headings = [line.rstrip() for line in out.splitlines() if line[:2].rstrip(". ").isdigit()]
     actions = json.loads(invoke("plan", "--json", "--as-of", "2025-01-01").stdout)
     assert headings == [f"{a['number']}. {a['title']}" for a in actions]
@@ -197,9 +201,10 @@ def test_plan_fits_the_terminal_and_keeps_milestones_whole(
     out = invoke("plan", "--as-of", "2025-01-01", "--lang", lang).stdout
     assert max(cell_len(line) for line in out.splitlines()) <= columns  # nothing cropped
     words = set(out.split())
+    short = milestone_short_names()
     for measure in (m for a in actions for m in a["measures"]):
         for step in measure["milestones"]:
-            assert {step["id"], step["due"]} <= words
+            assert {short[step["id"]], step["due"]} <= words
         assert set(measure["tasks"]) <= words
     ambiguous = {c for c in out.replace("-", "") if unicodedata.east_asian_width(c) == "A"}
     assert ambiguous == set()  # '-' for an empty cell, not '—'

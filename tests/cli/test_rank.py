@@ -107,11 +107,12 @@ def test_rank_table_states_the_rule(invoke: Invoke, progress: None) -> None:
     assert lines[5].split() == ["2", "镇安委办", "12", "2", "17%", "0", "1", "0/0", "-"]
     assert lines[-6].split() == ["23", "经发公司", "0", "0", "-", "0", "0", "0/2", "0%"]
     # the rule is lines under the table, wrapped at the terminal (no line starts with 、)
+    # (lines end after a clause where the words left over are short: 四项均相同者 whole)
     assert lines[-4:] == [
-        "排名规则：有主办任务的单位在前，依次比较完成率（高者在前）、逾期数（少者在前）、",
-        "逾期完成数（少者在前）、月报按时率（高者在前，无应报月报的按100%计），四项均相同",
-        "者并列；无主办任务的单位排在其后，只比较月报按时率；既无任务又无应报月报的单位列",
-        "在最后，不排名（-）。",
+        "排名规则：有主办任务的单位在前，依次比较完成率（高者在前）、",
+        "逾期数（少者在前）、逾期完成数（少者在前）、月报按时率（高者在前，",
+        "无应报月报的按100%计），四项均相同者并列；无主办任务的单位排在其后，",
+        "只比较月报按时率；既无任务又无应报月报的单位列在最后，不排名（-）。",
     ]
     english = invoke("rank", "--as-of", AS_OF, "--lang", "en").stdout
     assert "Rule: units with lead tasks first, by completion rate (higher first)" in english

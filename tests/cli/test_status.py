@@ -1,4 +1,5 @@
 import json
+from collections.abc import Callable
 
 from rich.cells import cell_len
 
@@ -145,3 +146,28 @@ def test_warn_days_is_a_window_of_up_to_a_year(invoke: Invoke) -> None:
     assert (r.exit_code, r.stdout) == (2, "")
     assert "366 不在范围 0<=x<=365 内" in r.stderr and r.stderr.count("\n") == 1
     assert invoke("status", "--warn-days", "365", "--as-of", "2024-06-01").exit_code == 0
+
+
+def test_the_notes_under_the_table_break_after_a_clause(
+    invoke: Invoke, width: Callable[[int], None]
+) -> None:
+    """Tester T14: the legend broke 已完/成 at 80 columns, 有受阻事/项 and 查/看 at 60. A line
+    of prose now ends after a clause when the words left over are short, and the hint in
+    brackets is kept on one line."""
+    width(80)
+    assert invoke("status", "--as-of", "2024-12-20").stdout.splitlines()[-2:] == [
+        "红：逾期未完成；黄：15天内到期未完成；绿：其他；阻：有受阻事项。",
+        "完成率＝已完成÷任务数。",
+    ]
+    width(60)
+    assert invoke("status", "--as-of", "2024-12-20").stdout.splitlines()[-4:] == [
+        "红：逾期未完成；黄：15天内到期未完成；绿：其他；阻：",
+        "有受阻事项。完成率＝已完成÷任务数。",
+        "此宽度未显示：推进、未开始、",
+        "受阻（加宽终端或用 --json 查看）。",
+    ]
+    english = invoke("status", "--as-of", "2024-12-20", "--lang", "en").stdout.splitlines()
+    assert english[-2:] == [
+        "Not shown at this width: Doing, Block",
+        "(widen the terminal, or use --json).",
+    ]

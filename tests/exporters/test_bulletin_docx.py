@@ -167,20 +167,10 @@ def test_a_table_too_wide_at_small_four_is_set_at_small_five() -> None:
     """The English ranking's headings (Overdue, Reports, On-time) do not fit 156 mm at 12 pt
     beside the units' names: the table is set at 9 pt (小五) rather than cut words."""
     chinese = [
-        (
-            "排名",
-            "单位",
-            "主办任务",
-            "已完成",
-            "完成率",
-            "逾期",
-            "逾期完成",
-            "月报应报",
-            "按时",
-            "按时率",
-        ),
+        ("排名", "单位", "主办任务", "已完成", "完成率", "逾期", "逾期完成", "月报应报", "按时",
+         "按时率"),
         ("1", "农业农村服务中心", "1", "1", "100%", "0", "0", "2", "2", "100%"),
-    ]
+    ]  # fmt: skip
     widths, size = column_widths(chinese, Mm(156))
     assert size == Pt(12) and sum(widths) <= Mm(156)
     english = [

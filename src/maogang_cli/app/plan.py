@@ -28,6 +28,7 @@ class PlanPage(NamedTuple):
 
     actions: list[ActionView]
     targets: list[tuple[date, str]]
+    short_names: dict[str, str]  # milestone id -> 培树企业, as the table names it
 
 
 class DutyList(NamedTuple):
@@ -109,7 +110,9 @@ def duty_counts(conn: sqlite3.Connection, as_of: date) -> dict[str, dict[str, An
 
 
 def plan_page(conn: sqlite3.Connection, as_of: date) -> PlanPage:
-    return PlanPage(plan_view(conn, as_of), list_targets(conn))
+    from maogang_cli.store.duties import short_names
+
+    return PlanPage(plan_view(conn, as_of), list_targets(conn), short_names(conn))
 
 
 def duty_list(conn: sqlite3.Connection, as_of: date) -> DutyList:

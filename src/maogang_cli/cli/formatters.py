@@ -159,7 +159,7 @@ class TableFormatter(Formatter):
     def plan(self, page: PlanPage, day: date) -> None:
         from maogang_cli.cli.render_plan import plan_tables
 
-        plan_tables(page.actions, page.targets, day)
+        plan_tables(page, day)
 
     def hazards(self, views: Sequence[HazardView], day: date) -> None:
         from maogang_cli.cli.render_hazards import hazards_table

@@ -43,7 +43,7 @@ def agenda_table(
         owing = [i.unit for i in group if not i.done]
         done = len(group) - len(owing)
         ident, _slash, period = first.ref.partition("/")
-        if first.kind == "duty":  # its short name (月报), which `duty done` takes too
+        if first.kind in ("duty", "plan_milestone"):  # 月报, 培树企业: `duty done` takes it too
             ident = duty_names.get(ident, ident)
         lines = [
             " ".join(filter(None, [w(first.kind), ident, period.replace("/", " ")])),

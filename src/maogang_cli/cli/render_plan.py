@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
+    from maogang_cli.app.plan import PlanPage
     from maogang_cli.domain.duties import Duty
-    from maogang_cli.domain.plan import ActionView
 
 # The words of the agenda's kinds, the milestones' states and the duties' frequencies,
 # shown through pgettext (context "plan"): "done" and "overdue" say other things elsewhere.
@@ -75,22 +75,27 @@ def brief(title: str, cells: int = 48) -> str:
     return set_cell_size(clause, cells - 1).rstrip() + "⋯"
 
 
-def plan_tables(
-    views: Sequence[ActionView], targets: Sequence[tuple[date, str]], day: date
-) -> None:
-    head: list[str | Cell] = [Cell(_("The three-year plan as of {day}").format(day=day), "bold")]
-    for due, text in targets:
-        head.append(_("Target {due}  {text}").format(due=due, text=text))
-    output.print_lines(head)
-    from rich.cells import chop_cells
+def plan_tables(page: PlanPage, day: date) -> None:
+    from rich.cells import cell_len, chop_cells
 
-    for view in views:
+    from maogang_cli.wrap import wrap
+
+    head: list[str | Cell] = [Cell(_("The three-year plan as of {day}").format(day=day), "bold")]
+    for due, text in page.targets:
+        # the target's words hang under its first line, not back at the margin
+        lead = _("Target {due}  {text}").format(due=due, text="")
+        hang = " " * cell_len(lead)
+        first, *rest = wrap(text, max(output.width() - len(hang), 12), clauses=True)
+        head += [lead + first, *(hang + line for line in rest)]
+    output.print_lines(head)
+    for view in page.actions:
         rows: list[list[str | Cell]] = []
         for m in view.measures:
             tasks = "\n".join(f"{t.id} {t.done}/{t.units}" for t in m.tasks) or "-"
-            steps = "\n".join(
-                f"{s.milestone.id} {s.milestone.due} "
-                f"{w(s.state)} {sum(o.done for o in s.owed)}/{len(s.owed)}"
+            steps = "\n".join(  # a milestone by its short name; a state word never cut
+                f"{output.whole(page.short_names.get(s.milestone.id, s.milestone.id))} "
+                f"{s.milestone.due} "
+                + output.whole(f"{w(s.state)} {sum(o.done for o in s.owed)}/{len(s.owed)}")
                 for s in m.milestones
             )
             style = "red" if any(s.state == "overdue" for s in m.milestones) else ""

@@ -198,7 +198,11 @@ def duty_history(
 
 
 def short_names(conn: sqlite3.Connection) -> dict[str, str]:
-    """Duty id -> its short name (月报, 调度会), for the duties that have one."""
+    """Duty or plan milestone id -> its short name (月报, 调度会, 培树企业), for those that
+    have one: what a Chinese table shows instead of the id."""
     return dict(
-        conn.execute("SELECT id, short_name FROM duties WHERE short_name IS NOT NULL").fetchall()
+        conn.execute(
+            "SELECT id, short_name FROM duties WHERE short_name IS NOT NULL"
+            " UNION ALL SELECT id, short_name FROM plan_milestones WHERE short_name IS NOT NULL"
+        ).fetchall()
     )

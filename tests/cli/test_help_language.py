@@ -253,6 +253,11 @@ def test_the_arguments_list_and_a_missing_argument_use_the_placeholder(invoke: I
     assert "\n参数：\n  <记录号>  history 中的记录号，如 P12、D7。（必填）\n" in out
     r = invoke("record", "-u", "城运中心", "-s", "done")
     assert (r.exit_code, r.stderr) == (2, "错误：缺少参数 '<任务>'（见 maogang record --help）\n")
+    r = invoke("completion", "show")
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "错误：缺少参数 '<bash|zsh|fish|powershell|pwsh>'（见 maogang completion show --help）\n",
+    )
 
 
 def test_an_example_keeps_its_command_whole() -> None:

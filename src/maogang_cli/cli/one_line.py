@@ -53,6 +53,8 @@ def usage_line(exc: Any, commands: Collection[str]) -> str:
 _CLICK_MESSAGES = (
     (r"Missing option (?P<name>.+)\.", N_("missing option {name}")),
     (r"Missing argument (?P<name>.+)\.", N_("missing argument {name}")),
+    # an argument with choices: its name (<bash|zsh|…>, help_lang) lists them already
+    (r"Missing argument (?P<name>.+?)\. Choose from:[\s\S]*", N_("missing argument {name}")),
     (r"Missing parameter (?P<name>.+)\.", N_("missing value for {name}")),
     (
         r"Invalid value for (?P<name>'[^']*'(?: / '[^']*')*(?: \(env var: '[^']*'\))?): "

@@ -70,5 +70,5 @@ def test_a_year_without_a_task_list_is_refused(conn: sqlite3.Connection) -> None
         check_task_year(conn, 2025)
     assert (caught.value.exit_code, str(caught.value)) == (
         1,
-        "没有 2025 年的任务清单（现有清单：2024、2026）",
+        "没有2025年的任务清单（现有清单：2024、2026）",
     )

@@ -24,7 +24,7 @@ Edit = tuple[str, str, str]  # file, old text, new text
 BREAKS: dict[str, tuple[list[Edit], list[str]]] = {
     "unit-keys": (
         [("units.yaml", "key: gjb", "key: cyzx")],
-        ["units.yaml:13:10: 键“cyzx”已被使用（第 9 行）：每个单位的键只属于它自己，永不复用"],
+        ["units.yaml:13:10: 键“cyzx”已被使用（第9行）：每个单位的键只属于它自己，永不复用"],
     ),
     "unit-names": (
         [("units.yaml", "aliases: [镇规建办]", "aliases: [城运中心]")],

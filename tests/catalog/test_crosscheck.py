@@ -238,7 +238,7 @@ def test_random_edits_give_a_catalogue_or_located_problems(
 def test_a_key_is_one_units_only(mini: Mini) -> None:
     mini.edit("units.yaml", "key: gjb", "key: cyzx")
     assert mini.problems() == [
-        "units.yaml:13:10: 键“cyzx”已被使用（第 9 行）：每个单位的键只属于它自己，永不复用"
+        "units.yaml:13:10: 键“cyzx”已被使用（第9行）：每个单位的键只属于它自己，永不复用"
     ]
 
 

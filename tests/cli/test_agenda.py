@@ -177,12 +177,12 @@ def test_agenda_table_groups_units(invoke: Invoke) -> None:
         " 2024-06-30  职责 季度点评 2024-Q2                1/1",  # its short name
         "             行业领域、属地治本攻坚行动季度点评",
         "",
-        "共 2 项（按单位计），未完成 1 项",
+        "共2项（按单位计），未完成1项",
         "完成：已完成的单位/应完成的单位",
     ]
     whole = invoke("agenda", "--month", "2024-06", "--as-of", "2024-06-01").stdout
     assert max(cell_len(line) for line in whole.splitlines()) <= 80
-    assert "共 50 项（按单位计），未完成 50 项" in whole.splitlines()
+    assert "共50项（按单位计），未完成50项" in whole.splitlines()
 
 
 def test_empty_window_in_both_languages(invoke: Invoke) -> None:
@@ -258,7 +258,7 @@ def test_the_units_column_grows_with_the_terminal(
             ["--from", "2024-06-30", "--to", "2024-06-01"],
             "错误：--from 2024-06-30晚于--to 2024-06-01",
         ),
-        (["--month", "2024-06", "--year", "2024"], "错误：--month, --year 只能给出一个"),
+        (["--month", "2024-06", "--year", "2024"], "错误：--month、--year 只能给出一个"),
         (
             ["--as-of", "yesterday"],
             "错误：--as-of: “yesterday”不是日期（应为 YYYY-MM-DD）",

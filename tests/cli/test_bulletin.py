@@ -244,7 +244,7 @@ def test_export_refuses_a_year_without_a_task_list(invoke: Invoke, tmp_path: Pat
     result = invoke("export", "--month", "2024-06", "--year", "2025", "-o", str(out))
     assert (result.exit_code, result.stderr) == (
         1,
-        "错误：没有 2025 年的任务清单（现有清单：2024）\n",
+        "错误：没有2025年的任务清单（现有清单：2024）\n",
     )
     assert not out.exists()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chart_page import AS_OF, ChartPage, record_progress, status_colours
-from conftest import Invoke
+from conftest import Invoke, duty_short_names, milestone_short_names
 from maogang_cli.domain.rates import rate_text
 
 
@@ -88,7 +88,7 @@ def test_the_page_is_self_contained_and_its_bytes_are_stable(
     result = invoke("chart", "--as-of", AS_OF, "-o", str(out))
     assert result.exit_code == 0, result
     assert out.read_text(encoding="utf-8") == first
-    assert result.stderr.startswith(f"已写入 {out}：26 项任务，")
+    assert result.stderr.startswith(f"已写入 {out}：26项任务，")
     page = ChartPage(first)
     assert page.tags.isdisjoint({"script", "link", "img", "iframe", "object", "embed"})
     lowered = first.lower()
@@ -171,3 +171,20 @@ def test_hazard_targets_are_judged_as_hazard_targets_judges_them(
     )
     narrowed = ChartPage(invoke("chart", "--as-of", day, "--unit", "党政办").stdout)
     assert "hazards" not in narrowed.figures  # town-wide figures: not on one unit's chart
+
+
+def test_a_duty_or_milestone_mark_names_it_by_its_short_name(invoke: Invoke) -> None:
+    """Tester T8: every duty mark's hover text began with the English duty id
+    (monthly_report/2024-05); now the short name overdue and agenda show (月报/2024-05).
+    data-ref keeps the id for scripts."""
+    duties, milestones = duty_short_names(), milestone_short_names()
+    page = chart(invoke)
+    marks = re.findall(r'<g class="mark" data-kind="(duty|plan_milestone)" data-ref="([^"]*)"'
+                       r'[^>]*><title>([^<]*)</title>', page)  # fmt: skip
+    assert {kind for kind, _ref, _title in marks} == {"duty", "plan_milestone"}
+    for kind, ref, title in marks:
+        ident, slash, period = ref.partition("/")
+        named = (duties if kind == "duty" else milestones).get(ident, ident)
+        assert title.startswith(f"{named}{slash}{period} · "), title
+    assert "月报/2024-05 · 2024-05-25 · " in page
+    assert not re.search(r"<title>[a-z_]+/", page)

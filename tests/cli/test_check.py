@@ -44,6 +44,8 @@ def test_an_untouched_database_passes(invoke: Invoke, office: Path) -> None:
         "ok    guards: every evidence table is append-only\n"
         "ok    chain: 5 entries, each sealed to the one before\n"
     )
+    # in Chinese, no English pragma name in the line (tester T8)
+    assert invoke("check").stdout.splitlines()[0] == "正常 文件完整性：正常"
 
 
 @pytest.mark.parametrize(

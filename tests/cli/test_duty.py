@@ -379,7 +379,7 @@ def test_counts_and_fail_if_any_include_duties(invoke: Invoke) -> None:
         "          党委、政府主要负责人每季度至少召开一次会议",
         " 2024-Q2  镇党委政府主要负责人                               1",
         "",
-        "共 1 项（按单位计）：职责 1。",
+        "共1项（按单位计）：职责 1。",
     ]
 
 

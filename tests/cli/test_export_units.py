@@ -102,8 +102,8 @@ def test_split_writes_one_file_per_unit_and_each_imports(invoke: Invoke, tmp_pat
     result = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "--split", str(folder))
     assert result.exit_code == 0, result
     lines = result.stderr.splitlines()
-    assert lines[0] == f"已写入 {folder / '镇安委办-2024-06.xlsx'}：12 行"
-    assert lines[-1] == "2024-06 共 25 个文件（截至 2024-06-30）"
+    assert lines[0] == f"已写入 {folder / '镇安委办-2024-06.xlsx'}：12行"
+    assert lines[-1] == "2024-06 共25个文件（截至 2024-06-30）"
     names = sorted(p.name for p in folder.iterdir())
     assert len(names) == 25 and "城运中心-2024-06.xlsx" in names
     assert all(n.endswith("-2024-06.xlsx") for n in names)

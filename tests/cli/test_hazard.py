@@ -351,7 +351,7 @@ def test_refusals_write_nothing(
     ("change", "message"),
     [
         (("--village", "腰泾村", "腰泾材"), "错误：未知属地“腰泾材”（是否想输入：腰泾村？）\n"),
-        (("--sector", "冷库", "仓库"), "错误：未知行业领域“仓库”（是否想输入：厂房仓库, 冷库？）\n"),
+        (("--sector", "冷库", "仓库"), "错误：未知行业领域“仓库”（是否想输入：厂房仓库、冷库？）\n"),
         (("--department", "经发办", "城运中心"),
          "错误：“城运中心”不是负有安全生产监管职责的部门（各负有安全生产监管职责的部门："
          "规建办、经发办、农办、综合行政执法队、泖港派出所、泖港市场监管所）\n"),
@@ -447,7 +447,7 @@ def test_overdue_and_agenda_list_hazards_under_their_department(ledger: Invoke) 
                      "--as-of", "2024-12-31")).stdout == "[]\n"  # type: ignore[attr-defined]  # fmt: skip
     everything = ledger("overdue", "--as-of", "2024-12-31", "--fail-if-any")
     assert everything.exit_code == 1
-    assert "隐患（按单位计 1 项）" in everything.stdout
+    assert "隐患（按单位计1项）" in everything.stdout
     assert "监管部门：综合行政执法队" in everything.stdout
     agenda = ok(ledger("agenda", "--json", "--month", "2024-07", "--as-of", "2024-07-21"))
     hazards = [i for i in json.loads(agenda.stdout) if i["kind"] == "hazard"]  # type: ignore[attr-defined]
@@ -636,3 +636,10 @@ def test_an_unknown_value_of_a_fixed_list_is_a_usage_error(
     result = invoke(*args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
     assert rows(tmp_path) == before
+
+
+def test_add_help_gives_the_default_level_in_chinese(invoke: Invoke) -> None:
+    """Tester T8: the Chinese help showed （默认：major）, the stored key."""
+    help_text = invoke("hazard", "add", "--help").stdout
+    assert "不写即为重大。" in help_text.replace("\n", "").replace(" ", "")
+    assert "major）" not in help_text and "默认：major" not in help_text

@@ -141,9 +141,9 @@ def test_a_row_naming_an_id_already_registered_is_skipped(invoke: Invoke, tmp_pa
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "e.csv: 找不到包含这些列的表头：found_on (发现日期), source (隐患来源), "
-              "entity (单位名称), village (属地), sector (行业领域), department (监管部门), "
-              "description (隐患描述), deadline (整改期限)"),
+        (b"", "e.csv: 找不到包含这些列的表头：found_on (发现日期)、source (隐患来源)、"
+              "entity (单位名称)、village (属地)、sector (行业领域)、department (监管部门)、"
+              "description (隐患描述)、deadline (整改期限)"),
         (b"PK\x03\x04broken", "e.csv: 不是可读取的 XLSX 文件（BadZipFile）"),
     ],
 )  # fmt: skip

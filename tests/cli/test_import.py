@@ -383,7 +383,7 @@ def test_xlsx_with_english_headings_and_a_chosen_sheet(invoke: Invoke, tmp_path:
     missing = invoke("import", str(path), "--sheet", "nope")
     assert (missing.exit_code, missing.stderr) == (
         2,
-        "错误：文件中没有名为“nope”的工作表；现有：cover, data\n",
+        "错误：文件中没有名为“nope”的工作表；现有：cover、data\n",
     )
     assert invoke("import", str(path)).exit_code == 0  # finds the sheet that fits
     assert history(invoke, "14", "城运中心")[0]["percent"] == 0
@@ -462,8 +462,8 @@ def test_a_task_id_that_disagrees_with_its_row_number_is_a_row_error(
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
         f"{path}:2: 未知任务“2024-99”（是否想输入：2024-09、2024-19、2024-01？）",
-        f"{path}:3: 编号 2024-17 是清单第 17 项，本行序号却为 18：请改正有误的一项",
-        f"{path}:5: 编号 2024-02 是清单第 2 项，本行序号却为 1：请改正有误的一项",
+        f"{path}:3: 编号 2024-17 是清单第17项，本行序号却为 18：请改正有误的一项",
+        f"{path}:5: 编号 2024-02 是清单第2项，本行序号却为 1：请改正有误的一项",
         "错误：有3行有误，未导入任何记录；请改正后重新导入",
     ]
     assert count(isolation / "maogang.db", "progress") == 0
@@ -493,8 +493,8 @@ def test_two_rows_for_one_task_unit_and_day_are_refused_naming_both(
     result = invoke("import", str(path), "--by", "张三")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
-        f"{path}:3: 2024-05 环保办 2024-06-05 的记录已在第 2 行：两行只保留一行",
-        f"{path}:4: 2024-05 环保办 2024-06-05 的记录已在第 2 行：两行只保留一行",
+        f"{path}:3: 2024-05 环保办 2024-06-05 的记录已在第2行：两行只保留一行",
+        f"{path}:4: 2024-05 环保办 2024-06-05 的记录已在第2行：两行只保留一行",
         "错误：有2行有误，未导入任何记录；请改正后重新导入",
     ]
     assert count(isolation / "maogang.db", "progress") == 0

@@ -31,7 +31,7 @@ def test_validated_with_the_bundled_files(invoke: Invoke, two_years: Path) -> No
     r = invoke("validate", str(two_years))
     assert (r.exit_code, r.stdout) == (
         0,
-        "校验通过：5 个文件，29 项任务，22 个单位，7 个单位组，30 项措施，17 个村居，25 个行业领域\n",
+        "校验通过：5个文件，29项任务，22个单位，7个单位组，30项措施，17个村居，25个行业领域\n",
     )
 
 
@@ -98,7 +98,7 @@ def test_overdue_table_names_tasks_by_id_so_years_differ(invoke: Invoke, two_yea
     ids = [line.split()[0] for line in out.splitlines() if line.startswith(" 202")]
     assert ids[-1] == "2025-02"  # row 2 of 2025, not to be confused with 2024-02
     assert "2024-02" in ids
-    assert out.splitlines()[-1] == f"共 {len(ids)} 项（按单位计）：任务 {len(ids)}。"
+    assert out.splitlines()[-1] == f"共{len(ids)}项（按单位计）：任务 {len(ids)}。"
 
 
 def test_agenda_and_plan_see_the_new_year(invoke: Invoke, two_years: Path) -> None:
@@ -137,5 +137,5 @@ def test_a_row_number_in_several_years_names_the_latest_year_first(
     result = invoke("show", "1", "--data", str(two_years))
     assert (result.exit_code, result.stderr) == (
         2,
-        "错误：序号 1 在多个年度都有（2025-01, 2024-01）：请给出编号或加 --year\n",
+        "错误：序号 1 在多个年度都有（2025-01、2024-01）：请给出编号或加 --year\n",
     )

@@ -45,3 +45,18 @@ def test_fail_if_any_for_cron(invoke: Invoke) -> None:
 
 def test_empty_message(invoke: Invoke) -> None:
     assert invoke("overdue", "--as-of", "2024-04-01").stdout == "截至 2024-04-01 没有逾期事项。\n"
+
+
+def test_kind_takes_the_chinese_words_its_help_gives(invoke: Invoke) -> None:
+    """Tester T10: `--kind 任务` was refused though the help lists 任务, and the refusal
+    listed the choices in English joined by ", "."""
+    day = ("--as-of", "2024-07-01", "--json")
+    by_key = invoke("overdue", "--kind", "task,plan_milestone", *day)
+    by_word = invoke("overdue", "--kind", "任务、方案节点", *day)
+    assert by_key.exit_code == by_word.exit_code == 0
+    assert json.loads(by_word.stdout) == json.loads(by_key.stdout) != []
+    refused = invoke("overdue", "--kind", "节点", "--as-of", "2024-07-01")
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        "错误：--kind: 未知类别“节点”；可选：任务、常态工作、方案节点、隐患\n",
+    )

@@ -25,7 +25,7 @@ def test_one_table_per_kind_and_a_row_per_duty_period(invoke: Invoke) -> None:
     assert lines_of(r.stdout) == [
         "逾期事项（截至 2024-07-01）",
         "",
-        "任务（按单位计 2 项）",
+        "任务（按单位计2项）",
         "",
         " 编号     任务                                              时间节点    逾期天数",
         " -------------------------------------------------------------------------------",
@@ -36,7 +36,7 @@ def test_one_table_per_kind_and_a_row_per_duty_period(invoke: Invoke) -> None:
         "          未完成：镇安委办",
         "",
         "",
-        "职责（按单位计 3 项）",
+        "职责（按单位计3项）",
         "",
         " 期间     职责 / 未完成单位                   逾期天数",
         " -----------------------------------------------------",
@@ -50,7 +50,7 @@ def test_one_table_per_kind_and_a_row_per_duty_period(invoke: Invoke) -> None:
         "          行业领域、属地治本攻坚行动季度点评",
         " 2024-Q2  镇安委办                                   1",
         "",
-        "共 5 项（按单位计）：任务 2，职责 3。",
+        "共5项（按单位计）：任务 2，职责 3。",
     ]
 
 
@@ -71,7 +71,7 @@ def test_units_that_missed_a_period_share_its_row(
         "          泖港派出所、泖港市场监管所、经发公司、",
         "          各村居、镇属企事业单位",
         "",
-        "共 21 项（按单位计）：职责 21。",
+        "共21项（按单位计）：职责 21。",
     ]
     items = json.loads(
         invoke("overdue", "--as-of", "2024-06-01", "--kind", "duty", "--json").stdout
@@ -166,9 +166,9 @@ def test_kind_filters_json_and_table(invoke: Invoke) -> None:
     assert kinds_of(invoke, "--kind", "task,plan_milestone") == others
     assert kinds_of(invoke, "-k", "plan_milestone", "-k", "task") == others
     out = invoke("overdue", "--as-of", "2025-01-05", "--kind", "plan_milestone").stdout
-    assert out.splitlines()[2].startswith("方案节点（按单位计 28 项）")
+    assert out.splitlines()[2].startswith("方案节点（按单位计28项）")
     assert "任务（" not in out and "职责（" not in out
-    assert out.splitlines()[-1] == "共 28 项（按单位计）：方案节点 28。"
+    assert out.splitlines()[-1] == "共28项（按单位计）：方案节点 28。"
 
 
 def test_kind_with_fail_if_any(invoke: Invoke) -> None:
@@ -181,5 +181,5 @@ def test_unknown_kind_is_a_usage_error(invoke: Invoke) -> None:
     assert r.exit_code == 2
     assert r.stdout == ""
     assert r.stderr.startswith(
-        "错误：--kind: 未知类别“milestone”；可选：task, duty, plan_milestone"
+        "错误：--kind: 未知类别“milestone”；可选：任务、常态工作、方案节点、隐患"
     )

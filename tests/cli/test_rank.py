@@ -178,7 +178,7 @@ def test_nothing_to_rank_says_so(invoke: Invoke, progress: None) -> None:
     table = invoke("rank", "--as-of", AS_OF, "--year", "2031")
     assert (table.exit_code, table.stdout) == (
         0,
-        "截至 2024-07-01 没有可排名的内容：没有 2031 年的任务，也没有到期的月报。\n",
+        "截至 2024-07-01 没有可排名的内容：没有2031年的任务，也没有到期的月报。\n",
     )
     machine = invoke("rank", "--as-of", AS_OF, "--year", "2031", "--json", "--lang", "en")
     assert (machine.exit_code, machine.stdout, machine.stderr) == (

@@ -163,7 +163,7 @@ def test_history_filters_by_unit_and_says_when_empty(invoke: Invoke) -> None:
 def test_a_date_before_the_tasks_year_is_refused(invoke: Invoke) -> None:
     r = invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", "2023-12-31")
     assert r.exit_code == 1
-    assert r.stderr == "错误：日期 2023-12-31 早于 2024 年，即任务 2024-14 所在清单的年份\n"
+    assert r.stderr == "错误：日期 2023-12-31 早于2024年，即任务 2024-14 所在清单的年份\n"
 
 
 def test_status_choices_are_listed_once_each(invoke: Invoke) -> None:

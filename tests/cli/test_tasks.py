@@ -191,7 +191,7 @@ def test_table(invoke: Invoke) -> None:
         "   10  进一步强化工作评  2024-11-30  镇安委办          镇安委会有关成员单位",
         "       估考核                        镇监察办",
         "",
-        "共 2 项",
+        "共2项",
     ]
 
 
@@ -233,7 +233,7 @@ def test_units_one_per_line_and_etc(invoke: Invoke) -> None:
 def test_empty_table(invoke: Invoke) -> None:
     result = invoke("tasks", "--year", "2025")
     assert lines(result.stdout)[0] == "任务清单"
-    assert lines(result.stdout)[-1] == "共 0 项"
+    assert lines(result.stdout)[-1] == "共0项"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

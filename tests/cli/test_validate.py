@@ -11,11 +11,9 @@ import pytest
 
 from conftest import Invoke, Result
 
-VALID = (
-    "校验通过：4 个文件，26 项任务，22 个单位，7 个单位组，30 项措施，17 个村居，25 个行业领域\n"
-)
+VALID = "校验通过：4个文件，26项任务，22个单位，7个单位组，30项措施，17个村居，25个行业领域\n"
 # one file borrows units.yaml and the plan from beside it, not hazards.yaml
-VALID_ALONE = "校验通过：3 个文件，26 项任务，22 个单位，7 个单位组，30 项措施\n"
+VALID_ALONE = "校验通过：3个文件，26项任务，22个单位，7个单位组，30项措施\n"
 
 
 def hits(path: Path, needle: str, offset: int = 0) -> list[str]:
@@ -58,7 +56,7 @@ def test_a_directory_and_a_single_file(invoke: Invoke, data_copy: Path) -> None:
     # the file borrows units.yaml and the plan from beside it
     assert (single.exit_code, single.stdout) == (0, VALID_ALONE)
     units = invoke("validate", str(data_copy / "units.yaml"))
-    assert units.stdout == "校验通过：2 个文件，0 项任务，22 个单位，7 个单位组，30 项措施\n"
+    assert units.stdout == "校验通过：2个文件，0项任务，22个单位，7个单位组，30项措施\n"
 
 
 def test_data_option_chooses_the_catalogue(invoke: Invoke, data_copy: Path) -> None:
@@ -107,7 +105,7 @@ def test_every_problem_in_one_run(invoke: Invoke, broken: tuple[Path, list[str]]
     result = no_traceback(invoke("validate", str(data)))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == expected
-    assert result.stderr == "3 个文件中有 8 处问题\n"
+    assert result.stderr == "3个文件中有8处问题\n"
     english = invoke("validate", str(data), "--lang", "en")
     assert english.stderr == "8 problem(s) in 3 file(s)\n"
 
@@ -260,7 +258,7 @@ def test_hostile_edits(
     result = no_traceback(invoke("validate", str(data_copy)))
     assert result.exit_code == 1
     assert result.stdout == f"{where(tasks, needle, offset)}: {message}\n"
-    assert result.stderr == "1 个文件中有 1 处问题\n"
+    assert result.stderr == "1个文件中有1处问题\n"
 
 
 def test_bom_and_windows_line_endings_are_fine(invoke: Invoke, data_copy: Path) -> None:

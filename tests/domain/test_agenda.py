@@ -115,8 +115,8 @@ def test_window_from_month_days_or_year() -> None:
         ({"first": "2024-03-01", "last": "2024-02-30"}, "--to: “2024-02-30”不是实际存在的日期"),
         ({"year": 1899}, "--year 1899 不是有效的年份"),
         ({"year": 10000}, "--year 10000 不是有效的年份"),
-        ({"month": "2024-06", "year": 2024}, "--month, --year 只能给出一个"),
-        ({"month": "2024-06", "last": "2024-06-30"}, "--month, --from/--to 只能给出一个"),
+        ({"month": "2024-06", "year": 2024}, "--month、--year 只能给出一个"),
+        ({"month": "2024-06", "last": "2024-06-30"}, "--month、--from/--to 只能给出一个"),
     ],
 )
 def test_window_refuses_bad_or_contradictory_options(

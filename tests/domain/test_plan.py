@@ -9,6 +9,7 @@ import pytest
 from maogang_cli.domain.models import TaskHead
 from maogang_cli.domain.owed import Owed, OwedKind, group_overdue, merge_overdue, parse_kinds
 from maogang_cli.domain.status import PairState
+from maogang_cli.i18n import set_language
 
 AS_OF = date(2024, 7, 1)
 
@@ -30,6 +31,10 @@ def missed(kind: OwedKind, ident: str, period: str, unit: str, due: date) -> Owe
         (["plan_milestone,task"], ("task", "plan_milestone")),
         (["duty", "task", "duty"], ("task", "duty")),
         ([" duty , "], ("duty",)),
+        # the words the help gives, in either language (tester T10: 任务 was refused)
+        (["任务"], ("task",)),
+        (["隐患、方案节点"], ("plan_milestone", "hazard")),
+        (["常态工作，task"], ("task", "duty")),
     ],
 )
 def test_parse_kinds(values: list[str], kinds: tuple[str, ...]) -> None:
@@ -37,8 +42,15 @@ def test_parse_kinds(values: list[str], kinds: tuple[str, ...]) -> None:
 
 
 def test_parse_kinds_names_the_unknown_one() -> None:
-    with pytest.raises(ValueError, match="未知类别“milestone”；可选：task, duty"):
+    with pytest.raises(ValueError) as refused:
         parse_kinds(["duty,milestone"])
+    assert str(refused.value) == "未知类别“milestone”；可选：任务、常态工作、方案节点、隐患"
+    set_language("en")
+    with pytest.raises(ValueError) as refused:
+        parse_kinds(["节点"])
+    assert str(refused.value) == (
+        "unknown kind '节点'; choose from: task, duty, plan_milestone, hazard"
+    )
 
 
 def test_group_overdue_one_group_per_task_duty_period_and_milestone() -> None:

@@ -170,9 +170,9 @@ def test_xlsx_marks_a_cell_too_long_and_says_so() -> None:
     cells = [c.value for c in book["明细"][2] if isinstance(c.value, str)]
     long = [v for v in cells if len(v) > 30_000]
     assert [len(v) for v in long] == [32_767, 32_767]  # 备注 and 本月进展
-    assert long[0].endswith("… [截断：共 40,000 个字符]")
+    assert long[0].endswith("… [截断：共40,000个字符]")
     about = {row[0]: row[1] for row in book["说明"].iter_rows(values_only=True)}
-    assert about["截断"].startswith("2 个单元格的文字超过表格单元格的上限（32,767 个字符")
+    assert about["截断"].startswith("2个单元格的文字超过表格单元格的上限（32,767个字符")
 
 
 def test_markdown_escapes_pipes_and_newlines() -> None:

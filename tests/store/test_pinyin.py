@@ -36,7 +36,7 @@ def test_status_takes_a_unit_by_pinyin(invoke: Invoke, typed: str) -> None:
 def test_an_ambiguous_abbreviation_lists_the_candidates(invoke: Invoke) -> None:
     result = invoke("status", "--unit", "s", "--as-of", AS_OF)
     assert result.exit_code == 1
-    assert result.stderr == "错误：“s”可指多个单位：社事办, 社建办；请多输入几个字母\n"
+    assert result.stderr == "错误：“s”可指多个单位：社事办、社建办；请多输入几个字母\n"
     assert result.stdout == ""
 
 

@@ -21,7 +21,7 @@ from maogang_cli.domain.report_options import ReportOptions
 from maogang_cli.domain.status import ROLES
 from maogang_cli.errors import NotFoundError
 from maogang_cli.i18n import _
-from maogang_cli.store.duties import list_duties
+from maogang_cli.store.duties import list_duties, short_names
 from maogang_cli.store.owed import list_milestones
 from maogang_cli.store.plan import list_actions, list_measures, plan_heading
 from maogang_cli.store.progress import pair_states, unit_summaries
@@ -59,10 +59,11 @@ def wall_chart(
         first, last = date(year, 1, 1), date(year, 12, 31)
     instances = owed(conn, as_of, first=first, last=last, units=units)
     measures = list_measures(conn)
+    names = short_names(conn)  # 月报, 培树企业 on hover, not monthly_report
     sections = action_sections(
-        actions, measures, tasks, states, list_milestones(conn), instances, as_of, warn_days
+        actions, measures, tasks, states, list_milestones(conn), instances, as_of, warn_days, names
     )
-    duties = duty_section(list_duties(conn), instances, as_of, warn_days)
+    duties = duty_section(list_duties(conn), instances, as_of, warn_days, names)
     if duties is not None:
         sections.append(duties)
     if action is not None:

@@ -111,7 +111,10 @@ def _integrity(conn: sqlite3.Connection) -> list[Finding]:
     rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     if rows == ["ok"]:
         return [Finding("integrity", True, _("integrity_check: ok"))]
-    return [Finding("integrity", False, f"integrity_check: {line}") for line in rows[:5]]
+    return [
+        Finding("integrity", False, _("integrity_check: {problem}").format(problem=line))
+        for line in rows[:5]
+    ]
 
 
 def check_connection(conn: sqlite3.Connection) -> list[Finding]:

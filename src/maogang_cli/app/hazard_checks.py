@@ -15,6 +15,7 @@ from maogang_cli.domain.hazards import check_uscc, parse_level, parse_source
 from maogang_cli.errors import InvalidRecordError, NotFoundError, nearest
 from maogang_cli.i18n import _
 from maogang_cli.store import hazard_ledger as store
+from maogang_cli.words import names as names_of
 
 if TYPE_CHECKING:
     import sqlite3
@@ -108,9 +109,9 @@ def one_of(value: str, names: dict[str, str], what: str) -> str:
     canonical = list(dict.fromkeys(names.values()))
     close = [names[n] for n in nearest(text, list(names))] if text else []
     hint = (
-        _(" (did you mean: {names}?)").format(names=", ".join(dict.fromkeys(close)))
+        _(" (did you mean: {names}?)").format(names=names_of(dict.fromkeys(close)))
         if close
-        else _("; known: {names}").format(names="、".join(canonical))
+        else _("; known: {names}").format(names=names_of(canonical))
     )
     if not text:
         return _raise(_("{what} is empty").format(what=what) + hint)
@@ -119,7 +120,7 @@ def one_of(value: str, names: dict[str, str], what: str) -> str:
 
 def suggest(text: str, candidates: list[str]) -> str:
     close = nearest(text, candidates) if text else []
-    return _(" (did you mean: {names}?)").format(names=", ".join(close)) if close else ""
+    return _(" (did you mean: {names}?)").format(names=names_of(close)) if close else ""
 
 
 def _raise(message: str) -> str:

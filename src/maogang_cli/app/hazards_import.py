@@ -30,6 +30,7 @@ from maogang_cli.hazard_words import word
 from maogang_cli.i18n import _
 from maogang_cli.store import hazard_ledger as ledger
 from maogang_cli.store import hazards as store
+from maogang_cli.words import names
 
 if TYPE_CHECKING:
     import sqlite3
@@ -183,9 +184,7 @@ def import_hazards(
             [
                 (
                     0,
-                    _("no heading row with the columns: {columns}").format(
-                        columns=", ".join(lacking)
-                    ),
+                    _("no heading row with the columns: {columns}").format(columns=names(lacking)),
                 )
             ],
         )

@@ -21,6 +21,7 @@ from maogang_cli.domain.imports import cell_text, column_letter
 from maogang_cli.errors import UsageError
 from maogang_cli.filekinds import file_kind
 from maogang_cli.i18n import _
+from maogang_cli.words import names as names_of
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -251,7 +252,7 @@ def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> 
         if sheet is not None and sheet not in names:
             raise UsageError(
                 _("no sheet named '{sheet}' in the file; its sheets: {names}").format(
-                    sheet=sheet, names=", ".join(names)
+                    sheet=sheet, names=names_of(names)
                 )
             )
         first: tuple[str, Table] | None = None

@@ -70,9 +70,14 @@ def add(
             help=("self_report, inspection, public_report or other (or 企业自查上报 …)."),
         ),
     ],
-    level: Annotated[str, typer.Option("--level", help=("major or general (重大, 一般)."))] = (
-        "major"
-    ),
+    level: Annotated[
+        str,
+        typer.Option(
+            "--level",
+            show_default=False,  # click would show the key (major) in Chinese help too
+            help="major or general (重大, 一般); major unless given.",
+        ),
+    ] = "major",
     uscc: Annotated[
         str, typer.Option("--uscc", help=("统一社会信用代码 (checked, GB 32100)."))
     ] = "",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.dates import month_end, parse_day, parse_month
 from maogang_cli.i18n import _
+from maogang_cli.words import names
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -74,7 +75,7 @@ def choose_window(
     if first is not None or last is not None:
         given.append("--from/--to")
     if len(given) > 1:
-        raise ValueError(_("give only one of {options}").format(options=", ".join(given)))
+        raise ValueError(_("give only one of {options}").format(options=names(given)))
     if month is not None:
         try:
             y, m = parse_month(month)

@@ -53,6 +53,7 @@ class Mark(NamedTuple):
     items: int = 1  # items merged into this mark (a unit's tasks due in one month)
     title: str = ""  # what is due, shown on hover
     waiting: tuple[str, ...] = ()  # the units (or a unit's tasks) not done yet
+    label: str = ""  # the ref as people read it (月报/2024-05, 培树企业), shown on hover
 
 
 class Row(NamedTuple):
@@ -169,13 +170,22 @@ def task_row(task: TaskInfo, states: Sequence[PairState]) -> Row:
     )
 
 
-def owed_marks(kind: str, instances: Sequence[Owed], as_of: date, warn_days: int) -> list[Mark]:
-    """One mark per duty period or plan milestone, over the units that owe it."""
+def owed_marks(
+    kind: str,
+    instances: Sequence[Owed],
+    as_of: date,
+    warn_days: int,
+    short_names: Mapping[str, str] | None = None,
+) -> list[Mark]:
+    """One mark per duty period or plan milestone, over the units that owe it, labelled by
+    its short name where it has one (月报/2024-05), as overdue and agenda name it."""
     grouped: dict[str, list[Owed]] = {}
     for o in instances:
         grouped.setdefault(o.ref, []).append(o)
     marks = []
     for ref, owed in grouped.items():
+        ident, slash, period = ref.partition("/")
+        label = (short_names or {}).get(ident, ident) + slash + period
         marks.append(
             Mark(
                 kind,
@@ -185,6 +195,7 @@ def owed_marks(kind: str, instances: Sequence[Owed], as_of: date, warn_days: int
                 all(o.done for o in owed),
                 title=owed[0].title,
                 waiting=tuple(o.unit for o in owed if not o.done),
+                label=label,
             )
         )
     return marks
@@ -199,6 +210,7 @@ def action_sections(
     owed: Sequence[Owed],
     as_of: date,
     warn_days: int,
+    short_names: Mapping[str, str] | None = None,
 ) -> list[Section]:
     """The tasks under the plan's actions (by the measures they serve; a task serving none
     stays under its list's own 行动 words, before the nine), each action closed by a row
@@ -226,7 +238,7 @@ def action_sections(
         rows = list(sections.get(str(action.number), ("", []))[1])
         instances = owed_by_action.get(action.number, [])
         if instances:
-            marks = owed_marks("plan_milestone", instances, as_of, warn_days)
+            marks = owed_marks("plan_milestone", instances, as_of, warn_days, short_names)
             rows.append(
                 Row(
                     "plan_milestones",
@@ -244,7 +256,11 @@ def action_sections(
 
 
 def duty_section(
-    duties: Sequence[Duty], owed: Sequence[Owed], as_of: date, warn_days: int
+    duties: Sequence[Duty],
+    owed: Sequence[Owed],
+    as_of: date,
+    warn_days: int,
+    short_names: Mapping[str, str] | None = None,
 ) -> Section | None:
     """The plan's recurring duties (保障措施): one row each, a mark per period."""
     by_duty: dict[str, list[Owed]] = {}
@@ -256,7 +272,7 @@ def duty_section(
         instances = by_duty.get(duty.id, [])
         if not instances:
             continue
-        marks = owed_marks("duty", instances, as_of, warn_days)
+        marks = owed_marks("duty", instances, as_of, warn_days, short_names)
         due = [m for m in marks if m.due <= as_of]
         rows.append(
             Row(

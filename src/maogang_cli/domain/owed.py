@@ -13,6 +13,7 @@ Task milestones are steps of a task, which has progress records of its own; they
 judged in `domain.agenda`.
 """
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Literal, NamedTuple
@@ -22,7 +23,8 @@ from maogang_cli.domain.models import TaskHead
 from maogang_cli.domain.periods import Period
 from maogang_cli.domain.reports import InstanceState, Submission, instance_state
 from maogang_cli.domain.status import PairState
-from maogang_cli.i18n import _
+from maogang_cli.i18n import NC_, _, pgettext
+from maogang_cli.words import names
 
 OwedKind = Literal["duty", "plan_milestone", "hazard"]  # hazard: see app.hazard_ledger
 
@@ -159,17 +161,32 @@ def merge_overdue(tasks: Sequence[PairState], owed: Sequence[Owed]) -> list[Pair
 
 
 OVERDUE_KINDS = ("task", "duty", "plan_milestone", "hazard")
+# What `--kind` also accepts, in either language: the words its help gives (任务 …), as
+# `--status 推进中` is accepted. Shown in a refusal through pgettext("overdue kind", key).
+KIND_WORDS = {"任务": "task", "常态工作": "duty", "方案节点": "plan_milestone", "隐患": "hazard"}
+_KIND_NAMES = (
+    NC_("overdue kind", "task"),
+    NC_("overdue kind", "duty"),
+    NC_("overdue kind", "plan_milestone"),
+    NC_("overdue kind", "hazard"),
+)
 
 
 def parse_kinds(values: Iterable[str]) -> tuple[str, ...]:
     """The kinds `overdue --kind` asks for, in `OVERDUE_KINDS` order: each value one kind or
-    a comma list (`task,duty`); every kind when none is given. ValueError names an unknown one."""
-    asked = {k.strip() for value in values for k in value.split(",") if k.strip()}
+    a list (`task,duty`, `任务、常态工作`); every kind when none is given. ValueError names an
+    unknown one."""
+    asked = {
+        KIND_WORDS.get(k.strip(), k.strip())
+        for value in values
+        for k in re.split("[,，、]", value)
+        if k.strip()
+    }
     unknown = sorted(asked - set(OVERDUE_KINDS))
     if unknown:
         raise ValueError(
             _("unknown kind '{kind}'; choose from: {kinds}").format(
-                kind=unknown[0], kinds=", ".join(OVERDUE_KINDS)
+                kind=unknown[0], kinds=names(pgettext("overdue kind", k) for k in _KIND_NAMES)
             )
         )
     return tuple(k for k in OVERDUE_KINDS if not asked or k in asked)

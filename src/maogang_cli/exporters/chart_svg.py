@@ -94,7 +94,7 @@ def shape(signal: Signal, done: bool, x: float, y: float, size: float) -> str:
 
 
 def _hover(mark: Mark) -> str:
-    parts = [mark.ref, mark.due.isoformat(), mark.title]
+    parts = [mark.label or mark.ref, mark.due.isoformat(), mark.title]
     if mark.waiting:
         parts.append(word("waiting", units=names(mark.waiting)))
     return " · ".join(p for p in parts if p)

@@ -9,6 +9,7 @@ from maogang_cli.domain.models import TaskHead, TaskInfo, UnitInfo
 from maogang_cli.errors import NotFoundError, UsageError, did_you_mean
 from maogang_cli.i18n import _
 from maogang_cli.store.pinyin import looks_like_pinyin, units_spelled
+from maogang_cli.words import names
 
 if TYPE_CHECKING:
     import sqlite3
@@ -50,7 +51,7 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
         if spelled:
             raise NotFoundError(
                 _("'{name}' fits several units: {units}; type more of it").format(
-                    name=name, units=", ".join(spelled)
+                    name=name, units=names(spelled)
                 )
             )
     known = [r[0] for r in conn.execute("SELECT name FROM unit_names ORDER BY name")]
@@ -100,7 +101,7 @@ def resolve_task(conn: sqlite3.Connection, ref: str, year: int | None = None) ->
         if len(rows) == 1:
             return str(rows[0][0])
         if len(rows) > 1:
-            ids = ", ".join(r[0] for r in rows)
+            ids = names(r[0] for r in rows)
             raise UsageError(
                 _("row {row} exists in several years ({ids}): give the id or --year").format(
                     row=ref, ids=ids

@@ -29,7 +29,9 @@ def done(
     ident: Annotated[
         str,
         typer.Argument(
-            metavar="DUTY", help="A duty id (monthly_report) or a plan milestone id (m03-2024)."
+            metavar="DUTY",
+            help="A duty or plan milestone: its short name (月报, 培树企业) or id "
+            "(monthly_report, m03-2024).",
         ),
     ],
     unit: Annotated[str, typer.Option("--unit", "-u", help="The unit that did it.")],

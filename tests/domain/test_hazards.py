@@ -115,6 +115,48 @@ def test_remarks_keep_the_state_while_open(state: str, event: str) -> None:
     assert after[-1].state == state
 
 
+@pytest.mark.parametrize(
+    ("state", "event", "message"),
+    [
+        pytest.param(
+            "rectified",
+            "closed",
+            "it cannot be closed before it is verified (审核通过): it is rectified (整改完成)",
+            id="closed-from-rectified",
+        ),
+        pytest.param(
+            "registered",
+            "verified",
+            "only a rectified hazard (整改完成) can be verified: it is registered (上账)",
+            id="verified-from-registered",
+        ),
+        pytest.param(
+            "rectifying",
+            "rejected",
+            "only a rectified hazard (整改完成) can be rejected: it is rectifying (整改中)",
+            id="rejected-from-rectifying",
+        ),
+        pytest.param(
+            "verified",
+            "rectifying",
+            "it is already verified (审核通过): rectifying no longer applies",
+            id="rectifying-from-verified",
+        ),
+        pytest.param(
+            "rectified",
+            "rectified",
+            "it is already rectified (整改完成): rectified no longer applies",
+            id="rectified-twice",
+        ),
+    ],
+)
+def test_a_refused_step_says_what_the_hazard_is(state: str, event: str, message: str) -> None:
+    """The clerk reads which step was wrong and where the hazard stands, word for word."""
+    with pytest.raises(Refused) as refused:
+        step(at_state(state), event, date(2024, 5, 1), by="someone else")
+    assert str(refused.value) == message
+
+
 def test_closing_an_unverified_hazard_is_refused() -> None:
     with pytest.raises(Refused, match="cannot be closed before it is verified"):
         step(at_state("rectified"), "closed", date(2024, 5, 1))
@@ -148,6 +190,12 @@ def test_rejection_needs_a_reason_and_sends_it_back() -> None:
 def test_dates_outside_the_hazards_life(day: date, message: str) -> None:
     with pytest.raises(Refused, match=message):
         step(registered(), "rectifying", day)
+
+
+def test_a_step_on_the_day_found_or_today_is_recorded() -> None:
+    """The first and last days of the hazard's life so far are inside it."""
+    assert step(registered(), "rectifying", FOUND)[-1].happened_on == date(2024, 3, 1)
+    assert step(registered(), "rectifying", TODAY)[-1].happened_on == date(2026, 12, 2)
 
 
 def test_steps_are_recorded_in_date_order() -> None:
@@ -220,6 +268,83 @@ def test_voiding_the_latest_step_restores_what_was_before() -> None:
         step(events, "voided", date(2024, 5, 3), voids=9)
 
 
+def refusal(events: list[Event], event: str, day: date, by: str = "clerk", **extra: object) -> str:
+    with pytest.raises(Refused) as refused:
+        step(events, event, day, by, **extra)
+    return str(refused.value)
+
+
+def test_each_refusal_says_why_word_for_word() -> None:
+    """Found 2024-03-01, due 2024-06-30, today 2026-12-02 (the module's constants)."""
+    later = date(2024, 9, 30)
+    rectified = step(registered(), "rectified", date(2024, 4, 1), by="张三")
+    closed = at_state("closed")  # closed 2024-03-04
+    voided = step(registered(), "voided", date(2024, 4, 1), note="重复上账")
+    assert [
+        refusal(voided, "rectifying", date(2024, 4, 2)),
+        refusal(registered(), "rectifying", date(2026, 12, 3)),
+        refusal(registered(), "rectifying", date(2024, 2, 29)),
+        refusal(rectified, "verified", date(2024, 3, 31), by="李四"),
+        refusal(registered(), "explained", date(2024, 7, 1), note=" "),
+        refusal(closed, "notified", date(2024, 3, 5)),
+        refusal(rectified, "verified", date(2024, 4, 2), by="张三"),
+        refusal(registered(), "extended", date(2024, 7, 1), new_deadline=later, approved_by="王"),
+        refusal(registered(), "extended", date(2024, 6, 1), approved_by="王"),
+        refusal(registered(), "extended", date(2024, 6, 1), new_deadline=later),
+        refusal(
+            registered(), "extended", date(2024, 6, 1), new_deadline=DEADLINE, approved_by="王"
+        ),
+        refusal(registered(), "explained", date(2024, 6, 30)),
+        refusal(registered(), "registered", date(2024, 6, 1)),
+    ] == [
+        "it was voided on 2024-04-01: nothing more can be recorded",
+        "date 2026-12-03 is in the future",
+        "date 2024-02-29 is before the hazard was found (2024-03-01)",
+        "date 2024-03-31 is before its latest step (rectified, 2024-04-01): "
+        "steps are recorded in the order they happened",
+        "explained needs a reason (--note)",
+        "it was closed (销号) on 2024-03-04",
+        "verification must be recorded by someone other than 张三, who reported it rectified",
+        "the deadline in force (2024-06-30) had passed by 2024-07-01: an overdue hazard cannot "
+        "be extended; record a written explanation (explained) and keep it on the ledger "
+        "until closed",
+        "extended needs the new deadline (--deadline)",
+        "extended needs who approved it (--approved-by)",
+        "new deadline 2024-06-30 is not after the deadline in force (2024-06-30)",
+        "a written explanation (书面说明) is for an overdue hazard; on 2024-06-30 its deadline "
+        "2024-06-30 has not passed",
+        "unknown event 'registered'",
+    ]
+
+
+def test_a_hazard_without_its_registration_takes_no_step() -> None:
+    """Only a damaged ledger has one; the clerk is told, not shown a traceback."""
+    with pytest.raises(Refused) as refused:
+        judge([], NewEvent("rectifying", date(2024, 5, 1), "clerk"), found_on=FOUND, today=TODAY)
+    assert str(refused.value) == "the hazard has no registration event"
+
+
+def test_a_refused_void_names_the_step() -> None:
+    events = step(
+        registered(), "extended", date(2024, 5, 1), new_deadline=date(2024, 9, 30), approved_by="王"
+    )
+    events = step(events, "rectified", date(2024, 5, 2), by="张三")
+    refusals = []
+    for seq in (2, 3, 4, 3, 1, 9):
+        try:
+            events = step(events, "voided", date(2024, 5, 3), voids=seq)
+        except Refused as refused:
+            refusals.append(str(refused))
+    assert refusals == [
+        "only its latest step in effect (3, rectified) can be voided: void the later ones first",
+        # step 3 voided by step 4; a void is not a step to void
+        "it has no step 4 to void",
+        "step 3 is already voided",
+        "step 1 is the registration: void the hazard itself (no --event)",
+        "it has no step 9 to void",
+    ]
+
+
 def test_lateness_against_the_deadline_in_force() -> None:
     assert not is_overdue("rectifying", DEADLINE, DEADLINE)  # due on its deadline day
     assert is_overdue("rectifying", DEADLINE, DEADLINE + timedelta(days=1))
@@ -248,6 +373,54 @@ def test_an_unknown_word_lists_the_choices() -> None:
         parse_event("done")
 
 
+@pytest.mark.parametrize(
+    ("text", "parse", "value"),
+    [
+        pytest.param(" 销号 ", parse_event, "closed", id="spaces-around"),
+        pytest.param("Self Report", parse_source, "self_report", id="space-for-underscore"),
+        pytest.param("MAJOR", parse_level, "major", id="capitals"),
+        pytest.param("重大隐患", parse_level, "major", id="long-word"),
+    ],
+)
+def test_words_as_typed(text: str, parse: object, value: str) -> None:
+    assert parse(text) == value  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "parse", "message"),
+    [
+        pytest.param(
+            "上账",  # written by `hazard add` itself, never recorded as an event
+            parse_event,
+            "unknown hazard event '上账': use one of rectifying, rectified, verified, rejected, "
+            "closed, extended, explained, notified, voided "
+            "(or 整改中、整改完成、审核通过、验收不合格、销号、延期、书面说明、通知、作废)",
+            id="event",
+        ),
+        pytest.param(
+            "self",
+            parse_source,
+            "unknown hazard source 'self': use one of self_report, inspection, public_report, "
+            "other (or 企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、举报查实、其他)",
+            id="source",
+        ),
+        pytest.param(
+            " 特别重大 ",
+            parse_level,
+            "unknown hazard level ' 特别重大 ': use one of major, general "
+            "(or 重大、重大隐患、一般、一般隐患)",
+            id="level",
+        ),
+    ],
+)
+def test_an_unknown_word_is_quoted_with_every_choice(
+    text: str, parse: object, message: str
+) -> None:
+    with pytest.raises(ValueError) as unknown:
+        parse(text)  # type: ignore[operator]
+    assert str(unknown.value) == message
+
+
 def test_ids() -> None:
     assert hazard_id(2024, 1) == "YH-2024-0001"
     assert hazard_id(2025, 12345) == "YH-2025-12345"
@@ -271,6 +444,42 @@ def test_valid_credit_codes(code: str) -> None:
 def test_malformed_credit_codes(code: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         check_uscc(code)
+
+
+def test_a_check_sum_of_a_multiple_of_31_takes_0() -> None:
+    """913101170670000060: the first 17 weighted (9×1 + 1×3 + 3×9 + 1×27 + 0×19 + 1×26 +
+    1×16 + 7×17 + 0×20 + 6×29 + 7×25 + 0 … + 6×28) sum to 744 = 24 × 31, so the check
+    character is (31 − 0) mod 31 = 0, the first of the 31."""
+    assert uscc_check_char("91310117067000006") == "0"
+    assert check_uscc("913101170670000060") == "913101170670000060"
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        pytest.param(
+            "91350100m000100y4",
+            "credit code '91350100m000100y4' has 17 characters, not 18",
+            id="length",
+        ),
+        pytest.param(
+            "91350100M00O100Y43",
+            "credit code '91350100M00O100Y43' has 'O', which no credit code uses "
+            "(I, O, S, V and Z are never used)",
+            id="letter",
+        ),
+        pytest.param(
+            "91350100m000100y44",
+            "credit code '91350100m000100y44' fails its check character (GB 32100): "
+            "the 18th should be 3, not 4",
+            id="check",
+        ),
+    ],
+)
+def test_a_bad_credit_code_is_named_as_typed(code: str, message: str) -> None:
+    with pytest.raises(ValueError) as bad:
+        check_uscc(code)
+    assert str(bad.value) == message
 
 
 # --- property: random event sequences against the plain model ---------------------------

@@ -87,7 +87,7 @@ def test_help_imports_no_command_module() -> None:
 def test_usage_errors_are_one_line_with_where_to_look(invoke: Invoke) -> None:
     r = invoke("record", "14", "--unit", "城运中心")
     assert r.exit_code == 2
-    assert r.stderr == "错误：缺少选项 '--status' / '-s'（见 maogang record --help）\n"
+    assert r.stderr == "错误：缺少选项 --status / -s（见 maogang record --help）\n"
     r = invoke("statsu")
     assert r.stderr == ("错误：没有命令“statsu”（是否想输入：status？）（见 maogang --help）\n")
     r = invoke("status", "--lang", "fr")
@@ -102,5 +102,5 @@ def test_a_year_no_catalogue_can_have_is_a_usage_error(
     r = invoke(name, "--year", year)
     assert (r.exit_code, r.stdout) == (2, "")
     assert r.stderr == (
-        f"错误：'--year' 的值无效：{year} 不在范围 1900<=x<=9999 内（见 maogang {name} --help）\n"
+        f"错误：--year 的值无效：{year} 不在范围 1900<=x<=9999 内（见 maogang {name} --help）\n"
     )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import Invoke
 from maogang_cli import output
+from readable import check_readable
 
 
 @pytest.fixture(autouse=True)
@@ -387,7 +388,7 @@ def test_a_bad_date_is_a_usage_error(invoke: Invoke) -> None:
     args[args.index("2024-07-31")] = "2024-13-01"
     result = invoke("hazard", "add", *args)
     assert result.exit_code == 2
-    assert result.stderr.startswith("错误：'--deadline' 的值无效")
+    assert result.stderr.startswith("错误：--deadline 的值无效")
     assert "Traceback" not in result.stderr
 
 
@@ -643,3 +644,12 @@ def test_add_help_gives_the_default_level_in_chinese(invoke: Invoke) -> None:
     help_text = invoke("hazard", "add", "--help").stdout
     assert "不写即为重大。" in help_text.replace("\n", "").replace(" ", "")
     assert "major）" not in help_text and "默认：major" not in help_text
+
+
+def test_show_keeps_the_approver_whole_at_60_columns(
+    ledger: Invoke, width: Callable[[int], None]
+) -> None:
+    """Tester T8: the 延期 note cut the approver's name (批准人王 / 镇长)."""
+    width(60)
+    out = ok(ledger("hazard", "show", "YH-2023-0001", "--as-of", "2024-12-31")).stdout
+    check_readable(out, 60, whole=["镇安委办", "2024-06-30"])

@@ -94,12 +94,12 @@ def test_alias_and_by_default_to_os_user(invoke: Invoke) -> None:
         (
             ["14", "-u", "城运中心", "-s", "finished"],
             2,
-            "错误：'--status' / '-s' 的值无效：未知状态“finished”",
+            "错误：--status / -s 的值无效：未知状态“finished”",
         ),
         (
             ["14", "-u", "城运中心", "-s", "done", "-p", "140"],
             2,
-            "错误：'--percent' / '-p' 的值无效：140 不在范围 0<=x<=100 内",
+            "错误：--percent / -p 的值无效：140 不在范围 0<=x<=100 内",
         ),
     ],
 )
@@ -124,7 +124,7 @@ def test_a_date_that_is_not_a_day_is_a_usage_error(invoke: Invoke, day: str, pro
     """Like --as-of: exit 2 for a malformed option value, before anything is looked up."""
     r = invoke("record", "14", "-u", "城运中心", "-s", "done", "-d", day)
     assert (r.exit_code, r.stdout) == (2, "")
-    assert r.stderr == (f"错误：'--date' / '-d' 的值无效：{problem}（见 maogang record --help）\n")
+    assert r.stderr == (f"错误：--date / -d 的值无效：{problem}（见 maogang record --help）\n")
     assert json.loads(invoke("history", "14", "--json").stdout) == []
 
 
@@ -148,7 +148,7 @@ def test_all_members_records_one_row_per_member(invoke: Invoke) -> None:
 def test_missing_status_is_a_usage_error(invoke: Invoke) -> None:
     r = invoke("record", "14", "--unit", "城运中心")
     assert (r.exit_code, r.stdout) == (2, "")
-    assert r.stderr == "错误：缺少选项 '--status' / '-s'（见 maogang record --help）\n"
+    assert r.stderr == "错误：缺少选项 --status / -s（见 maogang record --help）\n"
     assert json.loads(invoke("history", "14", "--json").stdout) == []  # nothing stored
 
 
@@ -169,7 +169,7 @@ def test_a_date_before_the_tasks_year_is_refused(invoke: Invoke) -> None:
 def test_status_choices_are_listed_once_each(invoke: Invoke) -> None:
     r = invoke("record", "14", "-u", "城运中心", "-s", "finished")
     assert r.stderr == (
-        "错误：'--status' / '-s' 的值无效：未知状态“finished”；可选：未开始、推进中、已完成、受阻"
+        "错误：--status / -s 的值无效：未知状态“finished”；可选：未开始、推进中、已完成、受阻"
         "（见 maogang record --help）\n"
     )
 

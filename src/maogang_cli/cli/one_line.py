@@ -95,6 +95,9 @@ def _click_message(message: str) -> str:
                     lambda env: _(" (env var {name})").format(name=env[1]),
                     values["name"],
                 )
+                # an option as typed (--date / -d): click's ASCII quotes sat beside the
+                # Chinese “” of the value in the same line
+                values["name"] = re.sub(r"'(-[^']*)'", r"\1", values["name"])
             if "detail" in values:
                 values["detail"] = _click_message(values["detail"])
             return _(text).format(**values)

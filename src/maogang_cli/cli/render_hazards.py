@@ -101,7 +101,8 @@ def timeline_view(t: Timeline, day: date) -> None:
         text = e["note"]
         if e["new_deadline"]:
             text = _("new deadline {day}, approved by {who}").format(
-                day=e["new_deadline"], who=e["approved_by"]
+                day=e["new_deadline"],
+                who=output.whole(e["approved_by"]),  # a name: not cut
             ) + (f"\n{text}" if text else "")
         if e["event"] == "voided":
             text = (

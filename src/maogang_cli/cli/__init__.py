@@ -1,7 +1,5 @@
 """The command line: this module only assembles the commands and turns errors into messages."""
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import TYPE_CHECKING, Any, cast
@@ -130,15 +128,40 @@ FEWER_GLOBALS: dict[str, tuple[str, ...]] = {
 def load_command(name: str) -> Any:
     """Build one command from its module (a click command object), its help in the run's
     language."""
+    command = _runnable(name)
+    _help_ready(command)
+    return command
+
+
+def _runnable(name: str) -> Any:
+    """One command as a run uses it: its help is put into the run's language only if it
+    is shown (`_Context.get_help`), not at every run."""
     command = build_command(name)
-    translate(command)
-    _fill_in_help(command)
+    _with_context(command)
     if os.environ.get("_MAOGANG_COMPLETE"):  # the shell asks for completions (TAB)
         from maogang_cli.completing import attach
 
+        _help_ready(command)
         attach(command)
         for_completion(command)
     return command
+
+
+def _help_ready(command: Any) -> None:
+    """The command's help (its parameters', its subcommands') in the run's language, the
+    monthly due day filled in; once."""
+    if getattr(command, "maogang_help_ready", False):
+        return
+    translate(command)
+    _fill_in_help(command)
+    _with_context(command)  # translate gives each command help_lang's context
+    command.maogang_help_ready = True
+
+
+def _with_context(command: Any) -> None:
+    command.context_class = _Context
+    for sub in getattr(command, "commands", {}).values():
+        _with_context(sub)
 
 
 def build_command(name: str) -> Any:
@@ -193,11 +216,21 @@ def _group_lang(path: str) -> Any:
     return lang
 
 
+class _Context(HelpContext):
+    """Help is put into the run's language when it is shown (--help, a group alone, a
+    command without its arguments): translating every help text at every run cost each
+    command its share of the start-up budget."""
+
+    def get_help(self) -> str:
+        _help_ready(self.command)
+        return str(super().get_help())
+
+
 class _Group(TyperGroup):
     """Commands load on demand; every one runs through `invoke`, where known errors become
     one line and an exit code."""
 
-    context_class = HelpContext
+    context_class = _Context
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Each run starts in the language its arguments ask for (--lang, wherever it is),
@@ -209,7 +242,6 @@ class _Group(TyperGroup):
         argv = args[0] if args else kwargs.get("args")
         given = sys.argv[1:] if argv is None else list(argv)
         set_language(language_asked(given))
-        translate(self)
         unusable = _unusable_argument(given)
         if unusable is not None:
             output.error(unusable)
@@ -240,7 +272,7 @@ class _Group(TyperGroup):
         return list(COMMANDS)  # in the order of the clerk's day, not alphabetical
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        return load_command(cmd_name) if cmd_name in COMMANDS else None
+        return _runnable(cmd_name) if cmd_name in COMMANDS else None
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         with formatter.section("Commands"):

@@ -1,8 +1,6 @@
 """Options shared by the commands, the run's global options (`Run`), and opening the store
 with its warnings shown."""
 
-from __future__ import annotations
-
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -102,12 +100,12 @@ class Run:
         self.lang: Lang = lang
         self.json = json  # machine-readable output, for commands that have it
 
-    def open_db(self) -> sqlite3.Connection:
+    def open_db(self) -> "sqlite3.Connection":
         """The store for --db (catalogue from --data), with its warnings shown."""
         return open_db(self.db, self.data)
 
     @property
-    def formatter(self) -> Formatter:
+    def formatter(self) -> "Formatter":
         """The one way this run prints its report: JSON with --json, else tables."""
         from maogang_cli.cli.formatters import choose
 
@@ -157,7 +155,7 @@ def run_of(ctx: typer.Context) -> Run:
     return found if found is not None else ctx.ensure_object(Run)
 
 
-def open_db(db: Path | None, data: Path | None) -> sqlite3.Connection:
+def open_db(db: Path | None, data: Path | None) -> "sqlite3.Connection":
     path = config.db_path(db)
     store = _open(path, data)
     if store.created:
@@ -167,7 +165,7 @@ def open_db(db: Path | None, data: Path | None) -> sqlite3.Connection:
     return store.conn
 
 
-def _open(path: Path, data: Path | None) -> Store:
+def _open(path: Path, data: Path | None) -> "Store":
     from maogang_cli.store.db import open_store
 
     return open_store(path, config.data_dir(data))

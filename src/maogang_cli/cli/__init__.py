@@ -17,7 +17,13 @@ from maogang_cli.cli._common import (
     Run,
 )
 from maogang_cli.cli.help_lang import Context as HelpContext
-from maogang_cli.cli.help_lang import for_completion, language_asked, translate, translated
+from maogang_cli.cli.help_lang import (
+    for_completion,
+    language_asked,
+    name_arguments,
+    translate,
+    translated,
+)
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import _
 
@@ -220,6 +226,12 @@ class _Context(HelpContext):
     """Help is put into the run's language when it is shown (--help, a group alone, a
     command without its arguments): translating every help text at every run cost each
     command its share of the start-up budget."""
+
+    def __init__(self, command: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(command, *args, **kwargs)
+        # The arguments' placeholders (<任务>) in the run's language, before they are read:
+        # a usage error names them too.
+        name_arguments(command)
 
     def get_help(self) -> str:
         _help_ready(self.command)

@@ -177,7 +177,7 @@ def test_click_words_and_placeholders_in_chinese(invoke: Invoke) -> None:
     assert out.startswith("用法：maogang hazard [选项] 命令 [参数]…\n")
     assert "\n选项：\n  -h, --help  显示本帮助并退出。\n\n命令：\n" in out
     out = invoke("status", "--help").stdout
-    assert "\n  -u, --unit <文字>      只看这一单位的任务。\n" in out
+    assert "\n  -u, --unit <单位>      只看这一单位的任务。\n" in out
     assert "（环境变量：MAOGANG_WARN_DAYS；默认：15；0<=x<=365）" in "".join(out.split())
     out = invoke("restore", "--help").stdout
     assert "\n参数：\n  <文件>  maogang backup 做的副本。（必填）\n" in out
@@ -355,3 +355,14 @@ def test_nothing_given_shows_the_help_laid_out(invoke: Invoke, args: list[str], 
     assert result.exit_code == 2
     assert result.stderr.startswith(f"用法：{usage} [选项] 命令 [参数]…\n\n")
     assert "\n选项：\n" in result.stderr
+
+
+def test_option_values_are_named_by_what_they_are(invoke: Invoke) -> None:
+    out = invoke("hazard", "add", "--help").stdout
+    for shown in ("--village <村居>", "--by <姓名>", "--entity <文字>", "--funds <文字>"):
+        assert f"  {shown}  " in out
+    out = invoke("hazard", "add", "--help", "--lang", "en").stdout
+    for shown in ("--village <village>", "--by <name>", "--entity <text>"):
+        assert f"  {shown}  " in out
+    assert "--warn-days <天数>" in invoke("status", "--help").stdout
+    assert "--warn-days <days>" in invoke("status", "--help", "--lang", "en").stdout

@@ -223,7 +223,7 @@ def _click_words(text: str) -> str:
 
 
 # What typer writes for a value to type, and the usage line's words: ASCII names (YYYY-MM,
-# DIR, zh|en) stay as written.
+# DIR, zh|en) stay as written. English says them as the Chinese does (<text>, <number>).
 _PLACEHOLDERS = {
     "<str>": N_("<text>"),
     "<path>": N_("<path>"),
@@ -236,8 +236,7 @@ _PLACEHOLDERS = {
 
 
 def _placeholders(text: str) -> str:
-    if language() == "en":  # not a text choice: typer's own English is the English
-        return text
+    """typer's placeholders as this help names them, in English too (<text>, not <str>)."""
     pattern = "|".join(re.escape(word) for word in _PLACEHOLDERS)
     return re.sub(pattern, lambda found: _(_PLACEHOLDERS[found[0]]), text)
 

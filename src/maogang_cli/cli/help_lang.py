@@ -85,9 +85,34 @@ def translated(text: str | None) -> str | None:
     )
 
 
+# An option's value by what it is (<单位>, <天数>) rather than its type (<文字>, <数字>),
+# where one name means one thing in every command.
+_OPTION_VALUES = {
+    "--unit": N_("<unit>"),
+    "--by": N_("<name>"),
+    "--approved-by": N_("<name>"),
+    "--warn-days": N_("<days>"),
+    "--status": N_("<status>"),
+    "--department": N_("<department>"),
+    "--village": N_("<village>"),
+    "--sector": N_("<sector>"),
+    "--level": N_("<level>"),
+    "--source": N_("<source>"),
+    "--duty": N_("<duty>"),
+    "--action": N_("<action>"),
+    "--sheet": N_("<sheet>"),
+}
+
+
 def name_arguments(command: Any) -> None:
-    """Give each argument of a command its placeholder (_ARGUMENTS) in the run's language."""
+    """Give each argument of a command its placeholder (_ARGUMENTS), and the options of
+    _OPTION_VALUES theirs, in the run's language."""
     for param in command.params:
+        if param.param_type_name == "option":
+            long = next((o for o in param.opts if o.startswith("--")), "")
+            if param.metavar is None and long in _OPTION_VALUES:
+                param.metavar = _(_OPTION_VALUES[long])
+            continue
         if param.param_type_name != "argument":
             continue
         choices = getattr(param.type, "choices", None)

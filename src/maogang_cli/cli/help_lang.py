@@ -105,14 +105,9 @@ _OPTION_VALUES = {
 
 
 def name_arguments(command: Any) -> None:
-    """Give each argument of a command its placeholder (_ARGUMENTS), and the options of
-    _OPTION_VALUES theirs, in the run's language."""
+    """Give each argument of a command its placeholder (_ARGUMENTS) in the run's language
+    (at every run: a usage error names an argument by it)."""
     for param in command.params:
-        if param.param_type_name == "option":
-            long = next((o for o in param.opts if o.startswith("--")), "")
-            if param.metavar is None and long in _OPTION_VALUES:
-                param.metavar = _(_OPTION_VALUES[long])
-            continue
         if param.param_type_name != "argument":
             continue
         choices = getattr(param.type, "choices", None)
@@ -124,11 +119,22 @@ def name_arguments(command: Any) -> None:
             param.metavar = _(_ARGUMENTS[key])
 
 
+def name_option_values(command: Any) -> None:
+    """Give the options of _OPTION_VALUES their placeholders in the run's language (when
+    help is shown: errors name an option by its name, so a run needs no catalogue for it)."""
+    for param in command.params:
+        if param.param_type_name == "option" and param.metavar is None:
+            long = next((o for o in param.opts if o.startswith("--")), "")
+            if long in _OPTION_VALUES:
+                param.metavar = _(_OPTION_VALUES[long])
+
+
 def translate(command: Any) -> None:
     """Translate a command's help, its parameters' and its subcommands' (in place; typer
     builds new click objects for every run)."""
     command.context_class = Context
     name_arguments(command)
+    name_option_values(command)
     command.help = translated(command.help)
     for param in command.params:
         if getattr(param, "help", None):

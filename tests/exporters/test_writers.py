@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from maogang_cli.domain.cells import inert, restore
+from maogang_cli.domain.cells import inert, restore, unstorable
 from maogang_cli.domain.export import (
     ExportRow,
     ExportSummary,
@@ -217,7 +217,10 @@ def test_markdown_shows_html_and_markdown_in_notes_as_text() -> None:
             st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00")
             | st.sampled_from("\n<>&*_`[]()|\\!#~$"),
             max_size=30,
-        ).map(str.strip),
+        )
+        .map(str.strip)
+        # only notes the program stores: it refuses a line separator or a bidi override
+        .filter(lambda note: unstorable(note) is None),
         min_size=1,
         max_size=3,
     )

@@ -198,6 +198,15 @@ def test_chinese_fills_the_line_never_breaking_before_a_closing_mark() -> None:
         "`maogang completion install`，之后",
     ]
     assert wrap("Only this year: its task list", 16) == ["Only this year:", "its task list"]
+    # a quoted command wider than the line breaks between its words, not inside a name
+    assert wrap(
+        "写上 `# yaml-language-server: $schema=../schema/tasks.schema.json` 即可。", 40
+    ) == [
+        "写上",
+        "`# yaml-language-server:",
+        "$schema=../schema/tasks.schema.json`",
+        "即可。",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -147,10 +147,15 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _cut_cells(word: str, width: int) -> tuple[str, str]:
+    """A piece wider than the line cut to fit: at its last space that fits (a `quoted
+    command` too long for the line breaks between its words), else where the line ends."""
     used = 0
     for i, ch in enumerate(word):
         used += cells(ch)
         if used > width:
+            space = word.rfind(" ", 0, i)
+            if space > 0:
+                return word[:space], word[space + 1 :]
             return word[: max(i, 1)], word[max(i, 1) :]
     return word, ""
 

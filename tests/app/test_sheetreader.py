@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import sqlite3
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -94,6 +95,31 @@ def _zip_bomb() -> bytes:
     return out.getvalue()
 
 
+def _inflate_broken() -> bytes:
+    """The sheet's deflate stream starts with a reserved block type, as a changed byte in
+    a download gives: zipfile raises zlib.error when it reads the sheet."""
+    data = bytearray(_xlsx([HEADER, ROW]))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        header = archive.getinfo("xl/worksheets/sheet1.xml").header_offset
+    name_length, extra_length = struct.unpack("<HH", data[header + 26 : header + 30])
+    data[header + 30 + name_length + extra_length] = 0xFF
+    return bytes(data)
+
+
+def _version_made_up() -> bytes:
+    """A central directory entry says it needs zip version 8.7 (NotImplementedError)."""
+    data = bytearray(_xlsx([HEADER, ROW]))
+    entry = data.index(b"PK\x01\x02")
+    data[entry + 6 : entry + 8] = struct.pack("<H", 87)
+    return bytes(data)
+
+
+DAMAGED = (
+    "FILE: the XLSX file is damaged and cannot be read: ask the unit to send it again, "
+    "or open it and save it again"
+)
+
+
 def _csv(*lines: str, encoding: str = "utf-8") -> bytes:
     return "\n".join(lines).encode(encoding) + b"\n"
 
@@ -124,6 +150,8 @@ FILES: list[tuple[str, str, bytes, str, int]] = [
         "FILE: the XLSX unpacks to 2 MiB, over the limit of 1 MiB",
         1,
     ),
+    ("a damaged deflate stream", "inflate.xlsx", _inflate_broken(), DAMAGED, 1),
+    ("a made-up zip version", "version.xlsx", _version_made_up(), DAMAGED, 1),
     (
         "entity bomb",
         "lol.xlsx",

@@ -13,6 +13,7 @@ import csv
 import io
 import os
 import stat
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -234,11 +235,38 @@ def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> 
     """The named sheet, or the first that `fits` (has the headings wanted), else the first."""
     import zipfile
 
-    from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError)
-    _check_unpacked_size(data)
+    try:
+        _check_unpacked_size(data)
+        return _read_workbook(data, sheet, fits, unreadable)
+    except DAMAGED:
+        # A member that does not inflate (bytes changed in a download or a mail): the
+        # file is damaged, not the program; zipfile raises these from deep inside.
+        raise SheetLimitError(_damaged()) from None
+
+
+# What zipfile raises for a member whose compressed bytes were changed: zlib's error,
+# a stream that ends early, or a compression method number made up by the damage.
+DAMAGED: tuple[type[BaseException], ...] = (zlib.error, EOFError, NotImplementedError)
+
+
+def _damaged() -> str:
+    return _(
+        "the XLSX file is damaged and cannot be read: ask the unit to send it again, "
+        "or open it and save it again"
+    )
+
+
+def _read_workbook(
+    data: bytes,
+    sheet: str | None,
+    fits: Callable[[Table], bool],
+    unreadable: tuple[type[BaseException], ...],
+) -> tuple[str, Table]:
+    from openpyxl import load_workbook
+
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except SyntaxError as exc:  # xml.etree and lxml parse errors both are

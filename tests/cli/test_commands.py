@@ -76,11 +76,11 @@ def test_help_imports_no_command_module() -> None:
         "print(sorted(loaded), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    # The options every command shares, which the root declares, and its help text and
-    # layout, but no command.
+    # The list of commands, the options every command shares, which the root declares,
+    # and its help text and layout, but no command.
     assert done.stderr.strip() == (
-        "['maogang_cli.cli._common', 'maogang_cli.cli.help_format', 'maogang_cli.cli.help_lang', "
-        "'maogang_cli.cli.help_text']"
+        "['maogang_cli.cli._common', 'maogang_cli.cli.commands', 'maogang_cli.cli.help_format', "
+        "'maogang_cli.cli.help_lang', 'maogang_cli.cli.help_text']"
     )
 
 

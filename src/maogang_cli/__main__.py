@@ -14,6 +14,9 @@ def main() -> None:
     finally:
         gc.freeze()
         gc.enable()
+    from maogang_cli.streams import make_safe
+
+    make_safe()  # a GBK stdout (a redirect on Chinese Windows) takes every report
     run_command()
 
 

@@ -400,11 +400,14 @@ def test_the_same_hazard_twice_and_ids_never_reused(invoke: Invoke) -> None:
         "错误：已上账为YH-2024-0001（单位、隐患描述和发现日期相同）\n",
     )
     ok(invoke("hazard", "event", "YH-2024-0001", "作废", "--date", "2024-06-04", "--note", "重复"))
+    # Voiding and registering again is how a mistake is corrected: the voided one is not
+    # "already registered" (tester T43).
+    assert ok(invoke("hazard", "add", *COLD_STORE)).stdout == "YH-2024-0002\n"  # type: ignore[attr-defined]
     other = list(COLD_STORE)
     other[other.index("冷库未设置泄压口")] = "冷库泄压口被堵"
-    assert ok(invoke("hazard", "add", *other)).stdout == "YH-2024-0002\n"  # type: ignore[attr-defined]
+    assert ok(invoke("hazard", "add", *other)).stdout == "YH-2024-0003\n"  # type: ignore[attr-defined]
     listed = json.loads(ok(invoke("hazard", "list", "--json", "--as-of", "2024-12-31")).stdout)  # type: ignore[attr-defined]
-    assert [h["id"] for h in listed] == ["YH-2024-0002"]  # voided ones leave the list
+    assert [h["id"] for h in listed] == ["YH-2024-0002", "YH-2024-0003"]  # voided ones leave
     voided = ok(invoke("hazard", "list", "--json", "--as-of", "2024-12-31", "--state", "作废"))
     assert [h["id"] for h in json.loads(voided.stdout)] == ["YH-2024-0001"]  # type: ignore[attr-defined]
 

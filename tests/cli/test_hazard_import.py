@@ -251,3 +251,32 @@ def test_an_unclosed_quote_is_named_where_it_opens(invoke: Invoke, tmp_path: Pat
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0].startswith("q.csv:3: ")
     assert "引号" in result.stderr.splitlines()[0]
+
+
+def test_a_voided_hazard_is_registered_again_when_corrected(invoke: Invoke, tmp_path: Path) -> None:
+    """The documented correction: void the mistaken hazard, register it again. The same
+    sheet again is still skipped (nothing corrected); a corrected row is a new hazard."""
+    mistaken = row(1)
+    mistaken[4] = "一般"  # the level typed wrongly
+    first = write_csv(tmp_path / "a.csv", HEAD_ZH, [mistaken, row(2)])
+    assert invoke("hazard", "import", str(first), "--by", "张三").exit_code == 0
+    voided = invoke(
+        "hazard", "event", "YH-2024-0001", "作废", "--note", "等级写错",
+        "--date", "2024-06-21", "--by", "李四",
+    )  # fmt: skip
+    assert voided.exit_code == 0, voided.stderr
+    again = invoke("hazard", "import", str(first), "--by", "张三")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, "", "已上账0项，已在台账中2项\n")
+    corrected = write_csv(tmp_path / "b.csv", HEAD_ZH, [row(1), row(2)])
+    fixed = invoke("hazard", "import", str(corrected), "--by", "张三")
+    assert (fixed.exit_code, fixed.stdout, fixed.stderr) == (
+        0,
+        "2\tYH-2024-0003\n",
+        "已上账1项，已在台账中1项\n",
+    )
+    listed = {str(h["id"]): (h["level"], h["state"]) for h in ledger(invoke)}
+    # The voided 0001 is left out of the ledger's list; its correction 0003 is in it.
+    assert listed == {
+        "YH-2024-0002": ("major", "registered"),
+        "YH-2024-0003": ("major", "registered"),
+    }

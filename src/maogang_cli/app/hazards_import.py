@@ -235,12 +235,21 @@ def import_hazards(
     def make(conn: sqlite3.Connection) -> store.Rows:
         registered.clear()
         skipped.clear()
-        by_key = store.ids_by_match_key(conn, [c.match_key for _n, g, c in rows if not g.id])
+        keys = [c.match_key for _n, g, c in rows if not g.id]
+        by_key = store.ids_by_match_key(conn, keys)
+        voided = store.voided_by_match_key(conn, keys)
+        voided_rows = ledger.registered_rows(conn, list(voided.values()))
         numbers: dict[int, int] = {}
         hazards: list[store.NewHazard] = []
         events: list[store.NewEvent] = []
         for number, given, checked in rows:
             already = given.id or by_key.get(checked.match_key)
+            if not already and checked.match_key in voided:
+                # The voided hazard's own sheet again (nothing corrected) is not a new
+                # hazard; a row that differs from it is its correction, registered anew.
+                old = voided[checked.match_key]
+                if not differences(checked, voided_rows[old], ledger.unit_labels(conn), columns):
+                    already = old
             if already:
                 skipped.append((number, already))
                 continue

@@ -67,13 +67,28 @@ def next_number(conn: sqlite3.Connection, year: int) -> int:
 
 
 def ids_by_match_key(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, str]:
-    """Hazards already registered under these match keys (key -> id)."""
+    """Hazards registered under these match keys and not voided (key -> id): a voided
+    hazard is corrected by registering it again (docs/commands/hazard.md)."""
+    return _by_match_key(conn, keys, "!=")
+
+
+def voided_by_match_key(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, str]:
+    """Voided hazards under these match keys (key -> the latest one's id)."""
+    return _by_match_key(conn, keys, "=")
+
+
+def _by_match_key(conn: sqlite3.Connection, keys: Sequence[str], voided: str) -> dict[str, str]:
+    # hazard_latest.packed is day (10) + deadline in force (10) + state (m011).
     found: dict[str, str] = {}
     for start in range(0, len(keys), 500):
         chunk = list(keys[start : start + 500])
         marks = ",".join("?" * len(chunk))
         for key, hazard in conn.execute(
-            f"SELECT match_key, id FROM hazards WHERE match_key IN ({marks})", chunk
+            f"""SELECT h.match_key, h.id FROM hazards h
+                JOIN hazard_latest l ON l.hazard_id = h.id
+                WHERE h.match_key IN ({marks}) AND substr(l.packed, 21) {voided} 'voided'
+                ORDER BY h.year DESC, h.number DESC""",
+            chunk,
         ):
             found.setdefault(key, hazard)
     return found

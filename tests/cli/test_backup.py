@@ -76,3 +76,52 @@ def test_another_programs_file_is_not_restored(invoke: Invoke, office: Path) -> 
     assert r.exit_code == 2
     assert "another program's SQLite database" in r.stderr
     assert invoke("restore", str(office.parent / "none.db")).exit_code == 2
+
+
+def an_older_database(path: Path) -> Path:
+    """A database as a maogang from before unit keys left it, with one progress record."""
+    from sqlite_utils import Database
+
+    from maogang_cli.store import db as store_db
+    from maogang_cli.store.migrations import MIGRATION_NAMES, migrations
+
+    unit_keys = next(name for name in MIGRATION_NAMES if name.endswith("_unit_keys"))
+    conn = store_db.connect(path)
+    migrations.apply(Database(conn), stop_before=unit_keys)
+    conn.execute(
+        "INSERT INTO progress (task_id, unit, status, happened_on, note, recorded_by,"
+        " recorded_at, source) VALUES ('2024-14', '城运中心', 'done', '2024-06-01', '', 't',"
+        " '2024-06-01T09:00:00+08:00', 'cli')"
+    )
+    conn.close()
+    return path
+
+
+def test_an_older_database_is_checked_backed_up_and_restored(invoke: Invoke, office: Path) -> None:
+    """check, backup and restore take an older maogang's database as it is (they crashed
+    on its missing hash columns, tester T33); the next command brings it up to date."""
+    from maogang_cli.store.db import SCHEMA_VERSION
+
+    old = an_older_database(office.parent / "old.db")
+    checked = invoke("check", "--db", str(old))
+    assert (checked.exit_code, checked.stdout) == (
+        0,
+        "正常 文件完整性：正常\n"
+        f"正常 数据库结构：版本 8（本程序为 {SCHEMA_VERSION}），下次打开时更新\n",
+    )
+    copy = office.parent / "old-copy.db"
+    backed = invoke("backup", "--db", str(old), "-o", str(copy))
+    assert (backed.exit_code, backed.stderr) == (0, f"已将 {old} 备份到 {copy}：1条，已检查\n")
+    restored = invoke("restore", str(copy))
+    assert restored.exit_code == 0, restored.stderr
+    assert restored.stderr.splitlines()[0] == f"已将 {copy} 恢复到 {office}：1条，已检查"
+    assert records(invoke) == ["P1"]  # the office database is now the old one, updated
+    after = invoke("check")
+    assert (after.exit_code, after.stdout.splitlines()[1:]) == (
+        0,
+        [
+            f"正常 数据库结构：版本 {SCHEMA_VERSION}",
+            "正常 保护：每张证据表都只能追加",
+            "正常 哈希链：1条，条条与前一条相扣",
+        ],
+    )

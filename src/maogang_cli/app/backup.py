@@ -22,7 +22,11 @@ class Copied(NamedTuple):
 def _entries(conn: sqlite3.Connection) -> int:
     from maogang_cli.store.chain import CHAINED
 
-    return sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CHAINED)
+    # An older maogang's copy may not have every evidence table yet (hazards came later).
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return sum(
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CHAINED if t in present
+    )
 
 
 def default_name(now: datetime) -> Path:
@@ -37,17 +41,12 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         dst.close()
 
 
-def _verified(path: Path, *, allow_older: bool = False) -> int:
-    """The entries of a copy that passes every check; CheckFailed otherwise."""
+def _verified(path: Path) -> int:
+    """The entries of a copy that passes every check; CheckFailed otherwise. An older
+    maogang's copy passes as it is: it is brought up to date when it is next opened."""
     conn = open_existing(path)
     try:
-        findings = check_connection(conn)
-        if allow_older:  # an older copy is brought up to date when it is next opened
-            from maogang_cli.store.db import SCHEMA_VERSION, _schema_version
-
-            if _schema_version(conn) <= SCHEMA_VERSION:
-                findings = [f for f in findings if f.check != "schema"]
-        problem = first_problem(findings)
+        problem = first_problem(check_connection(conn))
         if problem is not None:
             raise CheckFailed(
                 _("{path} fails the check: {first}").format(path=path, first=problem.message)
@@ -84,7 +83,7 @@ def restore(copy: Path, db: Path, now: datetime) -> Copied:
     kept beside it (DB.replaced-YYYYMMDD-HHMMSS)."""
     if not copy.is_file():
         raise UsageError(_("no backup at {path}").format(path=copy))
-    entries = _verified(copy, allow_older=True)
+    entries = _verified(copy)
     kept = None
     if db.exists():
         kept = db.with_name(f"{db.name}.replaced-{now.strftime('%Y%m%d-%H%M%S')}")

@@ -94,7 +94,7 @@ def _schema(conn: sqlite3.Connection) -> list[Finding]:
     from maogang_cli.store.db import SCHEMA_VERSION, _schema_version
 
     version = _schema_version(conn)
-    if version != SCHEMA_VERSION:
+    if version > SCHEMA_VERSION:
         return [
             Finding(
                 "schema",
@@ -104,7 +104,24 @@ def _schema(conn: sqlite3.Connection) -> list[Finding]:
                 ),
             )
         ]
+    if version < SCHEMA_VERSION:  # an older maogang's: not damage, brought up to date later
+        return [
+            Finding(
+                "schema",
+                True,
+                # The guards and the chain are checked once a command has updated it.
+                _("schema: version {version} of {known}, updated when next opened").format(
+                    version=version, known=SCHEMA_VERSION
+                ),
+            )
+        ]
     return [Finding("schema", True, _("schema: version {v}").format(v=version))]
+
+
+def _older(conn: sqlite3.Connection) -> bool:
+    from maogang_cli.store.db import SCHEMA_VERSION, _schema_version
+
+    return _schema_version(conn) < SCHEMA_VERSION
 
 
 def _integrity(conn: sqlite3.Connection) -> list[Finding]:
@@ -122,6 +139,8 @@ def check_connection(conn: sqlite3.Connection) -> list[Finding]:
     integrity = _integrity(conn)
     if not all(f.ok for f in integrity):
         return integrity
+    if _older(conn):  # the guards and the chain are those of the current schema
+        return [*integrity, *_schema(conn)]
     return [*integrity, *_schema(conn), *_guards(conn), *_chain(conn)]
 
 

@@ -78,14 +78,19 @@ def data_dir(option: Path | None) -> Path:
     return chosen
 
 
-def db_path(option: Path | None) -> Path:
+def db_path(option: Path | None, *, replacing: bool = False) -> Path:
     """The database file. A path the user gave must be in an existing directory (a typo
-    should not quietly start an empty database); the default directory is created."""
+    should not quietly start an empty database); the default directory is created.
+    `replacing` (restore): a damaged or truncated file there is what is being replaced."""
     chosen = _given(option, DB_ENV, "--db")
     if chosen is not None:
-        from maogang_cli.store.failures import check_target
+        from maogang_cli.store.failures import DamagedDatabaseError, check_target
 
-        check_target(chosen)  # a device, a FIFO, a name too long: refused, nothing created
+        try:
+            check_target(chosen)  # a device, a FIFO, a name too long: refused, nothing created
+        except DamagedDatabaseError:
+            if not replacing:
+                raise
         if not chosen.parent.is_dir():
             from maogang_cli.i18n import _
 

@@ -78,6 +78,35 @@ def backup(db: Path, out: Path | None, now: datetime) -> Copied:
     return Copied(db, target, entries)
 
 
+def _keep(db: Path, kept: Path) -> None:
+    """Keep the database being replaced beside it: a consistent copy when SQLite can read
+    it; else (damaged, truncated: what `restore` is advised for) the file itself."""
+    from maogang_cli.store.failures import DamagedDatabaseError
+
+    try:
+        current = open_existing(db)
+    except DamagedDatabaseError:
+        _move_aside(db, kept)
+        return
+    try:
+        _copy(current, kept)
+        return
+    except sqlite3.DatabaseError:  # pages SQLite cannot read
+        kept.unlink(missing_ok=True)
+    finally:
+        current.close()
+    _move_aside(db, kept)
+
+
+def _move_aside(db: Path, kept: Path) -> None:
+    # Its journal goes with it: left beside the new file, SQLite would apply it there.
+    os.replace(db, kept)
+    for suffix in ("-wal", "-journal"):
+        if Path(f"{db}{suffix}").exists():
+            os.replace(f"{db}{suffix}", f"{kept}{suffix}")
+    Path(f"{db}-shm").unlink(missing_ok=True)
+
+
 def restore(copy: Path, db: Path, now: datetime) -> Copied:
     """Replace `db` with `copy` once the copy passes every check; the database replaced is
     kept beside it (DB.replaced-YYYYMMDD-HHMMSS)."""
@@ -87,11 +116,7 @@ def restore(copy: Path, db: Path, now: datetime) -> Copied:
     kept = None
     if db.exists():
         kept = db.with_name(f"{db.name}.replaced-{now.strftime('%Y%m%d-%H%M%S')}")
-        current = open_existing(db)
-        try:
-            _copy(current, kept)
-        finally:
-            current.close()
+        _keep(db, kept)
     source = sqlite3.connect(copy)
     target = sqlite3.connect(db, timeout=15)
     try:

@@ -44,7 +44,7 @@ def restore(
     from maogang_cli.app.backup import restore as put_back
 
     run = run_of(ctx)
-    done = put_back(file, config.db_path(run.db), datetime.now())
+    done = put_back(file, config.db_path(run.db, replacing=True), datetime.now())
     output.note(
         _("restored {source} into {target}: {n} entries, checked").format(
             source=done.source, target=done.target, n=done.entries

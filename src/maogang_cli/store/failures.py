@@ -277,6 +277,13 @@ def explain(exc: BaseException, path: Path | None = None) -> MaogangError | None
                 "the database {path} is damaged ({detail}): restore a backup (maogang restore FILE)"
             ).format(path=name, detail=detail)
         )
+    if "Could not decode to UTF-8" in detail:  # Python's sqlite3: bytes changed in a row
+        return DamagedDatabaseError(
+            _(
+                "the database {path} is damaged: a row holds text that cannot be read "
+                "({detail}); run maogang check, and restore a backup (maogang restore FILE)"
+            ).format(path=name, detail=detail.split(" with text ", 1)[0])
+        )
     if code == _IOERR:
         return DamagedDatabaseError(
             _(

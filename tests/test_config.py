@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import maogang_cli
+from conftest import Invoke
 
 PACKAGE = Path(maogang_cli.__file__).resolve().parent
 
@@ -72,3 +73,21 @@ def test_data_given_is_used_instead(checkout_without_data: Path, data_copy: Path
     done = run(checkout_without_data, "tasks", "--json", "--data", str(data_copy))
     assert done.returncode == 0, done.stderr
     assert '"id": "2024-14"' in done.stdout
+
+
+def test_a_data_directory_that_cannot_be_made_is_one_line(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A home the clerk cannot write (a locked-down profile): one line naming where to
+    point --db instead of an internal error (tester T44). A file where a directory should
+    be fails for root too, which a read-only directory would not."""
+    (tmp_path / "afile").write_text("")
+    monkeypatch.delenv("MAOGANG_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "afile" / "share"))
+    result = invoke("status")
+    place = tmp_path / "afile" / "share" / "maogang"
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"错误：无法创建数据目录 {place}（Not a directory）：请用 --db 或 MAOGANG_DB 指定可写的位置\n",
+    )

@@ -101,5 +101,15 @@ def db_path(option: Path | None, *, replacing: bool = False) -> Path:
     from platformdirs import user_data_path
 
     default = user_data_path("maogang", appauthor=False) / "maogang.db"
-    default.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        default.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only home, a locked-down profile
+        from maogang_cli.i18n import _
+
+        raise UsageError(
+            _(
+                "cannot create the data directory {path} ({detail}): give a writable place "
+                "with --db or MAOGANG_DB"
+            ).format(path=default.parent, detail=exc.strerror or exc)
+        ) from None
     return default

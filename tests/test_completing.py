@@ -86,3 +86,30 @@ def test_install_writes_the_script_where_the_shell_reads_it(
     assert result.stderr == f"已为 bash 安装补全：{script}；新开的终端中生效\n"
     assert "_MAOGANG_COMPLETE=complete_bash" in script.read_text()
     assert f"source '{script}'" in (tmp_path / ".bashrc").read_text()
+
+
+def test_install_for_a_missing_powershell_is_one_line(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PowerShell 7 (pwsh) is usually not on the clerk's Windows PC: choosing it from the
+    help's list said 内部错误 (tester T37)."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("PATH", str(tmp_path))  # neither pwsh nor powershell there
+    for shell in ("pwsh", "powershell"):
+        result = invoke("completion", "install", shell)
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"错误：无法运行 {shell}：是否已安装？（PowerShell 7 为 pwsh，5 为 powershell）\n",
+        )
+
+
+def test_install_where_the_rc_file_cannot_be_written_is_one_line(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / ".bashrc").mkdir()  # fails for root too, as a read-only home would not
+    result = invoke("completion", "install", "bash")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"错误：无法在 {tmp_path / '.bashrc'} 中安装补全：Is a directory\n",
+    )

@@ -48,7 +48,24 @@ def install(shell: ShellArgument = None) -> None:
                 shell=name or "?", example="maogang completion install bash"
             )
         )
-    done, path = typer_install(shell=name, prog_name="maogang", complete_var=COMPLETE_ENV)
+    try:
+        done, path = typer_install(shell=name, prog_name="maogang", complete_var=COMPLETE_ENV)
+    except FileNotFoundError as exc:  # PowerShell asked where its profile is: not installed
+        from maogang_cli.errors import UsageError
+
+        raise UsageError(
+            _(
+                "cannot run {program}: is it installed? (PowerShell 7 is pwsh, 5 is powershell)"
+            ).format(program=exc.filename or name)
+        ) from None
+    except OSError as exc:  # a profile or rc file that cannot be written
+        from maogang_cli.errors import UsageError
+
+        raise UsageError(
+            _("cannot install completion in {path}: {detail}").format(
+                path=exc.filename or "?", detail=exc.strerror or exc
+            )
+        ) from None
     output.note(
         _("completion for {shell} installed in {path}; open a new shell to use it").format(
             shell=done, path=path

@@ -54,7 +54,10 @@ class Cell(NamedTuple):
 def _console(stderr: bool = False) -> "Console":
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    console = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if console.width < 1:  # COLUMNS=0 (a console that reports no size): as if unknown
+        console.width = 80
+    return console
 
 
 def _print(renderable: Any, room: int | None = None) -> None:

@@ -164,3 +164,17 @@ def test_units(invoke: Invoke, width: Callable[[int], None], columns: int, lang:
     names = sorted({n for u in units for n in [u["name"], *u["aliases"], *u["members"]]})
     out = render(invoke, width, columns, "units", "--lang", lang)
     check_readable(out, columns, whole=names)
+
+
+def test_a_width_of_zero_is_taken_as_unknown(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """COLUMNS=0 (a console that reports no size) printed an empty line and exited 0: the
+    report vanished while a script saw success (tester T45). It is laid out at 80."""
+    monkeypatch.setenv("COLUMNS", "0")
+    at_0 = invoke("status", "--as-of", "2024-07-01")
+    monkeypatch.setenv("COLUMNS", "80")
+    at_80 = invoke("status", "--as-of", "2024-07-01")
+    assert at_0.exit_code == 0
+    assert at_0.stdout == at_80.stdout
+    assert "泖港派出所" in at_0.stdout

@@ -90,10 +90,9 @@ def _guards(conn: sqlite3.Connection) -> list[Finding]:
     return out or [Finding("guards", True, _("guards: every evidence table is append-only"))]
 
 
-def _schema(conn: sqlite3.Connection) -> list[Finding]:
-    from maogang_cli.store.db import SCHEMA_VERSION, _schema_version
+def _schema(version: int) -> list[Finding]:
+    from maogang_cli.store.db import SCHEMA_VERSION
 
-    version = _schema_version(conn)
     if version > SCHEMA_VERSION:
         return [
             Finding(
@@ -118,12 +117,6 @@ def _schema(conn: sqlite3.Connection) -> list[Finding]:
     return [Finding("schema", True, _("schema: version {v}").format(v=version))]
 
 
-def _older(conn: sqlite3.Connection) -> bool:
-    from maogang_cli.store.db import SCHEMA_VERSION, _schema_version
-
-    return _schema_version(conn) < SCHEMA_VERSION
-
-
 def _integrity(conn: sqlite3.Connection) -> list[Finding]:
     rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     if rows == ["ok"]:
@@ -139,9 +132,12 @@ def check_connection(conn: sqlite3.Connection) -> list[Finding]:
     integrity = _integrity(conn)
     if not all(f.ok for f in integrity):
         return integrity
-    if _older(conn):  # the guards and the chain are those of the current schema
-        return [*integrity, *_schema(conn)]
-    return [*integrity, *_schema(conn), *_guards(conn), *_chain(conn)]
+    from maogang_cli.store.db import SCHEMA_VERSION, _schema_version
+
+    version = _schema_version(conn)
+    if version < SCHEMA_VERSION:  # the guards and the chain are those of the current schema
+        return [*integrity, *_schema(version)]
+    return [*integrity, *_schema(version), *_guards(conn), *_chain(conn)]
 
 
 def open_existing(path: Path) -> sqlite3.Connection:

@@ -232,6 +232,8 @@ def import_hazards(
     skipped: list[tuple[int, str]] = []
     differing: list[tuple[int, str, list[tuple[str, str, str]]]] = []
 
+    labels = ledger.unit_labels(conn)  # the catalogue's: the same inside the write
+
     def make(conn: sqlite3.Connection) -> store.Rows:
         registered.clear()
         skipped.clear()
@@ -248,7 +250,7 @@ def import_hazards(
                 # The voided hazard's own sheet again (nothing corrected) is not a new
                 # hazard; a row that differs from it is its correction, registered anew.
                 old = voided[checked.match_key]
-                if not differences(checked, voided_rows[old], ledger.unit_labels(conn), columns):
+                if not differences(checked, voided_rows[old], labels, columns):
                     already = old
             if already:
                 skipped.append((number, already))
@@ -268,7 +270,6 @@ def import_hazards(
     with contextlib.suppress(_DryRun):
         store.write(conn, make)
     stored = ledger.registered_rows(conn, [hazard for _n, hazard in skipped])
-    labels = ledger.unit_labels(conn)
     checked_of = {number: checked for number, _g, checked in rows}
     for number, hazard in skipped:
         fields = differences(checked_of[number], stored[hazard], labels, columns)

@@ -233,18 +233,18 @@ def error_cell(cells: list[str], columns: dict[str, int]) -> tuple[str, str] | N
 
 def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> tuple[str, Table]:
     """The named sheet, or the first that `fits` (has the headings wanted), else the first."""
-    import zipfile
-
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError)
     try:
         _check_unpacked_size(data)
-        return _read_workbook(data, sheet, fits, unreadable)
+        return _read_workbook(data, sheet, fits)
     except DAMAGED:
         # A member that does not inflate (bytes changed in a download or a mail): the
         # file is damaged, not the program; zipfile raises these from deep inside.
-        raise SheetLimitError(_damaged()) from None
+        raise SheetLimitError(
+            _(
+                "the XLSX file is damaged and cannot be read: ask the unit to send it again, "
+                "or open it and save it again"
+            )
+        ) from None
 
 
 # What zipfile raises for a member whose compressed bytes were changed: zlib's error,
@@ -252,21 +252,15 @@ def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> 
 DAMAGED: tuple[type[BaseException], ...] = (zlib.error, EOFError, NotImplementedError)
 
 
-def _damaged() -> str:
-    return _(
-        "the XLSX file is damaged and cannot be read: ask the unit to send it again, "
-        "or open it and save it again"
-    )
-
-
 def _read_workbook(
-    data: bytes,
-    sheet: str | None,
-    fits: Callable[[Table], bool],
-    unreadable: tuple[type[BaseException], ...],
+    data: bytes, sheet: str | None, fits: Callable[[Table], bool]
 ) -> tuple[str, Table]:
-    from openpyxl import load_workbook
+    import zipfile
 
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except SyntaxError as exc:  # xml.etree and lxml parse errors both are

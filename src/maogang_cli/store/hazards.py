@@ -69,15 +69,15 @@ def next_number(conn: sqlite3.Connection, year: int) -> int:
 def ids_by_match_key(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, str]:
     """Hazards registered under these match keys and not voided (key -> id): a voided
     hazard is corrected by registering it again (docs/commands/hazard.md)."""
-    return _by_match_key(conn, keys, "!=")
+    return _by_match_key(conn, keys, voided=False)
 
 
 def voided_by_match_key(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, str]:
     """Voided hazards under these match keys (key -> the latest one's id)."""
-    return _by_match_key(conn, keys, "=")
+    return _by_match_key(conn, keys, voided=True)
 
 
-def _by_match_key(conn: sqlite3.Connection, keys: Sequence[str], voided: str) -> dict[str, str]:
+def _by_match_key(conn: sqlite3.Connection, keys: Sequence[str], *, voided: bool) -> dict[str, str]:
     # hazard_latest.packed is day (10) + deadline in force (10) + state (m011).
     found: dict[str, str] = {}
     for start in range(0, len(keys), 500):
@@ -86,9 +86,9 @@ def _by_match_key(conn: sqlite3.Connection, keys: Sequence[str], voided: str) ->
         for key, hazard in conn.execute(
             f"""SELECT h.match_key, h.id FROM hazards h
                 JOIN hazard_latest l ON l.hazard_id = h.id
-                WHERE h.match_key IN ({marks}) AND substr(l.packed, 21) {voided} 'voided'
+                WHERE h.match_key IN ({marks}) AND (substr(l.packed, 21) = 'voided') = ?
                 ORDER BY h.year DESC, h.number DESC""",
-            chunk,
+            [*chunk, voided],
         ):
             found.setdefault(key, hazard)
     return found

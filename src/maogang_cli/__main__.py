@@ -4,6 +4,9 @@ import gc
 
 
 def main() -> None:
+    from maogang_cli.streams import fill_closed, make_safe
+
+    fill_closed()  # `maogang status >&-` prints nothing rather than failing as a bug
     # Start-up creates some 100,000 objects that live until the process ends (typer, click,
     # our modules). Collecting while they load is wasted work, and so is scanning them again
     # in later collections and at exit: pause the collector while importing, then freeze
@@ -14,8 +17,6 @@ def main() -> None:
     finally:
         gc.freeze()
         gc.enable()
-    from maogang_cli.streams import make_safe
-
     make_safe()  # a GBK stdout (a redirect on Chinese Windows) takes every report
     run_command()
 

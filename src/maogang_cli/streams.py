@@ -7,6 +7,7 @@ anything else as "?", instead of an internal error after half the output."""
 
 import codecs
 import io
+import os
 import sys
 
 # Stand-ins that GBK (and most code pages of Chinese Windows) can encode.
@@ -37,3 +38,14 @@ def make_safe() -> None:
         if codecs.lookup(stream.encoding).name in ("utf-8", "utf-8-sig"):
             continue
         stream.reconfigure(errors=HANDLER)
+
+
+def fill_closed() -> None:
+    """Give a standard stream that was closed before the start (`maogang status >&-`, a
+    service wrapper, pythonw on Windows: Python sets it to None) the null device. What would
+    have been printed is dropped, as a closed pipe drops it; a write command still stores
+    its record. Opened before the database, the null device also takes the free
+    descriptor 0, 1 or 2, so no file opened later can be written to as if it were stdout."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115 (kept open for the run)

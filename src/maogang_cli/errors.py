@@ -74,6 +74,10 @@ class DataError(MaogangError):
         return out
 
 
+class KeyChangeError(DataError):
+    """A valid catalogue that would hand a unit's records to another key (refused)."""
+
+
 def nearest(name: str, candidates: list[str], n: int = 3) -> list[str]:
     """The closest known names to a mistyped one, for 'did you mean' hints: only those
     nearly as close as the best, so a clear match is not drowned by weak ones."""

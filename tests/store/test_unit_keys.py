@@ -79,6 +79,20 @@ def test_the_upgrade_waits_for_a_valid_catalogue(tmp_path: Path, data_copy: Path
     assert "unit_key" not in [r[1] for r in conn.execute("PRAGMA table_info(progress)")]
 
 
+def rename_city_centre(data: Path) -> None:
+    """城运中心 renamed the documented way: a new name, the same key, the old name an alias."""
+    units = data / "units.yaml"
+    units.write_text(
+        units.read_text("utf-8").replace(
+            "  - name: 城运中心\n    key: cyzx\n    full_name: 泖港镇城市运行管理中心\n"
+            "    kind: department\n    aliases: []\n",
+            "  - name: 城市运行管理中心\n    key: cyzx\n    kind: department\n"
+            "    aliases: [城运中心]\n",
+        ),
+        "utf-8",
+    )
+
+
 def test_renaming_a_unit_changes_one_label(tmp_path: Path, data_copy: Path) -> None:
     conn = store_db.connect(tmp_path / "db.db")
     sync_catalogue(conn, data_copy)
@@ -90,16 +104,7 @@ def test_renaming_a_unit_changes_one_label(tmp_path: Path, data_copy: Path) -> N
     append_records(
         conn, [NewRecord("2024-14", "城运中心", "done", date(2024, 6, 1), "t", "2024-06-01T09:00")]
     )
-    units = data_copy / "units.yaml"
-    units.write_text(
-        units.read_text("utf-8").replace(
-            "  - name: 城运中心\n    key: cyzx\n    full_name: 泖港镇城市运行管理中心\n"
-            "    kind: department\n    aliases: []\n",
-            "  - name: 城市运行管理中心\n    key: cyzx\n    kind: department\n"
-            "    aliases: [城运中心]\n",
-        ),
-        "utf-8",
-    )
+    rename_city_centre(data_copy)
     assert sync_catalogue(conn, data_copy)
     (row,) = history(conn, "2024-14", "城市运行管理中心")
     assert (row["unit"], row["canonical"], row["unit_key"]) == (

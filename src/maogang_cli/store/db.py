@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
-from maogang_cli.errors import DataError
+from maogang_cli.errors import DataError, KeyChangeError
 from maogang_cli.i18n import _
 from maogang_cli.store.failures import (
     StoreError,
@@ -227,10 +227,14 @@ def open_to_load(db_path: Path, data_dir: Path, *, force: bool) -> tuple[sqlite3
 def _kept_catalogue(exc: DataError) -> tuple[str, ...]:
     lines = exc.lines()
     shown = lines[:3] + ([f"... and {len(lines) - 3} more"] if len(lines) > 3 else [])
-    return (
-        *shown,
-        _(
+    if isinstance(exc, KeyChangeError):  # validate reads only the files: it passes them
+        warning = _(
+            "warning: using the catalogue loaded before; "
+            "give the units back their keys in the files to load the new one"
+        )
+    else:
+        warning = _(
             "warning: using the catalogue loaded before; "
             "fix the files (maogang validate) to load the new one"
-        ),
-    )
+        )
+    return (*shown, warning)

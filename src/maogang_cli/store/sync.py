@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from maogang_cli.catalog.files import UNITS, catalogue_files, content_hash, stat_signature
 from maogang_cli.catalog.load import Catalogue, load_catalogue
 from maogang_cli.domain.dates import deadline_date
-from maogang_cli.errors import DataError, Problem
+from maogang_cli.errors import DataError, KeyChangeError, Problem
 from maogang_cli.i18n import _
 from maogang_cli.store.failures import APPLICATION_ID
 from maogang_cli.store.guards import UNIT_EVIDENCE, restore_triggers, update_lifted
@@ -42,6 +42,19 @@ def _upgrade_hint(data_dir: Path) -> str:
         "the catalogue in {dir} is invalid: this database is upgraded (its records "
         "get their unit keys) only with a valid one; nothing was changed"
     ).format(dir=data_dir)
+
+
+def _refuse_key_changes(conn: sqlite3.Connection, catalogue: Catalogue, data_dir: Path) -> None:
+    from maogang_cli.catalog.kept_keys import key_changes, locate
+    from maogang_cli.store.unit_history import units_with_records
+
+    found = key_changes(units_with_records(conn), catalogue)
+    if found:
+        hint = _(
+            "the catalogue in {dir} changes the key of a unit that has records: nothing was "
+            "loaded; give each unit back its key (a name may change, a key never)"
+        ).format(dir=data_dir)
+        raise KeyChangeError(locate(data_dir / UNITS, found), hint=hint)
 
 
 def _unkeyed(conn: sqlite3.Connection) -> bool:
@@ -112,6 +125,8 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
             restore_triggers(conn)
             conn.execute("COMMIT")
             return False
+        if not _unkeyed(conn):  # keys just assigned from names cannot have changed
+            _refuse_key_changes(conn, catalogue, data_dir)
         _write(db, catalogue)
         _seal_once(conn)
         restore_triggers(conn)

@@ -1,0 +1,102 @@
+"""A unit key that holds records is never changed: the catalogue against the database.
+
+Records store a unit's key, so a key changed in units.yaml would silently hand a unit's
+records to a retired twin (the old key) or, with two keys swapped, to another unit.
+`validate` reads only the files and cannot see this; the load (`maogang load`, and every
+command's load of a changed catalogue) compares with what the database holds and refuses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from maogang_cli.errors import Problem
+from maogang_cli.i18n import ngettext
+
+if TYPE_CHECKING:
+    from maogang_cli.catalog.catalogue import Catalogue
+    from maogang_cli.catalog.yamlsource import Path_
+
+
+class StoredUnit(NamedTuple):
+    """A unit key that holds records, as the database knows it."""
+
+    key: str
+    name: str  # its name today (a retired unit: its label)
+    names: frozenset[str]  # every name it answers to: name, aliases, names recorded under it
+    retired: bool
+    records: int
+
+
+def key_changes(stored: list[StoredUnit], catalogue: Catalogue) -> list[tuple[str, str]]:
+    """(the catalogue entry at fault, by its name; what is wrong) for each stored key whose
+    records the catalogue would hand to another unit:
+
+    - a live key left out while another key takes its name or an alias (a key changed), or
+      a live key whose name now names another key (keys swapped, or a name moved over);
+    - a retired key given to a unit that answers to none of the names it had.
+
+    Left alone, on purpose: a key without records (nothing moves), a retired unit's name
+    taken by a new key (the old records keep their own key), a unit renamed under its key,
+    a key left out whose names leave with it (the unit retires)."""
+    lookup, keys = catalogue.lookup, catalogue.keys
+    names_of: dict[str, set[str]] = {}
+    for name, canonical in lookup.items():
+        names_of.setdefault(canonical, set()).add(name)
+    owner = {key: canonical for canonical, key in keys.items()}
+    found: list[tuple[str, str]] = []
+    for unit in stored:
+        if unit.retired:
+            taker = owner.get(unit.key)
+            if taker is not None and not (names_of.get(taker, {taker}) & unit.names):
+                found.append((taker, _given_away(unit)))
+            continue
+        if unit.key in owner:
+            # Still in the catalogue: only its own name going to another key moves records.
+            taken = [unit.name] if unit.name in lookup else []
+        else:
+            taken = sorted(n for n in unit.names if n in lookup)
+        for name in taken:
+            taker = lookup[name]
+            if keys[taker] != unit.key:
+                found.append((taker, _changed(unit)))
+                break
+    return found
+
+
+def _changed(unit: StoredUnit) -> str:
+    return ngettext(
+        "unit {name} had the key {key} ({n} record); a key in use is never changed",
+        "unit {name} had the key {key} ({n} records); a key in use is never changed",
+        unit.records,
+    ).format(name=unit.name, key=unit.key, n=unit.records)
+
+
+def _given_away(unit: StoredUnit) -> str:
+    return ngettext(
+        "the key {key} is the retired unit {name}'s ({n} record); a key is never given "
+        "to another unit",
+        "the key {key} is the retired unit {name}'s ({n} records); a key is never given "
+        "to another unit",
+        unit.records,
+    ).format(name=unit.name, key=unit.key, n=unit.records)
+
+
+def locate(units_file: Path, found: list[tuple[str, str]]) -> list[Problem]:
+    """Each problem at the `key:` line of its entry in units.yaml. Read again with
+    positions: a valid catalogue is loaded without them, and this is the rare case."""
+    from maogang_cli.catalog.yamlsource import read_yaml
+
+    doc, _problems = read_yaml(units_file, positions=True)
+    if doc is None:  # changed under us since it was loaded: at least name the file
+        return [Problem(str(units_file), 1, 1, message) for _name, message in found]
+    data = doc.data if isinstance(doc.data, dict) else {}
+    paths: dict[str, Path_] = {}
+    for section in ("units", "groups"):
+        items = data.get(section)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            name = item.get("name") if isinstance(item, dict) else None
+            if isinstance(name, str):
+                paths.setdefault(name.strip(), (section, i, "key"))
+    return [doc.problem(paths.get(name, ()), message) for name, message in found]

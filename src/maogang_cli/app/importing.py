@@ -31,6 +31,7 @@ from maogang_cli.domain.imports import (
     normalise_date,
     parse_percent,
     rows_from,
+    voided_match,
 )
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import _, ngettext
@@ -55,10 +56,19 @@ class ImportProblems(MaogangError):
         super().__init__(f"{file}: {len(problems)} problem(s)")
 
     def lines(self) -> list[str]:
+        shown, rows_left = _first_rows(self.problems)
         out = [
             f"{self.file}:{row}: {message}" if row else f"{self.file}: {message}"
-            for row, message in self.problems
+            for row, message in shown
         ]
+        if rows_left:
+            out.append(
+                ngettext(
+                    "… and {n} more row with problems",
+                    "… and {n} more rows with problems",
+                    rows_left,
+                ).format(n=f"{rows_left:,}")
+            )
         if self.bad_rows:
             out.append(
                 ngettext(
@@ -72,6 +82,27 @@ class ImportProblems(MaogangError):
         return out
 
 
+# A sheet pasted 150,000 times must not print 150,000 lines: the first rows' problems show
+# what to correct, a count says how many more.
+SHOWN_LINES = 20
+
+
+def _first_rows(problems: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], int]:
+    """The problems of the first rows, whole rows within SHOWN_LINES lines (the file's own
+    and the first row's always), and how many rows' problems are left out."""
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for problem in problems:
+        by_row.setdefault(problem[0], []).append(problem)
+    shown: list[tuple[int, str]] = []
+    left = 0
+    for row, found in by_row.items():
+        if left or (row and shown and len(shown) + len(found) > SHOWN_LINES):
+            left += 1
+        else:
+            shown += found
+    return shown, left
+
+
 @dataclass
 class StagedImport:
     """What importing a file would do: its rows read and checked, nothing yet stored."""
@@ -82,6 +113,8 @@ class StagedImport:
     records: list[tuple[int, NewRecord]] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)  # rows that say what is recorded
     unfilled: list[int] = field(default_factory=list)  # rows with nothing reported
+    # (row, voided record id): rows left as exported that show a record voided since
+    voided: list[tuple[int, int]] = field(default_factory=list)
     blank: int = 0
 
 
@@ -200,6 +233,7 @@ def stage_import(
     problems: list[tuple[int, str]] = []
     stamp = now_stamp()
     cache: dict[str, dict[str, list[StoredRecord]]] = {}
+    voided_cache: dict[str, dict[str, list[StoredRecord]]] = {}
     lookups: PairLookups = {}  # what each (task, unit) resolved to, looked up once
     rows_of: dict[tuple[str, str, date], int] = {}  # the first row of each pair and day
     rows = rows_from(decoded.body, decoded.columns)
@@ -221,6 +255,13 @@ def stage_import(
             if task_id not in cache:
                 cache[task_id] = task_records(conn, task_id)
             stored = cache[task_id]
+            if not row.date:
+                if task_id not in voided_cache:
+                    voided_cache[task_id] = task_records(conn, task_id, voided=True)
+                gone = _voided_match(row, records, stored, voided_cache[task_id], decoded)
+                if gone is not None:
+                    staged.voided.append((row.number, gone))
+                    continue
             new = [
                 new_progress(
                     stored.get(r.unit, []),
@@ -233,7 +274,8 @@ def stage_import(
                 )
                 for r in records
             ]
-            _refuse_second_row(rows_of, records, row.number)  # after the row's own problems
+            if row.date:  # an undated row is dated today by check_entry: no one's day
+                _refuse_second_row(rows_of, records, row.number)  # after its own problems
         except (MaogangError, ValueError) as exc:
             problems.append((row.number, str(exc)))
             continue
@@ -253,6 +295,30 @@ def stage_import(
     if problems:
         raise ImportProblems(decoded.file, problems, bad_rows=len(problems))
     return staged
+
+
+def _voided_match(
+    row: Row,
+    records: list[NewRecord],
+    stored: dict[str, list[StoredRecord]],
+    voided: dict[str, list[StoredRecord]],
+    sheet: _Sheet,
+) -> int | None:
+    """The voided record an undated row still shows (the first, should a row stand for
+    several units and each show one)."""
+    found = [
+        voided_match(
+            stored.get(r.unit, []),
+            voided.get(r.unit, []),
+            status=r.status,
+            note=r.note,
+            percent=r.percent,
+            last_update=_last_update(row),
+            has_last_update=sheet.has_last_update,
+        )
+        for r in records
+    ]
+    return found[0] if found and None not in found else None
 
 
 def _refuse_second_row(

@@ -46,8 +46,9 @@ def import_(
     who = recorder(by)
     conn = run.open_db()
     staged = stage_import(conn, file, by=who, today=date.today(), sheet=sheet, again=again)
-    from maogang_cli.cli.render_import import import_counts, import_preview
+    from maogang_cli.cli.render_import import import_counts, import_preview, voided_notes
 
+    voided_notes(staged)
     if dry_run:
         import_preview(staged)
         output.note(_("dry run, nothing written: {counts}").format(counts=import_counts(staged)))

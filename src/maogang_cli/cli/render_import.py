@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from maogang_cli import output
 from maogang_cli.cli.stacking import flat_fits
+from maogang_cli.domain.voids import entry_id
 from maogang_cli.i18n import _
 from maogang_cli.output import Cell, Column
 from maogang_cli.words import status_word
@@ -20,7 +21,22 @@ def import_counts(staged: StagedImport) -> str:
         parts.append(_("{n} row(s) skipped as already recorded").format(n=len(staged.unchanged)))
     if staged.unfilled:
         parts.append(_("{n} row(s) skipped as not filled in").format(n=len(staged.unfilled)))
+    if staged.voided:
+        parts.append(
+            _("{n} row(s) skipped as showing a voided record").format(n=len(staged.voided))
+        )
     return _(", ").join(parts)
+
+
+def voided_notes(staged: StagedImport) -> None:
+    """One line per row left as exported before a record was voided: it is not new
+    evidence, and filling in its date would record the voided entry again."""
+    for number, record in staged.voided:
+        output.note(
+            _("row {row} is the same as {entry}, which was voided: skipped").format(
+                row=number, entry=entry_id("progress", record)
+            )
+        )
 
 
 def import_preview(staged: StagedImport) -> None:

@@ -311,3 +311,32 @@ def new_progress(
             )
         )
     return True
+
+
+def voided_match(
+    live: Sequence[StoredRecord],
+    voided: Sequence[StoredRecord],
+    *,
+    status: str,
+    note: str,
+    percent: int | None,
+    last_update: date | None,
+    has_last_update: bool,
+) -> int | None:
+    """The id of the voided record a row without a date still shows: the sheet was
+    exported before the record was voided, and the row, left as it was, says what the
+    pair stood at with it (as of its 最近记录日期). Such a row is no new progress and no
+    mistake of the unit's; None for any other row.
+
+    `live` are the pair's records in force, `voided` its voided ones."""
+    if has_last_update and last_update is None:
+        return None  # exported with nothing recorded: no record to have been voided
+    on = last_update if has_last_update else None
+    if not differences(standing(live, on), status, note, percent):
+        return None  # says what is recorded now: simply unchanged
+    everything = [*live, *voided]
+    if differences(standing(everything, on), status, note, percent):
+        return None
+    # The two standings differ, so a voided record is among those in effect.
+    gone = {r.id for r in voided}
+    return [r for r in in_effect(everything, on) if r.id in gone][-1].id

@@ -74,15 +74,20 @@ def save_import(
         raise
 
 
-def task_records(conn: sqlite3.Connection, task_id: str) -> dict[str, list[StoredRecord]]:
-    """unit (canonical) -> every record of the task for it."""
+def task_records(
+    conn: sqlite3.Connection, task_id: str, *, voided: bool = False
+) -> dict[str, list[StoredRecord]]:
+    """unit (canonical) -> every record of the task for it in force (with `voided`: every
+    voided one instead)."""
     out: dict[str, list[StoredRecord]] = {}
     for r in conn.execute(
         """SELECT COALESCE(u.name, p.unit) AS unit, p.status, p.happened_on, p.recorded_at,
                   p.id, p.note, p.percent
-           FROM progress_live p LEFT JOIN units u ON u.key = p.unit_key
-           WHERE p.task_id = ?""",
-        [task_id],
+           FROM progress p LEFT JOIN units u ON u.key = p.unit_key
+           WHERE p.task_id = ? AND EXISTS (
+               SELECT 1 FROM voids v WHERE v.target_table = 'progress' AND v.target_id = p.id
+           ) = ?""",
+        [task_id, voided],
     ):
         out.setdefault(r["unit"], []).append(
             StoredRecord(

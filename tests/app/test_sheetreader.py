@@ -133,7 +133,39 @@ FILES: list[tuple[str, str, bytes, str, int]] = [
         "declared dimension A1:XFD1048576",
         "far.xlsx",
         _xlsx([HEADER, ROW], _far_cell),
-        "FILE:1048576: more than 200,000 rows: the import limit; split the file",
+        "FILE:1048576: more than 20,000 rows in an XLSX sheet: the import limit; split the "
+        "file, or save it as CSV (up to 200,000 rows)",
+        1,
+    ),
+    (
+        "an XLSX over its row limit",
+        "rows.xlsx",
+        _xlsx([HEADER, *[ROW] * 30]),
+        "FILE:22: more than 21 rows in an XLSX sheet: the import limit; split the file, or "
+        "save it as CSV (up to 200,000 rows)",
+        1,
+    ),
+    (
+        "an .xls renamed .xlsx",
+        "old.xlsx",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+        "FILE: this is an Excel 97-2003 (.xls) file, whatever its name says: open it and "
+        "save it as .xlsx",
+        1,
+    ),
+    (
+        "an .xls renamed .csv",
+        "old.csv",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+        "FILE: this is an Excel 97-2003 (.xls) file, whatever its name says: open it and "
+        "save it as .xlsx",
+        1,
+    ),
+    (
+        "a formula saved without its value",
+        "formula.xlsx",
+        _xlsx([HEADER, ROW, ["2024-14", "城运中心", "推进中", "2024-06-11", "=1+1"]]),
+        "FILE:3: 备注 (cell E3) is a formula with no computed value: type the value itself",
         1,
     ),
     (
@@ -237,8 +269,8 @@ def test_a_hostile_file_is_refused_with_one_line(
     monkeypatch.setattr(sheetreader, "MAX_UNPACKED_BYTES", 2**20)
     if name == "rows.csv":
         monkeypatch.setattr(sheetreader, "MAX_ROWS", 20)
-    if name == "far.xlsx":
-        monkeypatch.setattr(sheetreader, "MAX_ROWS", 200_000)
+    if name == "rows.xlsx":
+        monkeypatch.setattr(sheetreader, "MAX_XLSX_ROWS", 21)
     path = tmp_path / name
     path.write_bytes(content)
     result = invoke("import", str(path), "--by", "tester")

@@ -150,6 +150,8 @@ def department_of(vocab: Vocabulary, name: str) -> str:
 
 
 def _day(text: str, what: str) -> date:
+    if not text.strip():
+        raise ValueError(_("{what} is empty").format(what=what))
     try:
         return parse_day(text)
     except ValueError:

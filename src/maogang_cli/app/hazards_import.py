@@ -23,8 +23,21 @@ from maogang_cli.app.hazard_checks import (
 )
 from maogang_cli.app.hazards import registration
 from maogang_cli.app.importing import ImportProblems
-from maogang_cli.app.sheetreader import SheetLimitError, read_csv, read_file, read_xlsx
-from maogang_cli.domain.hazard_sheet import duplicate_headings, map_headings, missing, sheet_date
+from maogang_cli.app.sheetreader import (
+    SheetLimitError,
+    cell_problem,
+    read_csv,
+    read_file,
+    read_xlsx,
+)
+from maogang_cli.domain.hazard_sheet import (
+    duplicate_headings,
+    heading,
+    map_headings,
+    missing,
+    sheet_date,
+)
+from maogang_cli.domain.sheet_foot import foot_rows
 from maogang_cli.errors import UsageError
 from maogang_cli.hazard_words import word
 from maogang_cli.i18n import _
@@ -38,6 +51,9 @@ if TYPE_CHECKING:
 
 Table = list[tuple[int, list[str]]]  # (spreadsheet row number, cells as text)
 MAX_ROWS = 200_000  # a district's ledger is tens of thousands; beyond this, refuse
+# An XLSX is read far slower than a CSV (sheetreader.MAX_XLSX_ROWS): room for a district's
+# ledger in one sheet (bench/generate.py makes 50,000 hazards), not for a pasted million.
+MAX_XLSX_ROWS = 50_000
 
 
 class Imported(NamedTuple):
@@ -46,6 +62,7 @@ class Imported(NamedTuple):
     # (row, id, [(field, in the sheet, on the ledger)]): skipped rows that disagree with
     # the ledger; the ledger is not changed (its registration is evidence)
     differing: list[tuple[int, str, list[tuple[str, str, str]]]]
+    foot: list[int]  # 合计 and signature rows under the table, skipped
 
 
 # The registration fields a sheet row is compared on, in sheet order.
@@ -107,7 +124,7 @@ def _header_row(table: Table, look: int = 10) -> tuple[int, dict[str, int]] | No
 def _read_xlsx(data: bytes, sheet: str | None) -> tuple[str, Table]:
     """The named sheet, or the first whose headings are a hazard ledger's (read within
     the limits of sheetreader)."""
-    return read_xlsx(data, sheet, lambda table: _header_row(table) is not None)
+    return read_xlsx(data, sheet, lambda table: _header_row(table) is not None, MAX_XLSX_ROWS)
 
 
 def read_sheet(path: Path, sheet: str | None) -> Table:
@@ -196,8 +213,14 @@ def import_hazards(
     problems: list[tuple[int, str]] = []
     rows: list[tuple[int, HazardInput, Checked]] = []
     first_row: dict[str, int] = {}
+    foot = foot_rows([(n, cells) for n, cells in table if n > header])
+    under = set(foot)
     for number, cells in table:
-        if number <= header or not any(c.strip() for c in cells):
+        if number <= header or number in under or not any(c.strip() for c in cells):
+            continue
+        unreadable = cell_problem(cells, columns, number, heading)
+        if unreadable is not None:
+            problems.append((number, unreadable))
             continue
         given = _given(cells, columns)
         try:
@@ -275,7 +298,7 @@ def import_hazards(
         fields = differences(checked_of[number], stored[hazard], labels, columns)
         if fields:
             differing.append((number, hazard, fields))
-    return Imported(registered, skipped, differing)
+    return Imported(registered, skipped, differing, foot)
 
 
 class _DryRun(Exception):

@@ -13,8 +13,8 @@ from maogang_cli.app.recording import Entry, PairLookups, check_entry, now_stamp
 from maogang_cli.app.sheetreader import (
     SheetLimitError,
     Table,
+    cell_problem,
     encoding_hint,
-    error_cell,
     read_file,
     read_table,
 )
@@ -23,6 +23,7 @@ from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.imports import (
     Row,
     StoredRecord,
+    chinese_heading,
     duplicate_headings,
     latest_note,
     map_header,
@@ -33,6 +34,7 @@ from maogang_cli.domain.imports import (
     rows_from,
     voided_match,
 )
+from maogang_cli.domain.sheet_foot import foot_rows
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import _, ngettext
 from maogang_cli.store.imports import refuse_if_imported, save_import, task_records
@@ -115,6 +117,7 @@ class StagedImport:
     unfilled: list[int] = field(default_factory=list)  # rows with nothing reported
     # (row, voided record id): rows left as exported that show a record voided since
     voided: list[tuple[int, int]] = field(default_factory=list)
+    foot: list[int] = field(default_factory=list)  # 合计 and signature rows under the table
     blank: int = 0
 
 
@@ -129,13 +132,6 @@ def _header(table: Table, look: int = 10) -> tuple[int, list[str]] | None:
 def _fits(table: Table) -> bool:
     header = _header(table)
     return header is not None and not missing_columns(map_header(header[1]))
-
-
-def _formula_error(column: str, value: str, row: int) -> str:
-    return _(
-        "cell {cell} holds the spreadsheet error {value}: correct the formula, or type the "
-        "value itself"
-    ).format(cell=f"{column}{row}", value=value)
 
 
 def _task(conn: sqlite3.Connection, row: Row) -> str:
@@ -237,10 +233,14 @@ def stage_import(
     lookups: PairLookups = {}  # what each (task, unit) resolved to, looked up once
     rows_of: dict[tuple[str, str, date], int] = {}  # the first row of each pair and day
     rows = rows_from(decoded.body, decoded.columns)
+    staged.foot = foot_rows(decoded.body)
+    foot = set(staged.foot)
     for (_number, cells), row in zip(decoded.body, rows, strict=True):
-        failed = error_cell(cells, decoded.columns)
+        if row.number in foot:
+            continue
+        failed = cell_problem(cells, decoded.columns, row.number, chinese_heading)
         if failed is not None:
-            problems.append((row.number, _formula_error(*failed, row.number)))
+            problems.append((row.number, failed))
             continue
         if row.blank:
             staged.blank += 1

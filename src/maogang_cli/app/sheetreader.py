@@ -1,9 +1,10 @@
 """Reading a spreadsheet sent in by a unit (CSV or XLSX) within fixed limits of time and
 memory: whatever the file claims or holds, the read stops at a limit and says which.
 
-The limits (README, `import`): a regular file of at most 64 MiB; an XLSX that unpacks to
-at most 256 MiB, its declared sheet size ignored; at most 200,000 rows and 200 columns;
-a cell of at most 32,767 characters (a spreadsheet cell's own limit).
+The limits (docs/commands/import.md): a regular file of at most 64 MiB; an XLSX that
+unpacks to at most 256 MiB, its declared sheet size ignored; at most 200,000 rows of CSV
+and, read cell by cell and so far slower, 20,000 rows of an XLSX sheet (50,000 for a hazard
+ledger); 200 columns; a cell of at most 32,767 characters (a spreadsheet cell's own limit).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import io
 import os
 import stat
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,10 @@ from maogang_cli.words import names as names_of
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_ROWS = 200_000
+# openpyxl reads an XLSX at about 1 ms a row of an export's 20 columns (115 s for 199,000
+# rows): a unit's sheet has tens of rows, the office's export 280, the export of a
+# district-scale catalogue (bench/generate.py: 5,000 tasks over three years) about 5,000.
+MAX_XLSX_ROWS = 20_000
 MAX_COLUMNS = 200
 MAX_CELL_CHARS = 32_767
 
@@ -36,6 +42,13 @@ ERROR_VALUES = frozenset(
 )
 
 Table = list[tuple[int, list[str]]]  # (spreadsheet row number, cells as text)
+
+# A formula cell saved without its computed value (sheets written by openpyxl or pandas):
+# read as blank, its 进度 or 备注 would be lost without a word. U+0000 cannot be in a
+# cell's text (XML 1.0 has no such character), so this stands for nothing typed.
+NO_RESULT = "\x00formula"
+# An Excel 97-2003 workbook (an OLE2 compound file), whatever the file is called.
+_OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class SheetLimitError(ValueError):
@@ -107,6 +120,7 @@ def read_table(
 
 def decode(data: bytes) -> tuple[str, str]:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; and which it was."""
+    _refuse_old_excel(data)
     try:
         if data.startswith(codecs.BOM_UTF8):
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8"
@@ -186,6 +200,23 @@ def _over_rows() -> str:
     return _("more than {n} rows: the import limit; split the file").format(n=f"{MAX_ROWS:,}")
 
 
+def _over_xlsx_rows(limit: int) -> str:
+    return _(
+        "more than {n} rows in an XLSX sheet: the import limit; split the file, or save it "
+        "as CSV (up to {csv} rows)"
+    ).format(n=f"{limit:,}", csv=f"{MAX_ROWS:,}")
+
+
+def _refuse_old_excel(data: bytes) -> None:
+    if data.startswith(_OLD_EXCEL):
+        raise SheetLimitError(
+            _(
+                "this is an Excel 97-2003 (.xls) file, whatever its name says: open it and "
+                "save it as .xlsx"
+            )
+        )
+
+
 def _cells(number: int, values: Sequence[object]) -> list[str]:
     """A row's cells as text, within the column and cell-size limits."""
     row = list(values)
@@ -222,20 +253,40 @@ def shown_value(cell: Any) -> object:
     return value
 
 
-def error_cell(cells: list[str], columns: dict[str, int]) -> tuple[str, str] | None:
-    """(column letter, error value) of the first read column holding a failed formula's
-    cached error, such as #DIV/0!."""
-    for index in sorted(columns.values()):
-        if index < len(cells) and cells[index] in ERROR_VALUES:
-            return column_letter(index), cells[index]
+def cell_problem(
+    cells: list[str], columns: dict[str, int], number: int, heading: Callable[[str], str]
+) -> str | None:
+    """Why the first read cell of a row that holds a formula cannot be read: the error it
+    failed with (#DIV/0!), or no computed value at all; None when every read cell can be.
+    `heading` names a field as the message shows it."""
+    for field, index in sorted(columns.items(), key=lambda item: item[1]):
+        value = cells[index] if index < len(cells) else ""
+        cell = f"{column_letter(index)}{number}"
+        if value in ERROR_VALUES:
+            return _(
+                "cell {cell} holds the spreadsheet error {value}: correct the formula, or "
+                "type the value itself"
+            ).format(cell=cell, value=value)
+        if value == NO_RESULT:
+            return _(
+                "{column} (cell {cell}) is a formula with no computed value: type the value itself"
+            ).format(column=heading(field), cell=cell)
     return None
 
 
-def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> tuple[str, Table]:
-    """The named sheet, or the first that `fits` (has the headings wanted), else the first."""
+def read_xlsx(
+    data: bytes,
+    sheet: str | None,
+    fits: Callable[[Table], bool],
+    max_rows: int | None = None,
+) -> tuple[str, Table]:
+    """The named sheet, or the first that `fits` (has the headings wanted), else the first;
+    at most `max_rows` rows (MAX_XLSX_ROWS when None)."""
+    _refuse_old_excel(data)
     try:
         _check_unpacked_size(data)
-        return _read_workbook(data, sheet, fits)
+        with _formulas_marked():
+            return _read_workbook(data, sheet, fits, max_rows or MAX_XLSX_ROWS)
     except DAMAGED:
         # A member that does not inflate (bytes changed in a download or a mail): the
         # file is damaged, not the program; zipfile raises these from deep inside.
@@ -252,8 +303,36 @@ def read_xlsx(data: bytes, sheet: str | None, fits: Callable[[Table], bool]) -> 
 DAMAGED: tuple[type[BaseException], ...] = (zlib.error, EOFError, NotImplementedError)
 
 
+@contextmanager
+def _formulas_marked() -> Iterator[None]:
+    """While it lasts, openpyxl reads a formula cell saved without a value as NO_RESULT,
+    not as an empty cell (its own reader leaves them alike; an XLSX is read in one process,
+    one sheet at a time)."""
+    from openpyxl.worksheet import _read_only
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element: Any) -> Any:
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                # A formula computed to "" is saved as text (t="str") with an empty <v/>;
+                # openpyxl writes an empty <v/> with no type for a value it never computed.
+                computed = element.get("t") == "str" and element.find(VALUE_TAG) is not None
+                if not computed:
+                    cell["value"] = NO_RESULT
+            return cell
+
+    # The read-only worksheet makes its parser from its module's name for the class.
+    original = getattr(_read_only, "WorkSheetParser")  # noqa: B009 (untyped in the stubs)
+    setattr(_read_only, "WorkSheetParser", Parser)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(_read_only, "WorkSheetParser", original)  # noqa: B010
+
+
 def _read_workbook(
-    data: bytes, sheet: str | None, fits: Callable[[Table], bool]
+    data: bytes, sheet: str | None, fits: Callable[[Table], bool], max_rows: int
 ) -> tuple[str, Table]:
     import zipfile
 
@@ -286,8 +365,8 @@ def _read_workbook(
                 for number, row in enumerate(worksheet.iter_rows(), start=1):
                     if not row:
                         continue
-                    if number > MAX_ROWS:
-                        raise SheetLimitError(_over_rows(), number)
+                    if number > max_rows:
+                        raise SheetLimitError(_over_xlsx_rows(max_rows), number)
                     table.append((number, _cells(number, [shown_value(cell) for cell in row])))
             except SyntaxError as exc:  # xml.etree and lxml parse errors both are
                 raise SheetLimitError(_bad_xml(exc)) from None

@@ -46,8 +46,14 @@ def import_(
     who = recorder(by)
     conn = run.open_db()
     staged = stage_import(conn, file, by=who, today=date.today(), sheet=sheet, again=again)
-    from maogang_cli.cli.render_import import import_counts, import_preview, voided_notes
+    from maogang_cli.cli.render_import import (
+        foot_note,
+        import_counts,
+        import_preview,
+        voided_notes,
+    )
 
+    foot_note(staged.foot)
     voided_notes(staged)
     if dry_run:
         import_preview(staged)

@@ -226,7 +226,10 @@ def targets_lines(t: Targets, day: date) -> None:
 
 
 def import_summary(done: Imported, file: str, dry_run: bool) -> None:
+    from maogang_cli.cli.render_import import foot_note
     from maogang_cli.domain.hazard_sheet import heading
+
+    foot_note(done.foot)
 
     for row, hazard_id, fields in done.differing:
         output.warn(

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from maogang_cli import output
 from maogang_cli.cli.stacking import flat_fits
 from maogang_cli.domain.voids import entry_id
-from maogang_cli.i18n import _
+from maogang_cli.i18n import _, ngettext
 from maogang_cli.output import Cell, Column
-from maogang_cli.words import status_word
+from maogang_cli.words import names, status_word
 
 if TYPE_CHECKING:
     from maogang_cli.app.importing import StagedImport
@@ -26,6 +26,19 @@ def import_counts(staged: StagedImport) -> str:
             _("{n} row(s) skipped as showing a voided record").format(n=len(staged.voided))
         )
     return _(", ").join(parts)
+
+
+def foot_note(rows: list[int]) -> None:
+    """The 合计 and signature rows under a table, skipped: said once, so a unit that meant
+    one of them as data sees it was not taken."""
+    if rows:
+        output.note(
+            _("{rows} under the table look like a total or signature line: skipped").format(
+                rows=ngettext("row {rows}", "rows {rows}", len(rows)).format(
+                    rows=names([str(n) for n in rows])
+                )
+            )
+        )
 
 
 def voided_notes(staged: StagedImport) -> None:

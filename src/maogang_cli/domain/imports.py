@@ -120,8 +120,15 @@ _DATE = re.compile(
 )
 
 
+# Zero-width characters pasted with a value from WeChat or a web page: invisible, so a
+# status or unit that ends in one looks right in the message that refuses it.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def cell_text(value: object) -> str:
-    """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0', text stripped."""
+    """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0', text stripped of
+    spaces and zero-width characters at its ends, its line breaks (Alt+Enter; \\r\\n in a
+    sheet saved on Windows) as \\n, as `record --note` keeps them."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -130,7 +137,12 @@ def cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return restore(str(value)).strip()
+    text = restore(str(value)).strip()
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    while text and (text[0] in _INVISIBLE or text[-1] in _INVISIBLE):
+        text = text.strip(_INVISIBLE).strip()
+    return text
 
 
 _SERIAL = re.compile(r"^(\d{5})(?:\.\d+)?$")

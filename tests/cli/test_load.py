@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,7 +199,7 @@ def test_an_invalid_catalogue_is_not_loaded(
     ]
     assert result.stderr == (
         f"{tasks}:{second[1]}:10: duplicate seq 2 (first at line {line})\n"
-        f"the catalogue in {data_copy} is invalid: nothing was loaded\n"
+        f"错误：{data_copy} 中的清单有误，未载入任何内容\n"
     )
     assert dump(db) == before
 
@@ -217,7 +218,7 @@ def test_read_commands_warn_and_go_on_with_the_catalogue_loaded_before(
     assert lines[0].startswith(f"{tasks}:") and lines[0].endswith(
         "duplicate seq 2 (first at line 37)"
     )
-    assert lines[1] == f"the catalogue in {data_copy} is invalid: nothing was loaded"
+    assert lines[1] == f"错误：{data_copy} 中的清单有误，未载入任何内容"
     assert lines[2] == ("警告：仍使用此前载入的清单；请修正文件（maogang validate）后再载入新清单")
 
 
@@ -329,3 +330,60 @@ def test_a_file_that_is_not_a_database(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("tasks", "--db", str(bad))
     assert result.exit_code == 2  # a path that cannot be used
     assert result.stderr == f"错误：{bad} 不是 SQLite 数据库：请用 --db 指定 maogang 的数据库\n"
+
+
+def test_a_broken_catalogue_says_so_in_the_run_language(invoke: Invoke, data_copy: Path) -> None:
+    tasks = data_copy / "tasks_2024.yaml"
+    edit(tasks, "    seq: 3\n", "    seq: 2\n")
+    result = invoke("status", "--lang", "en", "--data", str(data_copy))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"error: the catalogue in {data_copy} is invalid: nothing was loaded"
+    )
+
+
+def test_the_catalogue_kept_shows_three_problems_and_the_count_of_the_rest(
+    invoke: Invoke, data_copy: Path
+) -> None:
+    invoke("load", "--data", str(data_copy))
+    tasks = data_copy / "tasks_2024.yaml"
+    for seq in ("3", "4", "5", "6", "7"):
+        edit(tasks, f"    seq: {seq}\n", "    seq: 2\n")
+    result = invoke("units", "--data", str(data_copy))
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert [line.endswith("duplicate seq 2 (first at line 37)") for line in lines[:3]] == [
+        True,
+        True,
+        True,
+    ]
+    assert lines[3:] == [
+        "……另有2处问题",
+        f"错误：{data_copy} 中的清单有误，未载入任何内容",
+        "警告：仍使用此前载入的清单；请修正文件（maogang validate）后再载入新清单",
+    ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        pytest.param("nowhere.yaml", "No such file or directory", id="dangling"),
+        pytest.param("hazards.yaml", "Too many levels of symbolic links", id="looping"),
+    ],
+)
+def test_a_hazards_file_that_is_a_broken_link_cannot_be_read(
+    invoke: Invoke, data_copy: Path, target: str, why: str
+) -> None:
+    hazards = data_copy / "hazards.yaml"
+    hazards.unlink()
+    hazards.symlink_to(target)
+    problem = f"{hazards}:1:1: cannot read file: {why}"
+    checked = invoke("validate", str(data_copy))
+    assert (checked.exit_code, checked.stdout) == (1, f"{problem}\n")
+    listed = invoke("hazard", "list", "--data", str(data_copy))
+    assert (listed.exit_code, listed.stdout) == (1, "")
+    assert listed.stderr.splitlines() == [
+        problem,
+        f"错误：{data_copy} 中的清单有误，未载入任何内容",
+    ]

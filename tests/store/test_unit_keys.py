@@ -71,7 +71,7 @@ def test_the_upgrade_waits_for_a_valid_catalogue(tmp_path: Path, data_copy: Path
     with pytest.raises(DataError) as refused:
         sync_catalogue(conn, data_copy)
     assert refused.value.hint == (
-        f"{data_copy} 中的目录数据无效：本数据库只能用有效的目录数据升级（为已有记录补上单位键）；"
+        f"错误：{data_copy} 中的清单有误：本数据库只能用有效的清单升级（为已有记录补上单位键）；"
         "未作任何改动"
     )
     applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]

@@ -28,8 +28,23 @@ def catalogue_files(directory: Path) -> list[Path]:
     """units.yaml, hazards.yaml, plan_*.yaml and tasks_*.yaml in a directory, in a stable
     order."""
     order = {"units": 0, "hazards": 1, "plan": 2, "tasks": 3}
-    found = [p for p in directory.iterdir() if p.is_file() and kind_of(p)]
+    # A link that leads nowhere (dangling, looping) is listed too, so that reading it says
+    # it cannot be read rather than the file being taken as absent.
+    found = [p for p in directory.iterdir() if kind_of(p) and (p.is_file() or _broken_link(p))]
     return sorted(found, key=lambda p: (order[kind_of(p) or "tasks"], p.name))
+
+
+def _broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
+
+
+def _stat_text(path: Path) -> str:
+    try:
+        info = path.stat()
+    except OSError as exc:  # a broken link: the loader reports it
+        return f"unreadable {exc.errno}"
+    # ctime too: `touch -r` can restore an edited file's mtime, never its ctime.
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
 def stat_signature(directory: Path) -> str:
@@ -37,9 +52,7 @@ def stat_signature(directory: Path) -> str:
     unchanged without reading it (a changed signature falls back to the content hash)."""
     parts = []
     for path in catalogue_files(directory):
-        info = path.stat()
-        # ctime too: `touch -r` can restore an edited file's mtime, never its ctime.
-        parts.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}")
+        parts.append(f"{path.name}:{_stat_text(path)}")
     return f"{directory.resolve()}|{'|'.join(parts)}"
 
 
@@ -50,6 +63,9 @@ def content_hash(directory: Path) -> str:
     digest = hashlib.sha256()
     for path in catalogue_files(directory):
         digest.update(path.name.encode() + b"\0")
+        if _broken_link(path):  # refused by the loader
+            digest.update(_stat_text(path).encode())
+            continue
         info = path.stat()
         if info.st_size > MAX_FILE_BYTES:  # refused by the loader: its signature will do
             digest.update(f"{info.st_size}:{info.st_mtime_ns}".encode())

@@ -225,8 +225,10 @@ def open_to_load(db_path: Path, data_dir: Path, *, force: bool) -> tuple[sqlite3
 
 
 def _kept_catalogue(exc: DataError) -> tuple[str, ...]:
-    lines = exc.lines()
-    shown = lines[:3] + ([f"... and {len(lines) - 3} more"] if len(lines) > 3 else [])
+    problems = [str(p) for p in exc.problems]
+    more = len(problems) - 3
+    if more > 0:
+        problems[3:] = [_("… and {n} more problems").format(n=more)]
     if isinstance(exc, KeyChangeError):  # validate reads only the files: it passes them
         warning = _(
             "warning: using the catalogue loaded before; "
@@ -237,4 +239,4 @@ def _kept_catalogue(exc: DataError) -> tuple[str, ...]:
             "warning: using the catalogue loaded before; "
             "fix the files (maogang validate) to load the new one"
         )
-    return (*shown, warning)
+    return (*problems, *([exc.hint] if exc.hint else []), warning)

@@ -34,12 +34,14 @@ def check_catalogue(data_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
 
 
 def _invalid_hint(data_dir: Path) -> str:
-    return f"the catalogue in {data_dir} is invalid: nothing was loaded"
+    # The program's own sentence under the FILE:LINE:COL problems (which stay English, for
+    # whoever edits the files): every command prints it to the clerk, so it is translated.
+    return _("error: the catalogue in {dir} is invalid: nothing was loaded").format(dir=data_dir)
 
 
 def _upgrade_hint(data_dir: Path) -> str:
     return _(
-        "the catalogue in {dir} is invalid: this database is upgraded (its records "
+        "error: the catalogue in {dir} is invalid: this database is upgraded (its records "
         "get their unit keys) only with a valid one; nothing was changed"
     ).format(dir=data_dir)
 

@@ -149,3 +149,51 @@ def test_many_bad_rows_show_the_first_twenty_lines_and_a_count(
         "error: nothing was imported (30 bad rows); fix and rerun",
     ]
     assert count(isolation / "maogang.db", "progress") == 0
+
+
+def test_a_day_typed_under_done_on_is_refused_pointing_to_the_date_column(
+    invoke: Invoke, tmp_path: Path, isolation: Path
+) -> None:
+    # T31: 完成日期 2024-06-01 was dropped and the task recorded done on the row's 日期
+    rows = _exported(invoke, tmp_path)
+    typed = _fill(rows, "10", 状态="已完成", 日期="2024-06-20", 完成日期="2024-06-01")
+    agreed = _fill(rows, "11", 状态="已完成", 日期="2024-06-21", 完成日期="2024-06-21")
+    assert typed != agreed
+    path = write_csv(tmp_path / "done_on.csv", rows)
+    result = invoke("import", str(path))
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        1,
+        [
+            f"{path}:{typed}: 完成日期2024-06-01是导出时算出的，不会导入：请把完成的日期填在“日期”列",
+            "错误：有1行有误，未导入任何记录；请改正后重新导入",
+        ],
+    )
+    assert count(isolation / "maogang.db", "progress") == 0
+    english = invoke("import", str(path), "--lang", "en")
+    assert english.stderr.splitlines()[0] == (
+        f"{path}:{typed}: 完成日期 2024-06-01 is worked out by the export and not imported: "
+        "put the day it was done under 日期 (date)"
+    )
+
+
+@pytest.mark.parametrize("command", ["record", "import"])
+def test_an_empty_by_is_refused_not_taken_for_the_os_user(
+    invoke: Invoke, tmp_path: Path, isolation: Path, command: str
+) -> None:
+    # T31: --by "" recorded the OS account as who recorded the evidence
+    path = write_csv(
+        tmp_path / "one.csv",
+        [["编号", "单位", "状态", "日期"], ["14", "城运中心", "推进中", "2024-06-20"]],
+    )
+    args = {
+        "record": ["record", "14", "-u", "城运中心", "-s", "推进中", "-d", "2024-06-20"],
+        "import": ["import", str(path)],
+    }[command]
+    for empty in ("", " "):
+        result = invoke(*args, "--by", empty)
+        assert (result.exit_code, result.stderr) == (
+            2,
+            "错误：--by 为空：请填写记录人姓名，或省略 --by 以使用系统用户名\n",
+        )
+    db = isolation / "maogang.db"  # import refuses it before opening the database
+    assert (count(db, "progress") if db.exists() else 0) == 0

@@ -23,12 +23,12 @@ def test_import_reads_the_detail_sheet_it_exported(lang: str) -> None:
     headings = detail_sheet(EMPTY).headings
     found = map_header(headings)
     assert sorted(found) == sorted(
-        ["task", "seq", "unit", "status", "date", "note", "percent", "last_update"]
+        ["task", "seq", "unit", "status", "date", "note", "percent", "last_update", "done_on"]
     )
     # each field read from the column the export meant for it
-    assert [headings[found[f]] for f in ("task", "date", "last_update")] == {
-        "zh": ["编号", "日期", "最近记录日期"],
-        "en": ["Task ID", "Date", "Last update"],
+    assert [headings[found[f]] for f in ("task", "date", "last_update", "done_on")] == {
+        "zh": ["编号", "日期", "最近记录日期", "完成日期"],
+        "en": ["Task ID", "Date", "Last update", "Done on"],
     }[lang]
 
 

@@ -24,6 +24,7 @@ from maogang_cli.domain.imports import (
     Row,
     StoredRecord,
     chinese_heading,
+    done_on_typed,
     duplicate_headings,
     latest_note,
     map_header,
@@ -274,6 +275,7 @@ def stage_import(
                 )
                 for r in records
             ]
+            _refuse_done_on_typed(row, records, stored, decoded.has_last_update)
             if row.date:  # an undated row is dated today by check_entry: no one's day
                 _refuse_second_row(rows_of, records, row.number)  # after its own problems
         except (MaogangError, ValueError) as exc:
@@ -319,6 +321,32 @@ def _voided_match(
         for r in records
     ]
     return found[0] if found and None not in found else None
+
+
+def _refuse_done_on_typed(
+    row: Row,
+    records: list[NewRecord],
+    stored: dict[str, list[StoredRecord]],
+    has_last_update: bool,
+) -> None:
+    """A day typed under 完成日期 is not recorded: say so, rather than record the row's
+    日期 (or nothing) as the day it was done."""
+    for r in records:
+        typed = done_on_typed(
+            stored.get(r.unit, []),
+            typed=row.done_on,
+            status=r.status,
+            on=r.happened_on if row.date else None,
+            last_update=_last_update(row),
+            has_last_update=has_last_update,
+        )
+        if typed is not None:
+            raise ValueError(
+                _(
+                    "{column} {day} is worked out by the export and not imported: put the "
+                    "day it was done under {date} (date)"
+                ).format(column=chinese_heading("done_on"), day=typed, date=chinese_heading("date"))
+            )
 
 
 def _refuse_second_row(

@@ -48,6 +48,12 @@ def current_user() -> str:
 def recorder(given: str | None) -> str:
     """Who records: `--by`, else the OS user. A name is one line of text: a control
     character or line break in it could forge a line of every listing that shows it."""
+    if given is not None and not given.strip():
+        # An empty --by (a script's unset variable) is not the OS user's say-so: evidence
+        # names who recorded it, so refuse it as void refuses an empty --reason.
+        raise UsageError(
+            _("--by is empty: give the name of who records, or leave --by out for the OS user")
+        )
     name = given or current_user()
     if inert(name, one_line=True) != name:
         raise UsageError(

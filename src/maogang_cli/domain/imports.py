@@ -23,14 +23,14 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.cells import inert, restore
-from maogang_cli.domain.status import Record, in_effect
+from maogang_cli.domain.status import Record, in_effect, latest_state
 from maogang_cli.i18n import _
 from maogang_cli.words import status_word
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-FIELDS = ("task", "seq", "unit", "status", "date", "note", "percent", "last_update")
+FIELDS = ("task", "seq", "unit", "status", "date", "note", "percent", "last_update", "done_on")
 # field -> the headings a sheet may use for it. Data, not messages: what `export` writes in
 # Chinese and in English (tests/exporters check it reads its own headings back), what it
 # wrote before, and what a person types; a sheet imports whatever the run's language.
@@ -43,6 +43,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "note": ("备注", "Note"),
     "percent": ("进度", "Percent", "%", "进度(%)", "进度（%）", "完成进度"),
     "last_update": ("最近记录日期", "Last update"),
+    # worked out by the export and never imported; read only to tell a unit that typed in it
+    "done_on": ("完成日期", "Done on"),
 }
 
 
@@ -192,6 +194,7 @@ class Row(NamedTuple):
     note: str = ""
     percent: str = ""
     last_update: str = ""  # what an export showed as the day of the pair's latest record
+    done_on: str = ""  # what an export showed as the day the pair was done
 
     @property
     def blank(self) -> bool:
@@ -352,3 +355,30 @@ def voided_match(
     # The two standings differ, so a voided record is among those in effect.
     gone = {r.id for r in voided}
     return [r for r in in_effect(everything, on) if r.id in gone][-1].id
+
+
+def done_on_typed(
+    records: Sequence[StoredRecord],
+    *,
+    typed: str,
+    status: str,
+    on: date | None,
+    last_update: date | None,
+    has_last_update: bool,
+) -> str | None:
+    """A day typed under 完成日期, which the export works out and the import does not read,
+    when it is neither what the export wrote there (the day the pair's run of 已完成 began,
+    as of its 最近记录日期) nor the row's own 日期 of an 已完成: the unit meant it as the day
+    it was done, and only 日期 would record that. None for a cell that says nothing new."""
+    if not typed:
+        return None
+    day = normalise_date(typed)
+    if status == "done" and on is not None and day == on.isoformat():
+        return None
+    if has_last_update:
+        shown = latest_state(records, last_update)[1] if last_update else None
+    else:
+        shown = latest_state(records, date.max)[1]
+    if shown is not None and day == shown.isoformat():
+        return None
+    return day

@@ -239,3 +239,44 @@ def test_a_formula_in_a_ledger_without_its_value_is_a_row_error(
             "错误：有1行有误，未导入任何记录；请改正后重新导入",
         ],
     )
+
+
+def test_a_status_merged_over_two_rows_is_a_row_error_not_a_row_left_empty(
+    invoke: Invoke, tmp_path: Path, isolation: Path
+) -> None:
+    # T22: the second row read as not filled in, though the sheet shows 推进中 on it
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [
+        ["泖港镇治本攻坚进展"],
+        HEAD,
+        ["2024-14", "城运中心", "推进中", "2024-06-20", 40, ""],
+        ["2024-14", "泖港派出所", None, "2024-06-20", 30, ""],
+        ["填表人：张三"],
+        [],
+        ["联系电话：57860000"],
+    ]:
+        sheet.append(row)
+    sheet.merge_cells("A1:F1")  # a title over one row: nothing to say
+    sheet.merge_cells("C3:C4")
+    sheet.merge_cells("A5:C6")  # a signature over two rows: the foot
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    result = invoke("import", str(path), "--by", "张三")
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        1,
+        [
+            f"{path}:4: 状态（C4单元格）与上方单元格合并：请取消合并，每行各自填写",
+            "错误：有1行有误，未导入任何记录；请改正后重新导入",
+        ],
+    )
+    assert count(isolation / "maogang.db", "progress") == 0
+    sheet.unmerge_cells("C3:C4")
+    sheet["C4"] = "推进中"
+    book.save(path)
+    fixed = invoke("import", str(path), "--by", "张三")
+    assert (fixed.exit_code, fixed.stderr.splitlines()) == (
+        0,
+        ["表格下方的第5、6、7行像是合计或签名行，已跳过", f"已导入 {path}：新增记录2条"],
+    )

@@ -39,3 +39,17 @@ def test_only_the_labels_under_the_last_row_of_data_are_the_foot() -> None:
     assert foot_rows(table[:4]) == []
     assert foot_rows([(2, ["合计"])]) == [2]
     assert foot_rows([]) == []
+
+
+def test_the_rows_a_signature_is_merged_into_are_part_of_the_foot() -> None:
+    merged = "\x00merged"  # as the reader marks a merge's lower rows
+    table = [
+        (2, ["1", "某企业"]),
+        (3, ["", merged]),  # under a row of data: stays, to be refused at its cell
+        (4, ["制表人：张三", "", "审核人：李四"]),
+        (5, [merged, merged, merged]),
+        (6, [merged]),
+    ]
+    assert foot_rows(table) == [4, 5, 6]
+    assert foot_rows(table[:2]) == []
+    assert is_label([merged, "合计"])  # the first typed cell is the label

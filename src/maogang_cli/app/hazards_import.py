@@ -23,13 +23,8 @@ from maogang_cli.app.hazard_checks import (
 )
 from maogang_cli.app.hazards import registration
 from maogang_cli.app.importing import ImportProblems
-from maogang_cli.app.sheetreader import (
-    SheetLimitError,
-    cell_problem,
-    read_csv,
-    read_file,
-    read_xlsx,
-)
+from maogang_cli.app.sheetreader import SheetLimitError, cell_problem, read_csv, read_file
+from maogang_cli.app.xlsxreader import read_xlsx
 from maogang_cli.domain.hazard_sheet import (
     duplicate_headings,
     heading,

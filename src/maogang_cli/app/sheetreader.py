@@ -14,17 +14,13 @@ import csv
 import io
 import os
 import stat
-import zlib
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from maogang_cli.domain.imports import cell_text, column_letter
 from maogang_cli.errors import UsageError
 from maogang_cli.filekinds import file_kind
 from maogang_cli.i18n import _
-from maogang_cli.words import names as names_of
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -47,6 +43,12 @@ Table = list[tuple[int, list[str]]]  # (spreadsheet row number, cells as text)
 # read as blank, its 进度 or 备注 would be lost without a word. U+0000 cannot be in a
 # cell's text (XML 1.0 has no such character), so this stands for nothing typed.
 NO_RESULT = "\x00formula"
+# A cell under the first row of a merge over several rows: empty in the file, though the
+# sheet shows the merged value there (状态 merged over two rows reads 推进中 on both).
+MERGED = "\x00merged"
+# Cells marked so at most: merges cannot overlap in a sheet Excel or WPS saved, and all of
+# a sheet within the row and column limits is 4,000,000 cells.
+MAX_MERGED_CELLS = 4_000_000
 # An Excel 97-2003 workbook (an OLE2 compound file), whatever the file is called.
 _OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -110,6 +112,8 @@ def read_table(
             )
         )
     if suffix in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
+        from maogang_cli.app.xlsxreader import read_xlsx
+
         name, table = read_xlsx(data, sheet, fits)
         return name, table, None
     if sheet is not None:
@@ -120,7 +124,7 @@ def read_table(
 
 def decode(data: bytes) -> tuple[str, str]:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; and which it was."""
-    _refuse_old_excel(data)
+    refuse_old_excel(data)
     try:
         if data.startswith(codecs.BOM_UTF8):
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8"
@@ -170,7 +174,7 @@ def read_csv_text(text: str) -> Table:
                 raise SheetLimitError(_over_rows(), number)
             if reader.line_num > line and _swallowed_rows(row, delimiter, width):
                 raise SheetLimitError(_open_quote(line, reader.line_num), number)
-            table.append((number, _cells(number, row)))
+            table.append((number, row_cells(number, row)))
             line = reader.line_num + 1
     except csv.Error as exc:
         if "end of data" in str(exc) or "EOF" in str(exc):
@@ -200,14 +204,7 @@ def _over_rows() -> str:
     return _("more than {n} rows: the import limit; split the file").format(n=f"{MAX_ROWS:,}")
 
 
-def _over_xlsx_rows(limit: int) -> str:
-    return _(
-        "more than {n} rows in an XLSX sheet: the import limit; split the file, or save it "
-        "as CSV (up to {csv} rows)"
-    ).format(n=f"{limit:,}", csv=f"{MAX_ROWS:,}")
-
-
-def _refuse_old_excel(data: bytes) -> None:
+def refuse_old_excel(data: bytes) -> None:
     if data.startswith(_OLD_EXCEL):
         raise SheetLimitError(
             _(
@@ -217,7 +214,7 @@ def _refuse_old_excel(data: bytes) -> None:
         )
 
 
-def _cells(number: int, values: Sequence[object]) -> list[str]:
+def row_cells(number: int, values: Sequence[object]) -> list[str]:
     """A row's cells as text, within the column and cell-size limits."""
     row = list(values)
     while row and (row[-1] is None or row[-1] == ""):
@@ -243,16 +240,6 @@ def _cells(number: int, values: Sequence[object]) -> list[str]:
     return cells
 
 
-def shown_value(cell: Any) -> object:
-    """A cell's value as the sheet shows it: a number formatted as a percent (40% typed
-    in WPS, Excel or LibreOffice is stored as 0.4) reads as "40%", not 0.4."""
-    value = cell.value
-    number_format = getattr(cell, "number_format", None) or ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
-        return f"{round(value * 100, 6):g}%"
-    return value
-
-
 def cell_problem(
     cells: list[str], columns: dict[str, int], number: int, heading: Callable[[str], str]
 ) -> str | None:
@@ -267,146 +254,13 @@ def cell_problem(
                 "cell {cell} holds the spreadsheet error {value}: correct the formula, or "
                 "type the value itself"
             ).format(cell=cell, value=value)
+        if value == MERGED:
+            return _(
+                "{column} (cell {cell}) is merged with the cell above: unmerge the cells and "
+                "fill in each row"
+            ).format(column=heading(field), cell=cell)
         if value == NO_RESULT:
             return _(
                 "{column} (cell {cell}) is a formula with no computed value: type the value itself"
             ).format(column=heading(field), cell=cell)
     return None
-
-
-def read_xlsx(
-    data: bytes,
-    sheet: str | None,
-    fits: Callable[[Table], bool],
-    max_rows: int | None = None,
-) -> tuple[str, Table]:
-    """The named sheet, or the first that `fits` (has the headings wanted), else the first;
-    at most `max_rows` rows (MAX_XLSX_ROWS when None)."""
-    _refuse_old_excel(data)
-    try:
-        _check_unpacked_size(data)
-        with _formulas_marked():
-            return _read_workbook(data, sheet, fits, max_rows or MAX_XLSX_ROWS)
-    except DAMAGED:
-        # A member that does not inflate (bytes changed in a download or a mail): the
-        # file is damaged, not the program; zipfile raises these from deep inside.
-        raise SheetLimitError(
-            _(
-                "the XLSX file is damaged and cannot be read: ask the unit to send it again, "
-                "or open it and save it again"
-            )
-        ) from None
-
-
-# What zipfile raises for a member whose compressed bytes were changed: zlib's error,
-# a stream that ends early, or a compression method number made up by the damage.
-DAMAGED: tuple[type[BaseException], ...] = (zlib.error, EOFError, NotImplementedError)
-
-
-@contextmanager
-def _formulas_marked() -> Iterator[None]:
-    """While it lasts, openpyxl reads a formula cell saved without a value as NO_RESULT,
-    not as an empty cell (its own reader leaves them alike; an XLSX is read in one process,
-    one sheet at a time)."""
-    from openpyxl.worksheet import _read_only
-    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
-
-    class Parser(WorkSheetParser):
-        def parse_cell(self, element: Any) -> Any:
-            cell = super().parse_cell(element)
-            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
-                # A formula computed to "" is saved as text (t="str") with an empty <v/>;
-                # openpyxl writes an empty <v/> with no type for a value it never computed.
-                computed = element.get("t") == "str" and element.find(VALUE_TAG) is not None
-                if not computed:
-                    cell["value"] = NO_RESULT
-            return cell
-
-    # The read-only worksheet makes its parser from its module's name for the class.
-    original = getattr(_read_only, "WorkSheetParser")  # noqa: B009 (untyped in the stubs)
-    setattr(_read_only, "WorkSheetParser", Parser)  # noqa: B010
-    try:
-        yield
-    finally:
-        setattr(_read_only, "WorkSheetParser", original)  # noqa: B010
-
-
-def _read_workbook(
-    data: bytes, sheet: str | None, fits: Callable[[Table], bool], max_rows: int
-) -> tuple[str, Table]:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError)
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except SyntaxError as exc:  # xml.etree and lxml parse errors both are
-        raise SheetLimitError(_bad_xml(exc)) from None
-    except unreadable as exc:
-        raise SheetLimitError(
-            _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
-        ) from None
-    try:
-        names = workbook.sheetnames
-        if sheet is not None and sheet not in names:
-            raise UsageError(
-                _("no sheet named '{sheet}' in the file; its sheets: {names}").format(
-                    sheet=sheet, names=names_of(names)
-                )
-            )
-        first: tuple[str, Table] | None = None
-        for name in [sheet] if sheet else names:
-            worksheet = workbook[name]
-            worksheet.reset_dimensions()  # the declared A1:XFD1048576 is not believed
-            table: Table = []
-            try:
-                for number, row in enumerate(worksheet.iter_rows(), start=1):
-                    if not row:
-                        continue
-                    if number > max_rows:
-                        raise SheetLimitError(_over_xlsx_rows(max_rows), number)
-                    table.append((number, _cells(number, [shown_value(cell) for cell in row])))
-            except SyntaxError as exc:  # xml.etree and lxml parse errors both are
-                raise SheetLimitError(_bad_xml(exc)) from None
-            except SheetLimitError:
-                raise
-            except unreadable as exc:
-                raise SheetLimitError(
-                    _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
-                ) from None
-            first = first or (name, table)
-            if fits(table):
-                return name, table
-        assert first is not None  # a workbook always has a sheet
-        return first
-    finally:
-        workbook.close()
-
-
-def _check_unpacked_size(data: bytes) -> None:
-    """A zip bomb is refused by the sizes its directory declares (zipfile holds each
-    member to its declared size), before anything is unpacked."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise SheetLimitError(
-            _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
-        ) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise SheetLimitError(
-            _("the XLSX unpacks to {size} MiB, over the limit of {limit} MiB").format(
-                size=f"{unpacked / 2**20:,.0f}", limit=MAX_UNPACKED_BYTES // 2**20
-            )
-        )
-
-
-def _bad_xml(exc: Exception) -> str:
-    return _(
-        "not a readable XLSX file: its XML is malformed or uses entities ({reason}); "
-        "save it again from the spreadsheet"
-    ).format(reason=exc)

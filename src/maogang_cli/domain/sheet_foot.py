@@ -20,21 +20,32 @@ _LABEL = re.compile(
 )
 
 
+def _typed(cell: str) -> bool:
+    # The reader marks a cell it could not read as typed (a merge's lower rows, a formula
+    # without its value) by a leading U+0000, which no cell's text holds.
+    return bool(cell.strip()) and not cell.startswith("\x00")
+
+
 def is_label(cells: Sequence[str]) -> bool:
     """Whether a row's first filled cell begins like a total or a signature."""
-    first = next((cell for cell in cells if cell.strip()), "")
+    first = next((cell for cell in cells if _typed(cell)), "")
     return bool(_LABEL.match("".join(first.split())))
 
 
 def foot_rows(table: Sequence[tuple[int, Sequence[str]]]) -> list[int]:
-    """The numbers of the label rows under a table's last row that is not one (blank rows
-    between them passed over), top to bottom. A label among the data is not counted: it
-    stays a row to correct."""
+    """The numbers of the label rows under a table's last row that is not one, top to
+    bottom, with the rows a label's merged cells reach into; blank rows between them are
+    passed over. A label among the data is not counted: it stays a row to correct."""
     found: list[int] = []
+    merged_into: list[int] = []  # rows with nothing typed but a merge from above
     for number, cells in reversed(table):
         if not any(cell.strip() for cell in cells):
             continue
+        if not any(_typed(cell) for cell in cells):
+            merged_into.append(number)
+            continue
         if not is_label(cells):
             break
-        found.append(number)
-    return found[::-1]
+        found += [*merged_into, number]
+        merged_into = []
+    return sorted(found)

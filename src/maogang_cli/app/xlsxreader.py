@@ -1,0 +1,238 @@
+"""Reading an XLSX sent in by a unit within the limits of sheetreader (which holds them, so
+one place states them): the archive's unpacked size judged before anything is unpacked,
+the declared dimension ignored, rows counted as they are read; formula cells saved without
+a value and the lower rows of merged cells marked, not read as empty."""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from maogang_cli.app import sheetreader
+from maogang_cli.app.sheetreader import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MERGED,
+    NO_RESULT,
+    SheetLimitError,
+    Table,
+    refuse_old_excel,
+    row_cells,
+)
+from maogang_cli.errors import UsageError
+from maogang_cli.i18n import _
+from maogang_cli.words import names as names_of
+
+
+def _over_xlsx_rows(limit: int) -> str:
+    return _(
+        "more than {n} rows in an XLSX sheet: the import limit; split the file, or save it "
+        "as CSV (up to {csv} rows)"
+    ).format(n=f"{limit:,}", csv=f"{MAX_ROWS:,}")
+
+
+def shown_value(cell: Any) -> object:
+    """A cell's value as the sheet shows it: a number formatted as a percent (40% typed
+    in WPS, Excel or LibreOffice is stored as 0.4) reads as "40%", not 0.4."""
+    value = cell.value
+    number_format = getattr(cell, "number_format", None) or ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
+        return f"{round(value * 100, 6):g}%"
+    return value
+
+
+def read_xlsx(
+    data: bytes,
+    sheet: str | None,
+    fits: Callable[[Table], bool],
+    max_rows: int | None = None,
+) -> tuple[str, Table]:
+    """The named sheet, or the first that `fits` (has the headings wanted), else the first;
+    at most `max_rows` rows (MAX_XLSX_ROWS when None)."""
+    refuse_old_excel(data)
+    try:
+        _check_unpacked_size(data)
+        with _formulas_marked():
+            return _read_workbook(data, sheet, fits, max_rows or sheetreader.MAX_XLSX_ROWS)
+    except DAMAGED:
+        # A member that does not inflate (bytes changed in a download or a mail): the
+        # file is damaged, not the program; zipfile raises these from deep inside.
+        raise SheetLimitError(
+            _(
+                "the XLSX file is damaged and cannot be read: ask the unit to send it again, "
+                "or open it and save it again"
+            )
+        ) from None
+
+
+# What zipfile raises for a member whose compressed bytes were changed: zlib's error,
+# a stream that ends early, or a compression method number made up by the damage.
+DAMAGED: tuple[type[BaseException], ...] = (zlib.error, EOFError, NotImplementedError)
+
+
+@contextmanager
+def _formulas_marked() -> Iterator[None]:
+    """While it lasts, openpyxl reads a formula cell saved without a value as NO_RESULT,
+    not as an empty cell (its own reader leaves them alike; an XLSX is read in one process,
+    one sheet at a time)."""
+    from openpyxl.worksheet import _read_only
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element: Any) -> Any:
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                # A formula computed to "" is saved as text (t="str") with an empty <v/>;
+                # openpyxl writes an empty <v/> with no type for a value it never computed.
+                computed = element.get("t") == "str" and element.find(VALUE_TAG) is not None
+                if not computed:
+                    cell["value"] = NO_RESULT
+            return cell
+
+    # The read-only worksheet makes its parser from its module's name for the class.
+    original = getattr(_read_only, "WorkSheetParser")  # noqa: B009 (untyped in the stubs)
+    setattr(_read_only, "WorkSheetParser", Parser)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(_read_only, "WorkSheetParser", original)  # noqa: B010
+
+
+def _read_workbook(
+    data: bytes, sheet: str | None, fits: Callable[[Table], bool], max_rows: int
+) -> tuple[str, Table]:
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except SyntaxError as exc:  # xml.etree and lxml parse errors both are
+        raise SheetLimitError(_bad_xml(exc)) from None
+    except unreadable as exc:
+        raise SheetLimitError(
+            _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
+        ) from None
+    try:
+        names = workbook.sheetnames
+        if sheet is not None and sheet not in names:
+            raise UsageError(
+                _("no sheet named '{sheet}' in the file; its sheets: {names}").format(
+                    sheet=sheet, names=names_of(names)
+                )
+            )
+        first: tuple[str, Table] | None = None
+        for name in [sheet] if sheet else names:
+            worksheet = workbook[name]
+            worksheet.reset_dimensions()  # the declared A1:XFD1048576 is not believed
+            table: Table = []
+            try:
+                for number, row in enumerate(worksheet.iter_rows(), start=1):
+                    if not row:
+                        continue
+                    if number > max_rows:
+                        raise SheetLimitError(_over_xlsx_rows(max_rows), number)
+                    table.append((number, row_cells(number, [shown_value(cell) for cell in row])))
+                table = _merged_down(table, _merges(worksheet))
+            except SyntaxError as exc:  # xml.etree and lxml parse errors both are
+                raise SheetLimitError(_bad_xml(exc)) from None
+            except SheetLimitError:
+                raise
+            except unreadable as exc:
+                raise SheetLimitError(
+                    _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
+                ) from None
+            first = first or (name, table)
+            if fits(table):
+                return name, table
+        assert first is not None  # a workbook always has a sheet
+        return first
+    finally:
+        workbook.close()
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+
+
+def _merges(worksheet: Any) -> set[tuple[int, int, int, int]]:
+    """(first row, last row, first column, last column; columns from 0) of each merge
+    over more than one row, from the sheet's XML: openpyxl's read-only sheet skips them.
+    Read a MiB at a time (they stand after the rows)."""
+    found: set[tuple[int, int, int, int]] = set()
+    tail = b""
+    with worksheet._get_source() as source:
+        while chunk := source.read(2**20):
+            text = tail + chunk
+            for m in _MERGE.finditer(text):
+                top, bottom = int(m[2]), int(m[4])
+                if bottom > top:
+                    found.add((top, bottom, _column_index(m[1]), _column_index(m[3])))
+            tail = text[-100:]  # a reference cut by the chunk's end is found whole next
+    return found
+
+
+def _column_index(letters: bytes) -> int:
+    """b"A" → 0, b"AA" → 26."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def _merged_down(table: Table, merges: set[tuple[int, int, int, int]]) -> Table:
+    """The table with MERGED in each empty cell a merge over several rows covers below its
+    first row, where that row shows something (an empty merge shows nothing)."""
+    if not merges:
+        return table
+    rows = dict(table)
+    last = max(rows, default=0)
+    budget = sheetreader.MAX_MERGED_CELLS
+    for top, bottom, left, right in sorted(merges):
+        right = min(right, MAX_COLUMNS - 1)
+        if top not in rows or not any(rows[top][left : right + 1]):
+            continue
+        for number in range(top + 1, min(bottom, last) + 1):
+            cells = rows.setdefault(number, [])
+            cells.extend([""] * (right + 1 - len(cells)))
+            for column in range(left, right + 1):
+                cells[column] = cells[column] or MERGED
+            budget -= right + 1 - left
+            if budget < 0:
+                raise SheetLimitError(
+                    _("more than {n} merged cells").format(n=f"{sheetreader.MAX_MERGED_CELLS:,}"),
+                    number,
+                )
+    return sorted(rows.items())
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """A zip bomb is refused by the sizes its directory declares (zipfile holds each
+    member to its declared size), before anything is unpacked."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SheetLimitError(
+            _("not a readable XLSX file ({kind})").format(kind=type(exc).__name__)
+        ) from None
+    if unpacked > sheetreader.MAX_UNPACKED_BYTES:
+        raise SheetLimitError(
+            _("the XLSX unpacks to {size} MiB, over the limit of {limit} MiB").format(
+                size=f"{unpacked / 2**20:,.0f}", limit=sheetreader.MAX_UNPACKED_BYTES // 2**20
+            )
+        )
+
+
+def _bad_xml(exc: Exception) -> str:
+    return _(
+        "not a readable XLSX file: its XML is malformed or uses entities ({reason}); "
+        "save it again from the spreadsheet"
+    ).format(reason=exc)

@@ -10,16 +10,23 @@ from hypothesis import strategies as st
 
 from maogang_cli.domain.cells import neutralise, restore
 from maogang_cli.domain.imports import (
+    FIELDS,
+    Row,
     Standing,
     StoredRecord,
     already_recorded,
     cell_text,
+    chinese_heading,
+    column_letter,
     differences,
+    duplicate_headings,
+    latest_note,
     map_header,
     missing_columns,
     new_progress,
     normalise_date,
     parse_percent,
+    rows_from,
     standing,
 )
 
@@ -213,3 +220,193 @@ def test_a_stored_note_with_a_control_character_comes_back_from_its_export_uncha
     shown = Standing("in_progress", date(2024, 6, 10), "第二行\x1b[2J", None)
     assert differences(shown, "in_progress", "第二行\\x1b[2J", None) == []
     assert differences(shown, "in_progress", "第三行", None) == ["备注"]
+
+
+# Tests added for mutmut's run over domain/imports.py (CONTRIBUTING.md "Mutation testing"):
+# each compares what a user sees (a message, a column letter, a date, a skipped row) whole,
+# with the values worked out by hand.
+
+
+def test_duplicate_headings_names_both_headings_and_their_columns() -> None:
+    assert duplicate_headings(["编号", "状态", "备注", "Status"]) == (
+        "表头“状态”和“Status”指同一列（第B列和第D列）：请只保留一个"
+    )
+    # A heading it does not know (任务) is passed over, and a colon after one is not part
+    # of it: 状态 and 状态： are one column given twice.
+    assert duplicate_headings(["状态", "任务", "状态："]) == (
+        "表头“状态”和“状态：”指同一列（第A列和第C列）：请只保留一个"
+    )
+    assert duplicate_headings(["编号", "单位", "状态", "日期", "任务", "任务"]) == ""
+    assert duplicate_headings([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("index", "letters"),
+    [
+        (0, "A"),
+        (1, "B"),
+        (25, "Z"),
+        (26, "AA"),
+        (27, "AB"),
+        (51, "AZ"),
+        (52, "BA"),
+        (701, "ZZ"),
+        (702, "AAA"),
+    ],
+)
+def test_column_letter(index: int, letters: str) -> None:
+    assert column_letter(index) == letters
+
+
+def test_missing_columns_takes_a_task_id_or_a_row_number() -> None:
+    assert missing_columns(map_header(["编号", "单位", "状态", "日期"])) == []
+    assert missing_columns(map_header(["序号", "单位", "状态", "日期"])) == []
+    assert missing_columns(map_header(["编号", "单位"])) == ["status (状态)", "date (日期)"]
+    assert missing_columns(map_header(["编号", "状态", "日期"])) == ["unit (单位)"]
+    assert chinese_heading("last_update") == "最近记录日期"
+    assert chinese_heading("percent") == "进度"
+
+
+def test_map_header_takes_the_first_of_a_heading_and_ignores_colons_and_spacing() -> None:
+    assert map_header(["状态", "Status", "状态"]) == {"status": 0}
+    assert map_header(["状态：", "日期:", "  Task \t ID ", "LAST_UPDATE", "进度（%）"]) == {
+        "status": 0,
+        "date": 1,
+        "task": 2,
+        "last_update": 3,
+        "percent": 4,
+    }
+    assert map_header(["任务", "标题", ""]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" 2024/6/12 ", "2024-06-12"),
+        ("2024 年 6 月 12 日", "2024-06-12"),
+        ("2024-6-12", "2024-06-12"),
+        ("2024-06-12T00:00", "2024-06-12"),
+        ("2024-06-12 00:00", "2024-06-12"),
+        ("2024-06-12 08:30", "2024-06-12 08:30"),  # a time of day: not read as the day
+        ("x2024-06-12", "x2024-06-12"),
+        ("2024-06-12日日", "2024-06-12日日"),
+        # The day numbers read: 20000 (1954-10-03) to 99999 (2173-10-13), counted from
+        # 1899-12-30: 25569 is 1970-01-01, as in every spreadsheet.
+        ("19999", "19999"),
+        ("20000", "1954-10-03"),
+        ("25569", "1970-01-01"),
+        ("99999", "2173-10-13"),
+        ("45455.", "45455."),
+        ("45455.25x", "45455.25x"),
+        ("", ""),
+    ],
+)
+def test_normalise_date_reads_only_a_whole_date_or_a_day_number(text: str, expected: str) -> None:
+    assert normalise_date(text) == expected
+
+
+def test_cell_text_keeps_what_is_not_a_whole_number_or_a_day() -> None:
+    assert cell_text(datetime(2024, 6, 12, 15, 30)) == "2024-06-12"
+    assert cell_text(12.5) == "12.5"
+    assert cell_text(14) == "14"
+    assert cell_text(0.0) == "0"
+    assert cell_text("") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [(" ", None), ("%", None), ("50％", 50), (" 50 % ", 50), ("0", 0), ("100", 100)],
+)
+def test_parse_percent_takes_a_percent_sign_and_spaces(text: str, value: int | None) -> None:
+    assert parse_percent(text) == value
+
+
+def test_parse_percent_refusal_quotes_the_cell_as_typed() -> None:
+    with pytest.raises(ValueError) as refused:
+        parse_percent(" 12.5% ")
+    assert str(refused.value) == "进度“ 12.5% ”不是 0 到 100 之间的整数"
+
+
+def test_a_row_is_blank_only_with_every_cell_empty_and_unfilled_without_a_report() -> None:
+    assert Row(7).blank
+    assert Row(7).unfilled
+    for field in FIELDS:
+        assert not Row(7, **{field: "x"}).blank, field
+    assert Row(7, task="2024-01", seq="1", unit="城运中心", last_update="2024-06-01").unfilled
+    for field in ("status", "date", "note", "percent"):
+        assert not Row(7, **{field: "x"}).unfilled, field
+
+
+def test_rows_from_takes_each_field_from_its_column_and_empty_past_the_last_cell() -> None:
+    header = {"task": 0, "unit": 1, "status": 2, "date": 3}
+    table = [(2, ["2024-01", "城运中心", "推进中", "2024-06-12"]), (5, ["2024-02"])]
+    assert rows_from(table, header) == [
+        Row(2, task="2024-01", unit="城运中心", status="推进中", date="2024-06-12"),
+        Row(5, task="2024-02"),
+    ]
+    assert rows_from([], header) == []
+
+
+def test_latest_note_is_the_last_non_empty_one_on_or_before_the_day() -> None:
+    assert latest_note(RECORDS, date(2024, 6, 30)) == "开始"  # 06-10 has none
+    assert latest_note(RECORDS, date(2024, 7, 3)) == "完成"
+    assert latest_note(RECORDS, date(2024, 5, 31)) == ""
+
+
+def test_standing_takes_a_later_zero_percent() -> None:
+    records = [
+        StoredRecord("in_progress", date(2024, 6, 1), "a", 1, percent=20),
+        StoredRecord("blocked", date(2024, 6, 5), "b", 2, note="停工", percent=0),
+        StoredRecord("blocked", date(2024, 6, 8), "c", 3),
+    ]
+    assert standing(records) == Standing("blocked", date(2024, 6, 8), "停工", 0)
+
+
+def test_differences_name_each_change_as_the_clerk_reads_it() -> None:
+    shown = Standing("in_progress", date(2024, 6, 10), "开始", 20)
+    assert differences(shown, "done", "新进展", 60) == [
+        "状态（推进中 → 已完成）",
+        "备注",
+        "进度（20% → 60%）",
+    ]
+    assert differences(shown, "in_progress", "开始", 20) == []
+    assert differences(shown, "in_progress", "", None) == []
+    assert differences(Standing(), "not_started", "", 0) == ["进度（无 → 0%）"]
+    assert differences(Standing(), "blocked", "", None) == ["状态（未开始 → 受阻）"]
+
+
+def test_a_row_without_a_date_names_every_change_in_one_message() -> None:
+    with pytest.raises(ValueError) as refused:
+        _new("done", None, "", 60, last_update=date(2024, 6, 10))
+    assert str(refused.value) == (
+        "状态（推进中 → 已完成）和进度（20% → 60%）有变化但日期为空：请在“日期”列填写发生的日期"
+    )
+
+
+def test_a_row_without_a_date_or_a_last_update_column_is_compared_with_the_latest_record() -> None:
+    # With every record the pair is done (07-03), note 完成, percent 20.
+    assert not _new("done", None, "完成", 20, has_last_update=False)
+    with pytest.raises(ValueError, match=r"^状态（已完成 → 推进中）有变化但日期为空"):
+        _new("in_progress", None, has_last_update=False)
+    # 未开始 with a note is a report: compared, and refused without its day.
+    with pytest.raises(ValueError, match=r"^状态（推进中 → 未开始）和备注有变化但日期为空"):
+        _new("not_started", None, "还没开始", last_update=date(2024, 6, 10))
+    with pytest.raises(ValueError, match=r"^状态（推进中 → 未开始）和进度（20% → 0%）有变化"):
+        _new("not_started", None, "", 0, last_update=date(2024, 6, 10))
+
+
+def test_the_day_of_the_latest_record_without_a_last_update_column_is_refused_whole() -> None:
+    with pytest.raises(ValueError) as refused:
+        _new("done", date(2024, 6, 10), "", 20, has_last_update=False)
+    assert str(refused.value) == (
+        "状态（推进中 → 已完成）有变化，但日期 2024-06-10 与最近一条记录同日："
+        "请填写实际发生的日期（没有“最近记录日期”列的表格可能是旧版导出的，"
+        "其“日期”是最近一条记录的日期）"
+    )
+
+
+def test_a_dated_row_on_another_day_is_new_even_when_it_repeats_the_standing() -> None:
+    # As of 06-15 the pair stands as on 06-10; a row dated 06-15 is the unit's report.
+    assert _new("in_progress", date(2024, 6, 15), "开始", 20)
+    assert _new("in_progress", date(2024, 6, 15), "开始", 20, has_last_update=False)
+    assert _new("not_started", date(2024, 5, 1))

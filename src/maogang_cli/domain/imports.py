@@ -149,7 +149,7 @@ def cell_text(value: object) -> str:
 
 _SERIAL = re.compile(r"^(\d{5})(?:\.\d+)?$")
 # Spreadsheet day numbers: 1 is 1900-01-01 counted from 1899-12-30 (Excel's, WPS's and
-# LibreOffice's default); 20000..99999 is 1954-10-03..2173-10-14, no plausible row number.
+# LibreOffice's default); 20000..99999 is 1954-10-03..2173-10-13, no plausible row number.
 _SERIAL_EPOCH = date(1899, 12, 30)
 _SERIALS = range(20000, 100000)
 

@@ -360,6 +360,8 @@ def test_standing_takes_a_later_zero_percent() -> None:
         StoredRecord("blocked", date(2024, 6, 8), "c", 3),
     ]
     assert standing(records) == Standing("blocked", date(2024, 6, 8), "停工", 0)
+    # No record with a note: the export's 备注 is empty.
+    assert standing(records[:1]) == Standing("in_progress", date(2024, 6, 1), "", 20)
 
 
 def test_differences_name_each_change_as_the_clerk_reads_it() -> None:

@@ -1,10 +1,9 @@
 import json
-import re
 
 from maogang_cli.domain.cells import (
-    _JSON_ACTIVE_CLASS,
     _JSON_INERT,
     inert,
+    json_active,
     json_inert,
     neutralise,
     restore,
@@ -13,9 +12,9 @@ from maogang_cli.domain.cells import (
 
 
 def test_the_json_scan_finds_exactly_the_characters_json_inert_escapes() -> None:
-    # The regex (a quick scan) and the table (the escapes) list the same characters twice.
-    scanned = {code for code in range(0x110000) if re.fullmatch(_JSON_ACTIVE_CLASS, chr(code))}
+    scanned = {code for code in [*range(0x10000), 0x1F600, 0x10FFFF] if json_active(chr(code))}
     assert scanned == set(_JSON_INERT)
+    assert json_active(f"城运中心{chr(0x202E)}逾期") and not json_active("城运中心—逾期")
 
 
 def test_json_inert_escapes_each_active_character_and_keeps_the_value() -> None:

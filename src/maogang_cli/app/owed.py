@@ -85,7 +85,9 @@ def missed(
     memberless = memberless_groups(conn)
     owners = {d.id: d.owner_units for d in duties}
     owners |= {m.id: m.responsible_units for m in milestones}
-    return [o for o in found if chased(owners.get(o.id, []), memberless)]
+    # Judged once an obligation, not once each of its instances.
+    chased_ids = {ident for ident, units in owners.items() if chased(units, memberless)}
+    return [o for o in found if o.id in chased_ids]
 
 
 def overdue(

@@ -36,14 +36,42 @@ def test_done_late_then_report_rate_break_ties() -> None:
     assert [(r.rank, r.unit) for r in rows] == [(1, "丙"), (2, "乙"), (3, "甲")]
 
 
-def test_no_report_due_counts_as_full_marks_among_units_with_tasks() -> None:
-    # 甲 owes no monthly report; 乙 missed one: equal on their tasks, 甲 ranks first.
+def test_a_unit_owing_no_report_is_not_compared_on_reports() -> None:
+    """Tester T40: 甲 owes no monthly report. Counted as 100% it won every tie with units
+    equal on their tasks; now it shares the place of the best of them, and ranks above none."""
     summaries = [UnitSummary("甲", tasks=1), UnitSummary("乙", tasks=1)]
     rows = rank_units(summaries, [Totals("乙", missing=1)], ORDER)
-    assert [(r.rank, r.unit, r.report_rate) for r in rows] == [(1, "甲", None), (2, "乙", 0.0)]
-    # ... and ties with a unit that sent every report on time
+    assert [(r.rank, r.unit, r.report_rate) for r in rows] == [(1, "甲", None), (1, "乙", 0.0)]
     tie = rank_units(summaries, [Totals("乙", on_time=1)], ORDER)
     assert [(r.rank, r.unit) for r in tie] == [(1, "甲"), (1, "乙")]
+
+
+def test_a_unit_owing_no_report_shares_the_best_place_of_its_equals() -> None:
+    # 乙 and 丁 (the same tasks as 甲) owe reports: 丁 sent 1 of 2, 乙 none; 甲 owes none and
+    # ties with 丁, the best of them; 丙 (more overdue) and 戊 (owes none) rank apart.
+    summaries = [
+        UnitSummary("甲", tasks=2, done=1, overdue=1),
+        UnitSummary("乙", tasks=2, done=1, overdue=1),
+        UnitSummary("丙", tasks=2, done=1, overdue=2),
+        UnitSummary("丁", tasks=4, done=2, overdue=1),
+        UnitSummary("戊", tasks=2, done=1, overdue=2),
+    ]
+    reports = [
+        Totals("乙", missing=2),
+        Totals("丙", on_time=1),
+        Totals("丁", on_time=1, late=1),
+    ]
+    rows = rank_units(summaries, reports, ORDER)
+    assert [(r.rank, r.unit) for r in rows] == [
+        (1, "甲"),
+        (1, "丁"),
+        (3, "乙"),
+        (4, "丙"),
+        (4, "戊"),  # alone with 丙 on its tasks: ties with 丙's 100%
+    ]
+    # Units equal on their tasks that all owe none tie with one another.
+    alone = rank_units([UnitSummary("甲", tasks=1), UnitSummary("乙", tasks=1)], [], ORDER)
+    assert [(r.rank, r.unit) for r in alone] == [(1, "甲"), (1, "乙")]
 
 
 def test_units_without_tasks_are_ranked_on_their_reports_after_those_with_tasks() -> None:
@@ -95,7 +123,7 @@ def test_the_key_puts_the_group_first() -> None:
     reports = [Totals("甲", on_time=1), Totals("乙", on_time=1, late=3)]
     rows = rank_units(summaries, reports, ORDER)
     assert [(r.rank, r.unit, r.completion_rate) for r in rows] == [(1, "乙", 0.5), (2, "甲", None)]
-    assert [r.key() for r in rows] == [(0, -0.5, 1, 1, -0.25), (1, -0.0, 0, 0, -1.0)]
+    assert [r.task_key() for r in rows] == [(0, -0.5, 1, 1), (1, -0.0, 0, 0)]
 
 
 def test_rank_text() -> None:

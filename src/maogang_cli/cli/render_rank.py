@@ -21,9 +21,10 @@ def rank_rule() -> str:
     return _(
         "Rule: units with lead tasks first, by completion rate (higher first), then overdue "
         "(fewer first), then done late (fewer first), then on-time report rate (higher first; "
-        "no report due counts 100%); units equal on all four share a rank. Units with no lead "
-        "task follow, ranked on their on-time report rate only; units with nothing due are "
-        "listed last, unranked (-)."
+        "compared only between units owing reports: one owing none shares the place of the best "
+        "unit equal to it on the other three); units equal on all four share a rank. Units "
+        "with no lead task follow, ranked on their on-time report rate only; units with "
+        "nothing due are listed last, unranked (-)."
     )
 
 

@@ -3,7 +3,10 @@
 Rule (the one place it is decided; `rank`'s rule line and docs/rules.md say it in words):
 1. Units with 主办 tasks come first, compared in order on completion rate (higher first),
    overdue items (fewer first), items done late (fewer first) and on-time monthly-report
-   rate (higher first; a unit with no report due counts 100% there, as it was not asked).
+   rate (higher first). That last figure is compared only between units that owe reports:
+   a unit owing none shares the place of the best unit equal to it on the task figures. It
+   is not marked down for what it was not asked to do, nor ranked above a unit that did the
+   same work (counted as 100%, 镇党政班子成员 won every such tie early in a year: tester T40).
 2. Units with no 主办 task but monthly reports due follow, compared on their on-time
    report rate only: with no task they have no completion rate, and counting it as 100%
    put a unit that missed every report above units that completed work (tester T7).
@@ -52,12 +55,11 @@ class RankRow(NamedTuple):
             return WITH_TASKS
         return REPORTS_ONLY if self.reports_due else NOTHING_DUE
 
-    def key(self) -> tuple[int, float, int, int, float]:
-        """Smaller is better. Outside the first group the task figures are all zero (no
-        task, nothing overdue), so only the report rate decides."""
+    def task_key(self) -> tuple[int, float, int, int]:
+        """Smaller is better, on everything but the reports. Outside the first group the
+        task figures are all zero (no task, nothing overdue)."""
         done = 0.0 if self.completion_rate is None else self.completion_rate
-        reports = 1.0 if self.report_rate is None else self.report_rate
-        return (self.group, -done, self.overdue, self.done_late, -reports)
+        return (self.group, -done, self.overdue, self.done_late)
 
 
 def rank_text(rank: int | None) -> str:
@@ -80,12 +82,24 @@ def rank_units(
         rows.append(RankRow(0, unit, s.tasks, s.done, s.overdue, s.done_late, t.due, t.on_time))
     if not any(row.group != NOTHING_DUE for row in rows):
         return []
-    rows.sort(key=RankRow.key)  # stable: equal rows stay in unit order
+    # The best report rate among the units that owe reports, per task figures: a unit
+    # owing none takes it, so it ties with the best of its equals and beats none of them.
+    best: dict[tuple[int, float, int, int], float] = {}
+    for row in rows:
+        if row.report_rate is not None:
+            figures = row.task_key()
+            best[figures] = max(best.get(figures, 0.0), row.report_rate)
+
+    def key(row: RankRow) -> tuple[int, float, int, int, float]:
+        reports = row.report_rate
+        return (*row.task_key(), -(best.get(row.task_key(), 0.0) if reports is None else reports))
+
+    rows.sort(key=key)  # stable: equal rows stay in unit order
     ranked: list[RankRow] = []
     for i, row in enumerate(rows):
         if row.group == NOTHING_DUE:
             rank = None
-        elif ranked and ranked[-1].key() == row.key():
+        elif ranked and key(ranked[-1]) == key(row):
             rank = ranked[-1].rank
         else:
             rank = i + 1

@@ -212,7 +212,9 @@ def _ranking(b: Bulletin) -> list[Block]:
     rule = _(
         "Units with lead tasks are ranked first, by completion rate (higher first), then "
         "overdue items (fewer first), items done late (fewer first) and the on-time rate of "
-        "monthly reports (higher first; no report due counts 100%); units equal on all four "
+        "monthly reports (higher first; compared only between units owing reports: one owing "
+        "none shares the place of the best unit equal to it on the other three); units equal "
+        "on all four "
         "share a rank. Units with no lead task follow, ranked on the on-time rate of their "
         "monthly reports only; units with nothing due are listed last, unranked (-)."
     )

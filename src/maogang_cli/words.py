@@ -45,6 +45,13 @@ REPORT_STATES = {
     "not_owed": NC_("report", "not owed"),
 }
 
+FREQUENCIES = {  # context "plan", as the duty table has always shown them
+    "monthly": NC_("plan", "monthly"),
+    "quarterly": NC_("plan", "quarterly"),
+    "half_yearly": NC_("plan", "half-yearly"),
+    "yearly": NC_("plan", "yearly"),
+}
+
 
 def _word(context: str, table: dict[str, str], key: str) -> str:
     # A value the table does not know (a newer database?) is shown as stored, not refused.
@@ -64,6 +71,11 @@ def role_word(role: str) -> str:
 def kind_word(kind: str) -> str:
     """办公室 / 职能部门 / … / 单位组 / 已撤销."""
     return _word("unit kind", KINDS, kind)
+
+
+def frequency_word(frequency: str) -> str:
+    """A duty's frequency: 每月 / 每季度 / 每半年 / 每年."""
+    return _word("plan", FREQUENCIES, frequency)
 
 
 def report_word(state: str, days_late: int = 0) -> str:

@@ -37,6 +37,10 @@ def duty_item(ref: str, title: str, unit: str, deadline: str, days: int) -> dict
     }
 
 
+# The plan's duties by the short names it gives them (data/plan_2024_2026.yaml).
+SHORT_NAMES = ("月报", "调度会", "进度评估", "任务清单", "季度专题会", "季度点评", "带队检查",
+               "高危带队检查", "疏散演练", "高危疏散演练", "培训计划")  # fmt: skip
+
 # --- duty done ---------------------------------------------------------------------
 
 
@@ -45,13 +49,12 @@ def test_duty_done_records_and_says_on_time_or_late(invoke: Invoke) -> None:
                "--date", "2024-07-03", "--note", "第二季度点评", "--by", "李四")  # fmt: skip
     assert (r.exit_code, r.stdout) == (0, "")
     assert r.stderr == (
-        "已完成：quarterly_review 2024-Q2 镇监察办，2024-07-03完成，记录人李四"
-        "——迟3天（截止2024-06-30）\n"
+        "已完成：季度点评 2024-Q2 镇监察办，2024-07-03完成，记录人李四——迟3天（截止2024-06-30）\n"
     )
     again = invoke("duty", "done", "quarterly_review", "-p", "2024-Q2", "-u", "镇监察办",
                    "-d", "2024-06-28")  # fmt: skip
     assert again.stderr == (
-        "已完成：quarterly_review 2024-Q2 镇监察办，2024-06-28完成，记录人tester"
+        "已完成：季度点评 2024-Q2 镇监察办，2024-06-28完成，记录人tester"
         "——按时（截止2024-06-30）\n"
         "提示：此项已有1条较早的记录，均保留；以最早日期判定是否按时\n"
     )
@@ -80,7 +83,7 @@ def test_plan_milestone_is_recorded_without_a_period(invoke: Invoke) -> None:
     r = invoke("duty", "done", "m06-2024", "-u", "城运中心", "-d", "2024-12-10")
     assert (
         r.stderr
-        == "已完成：m06-2024 2024-12 城运中心，2024-12-10完成，记录人tester——按时（截止2024-12-31）\n"
+        == "已完成：判定标准学习 2024-12 城运中心，2024-12-10完成，记录人tester——按时（截止2024-12-31）\n"
     )
     assert (
         invoke(
@@ -99,9 +102,9 @@ def test_plan_milestone_is_recorded_without_a_period(invoke: Invoke) -> None:
     ("args", "message"),
     [
         (["quarterly_review", "-p", "2024-Q5", "-u", "镇安委办"],
-         "'2024-Q5' is not a quarterly period (write it like 2024-Q2)"),
+         "“2024-Q5”不是每季度的期次（应写作 2024-Q2）"),
         (["monthly_report", "-p", "2024-Q2", "-u", "城运中心"],
-         "'2024-Q2' is not a monthly period (write it like 2024-05)"),
+         "“2024-Q2”不是每月的期次（应写作 2024-05）"),
         (["monthly_reprot", "-p", "2024-05", "-u", "城运中心"],
          "未知职责或方案节点“monthly_reprot”（是否想输入：monthly_report？）"),
         (["quarterly_review", "-p", "2024-Q1", "-u", "镇安委办"],
@@ -109,14 +112,13 @@ def test_plan_milestone_is_recorded_without_a_period(invoke: Invoke) -> None:
         (["quarterly_review", "-p", "2027-Q1", "-u", "镇安委办"],
          "2027-Q1 不在该职责的期次范围内（2024-04至2026-12）"),
         (["quarterly_review", "-u", "镇安委办"],
-         "quarterly_review 是定期职责（quarterly）：请用 --period 指明期次（如 2024-Q2）"),
+         "季度点评是每季度的定期职责：请用 --period 指明期次（如 2024-Q2）"),
         (["half_yearly_progress_assessment", "-u", "镇安委办"],
-         "half_yearly_progress_assessment 是定期职责（half-yearly）：请用 --period 指明期次"
-         "（如 2024-H1）"),
+         "进度评估是每半年的定期职责：请用 --period 指明期次（如 2024-H1）"),
         (["quarterly_review", "-p", "2024-Q2", "-u", "城运中心"],
-         "“城运中心”不承担 quarterly_review；承担单位：镇安委办、镇监察办"),
+         "“城运中心”不承担季度点评；承担单位：镇安委办、镇监察办"),
         (["m03-2024", "-u", "镇安委办"],
-         "“镇安委办”不承担 m03-2024；承担单位：经发办、规建办、农办、综合行政执法队、"
+         "“镇安委办”不承担培树企业；承担单位：经发办、规建办、农办、综合行政执法队、"
          "泖港派出所、泖港市场监管所"),
         (["m03-2024", "-p", "2024-Q4", "-u", "规建办"],
          "m03-2024 是方案节点，截止 2024-12-31：只有期次 2024-12（请去掉 --period）"),
@@ -133,7 +135,7 @@ def test_bad_input_is_refused_and_nothing_is_written(
     invoke: Invoke, args: list[str], message: str
 ) -> None:
     r = invoke("duty", "done", *args)
-    unreadable = "period (write it like" in message  # a usage error (README, Exit codes)
+    unreadable = "的期次（应写作" in message  # a usage error (README, Exit codes)
     assert (r.exit_code, r.stdout, r.stderr) == (2 if unreadable else 1, "", f"错误：{message}\n")
     listed = json.loads(invoke("duty", "list", "--json", "--as-of", "2026-11-29").stdout)
     assert sum(d["done"] for d in listed) == 0
@@ -214,10 +216,10 @@ def test_duty_list_table(invoke: Invoke) -> None:
         "",
         " 职责                                                          频次 起止    完成",
         " -------------------------------------------------------------------------------",
-        " monthly_report                                                每月25日前  0/105",
+        " 月报                                                          每月25日前  0/105",
         " 每月25日前向镇工作专班报送工作开展情况及任务清单完成情况      2024-05 至",
         " 责任单位：镇安委会成员单位、经发公司、各村居、镇属企事业单位  2026-12",
-        " quarterly_dispatch_meeting                                    每季度        0/2",
+        " 调度会                                                        每季度        0/2",
     ]
     assert " 责任单位：各生产经营单位 *" in out
     # The rules are lines under the table, not a caption wrapped at its width.
@@ -238,7 +240,8 @@ def test_duty_list_keeps_ids_and_names_whole(
         out = invoke("duty", "list", "--as-of", "2025-01-05", "--lang", lang).stdout
         assert max(cell_len(line) for line in out.splitlines()) <= columns
         words = set(out.split())
-        assert {d["id"] for d in duties} <= words
+        # each duty by its short name, what `duty done` takes (ids stay in --json)
+        assert len(duties) == len(SHORT_NAMES) and set(SHORT_NAMES) <= words
         for d in duties:
             assert all(owner in out for owner in d["owners"])
         assert not any(line.lstrip().startswith(("、", ",")) for line in out.splitlines())

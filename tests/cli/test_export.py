@@ -491,7 +491,7 @@ def test_bad_month_and_format(invoke: Invoke) -> None:
     bad = invoke("export", "-m", "June")
     assert (bad.exit_code, bad.stderr) == (
         2,
-        "错误：'JUNE' is not a monthly period (write it like 2024-05)\n",
+        "错误：“JUNE”不是每月的期次（应写作 2024-05）\n",
     )
     unknown = invoke("export", "-m", "2024-06", "-f", "pdf")
     assert unknown.exit_code == 2 and "Traceback" not in unknown.stderr

@@ -583,14 +583,14 @@ def test_the_on_time_rate_is_a_whole_percent_as_everywhere(
     [
         (["--open", "--closed"], "错误：--open与--closed互相矛盾：只给一个\n"),
         (["--closed", "--overdue"], "错误：--closed与--overdue互相矛盾：只给一个\n"),
-        (["--open", "--state", "closed"], "错误：--state closed与--open互相矛盾：只给一个\n"),
-        (["--state", "整改中", "--closed"], "错误：--state rectifying与--closed互相矛盾：只给一个\n"),
-        (["--overdue", "--state", "已作废"], "错误：--state voided与--overdue互相矛盾：只给一个\n"),
+        (["--open", "--state", "closed"], "错误：--state 已销号与--open互相矛盾：只给一个\n"),
+        (["--state", "整改中", "--closed"], "错误：--state 整改中与--closed互相矛盾：只给一个\n"),
+        (["--overdue", "--state", "已作废"], "错误：--state 已作废与--overdue互相矛盾：只给一个\n"),
         (["--found-from", "2025-01-01", "--found-to", "2024-01-01"],
          "错误：--found-from 2025-01-01晚于--found-to 2024-01-01\n"),
         (["--state", "finished"],
          "错误：未知状态“finished”：可选 上账、已上账、整改中、整改完成、审核通过、销号、已销号、作废、"
-         "已作废（或 registered, rectifying, rectified, verified, closed, voided）\n"),
+         "已作废（或 registered、rectifying、rectified、verified、closed、voided）\n"),
     ],
 )  # fmt: skip
 def test_contradictory_filters_are_usage_errors(
@@ -617,18 +617,18 @@ def test_the_filters_that_agree_still_narrow(ledger: Invoke) -> None:
     [
         (["hazard", "event", "YH-2024-0001", "done"],
          "错误：未知环节“done”：可选 整改中、整改完成、审核通过、验收不合格、销号、延期、书面说明、"
-         "通知、作废（或 rectifying, rectified, verified, rejected, closed, extended, explained, "
-         "notified, voided）\n"),
+         "通知、作废（或 rectifying、rectified、verified、rejected、closed、extended、explained、"
+         "notified、voided）\n"),
         (["hazard", "add", *COLD_STORE[:2], "--source", "自查", *COLD_STORE[4:]],
          "错误：未知隐患来源“自查”：可选 企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、"
-         "举报查实、其他（或 self_report, inspection, public_report, other）\n"),
+         "举报查实、其他（或 self_report、inspection、public_report、other）\n"),
         (["hazard", "add", *COLD_STORE, "--level", "较大"],
-         "错误：未知隐患等级“较大”：可选 重大、重大隐患、一般、一般隐患（或 major, general）\n"),
+         "错误：未知隐患等级“较大”：可选 重大、重大隐患、一般、一般隐患（或 major、general）\n"),
         (["hazard", "list", "--source", "自查"],
          "错误：未知隐患来源“自查”：可选 企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、"
-         "举报查实、其他（或 self_report, inspection, public_report, other）\n"),
+         "举报查实、其他（或 self_report、inspection、public_report、other）\n"),
         (["hazard", "stats", "--level", "big"],
-         "错误：未知隐患等级“big”：可选 重大、重大隐患、一般、一般隐患（或 major, general）\n"),
+         "错误：未知隐患等级“big”：可选 重大、重大隐患、一般、一般隐患（或 major、general）\n"),
     ],
 )  # fmt: skip
 def test_an_unknown_value_of_a_fixed_list_is_a_usage_error(

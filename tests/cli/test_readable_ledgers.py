@@ -141,7 +141,7 @@ TABLES: list[tuple[tuple[str, ...], list[str]]] = [
     (("history", "--duty", "月报", "--unit", "城建中心"), ["城建中心", "2024-06-28"]),
     (("reports", "--year", "2024", *AS_OF), [*UNITS, "13%"]),
     (("plan", *AS_OF), ["2024-12-31", "培树企业", "推广长效机制", "2024-14"]),
-    (("duty", "list", *AS_OF), ["principal_hazard_inspection_high_risk", "镇党委政府主要负责人"]),
+    (("duty", "list", *AS_OF), ["高危带队检查", "镇党委政府主要负责人"]),
     (("hazard", "list", *AS_OF), [*HAZARD_IDS, "综合行政执法队", "上海某某五金制品有限公司"]),
     (("hazard", "show", "YH-2024-0001", *AS_OF), ["YH-2024-0001", "2024-07-26", "经发办"]),
     (("hazard", "stats", *AS_OF), ["综合行政执法队", "违规占用消防车通道"]),

@@ -280,7 +280,7 @@ def test_empty_range_says_so(invoke: Invoke) -> None:
         (
             ["-u", "镇安委办"],
             1,
-            "错误：“镇安委办”不承担 monthly_report；承担单位：" + "、".join(OWNERS),
+            "错误：“镇安委办”不承担月报；承担单位：" + "、".join(OWNERS),
         ),
     ],
 )

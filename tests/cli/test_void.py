@@ -194,3 +194,12 @@ def test_a_back_dated_correction_says_the_later_record_stays_in_force(invoke: In
     # the pair's latest record: no notice
     later = invoke("record", "14", "-u", "城运中心", "-s", "in_progress", "-d", "2024-06-25")
     assert "P1" not in later.stderr
+
+
+def test_a_voided_report_is_named_by_its_duty_short_name(invoke: Invoke) -> None:
+    invoke("submit", "-u", "城运中心", "-m", "2024-06", "-d", "2024-06-20", "--by", "张三")
+    r = invoke("void", "D1", "--reason", "报错单位", "--by", "李四")
+    assert (r.exit_code, r.stderr) == (
+        0,
+        "已作废 D1（月报 2024-06 城运中心 2024-06-20），作废记录为 V1；history 中仍保留并标注\n",
+    )

@@ -394,21 +394,21 @@ def test_words_as_typed(text: str, parse: object, value: str) -> None:
             parse_event,
             "unknown hazard event '上账': use one of rectifying, rectified, verified, rejected, "
             "closed, extended, explained, notified, voided "
-            "(or 整改中、整改完成、审核通过、验收不合格、销号、延期、书面说明、通知、作废)",
+            "(or 整改中, 整改完成, 审核通过, 验收不合格, 销号, 延期, 书面说明, 通知, 作废)",
             id="event",
         ),
         pytest.param(
             "self",
             parse_source,
             "unknown hazard source 'self': use one of self_report, inspection, public_report, "
-            "other (or 企业自查上报、自查上报、督导检查发现、检查发现、群众举报查实、举报查实、其他)",
+            "other (or 企业自查上报, 自查上报, 督导检查发现, 检查发现, 群众举报查实, 举报查实, 其他)",
             id="source",
         ),
         pytest.param(
             " 特别重大 ",
             parse_level,
             "unknown hazard level ' 特别重大 ': use one of major, general "
-            "(or 重大、重大隐患、一般、一般隐患)",
+            "(or 重大, 重大隐患, 一般, 一般隐患)",
             id="level",
         ),
     ],

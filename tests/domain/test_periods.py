@@ -62,12 +62,12 @@ def test_parse_period_accepts_each_frequency_key() -> None:
 @pytest.mark.parametrize(
     ("frequency", "text", "message"),
     [
-        ("quarterly", "2024-Q5", "'2024-Q5' is not a quarterly period (write it like 2024-Q2)"),
-        ("quarterly", "2024-05", "'2024-05' is not a quarterly period (write it like 2024-Q2)"),
-        ("half_yearly", "2024-H3", "'2024-H3' is not a half_yearly period (write it like 2024-H1)"),
+        ("quarterly", "2024-Q5", "“2024-Q5”不是每季度的期次（应写作 2024-Q2）"),
+        ("quarterly", "2024-05", "“2024-05”不是每季度的期次（应写作 2024-Q2）"),
+        ("half_yearly", "2024-H3", "“2024-H3”不是每半年的期次（应写作 2024-H1）"),
         ("monthly", "2024-13", "“2024-13”不是实际存在的月份"),
-        ("monthly", "2024-Q1", "'2024-Q1' is not a monthly period (write it like 2024-05)"),
-        ("yearly", "24", "'24' is not a yearly period (write it like 2024)"),
+        ("monthly", "2024-Q1", "“2024-Q1”不是每月的期次（应写作 2024-05）"),
+        ("yearly", "24", "“24”不是每年的期次（应写作 2024）"),
     ],
 )
 def test_parse_period_refuses_keys_that_do_not_exist(

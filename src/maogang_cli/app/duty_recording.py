@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.app.recording import day_given, now_stamp
-from maogang_cli.errors import InvalidRecordError, did_you_mean, refused_value
+from maogang_cli.errors import InvalidRecordError, refused_value
 from maogang_cli.i18n import _
-from maogang_cli.store.duties import NewDutyRecord, get_duty
+from maogang_cli.store.duties import NewDutyRecord, get_duty, shown_name
 from maogang_cli.store.queries import group_members, resolve_unit
+from maogang_cli.words import names
 
 if TYPE_CHECKING:
     import sqlite3
@@ -51,16 +52,16 @@ def check_duty_entry(
         if members:
             raise InvalidRecordError(
                 _("'{unit}' is a group: record {duty} for each member: {members}").format(
-                    unit=unit, duty=duty.id, members=_(", ").join(members)
+                    unit=unit, duty=shown_name(conn, duty.id), members=names(members)
                 )
             )
         raise InvalidRecordError(
             _("'{unit}' does not owe {duty} ({title}){hint}; its units: {units}").format(
                 unit=unit,
-                duty=duty.id,
+                duty=shown_name(conn, duty.id),
                 title=duty.title,
-                hint=did_you_mean(unit, owners),
-                units=_(", ").join(owners),
+                hint="",  # the unit exists: other units' names would be no hint
+                units=names(owners),
             )
         )
     done_on = day_given(entry.date, today)

@@ -112,7 +112,9 @@ def make_query(
     ):
         excluded = [s for s in given if on and s not in allowed]
         if excluded:
-            raise _contradiction(f"--state {excluded[0]}", flag)
+            from maogang_cli.hazard_words import word
+
+            raise _contradiction(f"--state {word(excluded[0])}", flag)  # as typed: 已销号
     return Query(
         states=given,
         open_only=open_only,
@@ -147,12 +149,14 @@ STATE_WORDS = {
 
 
 def _state(text: str) -> str:
-    word = text.strip()
-    value = STATE_WORDS.get(word, word.lower())
+    typed = text.strip()
+    value = STATE_WORDS.get(typed, typed.lower())
     if value not in STATE_CHOICES:
+        from maogang_cli.words import names
+
         raise UsageError(
             _("unknown state '{state}': use one of {states} (or {words})").format(
-                state=word, states=", ".join(STATE_CHOICES), words="、".join(STATE_WORDS)
+                state=typed, states=names(STATE_CHOICES), words=names(STATE_WORDS)
             )
         )
     return value

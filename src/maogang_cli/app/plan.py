@@ -36,6 +36,7 @@ class DutyList(NamedTuple):
 
     duties: list[Duty]
     counts: dict[str, dict[str, Any]]
+    short_names: dict[str, str]  # monthly_report -> 月报, as the table names it
 
 
 class Agenda(NamedTuple):
@@ -116,4 +117,6 @@ def plan_page(conn: sqlite3.Connection, as_of: date) -> PlanPage:
 
 
 def duty_list(conn: sqlite3.Connection, as_of: date) -> DutyList:
-    return DutyList(list_duties(conn), duty_counts(conn, as_of))
+    from maogang_cli.store.duties import short_names
+
+    return DutyList(list_duties(conn), duty_counts(conn, as_of), short_names(conn))

@@ -16,16 +16,18 @@ from maogang_cli.app.recording import day_given, now_stamp
 from maogang_cli.domain.duties import PlanMilestone
 from maogang_cli.domain.reports import InstanceState, instance_state
 from maogang_cli.domain.voids import decided_already, entry_id
-from maogang_cli.errors import InvalidRecordError, did_you_mean
+from maogang_cli.errors import InvalidRecordError
 from maogang_cli.i18n import _
 from maogang_cli.store.duties import (
     NewDutyRecord,
     append_duty_records,
     duty_records,
     get_duty,
+    shown_name,
 )
 from maogang_cli.store.owed import find_obligation
 from maogang_cli.store.queries import group_members, resolve_unit
+from maogang_cli.words import frequency_word, names
 
 if TYPE_CHECKING:
     import sqlite3
@@ -56,6 +58,7 @@ class Recorded(NamedTuple):
     first: date | None  # the earliest day done, which decides on time or late
     id: str = ""  # D7
     decided_by: str | None = None  # an earlier record that still decides: this changes nothing
+    duty_name: str = ""  # 月报, 调度会: the duty's short name, else its id
 
 
 def _owing(
@@ -76,14 +79,14 @@ def _owing(
             _(
                 "'{unit}' is a group: record for one member, or pass --all-members "
                 "to record the same for each of: {members}"
-            ).format(unit=unit, members=_(", ").join(members))
+            ).format(unit=unit, members=names(members))
         )
     raise InvalidRecordError(
         _("'{unit}' does not owe {duty}{hint}; its units: {units}").format(
             unit=unit,
-            duty=ident,
-            hint=did_you_mean(unit, list(owners)),
-            units=_(", ").join(owners) or _("none"),
+            duty=shown_name(conn, ident),
+            hint="",  # the unit exists: other units' names would be no hint
+            units=names(owners) or _("none"),
         )
     )
 
@@ -140,7 +143,9 @@ def check_done(
     if entry.period is None:
         raise InvalidRecordError(
             _("{id} is a {frequency} duty: say which period with --period (like {example})").format(
-                id=found.id, frequency=found.frequency.replace("_", "-"), example=_example(found)
+                id=shown_name(conn, found.id),
+                frequency=frequency_word(found.frequency),
+                example=_example(found),
             )
         )
     units = _owing(conn, entry.unit, found.owner_units, found.id, all_members)
@@ -219,6 +224,7 @@ def _append(conn: sqlite3.Connection, records: list[NewDutyRecord], due: date) -
                 first,
                 entry_id("duty_records", new_id),
                 entry_id("duty_records", decides.id) if decides else None,
+                shown_name(conn, r.duty),
             )
         )
     return out

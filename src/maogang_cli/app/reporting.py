@@ -68,10 +68,12 @@ def duty_units(conn: sqlite3.Connection, duty: Duty, unit: str | None = None) ->
     chosen = [u for u in owners if u in wanted]
     if not chosen:
         from maogang_cli.i18n import _
+        from maogang_cli.store.duties import shown_name
+        from maogang_cli.words import names
 
         raise InvalidRecordError(
             _("'{unit}' does not owe {duty}{hint}; its units: {units}").format(
-                unit=canonical, duty=duty.id, hint="", units=_(", ").join(owners)
+                unit=canonical, duty=shown_name(conn, duty.id), hint="", units=names(owners)
             )
         )
     return chosen

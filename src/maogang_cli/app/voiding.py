@@ -7,6 +7,7 @@ from maogang_cli.app.recording import now_stamp
 from maogang_cli.domain.voids import parse_entry_id
 from maogang_cli.errors import InvalidRecordError, NotFoundError, UsageError
 from maogang_cli.i18n import _
+from maogang_cli.store.duties import shown_name
 from maogang_cli.store.voids import NewVoid, entry, insert_void, marks
 from maogang_cli.words import status_word
 
@@ -17,11 +18,12 @@ class Voided(NamedTuple):
     what: str  # what the voided entry said, in a few words
 
 
-def _what(table: str, row: sqlite3.Row) -> str:
+def _what(conn: sqlite3.Connection, table: str, row: sqlite3.Row) -> str:
     if table == "progress":
         status = status_word(row["status"])
         return f"{row['task_id']} {row['unit']} {status} {row['happened_on']}"
-    return f"{row['duty']} {row['period']} {row['unit']} {row['done_on']}"
+    duty = shown_name(conn, row["duty"])
+    return f"{duty} {row['period']} {row['unit']} {row['done_on']}"
 
 
 def void(conn: sqlite3.Connection, ref: str, *, reason: str, by: str) -> Voided:
@@ -65,4 +67,4 @@ def void(conn: sqlite3.Connection, ref: str, *, reason: str, by: str) -> Voided:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    return Voided(f"V{number}", str(target), _what(target.table, row))
+    return Voided(f"V{number}", str(target), _what(conn, target.table, row))

@@ -80,7 +80,7 @@ def done(
         verdict = on_time_or_late(r.state, r.days_late)
         output.note(
             _("done: {duty} {period} {unit} on {day} by {by} — {verdict} (due {due})").format(
-                duty=rec.duty,
+                duty=r.duty_name or rec.duty,
                 period=rec.period,
                 unit=rec.unit,
                 day=rec.done_on,

@@ -131,7 +131,7 @@ class TableFormatter(Formatter):
     def duty_list(self, found: DutyList, day: date) -> None:
         from maogang_cli.cli.render_plan import duty_table
 
-        duty_table(found.duties, found.counts, day)
+        duty_table(found.duties, found.counts, day, found.short_names)
 
     def reports(self, grid: ReportGrid, day: date) -> None:
         from maogang_cli.cli.render_reports import reports_grid

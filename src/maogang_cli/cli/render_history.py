@@ -14,7 +14,7 @@ from maogang_cli.cli.stacking import flat_fits
 from maogang_cli.domain.voids import entry_id
 from maogang_cli.i18n import _
 from maogang_cli.output import Cell, Column
-from maogang_cli.words import status_word
+from maogang_cli.words import names, status_word
 
 if TYPE_CHECKING:
     from maogang_cli.app.history import Entries
@@ -64,7 +64,7 @@ def _source_lines(rows: list[Any]) -> None:
                 entry_id("progress", r["id"])
             )
     for file, ids in by_file.items():
-        output.print_lines([_("imported from {file}: {ids}").format(file=file, ids=", ".join(ids))])
+        output.print_lines([_("imported from {file}: {ids}").format(file=file, ids=names(ids))])
 
 
 def _lines(*parts: str) -> str:

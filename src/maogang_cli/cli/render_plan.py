@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING, Any
 from maogang_cli import output
 from maogang_cli.i18n import N_, NC_, _, pgettext
 from maogang_cli.output import Cell, Column
+from maogang_cli.words import frequency_word
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from datetime import date
 
     from maogang_cli.app.plan import PlanPage
     from maogang_cli.domain.duties import Duty
 
-# The words of the agenda's kinds, the milestones' states and the duties' frequencies,
+# The words of the agenda's kinds and the milestones' states (frequencies: words.py),
 # shown through pgettext (context "plan"): "done" and "overdue" say other things elsewhere.
 _PLAN_WORDS: dict[str, str] = {
     # agenda kinds
@@ -30,11 +31,6 @@ _PLAN_WORDS: dict[str, str] = {
     "done": NC_("plan", "done"),
     "open": NC_("plan", "open"),
     "overdue": NC_("plan", "overdue"),
-    # frequencies
-    "monthly": NC_("plan", "monthly"),
-    "quarterly": NC_("plan", "quarterly"),
-    "half_yearly": NC_("plan", "half-yearly"),
-    "yearly": NC_("plan", "yearly"),
 }
 # The plan numbers its actions （一）…（九）.
 _ACTION_NUMBERS = (N_("1. "), N_("2. "), N_("3. "), N_("4. "), N_("5. "),
@@ -115,12 +111,18 @@ def plan_tables(page: PlanPage, day: date) -> None:
     output.print_text(_("n/m: units done / units owing (a task's lead units)."))
 
 
-def duty_table(duties: Sequence[Duty], counts: dict[str, dict[str, Any]], day: date) -> None:
-    """One row per duty: its id, title and owners in one column as wide as the terminal
-    allows (an id stays whole at 60 columns); the rule and span; done of due."""
+def duty_table(
+    duties: Sequence[Duty],
+    counts: dict[str, dict[str, Any]],
+    day: date,
+    short_names: Mapping[str, str],
+) -> None:
+    """One row per duty: its short name (月报, what `duty done` takes; else its id), title
+    and owners in one column as wide as the terminal allows; the rule and span; done of
+    due."""
     rows: list[list[str | Cell]] = []
     for duty in duties:
-        rule = w(duty.frequency)
+        rule = frequency_word(duty.frequency)
         if duty.due_day:
             rule += _("\nby day {day}").format(day=duty.due_day)
         c = counts[duty.id]
@@ -130,7 +132,7 @@ def duty_table(duties: Sequence[Duty], counts: dict[str, dict[str, Any]], day: d
         span = _("{first} to\n{last}").format(first=duty.start, last=duty.end)
         rows.append(
             [
-                f"{duty.id}\n{duty.title}\n{owners}",
+                f"{short_names.get(duty.id, duty.id)}\n{duty.title}\n{owners}",
                 f"{rule}\n{span}",
                 Cell(f"{c['done']}/{c['due']}", "red" if c["missing"] else ""),
             ]

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from maogang_cli.hazard_words import event_word
 from maogang_cli.i18n import N_, _
+from maogang_cli.words import names
 
 STATES = ("registered", "rectifying", "rectified", "verified", "closed")
 VOIDED = "voided"  # a hazard registered by mistake; it leaves every list and count
@@ -144,7 +145,7 @@ def parse_word(text: str, allowed: tuple[str, ...], words: dict[str, str], what:
     chinese = [w for w, v in words.items() if v in allowed]
     raise ValueError(
         _("unknown {what} '{text}': use one of {choices} (or {words})").format(
-            what=what, text=text, choices=", ".join(allowed), words="、".join(chinese)
+            what=what, text=text, choices=names(allowed), words=names(chinese)
         )
     )
 

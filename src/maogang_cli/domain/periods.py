@@ -76,15 +76,19 @@ def parse_period(frequency: str, text: str) -> Period:
         "half_yearly": "2024-H1",
         "yearly": "2024",
     }
+    from maogang_cli.i18n import _
+
     if not match:
+        from maogang_cli.words import frequency_word
+
         raise Unreadable(
-            f"'{text}' is not a {frequency} period (write it like {examples[frequency]})"
+            _("'{text}' is not a {frequency} period (write it like {example})").format(
+                text=text, frequency=frequency_word(frequency), example=examples[frequency]
+            )
         )
     year = int(match[1])
     index = int(match[2]) if frequency != "yearly" else 1
     if frequency == "monthly" and not 1 <= index <= 12:
-        from maogang_cli.i18n import _
-
         raise Unreadable(_("'{text}' is not a real month").format(text=text))
     first_month = (index - 1) * _MONTHS_IN[frequency] + 1
     return period_of(frequency, date(year, first_month, 1))

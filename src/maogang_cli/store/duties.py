@@ -197,6 +197,17 @@ def duty_history(
     return conn.execute(sql + " ORDER BY r.period, r.done_on, r.recorded_at, r.id", args).fetchall()
 
 
+def shown_name(conn: sqlite3.Connection, ident: str) -> str:
+    """A duty's or milestone's short name (月报) where it has one, else its id: what a
+    message names it by, as overdue and agenda do."""
+    row = conn.execute(
+        "SELECT short_name FROM duties WHERE id = ? AND short_name IS NOT NULL"
+        " UNION ALL SELECT short_name FROM plan_milestones WHERE id = ? AND short_name IS NOT NULL",
+        (ident, ident),
+    ).fetchone()
+    return str(row[0]) if row else ident
+
+
 def short_names(conn: sqlite3.Connection) -> dict[str, str]:
     """Duty or plan milestone id -> its short name (月报, 调度会, 培树企业), for those that
     have one: what a Chinese table shows instead of the id."""

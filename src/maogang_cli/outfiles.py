@@ -98,6 +98,20 @@ def _writer_gone(pid_text: str, leftover: Path) -> bool:
         return False
 
 
+def make_folder(folder: Path) -> None:
+    """A folder to write into, with its parents, made when missing (`schema --write DIR`,
+    `export --split DIR`: one line in any shell, Windows PowerShell 5.1 has no `mkdir DIR
+    && …`); one that cannot be made is a usage error."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            _("cannot create the directory {path}: {reason}").format(
+                path=folder, reason=exc.strerror or exc
+            )
+        ) from None
+
+
 def check_target(path: Path, *, force: bool) -> None:
     """Refuse early, before any work: an existing file without --force, anything but a
     regular file even with it (a device, a FIFO, a symbolic link), a missing folder."""

@@ -55,8 +55,24 @@ def test_an_unknown_unit_and_split_with_output_are_refused(invoke: Invoke, tmp_p
     assert unknown.exit_code == 1 and unknown.stderr.startswith("错误：")
     both = invoke("export", "-m", "2024-06", "--split", str(tmp_path), "-o", "x.xlsx")
     assert (both.exit_code, both.stderr) == (2, "错误：--split 按单位各写一个文件：不要再给 -o\n")
-    missing = invoke("export", "-m", "2024-06", "--split", str(tmp_path / "nope"))
-    assert missing.exit_code == 2
+    a_file = tmp_path / "a-file"
+    a_file.write_text("")
+    not_a_folder = invoke("export", "-m", "2024-06", "--split", str(a_file / "sub"))
+    assert (not_a_folder.exit_code, not_a_folder.stdout) == (2, "")
+    assert not_a_folder.stderr.startswith(f"错误：无法创建目录 {a_file / 'sub'}：")
+
+
+def test_split_creates_its_folder(invoke: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "2024" / "06"
+    result = invoke("export", "-m", "2024-06", "--as-of", AS_OF, "--split", str(folder), "-f", "md")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        0,
+        "2024-06 共25个文件（截至 2024-06-30）",
+    )
+    assert len(list(folder.iterdir())) == 25
+    # a month refused creates no folder
+    refused = invoke("export", "-m", "2031-06", "--split", str(tmp_path / "later"))
+    assert refused.exit_code == 1 and not (tmp_path / "later").exists()
 
 
 def test_unit_xlsx_filled_in_imports_back(invoke: Invoke, tmp_path: Path) -> None:

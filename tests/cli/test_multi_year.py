@@ -139,3 +139,37 @@ def test_a_row_number_in_several_years_names_the_latest_year_first(
         2,
         "错误：序号 1 在多个年度都有（2025-01、2024-01）：请给出编号或加 --year\n",
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["overdue", "--fail-if-any"], id="overdue"),
+        pytest.param(["reports", "--fail-if-missing"], id="reports"),
+        pytest.param(["rank"], id="rank"),
+        pytest.param(["agenda"], id="agenda"),
+        pytest.param(["chart"], id="chart"),
+        pytest.param(["--json", "status"], id="status"),
+        pytest.param(["tasks"], id="tasks"),
+    ],
+)
+def test_a_year_outside_the_plan_is_refused_by_every_command(
+    invoke: Invoke, args: list[str]
+) -> None:
+    """A mistyped year (2042 for 2024) in a cron line is one line and exit 1 everywhere, not
+    "nothing overdue" with exit 0 (export always refused it)."""
+    as_of = [] if args == ["tasks"] else ["--as-of", "2024-07-01"]  # tasks has no day
+    r = invoke(*args, "--year", "2042", *as_of)
+    tasks_only = args[-1] in ("status", "tasks")
+    expected = (
+        "错误：没有2042年的任务清单（现有清单：2024）\n"
+        if tasks_only
+        else "错误：2042年不在方案期内（2024-04至2026-12）\n"
+    )
+    assert (r.exit_code, r.stdout, r.stderr) == (1, "", expected)
+
+
+def test_a_year_of_the_plan_without_a_task_list_still_lists_its_duties(invoke: Invoke) -> None:
+    r = invoke("overdue", "--year", "2025", "--as-of", "2025-03-01", "--kind", "常态工作")
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[:3] == ["逾期事项（截至 2025-03-01）", "", "职责（按单位计42项）"]

@@ -188,16 +188,23 @@ def test_cooperating_and_year(invoke: Invoke, progress: None) -> None:
 
 
 def test_nothing_to_rank_says_so(invoke: Invoke, progress: None) -> None:
-    table = invoke("rank", "--as-of", AS_OF, "--year", "2031")
+    # 2025 has no task list, and its first report falls due on 2025-01-25
+    table = invoke("rank", "--as-of", "2025-01-10", "--year", "2025")
     assert (table.exit_code, table.stdout) == (
         0,
-        "截至 2024-07-01 没有可排名的内容：没有2031年的任务，也没有到期的月报。\n",
+        "截至 2025-01-10 没有可排名的内容：没有2025年的任务，也没有到期的月报。\n",
     )
-    machine = invoke("rank", "--as-of", AS_OF, "--year", "2031", "--json", "--lang", "en")
+    machine = invoke("rank", "--as-of", "2025-01-10", "--year", "2025", "--json", "--lang", "en")
     assert (machine.exit_code, machine.stdout, machine.stderr) == (
         0,
         "[]\n",
-        "Nothing to rank as of 2024-07-01: no tasks of 2031 and no monthly report due.\n",
+        "Nothing to rank as of 2025-01-10: no tasks of 2025 and no monthly report due.\n",
+    )
+    outside = invoke("rank", "--as-of", AS_OF, "--year", "2031")
+    assert (outside.exit_code, outside.stdout, outside.stderr) == (
+        1,
+        "",
+        "错误：2031年不在方案期内（2024-04至2026-12）\n",
     )
 
 

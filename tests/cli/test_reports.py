@@ -253,11 +253,18 @@ def test_empty_range_says_so(invoke: Invoke) -> None:
     result = invoke("reports", "--as-of", "2024-04-30")
     assert result.exit_code == 0, result
     assert result.stdout == "所选范围内没有月报（月报自 2024-05 至 2026-12）。\n"
-    machine = invoke("reports", "--year", "2031", "--json", "--lang", "en")
+    machine = invoke("reports", "--from", "2031-01", "--to", "2031-03", "--json", "--lang", "en")
     assert (machine.exit_code, machine.stdout, machine.stderr) == (
         0,
         "[]\n",
         "No monthly reports in that range (they run 2024-05 to 2026-12).\n",
+    )
+    # a year outside the plan is refused, as in every command (--fail-if-missing would pass)
+    outside = invoke("reports", "--year", "2031", "--fail-if-missing", "--lang", "en")
+    assert (outside.exit_code, outside.stdout, outside.stderr) == (
+        1,
+        "",
+        "error: 2031 is outside the plan (2024-04 to 2026-12)\n",
     )
 
 

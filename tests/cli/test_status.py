@@ -125,9 +125,16 @@ def test_bad_as_of_is_a_usage_error(invoke: Invoke) -> None:
     assert r.stderr == "错误：--as-of: “2024-13-01”不是实际存在的日期\n"
 
 
-def test_an_empty_selection_says_so(invoke: Invoke) -> None:
-    r = invoke("status", "--year", "2031", "--as-of", "2024-06-01")
-    assert (r.exit_code, r.stdout) == (0, "截至 2024-06-01 没有要统计的任务（检查 --year）。\n")
+def test_a_year_without_a_task_list_is_refused(invoke: Invoke) -> None:
+    # as export refuses it: a mistyped year is not "nothing to report" (exit 0)
+    for args in (["--year", "2031"], ["--year", "2025", "--unit", "城运中心"]):
+        r = invoke("status", *args, "--as-of", "2024-06-01")
+        year = args[1]
+        assert (r.exit_code, r.stdout, r.stderr) == (
+            1,
+            "",
+            f"错误：没有{year}年的任务清单（现有清单：2024）\n",
+        )
 
 
 def test_a_done_pair_says_on_time_or_how_late_not_a_date_under_when(invoke: Invoke) -> None:

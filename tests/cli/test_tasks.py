@@ -160,7 +160,11 @@ def test_action_filter(invoke: Invoke, action: str, expected: list[int]) -> None
 def test_filters_combine(invoke: Invoke) -> None:
     assert seqs(invoke, "--action", "责任落实提升", "--unit", "镇监察办") == [6, 10]
     assert seqs(invoke, "--year", "2024", "-a", "全民") == [25, 26]
-    assert seqs(invoke, "--year", "2025") == []
+    no_list = invoke("tasks", "--year", "2025")
+    assert (no_list.exit_code, no_list.stderr) == (
+        1,
+        "错误：没有2025年的任务清单（现有清单：2024）\n",
+    )
 
 
 def test_the_first_command_loads_an_empty_database(invoke: Invoke, isolation: Path) -> None:
@@ -231,7 +235,7 @@ def test_units_one_per_line_and_etc(invoke: Invoke) -> None:
 
 
 def test_empty_table(invoke: Invoke) -> None:
-    result = invoke("tasks", "--year", "2025")
+    result = invoke("tasks", "--unit", "经发公司", "--action", "全民")
     assert lines(result.stdout)[0] == "任务清单"
     assert lines(result.stdout)[-1] == "共0项"
 

@@ -16,6 +16,10 @@ def find_tasks(
     conn: sqlite3.Connection, *, unit: str | None, action: str | None, year: int | None
 ) -> list[TaskInfo]:
     """The tasks a unit (or a group's members) reports for, of an action, of a year."""
+    if year is not None:
+        from maogang_cli.app.span import check_task_year
+
+        check_task_year(conn, year)
     canonical = resolve_unit(conn, unit) if unit is not None else None
     return list_tasks(conn, unit=canonical, action=action, year=year)
 

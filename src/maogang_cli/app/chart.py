@@ -48,6 +48,10 @@ def wall_chart(
     unit (its 主办 and 协办 tasks, what it owes; the colours are its own) or an action
     (its number or words of its title)."""
     as_of, year, warn_days = options.as_of, options.year, options.warn_days
+    if year is not None:
+        from maogang_cli.app.span import check_plan_year
+
+        check_plan_year(conn, year)
     units = units_named(conn, unit)
     actions = list_actions(conn)
     chosen = _choose_action(actions, action)

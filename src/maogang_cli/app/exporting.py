@@ -23,9 +23,10 @@ def write_split(
     before the first is written, so a refusal leaves the folder as it was."""
     from maogang_cli.domain.export import for_units, units_with_rows
     from maogang_cli.exporters import render
-    from maogang_cli.outfiles import check_target, safe_file_name, write_atomic
+    from maogang_cli.outfiles import check_target, make_folder, safe_file_name, write_atomic
 
     units = units_with_rows(report)
+    make_folder(folder)
     targets = [(unit, folder / f"{safe_file_name(unit)}-{report.month}.{chosen}") for unit in units]
     for _unit, path in targets:
         check_target(path, force=force)

@@ -97,6 +97,10 @@ def overdue(
     from maogang_cli.store.progress import overdue_pairs
     from maogang_cli.store.queries import task_heads
 
+    if options.year is not None:
+        from maogang_cli.app.span import check_plan_year
+
+        check_plan_year(conn, options.year)
     late: list[PairState] = []
     if "task" in kinds:
         late = overdue_pairs(conn, options)

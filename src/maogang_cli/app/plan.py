@@ -47,9 +47,16 @@ class Agenda(NamedTuple):
     duty_names: dict[str, str]
 
 
-def agenda(conn: sqlite3.Connection, options: ReportOptions, window: Window) -> Agenda:
+def agenda(
+    conn: sqlite3.Connection, options: ReportOptions, window: Window, *, year: int | None = None
+) -> Agenda:
     """Everything due in the window as of the report's day, one item per owing unit (of
-    its units, when given), sorted (see domain.agenda)."""
+    its units, when given), sorted (see domain.agenda); `year`, the --year the window
+    was made of, must lie within the plan."""
+    if year is not None:
+        from maogang_cli.app.span import check_plan_year
+
+        check_plan_year(conn, year)
     from maogang_cli.domain.status import roles
     from maogang_cli.store.duties import short_names
     from maogang_cli.store.progress import pair_states, unit_order

@@ -30,13 +30,22 @@ class TaskCard(NamedTuple):
 
 def unit_status(conn: sqlite3.Connection, options: ReportOptions) -> list[UnitSummary]:
     """One summary per reporting unit with pairs, in catalogue order."""
+    _check_year(conn, options.year)
     return unit_summaries(conn, options)
+
+
+def _check_year(conn: sqlite3.Connection, year: int | None) -> None:
+    if year is not None:  # here, not at the top: status without --year imports nothing more
+        from maogang_cli.app.span import check_task_year
+
+        check_task_year(conn, year)
 
 
 def unit_tasks(conn: sqlite3.Connection, unit: str, options: ReportOptions) -> UnitTasks:
     # Here, not at the top: `status` without --unit resolves no name (nor loads pinyin).
     from maogang_cli.store.queries import list_tasks, resolve_unit, units_named
 
+    _check_year(conn, options.year)
     canonical = resolve_unit(conn, unit)
     states = pair_states(conn, options._replace(units=units_named(conn, canonical)))
     tasks = {task.id: task for task in list_tasks(conn, task_ids=[s.task_id for s in states])}

@@ -49,6 +49,10 @@ def monthly_reports(
     from maogang_cli.errors import refused_value
     from maogang_cli.store.duties import get_duty
 
+    if year is not None:
+        from maogang_cli.app.span import check_plan_year
+
+        check_plan_year(conn, year)
     duty = get_duty(conn, MONTHLY_REPORT)
     try:
         periods = choose_periods(duty, as_of, month=month, first=first, last=last, year=year)
@@ -158,6 +162,10 @@ def monthly_export(
 def ranking(conn: sqlite3.Connection, options: ReportOptions) -> list[RankRow]:
     """Units ranked for 通报 on their tasks and their monthly reports up to the as-of day."""
     as_of, year = options.as_of, options.year
+    if year is not None:
+        from maogang_cli.app.span import check_plan_year
+
+        check_plan_year(conn, year)
     order = unit_order(conn)
     summaries = unit_summaries(conn, options)
     duty = find_duty(conn, MONTHLY_REPORT)

@@ -1,7 +1,8 @@
 """The one rule for which months and task-list years a report may be asked for.
 
 A month must lie within the plan (2024-04 to 2026-12 for the bundled one) and must have
-begun unless an --as-of day is given; a year must have a task list. A well-formed value
+begun unless an --as-of day is given; a year must lie within the plan, and have a task
+list where only tasks are shown (status, tasks, export). A well-formed value
 outside these is refused by the data (exit 1), with the same words in every command;
 a value that cannot be read is refused earlier, as usage (exit 2).
 """
@@ -44,6 +45,24 @@ def check_month(
         # the command line contradicts itself: whatever the database holds, it is usage
         raise UsageError(
             _("--as-of {day} is before the month {month} begins").format(day=as_of, month=month.key)
+        )
+
+
+def check_plan_year(conn: sqlite3.Connection, year: int | None) -> None:
+    """Refuse a --year outside the plan's years (2024 to 2026 for the bundled one): a
+    mistyped year (2042) would report "nothing", and `overdue --fail-if-any` would pass.
+    A year within the plan is taken even without a task list: duties fall due in it."""
+    if year is None:
+        return
+    heading = plan_heading(conn)
+    if heading is None:  # no plan file: the task lists are all there is
+        check_task_year(conn, year)
+        return
+    if not int(heading.start[:4]) <= year <= int(heading.end[:4]):
+        raise RefusedError(
+            _("{year} is outside the plan ({start} to {end})").format(
+                year=year, start=heading.start, end=heading.end
+            )
         )
 
 

@@ -48,7 +48,7 @@ def agenda(
         raise UsageError(str(exc)) from None
     conn = run.open_db()
     options = ReportOptions(day, units=units_named(conn, unit))
-    run.formatter.agenda(due_items(conn, options, window), window, day)
+    run.formatter.agenda(due_items(conn, options, window, year=year), window, day)
 
 
 def register(app: typer.Typer) -> None:

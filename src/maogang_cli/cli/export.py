@@ -103,8 +103,6 @@ def export(
         raise UsageError(_("xlsx is a file, not text: give one with -o FILE.xlsx"))
     if chosen != "csv" and (encoding is not None or table is not Table.detail):
         raise UsageError(_("--encoding and --table apply to csv only"))
-    if split is not None and not split.is_dir():
-        raise UsageError(_("directory not found: {path}").format(path=split))
     if out is not None and not to_stdout:
         check_target(out, force=force)
     conn = run.open_db()

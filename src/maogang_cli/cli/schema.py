@@ -45,18 +45,11 @@ def schema(
     all_schemas = schemas()
     chosen = {kind.value: all_schemas[kind.value]} if kind else all_schemas
     if write is not None:
-        from maogang_cli.outfiles import write_atomic
+        from maogang_cli.outfiles import make_folder, write_atomic
 
         if write.exists() and not write.is_dir():
             raise UsageError(_("--write wants a directory: {path} is not one").format(path=write))
-        try:
-            write.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UsageError(
-                _("cannot create the directory {path}: {reason}").format(
-                    path=write, reason=exc.strerror or exc
-                )
-            ) from None
+        make_folder(write)
         for name, body in chosen.items():
             path = write / f"{name}.schema.json"
             text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"

@@ -151,6 +151,15 @@ def test_many_bad_rows_show_the_first_twenty_lines_and_a_count(
     assert count(isolation / "maogang.db", "progress") == 0
 
 
+def test_thousands_of_bad_rows_are_counted_alike(invoke: Invoke, tmp_path: Path) -> None:
+    rows = [["编号", "单位", "状态", "日期"]] + [["2024-14", "", "推进中", "2024-06-10"]] * 1500
+    result = invoke("import", str(write_csv(tmp_path / "bad.csv", rows)))
+    assert (result.exit_code, result.stderr.splitlines()[-2:]) == (
+        1,
+        ["…另有1,480行有误", "错误：有1,500行有误，未导入任何记录；请改正后重新导入"],
+    )
+
+
 def test_a_day_typed_under_done_on_is_refused_pointing_to_the_date_column(
     invoke: Invoke, tmp_path: Path, isolation: Path
 ) -> None:

@@ -75,7 +75,7 @@ class ImportProblems(MaogangError):
                     "error: nothing was imported ({n} bad row); fix and rerun",
                     "error: nothing was imported ({n} bad rows); fix and rerun",
                     self.bad_rows,
-                ).format(n=self.bad_rows)
+                ).format(n=f"{self.bad_rows:,}")
             )
         else:
             out.append(_("error: nothing was imported"))

@@ -206,3 +206,21 @@ def test_an_empty_by_is_refused_not_taken_for_the_os_user(
         )
     db = isolation / "maogang.db"  # import refuses it before opening the database
     assert (count(db, "progress") if db.exists() else 0) == 0
+
+
+@pytest.mark.parametrize("command", [["import"], ["hazard", "import"]])
+def test_a_big_file_is_announced_before_the_wait(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    # T32: for two minutes the clerk saw nothing
+    from maogang_cli.cli import render_import
+
+    path = write_csv(
+        tmp_path / "big.csv", [["编号", "单位", "状态", "日期"]] + [["", "", "", ""]] * 99
+    )
+    monkeypatch.setattr(render_import, "BIG_FILE", path.stat().st_size - 1)
+    result = invoke(*command, str(path), "--dry-run")
+    assert result.stderr.splitlines()[0] == "正在读取big.csv（0.0 MiB）：文件较大，需要一些时间"
+    monkeypatch.setattr(render_import, "BIG_FILE", path.stat().st_size)
+    result = invoke(*command, str(path), "--dry-run")
+    assert not result.stderr.startswith("正在读取")

@@ -340,8 +340,10 @@ def import_(
 ) -> None:
     from maogang_cli.app.hazards_import import import_hazards
     from maogang_cli.app.recording import recorder
+    from maogang_cli.cli.render_import import big_file_note
 
     conn = run_of(ctx).open_db()
+    big_file_note(file)
     done = import_hazards(
         conn, file, sheet=sheet, dry_run=dry_run, today=date.today(), by=recorder(by)
     )

@@ -42,9 +42,11 @@ def import_(
     run = run_of(ctx)
     from maogang_cli.app.importing import run_import, stage_import
     from maogang_cli.app.recording import recorder
+    from maogang_cli.cli.render_import import big_file_note
 
     who = recorder(by)
     conn = run.open_db()
+    big_file_note(file)
     staged = stage_import(conn, file, by=who, today=date.today(), sheet=sheet, again=again)
     from maogang_cli.cli.render_import import (
         foot_note,

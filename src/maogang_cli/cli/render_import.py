@@ -12,6 +12,8 @@ from maogang_cli.output import Cell, Column
 from maogang_cli.words import names, status_word
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from maogang_cli.app.importing import StagedImport
 
 
@@ -26,6 +28,25 @@ def import_counts(staged: StagedImport) -> str:
             _("{n} row(s) skipped as showing a voided record").format(n=len(staged.voided))
         )
     return _(", ").join(parts)
+
+
+# A file this big takes seconds to read (an XLSX about 1 ms a row): say so before the wait.
+BIG_FILE = 2 * 2**20
+
+
+def big_file_note(path: Path) -> None:
+    from maogang_cli.app.sheetreader import MAX_FILE_BYTES
+
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # the reader says what is wrong with it, in its words
+    if BIG_FILE < size <= MAX_FILE_BYTES:  # a bigger one is refused before it is read
+        output.note(
+            _("reading {file} ({size} MiB): a big sheet takes a while").format(
+                file=path.name, size=f"{size / 2**20:,.1f}"
+            )
+        )
 
 
 def foot_note(rows: list[int]) -> None:

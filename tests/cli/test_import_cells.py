@@ -163,7 +163,8 @@ def test_the_signature_lines_under_a_unit_sheet_are_skipped_with_one_note(
     )
 
 
-def test_a_total_among_the_rows_is_still_a_row_to_correct(invoke: Invoke, tmp_path: Path) -> None:
+def test_a_total_among_the_rows_is_one_line_to_delete(invoke: Invoke, tmp_path: Path) -> None:
+    # T47: it was refused as 状态为空, sending the unit to fill in a row that is no progress
     path = write_xlsx(
         tmp_path / "middle.xlsx",
         [
@@ -175,7 +176,10 @@ def test_a_total_among_the_rows_is_still_a_row_to_correct(invoke: Invoke, tmp_pa
     result = invoke("import", str(path), "--by", "张三")
     assert (result.exit_code, result.stderr.splitlines()) == (
         1,
-        [f"{path}:2: 状态为空", "错误：有1行有误，未导入任何记录；请改正后重新导入"],
+        [
+            f"{path}:2: “小计”是夹在数据行之间的合计或签名行：请删去",
+            "错误：有1行有误，未导入任何记录；请改正后重新导入",
+        ],
     )
 
 
@@ -216,6 +220,54 @@ def test_a_ledger_with_its_title_total_and_signatures_registers_its_hazards(
         "4\tYH-2024-0001\n5\tYH-2024-0002\n",
         ["表格下方的第6、7行像是合计或签名行，已跳过", "已上账2项，已在台账中0项"],
     )
+
+
+def test_a_ledger_closed_by_a_blank_line_and_a_total_among_its_hazards(
+    invoke: Invoke, tmp_path: Path, isolation: Path
+) -> None:
+    # T47: 以下空白 under the foot turned the foot back into hazards, 21 lines
+    closed = write_xlsx(
+        tmp_path / "closed.xlsx",
+        [HAZARD_HEAD, hazard(1), hazard(2), ["合计", "", "", "", "", "2"], ["以下空白"]],
+    )
+    result = invoke("hazard", "import", str(closed), "--by", "张三", "--dry-run")
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        0,
+        ["表格下方的第4、5行像是合计或签名行，已跳过", "试运行：将上账2项，已上账0项；未写入"],
+    )
+    among = write_xlsx(
+        tmp_path / "among.xlsx",
+        [HAZARD_HEAD, hazard(1), ["小计", "", "", "", "", "1"], hazard(2)],
+    )
+    result = invoke("hazard", "import", str(among), "--by", "张三")
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        1,
+        [
+            "among.xlsx:3: “小计”是夹在数据行之间的合计或签名行：请删去",
+            "错误：有1行有误，未导入任何记录；请改正后重新导入",
+        ],
+    )
+    assert count(isolation / "maogang.db", "hazards") == 0
+
+
+def test_a_hazard_that_begins_like_a_total_is_checked_not_skipped(
+    invoke: Invoke, tmp_path: Path, isolation: Path
+) -> None:
+    # T48: 合计 typed in 序号 of a complete hazard dropped it from the ledger as the foot
+    path = write_xlsx(
+        tmp_path / "foot_data.xlsx",
+        [HAZARD_HEAD, hazard(1), ["合计", *hazard(3)[1:]], ["制表人：张三"]],
+    )
+    result = invoke("hazard", "import", str(path), "--by", "张三")
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        1,
+        [
+            "foot_data.xlsx:3: 此行以“合计”开头，却像数据行一样填有内容："
+            "请核对（合计和签名写在表格下方）",
+            "错误：有1行有误，未导入任何记录；请改正后重新导入",
+        ],
+    )
+    assert count(isolation / "maogang.db", "hazards") == 0
 
 
 def test_an_empty_date_is_said_to_be_empty(invoke: Invoke, tmp_path: Path) -> None:
@@ -279,4 +331,59 @@ def test_a_status_merged_over_two_rows_is_a_row_error_not_a_row_left_empty(
     assert (fixed.exit_code, fixed.stderr.splitlines()) == (
         0,
         ["表格下方的第5、6、7行像是合计或签名行，已跳过", f"已导入 {path}：新增记录2条"],
+    )
+
+
+def test_an_invisible_character_inside_a_value_is_named(
+    invoke: Invoke, tmp_path: Path, isolation: Path
+) -> None:
+    # T20: 未知状态“推进​中” quoted a value that looks exactly like a known one
+    path = write_xlsx(
+        tmp_path / "inside.xlsx",
+        [
+            HEAD,
+            ["2024-14", "城运中心", "推进\u200b中", "2024-06-20", 40, ""],
+            ["2024-14", "\u00ad泖港派出所", "推进中", "2024-06-20", 40, ""],  # at an end: dropped
+            ["2024-15", "城运\u2060中心", "推进中", "2024-06-20", 40, "备注里的\u200b不要紧"],
+        ],
+    )
+    result = invoke("import", str(path), "--by", "张三")
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        1,
+        [
+            f"{path}:2: 状态含不可见字符U+200B（随内容一起粘贴进来）：请删除",
+            f"{path}:4: 单位含不可见字符U+2060（随内容一起粘贴进来）：请删除",
+            "错误：有2行有误，未导入任何记录；请改正后重新导入",
+        ],
+    )
+    village = hazard(1)
+    village[8] = "腰\u200b泾村"
+    ledger = write_xlsx(tmp_path / "ledger.xlsx", [HAZARD_HEAD, village])
+    result = invoke("hazard", "import", str(ledger), "--by", "张三")
+    assert result.stderr.splitlines()[0] == (
+        "ledger.xlsx:2: 属地含不可见字符U+200B（随内容一起粘贴进来）：请删除"
+    )
+    assert count(isolation / "maogang.db", "progress") == 0
+
+
+def test_every_merged_cell_of_a_row_is_named_at_once(invoke: Invoke, tmp_path: Path) -> None:
+    # a 台账 merges 属地 and 监管部门 over the hazards of one business
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [HAZARD_HEAD, hazard(1), hazard(2)]:
+        sheet.append(row)
+    sheet["I3"] = sheet["K3"] = None
+    sheet.merge_cells("I2:I3")
+    sheet.merge_cells("K2:K3")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    result = invoke("hazard", "import", str(path), "--by", "张三")
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        1,
+        [
+            "merged.xlsx:3: 属地（I3单元格）、监管部门（K3单元格）与上方单元格合并："
+            "请取消合并，每行各自填写",
+            "错误：有1行有误，未导入任何记录；请改正后重新导入",
+        ],
     )

@@ -23,16 +23,24 @@ from maogang_cli.app.hazard_checks import (
 )
 from maogang_cli.app.hazards import registration
 from maogang_cli.app.importing import ImportProblems
-from maogang_cli.app.sheetreader import SheetLimitError, cell_problem, read_csv, read_file
+from maogang_cli.app.sheetreader import (
+    SheetLimitError,
+    cell_problem,
+    foot_problems,
+    read_csv,
+    read_file,
+)
 from maogang_cli.app.xlsxreader import read_xlsx
 from maogang_cli.domain.hazard_sheet import (
+    REQUIRED,
     duplicate_headings,
     heading,
     map_headings,
     missing,
     sheet_date,
 )
-from maogang_cli.domain.sheet_foot import foot_rows
+from maogang_cli.domain.imports import invisible
+from maogang_cli.domain.sheet_foot import sheet_foot
 from maogang_cli.errors import UsageError
 from maogang_cli.hazard_words import word
 from maogang_cli.i18n import _
@@ -146,6 +154,21 @@ def read_sheet(path: Path, sheet: str | None) -> Table:
     return table
 
 
+# The fields matched against a list or read as a date or id: an invisible character inside
+# one makes a valid-looking value unknown (free text keeps whatever was pasted).
+_CHOSEN = ("id", "found_on", "source", "level", "village", "sector", "department", "deadline")
+
+
+def _invisible(cells: list[str], columns: dict[str, int]) -> str:
+    for field in (f for f in _CHOSEN if f in columns):
+        code = invisible(cells[columns[field]]) if columns[field] < len(cells) else ""
+        if code:
+            return _(
+                "{column} holds an invisible character {code} (pasted with it): delete it"
+            ).format(column=heading(field), code=code)
+    return ""
+
+
 def _given(cells: list[str], columns: dict[str, int]) -> HazardInput:
     def cell(field: str) -> str:
         i = columns.get(field)
@@ -208,13 +231,15 @@ def import_hazards(
     problems: list[tuple[int, str]] = []
     rows: list[tuple[int, HazardInput, Checked]] = []
     first_row: dict[str, int] = {}
-    foot = foot_rows([(n, cells) for n, cells in table if n > header])
-    under = set(foot)
+    required = [columns[f] for f in REQUIRED if f in columns]
+    foot = sheet_foot([(n, cells) for n, cells in table if n > header], required)
+    problems += foot_problems(foot)
+    passed_over = set(foot.under) | {number for number, _problem in problems}
     for number, cells in table:
-        if number <= header or number in under or not any(c.strip() for c in cells):
+        if number <= header or number in passed_over or not any(c.strip() for c in cells):
             continue
-        unreadable = cell_problem(cells, columns, number, heading)
-        if unreadable is not None:
+        unreadable = cell_problem(cells, columns, number, heading) or _invisible(cells, columns)
+        if unreadable:
             problems.append((number, unreadable))
             continue
         given = _given(cells, columns)
@@ -293,7 +318,7 @@ def import_hazards(
         fields = differences(checked_of[number], stored[hazard], labels, columns)
         if fields:
             differing.append((number, hazard, fields))
-    return Imported(registered, skipped, differing, foot)
+    return Imported(registered, skipped, differing, foot.under)
 
 
 class _DryRun(Exception):

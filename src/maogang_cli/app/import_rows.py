@@ -15,6 +15,7 @@ from maogang_cli.domain.imports import (
     StoredRecord,
     chinese_heading,
     done_on_typed,
+    invisible,
     normalise_date,
     parse_percent,
     voided_match,
@@ -178,6 +179,14 @@ def checked_row(
 ) -> tuple[str, list[NewRecord]]:
     """The task and the records a filled-in row stands for, by the rules of `record`;
     ValueError or MaogangError says what is wrong with it."""
+    for field in ("task", "seq", "unit", "status", "date", "percent"):
+        code = invisible(getattr(row, field))
+        if code:
+            raise ValueError(
+                _(
+                    "{column} holds an invisible character {code} (pasted with it): delete it"
+                ).format(column=chinese_heading(field), code=code)
+            )
     if not row.status:
         raise ValueError(_("status is empty"))
     if not row.unit:

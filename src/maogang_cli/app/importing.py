@@ -21,6 +21,7 @@ from maogang_cli.app.sheetreader import (
     Table,
     cell_problem,
     encoding_hint,
+    foot_problems,
     read_file,
     read_table,
 )
@@ -34,10 +35,14 @@ from maogang_cli.domain.imports import (
     new_progress,
     rows_from,
 )
-from maogang_cli.domain.sheet_foot import foot_rows
+from maogang_cli.domain.sheet_foot import sheet_foot
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import _, ngettext
 from maogang_cli.store.imports import refuse_if_imported, save_import, task_records
+
+# The columns a row of progress fills in (a total or signature under the table fills in
+# fewer): task or its number, unit, status, date.
+REQUIRED = ("task", "seq", "unit", "status", "date")
 
 if TYPE_CHECKING:
     import sqlite3
@@ -162,10 +167,13 @@ def stage_import(
     lookups: PairLookups = {}  # what each (task, unit) resolved to, looked up once
     rows_of: dict[tuple[str, str, date], int] = {}  # the first row of each pair and day
     rows = rows_from(decoded.body, decoded.columns)
-    staged.foot = foot_rows(decoded.body)
-    foot = set(staged.foot)
+    required = [decoded.columns[f] for f in REQUIRED if f in decoded.columns]
+    foot = sheet_foot(decoded.body, required)
+    staged.foot = foot.under
+    problems += foot_problems(foot)
+    passed_over = set(foot.under) | {number for number, _problem in problems}
     for (_number, cells), row in zip(decoded.body, rows, strict=True):
-        if row.number in foot:
+        if row.number in passed_over:
             continue
         failed = cell_problem(cells, decoded.columns, row.number, chinese_heading)
         if failed is not None:
@@ -225,6 +233,7 @@ def stage_import(
             for r in records
         ]
     if problems:
+        problems.sort(key=lambda problem: problem[0])  # row order (stable within a row)
         raise ImportProblems(decoded.file, problems, bad_rows=len(problems))
     return staged
 

@@ -18,9 +18,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from maogang_cli.domain.imports import cell_text, column_letter
+from maogang_cli.domain.sheet_foot import Foot
 from maogang_cli.errors import UsageError
 from maogang_cli.filekinds import file_kind
 from maogang_cli.i18n import _
+from maogang_cli.words import names as names_of
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -240,12 +242,36 @@ def row_cells(number: int, values: Sequence[object]) -> list[str]:
     return cells
 
 
+def foot_problems(foot: Foot) -> list[tuple[int, str]]:
+    """One line for each row that begins like a total or a signature but is no foot: among
+    the rows of data, or filled in like one (never skipped: it may be a hazard)."""
+    return [
+        (
+            number,
+            _("'{label}' is a total or signature line among the rows: delete it").format(
+                label=label
+            ),
+        )
+        for number, label in foot.among
+    ] + [
+        (
+            number,
+            _(
+                "the row begins with '{label}' but is filled in like a row of data: check it "
+                "(totals and signatures go under the table)"
+            ).format(label=label),
+        )
+        for number, label in foot.filled
+    ]
+
+
 def cell_problem(
     cells: list[str], columns: dict[str, int], number: int, heading: Callable[[str], str]
 ) -> str | None:
     """Why the first read cell of a row that holds a formula cannot be read: the error it
     failed with (#DIV/0!), or no computed value at all; None when every read cell can be.
     `heading` names a field as the message shows it."""
+    merged: list[str] = []
     for field, index in sorted(columns.items(), key=lambda item: item[1]):
         value = cells[index] if index < len(cells) else ""
         cell = f"{column_letter(index)}{number}"
@@ -254,13 +280,14 @@ def cell_problem(
                 "cell {cell} holds the spreadsheet error {value}: correct the formula, or "
                 "type the value itself"
             ).format(cell=cell, value=value)
-        if value == MERGED:
-            return _(
-                "{column} (cell {cell}) is merged with the cell above: unmerge the cells and "
-                "fill in each row"
-            ).format(column=heading(field), cell=cell)
+        if value == MERGED:  # all of them at once: a 台账 merges 属地 and 部门 alike
+            merged.append(_("{column} (cell {cell})").format(column=heading(field), cell=cell))
         if value == NO_RESULT:
             return _(
                 "{column} (cell {cell}) is a formula with no computed value: type the value itself"
             ).format(column=heading(field), cell=cell)
+    if merged:
+        return _("{cells} merged with the cell above: unmerge and fill in each row").format(
+            cells=names_of(merged)
+        )
     return None

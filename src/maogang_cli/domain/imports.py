@@ -124,7 +124,14 @@ _DATE = re.compile(
 
 # Zero-width characters pasted with a value from WeChat or a web page: invisible, so a
 # status or unit that ends in one looks right in the message that refuses it.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def invisible(text: str) -> str:
+    """The first zero-width character (or soft hyphen) inside a text, as U+200B; "" when
+    there is none. A value holding one is quoted as if it were a valid one."""
+    found = next((c for c in text if c in _INVISIBLE), "")
+    return f"U+{ord(found):04X}" if found else ""
 
 
 def cell_text(value: object) -> str:

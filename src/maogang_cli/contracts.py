@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from maogang_cli.domain.voids import entry_id
-
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import date
@@ -108,7 +106,7 @@ def void_json(mark: VoidMark | None) -> dict[str, Any] | None:
 def record_json(row: Mapping[str, Any], void: VoidMark | None = None) -> dict[str, Any]:
     """A stored progress record, as `history --json` gives it."""
     return {
-        "id": entry_id("progress", row["id"]),
+        "id": _entry_id("progress", row["id"]),
         "task": row["task_id"],
         "unit": row["canonical"],
         "role": row["role"] or None,
@@ -128,7 +126,7 @@ def duty_record_json(row: Mapping[str, Any], void: VoidMark | None = None) -> di
     """A stored duty record (a submission, a duty instance or plan milestone done), as
     `history --duty --json` gives it."""
     return {
-        "id": entry_id("duty_records", row["id"]),
+        "id": _entry_id("duty_records", row["id"]),
         "duty": row["duty"],
         "period": row["period"],
         "unit": row["canonical"],
@@ -139,6 +137,14 @@ def duty_record_json(row: Mapping[str, Any], void: VoidMark | None = None) -> di
         "source": row["source"],
         "voided": void_json(void),
     }
+
+
+def _entry_id(table: str, row_id: int) -> str:
+    # domain/voids (its records, its regex) only where an entry id is shown, not for
+    # `overdue --json` or `status --json`.
+    from maogang_cli.domain.voids import entry_id
+
+    return entry_id(table, row_id)
 
 
 def _day(value: date | None) -> str | None:

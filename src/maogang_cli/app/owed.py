@@ -108,7 +108,7 @@ def overdue(
     if "duty" in kinds or "plan_milestone" in kinds:
         owed_late = [o for o in missed(conn, options, all_duties=all_duties) if o.kind in kinds]
     if "hazard" in kinds:
-        from maogang_cli.app.hazard_ledger import overdue_hazards
+        from maogang_cli.app.hazard_owed import overdue_hazards
 
         owed_late += overdue_hazards(conn, options)
     return Overdue(merge_overdue(late, owed_late), task_heads(conn), short_names(conn))

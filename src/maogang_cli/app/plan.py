@@ -70,7 +70,7 @@ def agenda(
     items += owed_items(
         owed(conn, as_of, first=window.first, last=window.last, units=units), window
     )
-    from maogang_cli.app.hazard_ledger import agenda_hazards
+    from maogang_cli.app.hazard_owed import agenda_hazards
 
     items += agenda_hazards(conn, as_of, window.first, window.last, units)
     order = {u: i for i, u in enumerate(unit_order(conn))}

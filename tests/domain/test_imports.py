@@ -102,7 +102,7 @@ def test_parse_percent(text: str, value: int | None) -> None:
     assert parse_percent(text) == value
 
 
-@pytest.mark.parametrize("text", ["abc", "12.5", "nan"])
+@pytest.mark.parametrize("text", ["abc", "12.5", "nan", "50X", "X"])
 def test_parse_percent_refuses(text: str) -> None:
     with pytest.raises(ValueError, match="不是 0 到 100 之间的整数"):
         parse_percent(text)
@@ -390,6 +390,10 @@ def test_a_row_without_a_date_or_a_last_update_column_is_compared_with_the_lates
     assert not _new("done", None, "完成", 20, has_last_update=False)
     with pytest.raises(ValueError, match=r"^状态（已完成 → 推进中）有变化但日期为空"):
         _new("in_progress", None, has_last_update=False)
+    # 未开始 with no date, note or percent reports nothing (a row of a pair with no record
+    # when exported), skipped whatever the pair stands at.
+    assert not _new("not_started", None, has_last_update=False)
+    assert not _new("not_started", None, last_update=date(2024, 6, 10))
     # 未开始 with a note is a report: compared, and refused without its day.
     with pytest.raises(ValueError, match=r"^状态（推进中 → 未开始）和备注有变化但日期为空"):
         _new("not_started", None, "还没开始", last_update=date(2024, 6, 10))
@@ -405,6 +409,16 @@ def test_the_day_of_the_latest_record_without_a_last_update_column_is_refused_wh
         "请填写实际发生的日期（没有“最近记录日期”列的表格可能是旧版导出的，"
         "其“日期”是最近一条记录的日期）"
     )
+
+
+def test_a_new_note_or_percent_on_the_latest_records_day_is_new_progress() -> None:
+    # The unit's own date (the sheet has 最近记录日期): the same status with a new note or
+    # percent is recorded, not skipped as already recorded.
+    assert _new("in_progress", date(2024, 6, 10), "新备注")
+    assert _new("in_progress", date(2024, 6, 10), "", 30)
+    # Without that column the day is the old record's: refused, every change named.
+    with pytest.raises(ValueError, match=r"^备注和进度（20% → 30%）有变化，但日期 2024-06-10"):
+        _new("in_progress", date(2024, 6, 10), "新备注", 30, has_last_update=False)
 
 
 def test_a_dated_row_on_another_day_is_new_even_when_it_repeats_the_standing() -> None:

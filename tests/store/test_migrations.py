@@ -145,3 +145,31 @@ def test_an_older_database_is_upgraded_and_keeps_its_records(tmp_path: Path) -> 
     assert [m.name for m in migrations.applied(Database(conn))] == list(MIGRATION_NAMES)
     rows = conn.execute("SELECT task_id, unit, status FROM progress").fetchall()
     assert [tuple(r) for r in rows] == [("2024-01", "镇安委办", "done")]
+
+
+def test_the_latest_state_and_deadline_get_columns_of_their_own(tmp_path: Path) -> None:
+    # A ledger written before m014: its hazard_latest rows get the columns the counts read,
+    # cut from `packed`; events written after it fill them through the trigger.
+    conn = store_db.connect(tmp_path / "old.db")
+    latest = next(name for name in MIGRATION_NAMES if name.endswith("_hazard_latest_columns"))
+    migrations.apply(Database(conn), stop_before=latest)
+    conn.execute(
+        "INSERT INTO hazards (id, year, number, found_on, source, level, entity, village, sector,"
+        " department, description, deadline, match_key, recorded_by, recorded_at) VALUES"
+        " ('YH-2024-0001', 2024, 1, '2024-03-01', 'other', 'major', 'e', '腰泾村', '冷库', 'jfb',"
+        " 'd', '2024-04-01', 'k', 't', '2024-03-01T00:00:00')"
+    )
+    event = (
+        "INSERT INTO hazard_events (hazard_id, seq, event, happened_on, state, deadline,"
+        " recorded_by, recorded_at) VALUES ('YH-2024-0001', ?, ?, ?, ?, ?, 't', 't')"
+    )
+    conn.execute(event, [1, "registered", "2024-03-01", "registered", "2024-04-01"])
+    migrations.apply(Database(conn))
+    read = "SELECT happened_on, deadline, state, packed FROM hazard_latest"
+    assert [tuple(r) for r in conn.execute(read)] == [
+        ("2024-03-01", "2024-04-01", "registered", "2024-03-012024-04-01registered")
+    ]
+    conn.execute(event, [2, "extended", "2024-03-20", "rectifying", "2024-05-01"])
+    assert [tuple(r) for r in conn.execute(read)] == [
+        ("2024-03-20", "2024-05-01", "rectifying", "2024-03-202024-05-01rectifying")
+    ]

@@ -71,10 +71,11 @@ def ledger_targets(conn: sqlite3.Connection, as_of: date) -> figures.Targets:
     """The three targets, each judged on its due day (or as of today before it)."""
     major = ["major"]
 
-    def counts(day: date, filters: store.Filters) -> dict[str, int]:
+    def counts(day: date, wanted: tuple[str, ...], filters: store.Filters) -> dict[str, int]:
         return store.target_counts(
             conn,
             day,
+            wanted,
             stock_found_by=STOCK_FOUND_BY,
             increment_years=(INCREMENT_DUE.year - 1, INCREMENT_DUE.year),
             close_year=DYNAMIC_ZERO_DUE.year,
@@ -84,17 +85,23 @@ def ledger_targets(conn: sqlite3.Connection, as_of: date) -> figures.Targets:
     # Each target reads only the hazards it counts: fewer seeks on a large ledger.
     s = counts(
         figures.judged_on(STOCK_DUE, as_of),
+        ("stock_found", "stock_closed"),
         store.Filters(levels=major, found_to=STOCK_FOUND_BY),
     )
     i = counts(
         figures.judged_on(INCREMENT_DUE, as_of),
+        ("found_before", "found_in"),
         store.Filters(
             levels=major,
             found_from=date(INCREMENT_DUE.year - 1, 1, 1),
             found_to=INCREMENT_DUE,
         ),
     )
-    d = counts(figures.judged_on(DYNAMIC_ZERO_DUE, as_of), store.Filters(levels=major))
+    d = counts(
+        figures.judged_on(DYNAMIC_ZERO_DUE, as_of),
+        ("open_overdue", "closed", "closed_on_time"),
+        store.Filters(levels=major),
+    )
     return figures.Targets(
         figures.stock(s["stock_found"], s["stock_closed"], as_of),
         figures.increment(i["found_before"], i["found_in"], as_of),

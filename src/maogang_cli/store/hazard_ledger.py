@@ -104,19 +104,17 @@ _PACKED = """(CASE WHEN l.happened_on <= :day THEN l.packed ELSE
 _LATEST = "hazards h JOIN hazard_latest l ON l.hazard_id = h.id"
 
 
-def _snapshot(columns: str, *, materialized: bool) -> str:
+def _snapshot(columns: str) -> str:
     """`WITH … snapshot AS (…)`: every hazard found by :day (and matching {where}) with
     `columns` of its own, and its state, deadline in force and last day then.
 
     Most hazards read their packed state from hazard_latest; the others seek their events.
-    A query that names the state many times over a few hazards materializes it, so those
-    seeks run once each; one that counts over the whole ledger does not (writing every
-    hazard to a temporary table costs more than the few seeks it would save).
-    `+h.found_on` keeps SQLite from reading the hazards through the found_on index:
-    nearly every one qualifies, and a scan in table order is several times faster."""
-    how = "MATERIALIZED" if materialized else "NOT MATERIALIZED"
+    The list names the state many times over a few hazards: it materializes them, so those
+    seeks run once each. `+h.found_on` keeps SQLite from reading the hazards through the
+    found_on index: nearly every one qualifies, and a scan in table order is several times
+    faster."""
     return f"""
-    WITH packed AS {how} (
+    WITH packed AS MATERIALIZED (
         SELECT {columns}, {_PACKED} AS packed
         FROM {_LATEST} WHERE +h.found_on <= :day {{where}}
     ),
@@ -130,11 +128,7 @@ def _snapshot(columns: str, *, materialized: bool) -> str:
 
 SNAPSHOT_SQL = _snapshot(
     "h.id, h.found_on, h.level, h.source, h.department, h.village, h.sector, h.entity, "
-    "h.description, h.year, h.number",
-    materialized=True,
-)
-_COUNTING = _snapshot(
-    "h.found_on, h.level, h.source, h.department, h.village, h.sector", materialized=False
+    "h.description, h.year, h.number"
 )
 
 
@@ -205,20 +199,45 @@ def snapshot_rows(
     return rows
 
 
+# The statistics and the targets read the ledger in two parts. Most hazards' latest event
+# is on or before the day (all of them, for today): their state, deadline in force and
+# last day are hazard_latest's own columns, compared as they are (no substr(): SQLite makes
+# a new string for each). The few whose latest event is later seek the event in force on
+# the day once each, in a materialized table, and cut it out of the packed string there.
+_SETTLED = f"""SELECT {{columns}}, l.state AS state, l.deadline AS deadline,
+    l.happened_on AS last_on
+    FROM {_LATEST} WHERE +h.found_on <= :day AND l.happened_on <= :day {{where}}"""
+_LATER = f"""WITH later AS MATERIALIZED (
+        SELECT {{columns}}, {_PACKED} AS packed
+        FROM {_LATEST} WHERE +h.found_on <= :day AND l.happened_on > :day {{where}}
+    )"""
+_LATER_SNAPSHOT = """SELECT *, substr(packed, 21) AS state, substr(packed, 11, 10) AS deadline,
+    substr(packed, 1, 10) AS last_on FROM later"""
+
+
+def _two_parts(columns: str, outer: str, where: str) -> tuple[str, str]:
+    """`outer` (a SELECT … FROM {snapshot} …) over the settled hazards and over the later
+    ones: two statements, whose results the caller adds up."""
+    settled = _SETTLED.format(columns=columns, where=where)
+    later = _LATER.format(columns=columns, where=where)
+    return (
+        outer.format(snapshot=f"({settled})"),
+        f"{later} {outer.format(snapshot=f'({_LATER_SNAPSHOT})')}",
+    )
+
+
 # What the statistics count of one hazard, read in one pass: its standing as one code
 # (closed 1, overdue 2, closed on time 4; open and not overdue 0) and, once closed, the
 # days from found to closed. SQLite works these out for each hazard: a Python loop over
 # 50,000 rows cost more than fetching them.
 CLOSED, OVERDUE, ON_TIME = 1, 2, 4
 _COUNTED = f"""SELECT department, village, sector, source, level, substr(found_on, 1, 7),
-    CASE WHEN substr(packed, 21) = 'closed'
-         THEN {CLOSED} + {ON_TIME} * (substr(packed, 1, 10) <= substr(packed, 11, 10))
-         ELSE {OVERDUE} * (substr(packed, 11, 10) < :day) END,
-    CASE WHEN substr(packed, 21) = 'closed'
-         THEN CAST(julianday(substr(packed, 1, 10)) - julianday(found_on) AS INTEGER) END
-    FROM (SELECT h.department, h.village, h.sector, h.source, h.level, h.found_on,
-          {_PACKED} AS packed FROM {_LATEST} WHERE +h.found_on <= :day {{where}})
-    WHERE substr(packed, 21) != 'voided'"""
+    CASE WHEN state = 'closed' THEN {CLOSED} + {ON_TIME} * (last_on <= deadline)
+         ELSE {OVERDUE} * (deadline < :day) END,
+    CASE WHEN state = 'closed'
+         THEN CAST(julianday(last_on) - julianday(found_on) AS INTEGER) END
+    FROM {{snapshot}} WHERE state != 'voided'"""
+_COUNTED_COLUMNS = "h.department, h.village, h.sector, h.source, h.level, h.found_on"
 
 LedgerRow = tuple[str, str, str, str, str, str, int, "int | None"]
 
@@ -232,45 +251,55 @@ def ledger_rows(
     args: dict[str, object] = {"day": day.isoformat()}
     cursor = conn.cursor()
     cursor.row_factory = None
-    rows: list[LedgerRow] = cursor.execute(
-        _COUNTED.format(where=_where(filters, args)), args
-    ).fetchall()
+    rows: list[LedgerRow] = []
+    for sql in _two_parts(_COUNTED_COLUMNS, _COUNTED, _where(filters, args)):
+        rows += cursor.execute(sql, args).fetchall()
     return rows
 
 
-TARGET_SQL = f"""{_COUNTING}
-    SELECT
-      sum(found_on <= :stock_found_by) AS stock_found,
-      sum(found_on <= :stock_found_by AND state = 'closed') AS stock_closed,
-      sum(substr(found_on, 1, 4) = :year_before) AS found_before,
-      sum(substr(found_on, 1, 4) = :year_of) AS found_in,
-      sum(state != 'closed' AND deadline < :day) AS open_overdue,
-      sum(state = 'closed' AND substr(last_on, 1, 4) = :close_year) AS closed,
-      sum(state = 'closed' AND substr(last_on, 1, 4) = :close_year AND last_on <= deadline)
-        AS closed_on_time
-    FROM snapshot WHERE state != 'voided' AND level = 'major'
-"""
+# Each figure a target needs, summed over the major hazards not voided. A year's hazards
+# are those found (or closed) between its first and last day: the same as comparing the
+# year's four characters, without making a string for each hazard.
+TARGET_FIGURES = {
+    "stock_found": "found_on <= :stock_found_by",
+    "stock_closed": "found_on <= :stock_found_by AND state = 'closed'",
+    "found_before": "found_on BETWEEN :year_before_first AND :year_before_last",
+    "found_in": "found_on BETWEEN :year_of_first AND :year_of_last",
+    "open_overdue": "state != 'closed' AND deadline < :day",
+    "closed": "state = 'closed' AND last_on BETWEEN :close_first AND :close_last",
+    "closed_on_time": (
+        "state = 'closed' AND last_on BETWEEN :close_first AND :close_last AND last_on <= deadline"
+    ),
+}
+_TARGET_COLUMNS = "h.found_on, h.level"
 
 
 def target_counts(
     conn: sqlite3.Connection,
     day: date,
+    wanted: Sequence[str],
     *,
     stock_found_by: date,
     increment_years: tuple[int, int],
     close_year: int,
     filters: Filters = Filters(),
 ) -> dict[str, int]:
-    """The major hazards' figures the targets need, as they stood on `day`; `filters`
-    may leave out hazards a target does not count, to seek fewer."""
-    args: dict[str, object] = {
-        "day": day.isoformat(),
-        "stock_found_by": stock_found_by.isoformat(),
-        "year_before": f"{increment_years[0]:04d}",
-        "year_of": f"{increment_years[1]:04d}",
-        "close_year": f"{close_year:04d}",
-    }
-    cursor = conn.execute(TARGET_SQL.format(where=_where(filters, args)), args)
-    row = cursor.fetchone()
-    names = [d[0] for d in cursor.description]
-    return {name: int(value or 0) for name, value in zip(names, row, strict=True)}
+    """The `wanted` figures of TARGET_FIGURES, as the major hazards stood on `day`;
+    `filters` may leave out hazards a target does not count, to seek fewer. Each target
+    asks for its own figures only: every figure is a comparison or two per hazard."""
+    args: dict[str, object] = {"day": day.isoformat(), "stock_found_by": stock_found_by.isoformat()}
+    for name, year in (
+        ("year_before", increment_years[0]),
+        ("year_of", increment_years[1]),
+        ("close", close_year),
+    ):
+        args[f"{name}_first"] = date(year, 1, 1).isoformat()
+        args[f"{name}_last"] = date(year, 12, 31).isoformat()
+    sums = ", ".join(f"sum({TARGET_FIGURES[name]})" for name in wanted)
+    outer = f"SELECT {sums} FROM {{snapshot}} WHERE state != 'voided' AND level = 'major'"
+    counts = dict.fromkeys(wanted, 0)
+    for sql in _two_parts(_TARGET_COLUMNS, outer, _where(filters, args)):
+        row = conn.execute(sql, args).fetchone()
+        for name, value in zip(wanted, row, strict=True):
+            counts[name] += int(value or 0)
+    return counts

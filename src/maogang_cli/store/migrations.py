@@ -323,4 +323,27 @@ def m013_chain(db: Database) -> None:
     )
 
 
+@migrations()
+def m014_hazard_latest_columns(db: Database) -> None:
+    # Derived, not evidence: the state and deadline in force of each hazard's latest event
+    # as columns of their own beside `packed`. The statistics and targets compare them as
+    # they are; cutting them out of `packed` with substr() cost SQLite a new string at each
+    # comparison (about two thirds of `hazard targets` at 50,000 hazards).
+    db.executescript(
+        """
+        ALTER TABLE hazard_latest ADD COLUMN deadline TEXT;
+        ALTER TABLE hazard_latest ADD COLUMN state TEXT;
+        UPDATE hazard_latest SET deadline = substr(packed, 11, 10), state = substr(packed, 21);
+        DROP TRIGGER hazard_events_latest;
+        CREATE TRIGGER hazard_events_latest AFTER INSERT ON hazard_events
+            BEGIN
+                INSERT OR REPLACE INTO hazard_latest
+                    (hazard_id, happened_on, packed, deadline, state)
+                VALUES (NEW.hazard_id, NEW.happened_on,
+                        NEW.happened_on || NEW.deadline || NEW.state, NEW.deadline, NEW.state);
+            END;
+        """
+    )
+
+
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

@@ -73,3 +73,20 @@ def test_without_a_due_day_help_says_its_due_day(
     monkeypatch.setenv("MAOGANG_DATA", str(data_copy))
     assert "(due by its due day)" in invoke("submit", "--help", "--lang", "en").stdout
     assert "（每月规定日期前报送）" in invoke("submit", "--help").stdout
+
+
+def test_help_follows_the_data_option_wherever_it_stands(invoke: Invoke, data_copy: Path) -> None:
+    plan = data_copy / "plan_2024_2026.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("    due_day: 25\n", "    due_day: 20\n"))
+    given = str(data_copy)
+    for args in (
+        ["--data", given, "submit", "--help"],
+        ["submit", "--data", given, "--help"],
+        ["submit", "--help", f"--data={given}"],
+    ):
+        assert "（每月20日前报送）" in invoke(*args).stdout, args
+    assert "（每月20日前报送）" in invoke("--data", given, "--help").stdout
+    export = "".join(invoke("export", "--help", "--data", given).stdout.split())
+    assert "（默认：当月20日，今天更早则为今天）" in export
+    # the next run without --data: the bundled plan's day again
+    assert "（每月25日前报送）" in invoke("submit", "--help").stdout

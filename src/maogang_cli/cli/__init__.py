@@ -22,6 +22,7 @@ from maogang_cli.cli.help_lang import (
     for_completion,
     language_asked,
     name_arguments,
+    remember_arguments,
     translate,
     translated,
 )
@@ -157,6 +158,7 @@ class _Group(TyperGroup):
         argv = args[0] if args else kwargs.get("args")
         given = sys.argv[1:] if argv is None else list(argv)
         set_language(language_asked(given))
+        remember_arguments(given)  # help quotes the due day of the --data catalogue
         unusable = _unusable_argument(given)
         if unusable is not None:
             output.error(unusable)

@@ -165,6 +165,30 @@ def for_completion(command: Any, limit: int = 60) -> None:
             setattr(item, attribute, line.replace("[", "\\["))
 
 
+_ASKED: list[str] = []  # this run's arguments, as `_Group.main` was given them
+
+
+def remember_arguments(argv: Sequence[str]) -> None:
+    """Keep the run's arguments for help that depends on a global option wherever it
+    stands (`--data` before or after the command names the catalogue whose due day the
+    help quotes), read when help is shown, before click has read that option."""
+    _ASKED[:] = argv
+
+
+def option_asked(option: str) -> str | None:
+    """The value of a global option among the run's arguments (the last one wins, as
+    click reads them); None when not given."""
+    found = None
+    for i, arg in enumerate(_ASKED):
+        if arg == "--":
+            break
+        if arg == option and i + 1 < len(_ASKED):
+            found = _ASKED[i + 1]
+        elif arg.startswith(option + "="):
+            found = arg.partition("=")[2]
+    return found
+
+
 def language_asked(argv: Sequence[str]) -> str | None:
     """The --lang among the arguments (or a completing shell's words), read before click
     does: help texts are made when a command is loaded, and `--help` comes first."""

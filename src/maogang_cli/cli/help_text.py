@@ -36,12 +36,14 @@ def due_day_text(day: int | None) -> str:
 
 
 @cache
-def monthly_due_day() -> int | None:
-    """The monthly report's due day in the catalogue in use (MAOGANG_DATA, else the
-    bundled one); None when no plan file gives one."""
+def monthly_due_day(given: str | None = None) -> int | None:
+    """The monthly report's due day in the catalogue in use (`given` as --data, else
+    MAOGANG_DATA, else the bundled one); None when no plan file gives one."""
+    from pathlib import Path
+
     try:
-        data = config.data_dir(None)
-    except MaogangError:  # a bad MAOGANG_DATA is reported by the command itself
+        data = config.data_dir(Path(given) if given else None)
+    except MaogangError:  # a bad --data or MAOGANG_DATA is reported by the command itself
         return None
     for path in sorted(data.glob("plan_*.yaml")):
         try:
@@ -64,4 +66,6 @@ def with_due_day(text: str) -> str:
     """`text` with {due_day} replaced by the monthly report's due day (`due_day_text`)."""
     if DUE_DAY not in text:
         return text
-    return text.replace(DUE_DAY, due_day_text(monthly_due_day()))
+    from maogang_cli.cli.help_lang import option_asked
+
+    return text.replace(DUE_DAY, due_day_text(monthly_due_day(option_asked("--data"))))

@@ -100,6 +100,22 @@ def month_text(key: str) -> str:
     return _("{year}-{month:02d}").format(year=int(key[:4]), month=int(key[5:]))
 
 
+def stamp_text(stamp: str) -> str:
+    """When something was recorded (ISO 8601 with the writing machine's UTC offset), to the
+    minute in this computer's local time: one clock for every row, whichever machine wrote
+    it (a server on UTC, the clerk's PC on Beijing time). A stamp without an offset cannot
+    be converted and is shown as stored."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16].replace("T", " ")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
 def names(items: Iterable[str]) -> str:
     """Names in a row: 城运中心、应急办 / 城运中心, 应急办."""
     return pgettext("list", ", ").join(items)

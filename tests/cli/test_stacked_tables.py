@@ -27,8 +27,9 @@ class _Frozen(datetime):
 
 
 @pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def frozen(monkeypatch: pytest.MonkeyPatch, time_zone: Callable[[str], None]) -> Iterator[None]:
     monkeypatch.setattr(recording, "datetime", _Frozen)
+    time_zone("CST-8")  # the recording times are shown in local time
     output._console.cache_clear()
     yield
     output._console.cache_clear()

@@ -106,7 +106,7 @@ def _milestone_records(
             _(
                 "{id} is a plan milestone, due {due}: it has no period "
                 "other than {period} (leave out --period)"
-            ).format(id=milestone.id, due=milestone.due, period=milestone.period)
+            ).format(id=shown_name(conn, milestone.id), due=milestone.due, period=milestone.period)
         )
     units = _owing(conn, entry.unit, milestone.responsible_units, milestone.id, all_members)
     done_on = day_given(entry.date, today)

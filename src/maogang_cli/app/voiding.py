@@ -9,7 +9,7 @@ from maogang_cli.errors import InvalidRecordError, NotFoundError, UsageError
 from maogang_cli.i18n import _
 from maogang_cli.store.duties import shown_name
 from maogang_cli.store.voids import NewVoid, entry, insert_void, marks
-from maogang_cli.words import status_word
+from maogang_cli.words import stamp_text, status_word
 
 
 class Voided(NamedTuple):
@@ -57,7 +57,7 @@ def void(conn: sqlite3.Connection, ref: str, *, reason: str, by: str) -> Voided:
                     id=target,
                     void=earlier.id,
                     by=earlier.by,
-                    at=earlier.at[:16].replace("T", " "),
+                    at=stamp_text(earlier.at),
                     reason=earlier.reason,
                 )
             )

@@ -14,7 +14,7 @@ from maogang_cli.cli.stacking import flat_fits
 from maogang_cli.domain.voids import entry_id
 from maogang_cli.i18n import _
 from maogang_cli.output import Cell, Column
-from maogang_cli.words import names, status_word
+from maogang_cli.words import names, stamp_text, status_word
 
 if TYPE_CHECKING:
     from maogang_cli.app.history import Entries
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def _stamp(text: str) -> str:
-    return text[:16].replace("T", " ")
+    return stamp_text(text)
 
 
 def _void_mark(entries: Entries, row: int) -> list[str]:

@@ -12,12 +12,14 @@ from typing import NamedTuple
 from maogang_cli.errors import DataError, KeyChangeError
 from maogang_cli.i18n import _
 from maogang_cli.store.failures import (
+    DiskFullError,
     StoreError,
     check_identity,
     check_target,
     explain,
     read_only_target,
     remember,
+    remember_full,
     remove_new_database,
 )
 
@@ -41,6 +43,7 @@ class _Opened(NamedTuple):
     version: int  # migrations applied
     marked: bool  # carries maogang's application_id
     read_only: bool = False  # opened for reading only: every write is refused by SQLite
+    full: bool = False  # read only because its disk is full
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
@@ -63,10 +66,10 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     )
 
 
-def _connect(path: Path) -> _Opened:
+def _connect(path: Path, *, full: bool = False) -> _Opened:
     existed = check_target(path)
     remember(path)
-    read_only = existed and read_only_target(path)
+    read_only = full or (existed and read_only_target(path))
     try:
         if read_only:
             conn = _open_read_only(path)
@@ -89,11 +92,20 @@ def _connect(path: Path) -> _Opened:
                     "this one knows {known}); upgrade maogang to use it"
                 ).format(path=path, version=version, known=SCHEMA_VERSION)
             )
-        return _Opened(conn, existed, version, marked, read_only)
+        return _Opened(conn, existed, version, marked, read_only, full)
     except BaseException as exc:
         _discard(conn, path, existed)
         if isinstance(exc, sqlite3.Error):
-            raise explain(exc, path) or StoreError(
+            explained = explain(exc, path)
+            if isinstance(explained, DiskFullError) and existed and not full:
+                # Reading needs no room, but SQLite could not grow the shared-memory file
+                # it reads a WAL database through: read the file as it is (nothing can
+                # write to it while its disk is full), so that status, check and above
+                # all `backup` to another disk still work.
+                opened = _connect(path, full=True)
+                remember_full(path)
+                return opened
+            raise explained or StoreError(
                 _("cannot read database {path}: {detail}").format(path=path, detail=exc)
             ) from None
         raise
@@ -197,6 +209,12 @@ def _read_only_store(opened: _Opened, db_path: Path, data_dir: Path) -> Store:
                 "this maogang: make it writable once, or copy it somewhere writable"
             ).format(path=db_path)
         )
+    if opened.full:
+        full = _(
+            "warning: the disk under the database {path} is full: showing it as it is; "
+            "nothing can be stored until some space is freed"
+        ).format(path=db_path)
+        return Store(conn, (full,))
     if _catalogue_current(conn, data_dir):
         return Store(conn)
     return Store(

@@ -55,10 +55,18 @@ class DatabaseBusyError(MaogangError):
 
 # The database this process opened, named in a message about an error raised later.
 _opened: list[Path] = []
+_full: list[Path] = []  # opened for reading only because its disk is full
 
 
 def remember(path: Path) -> None:
     _opened[:] = [path]
+    _full.clear()
+
+
+def remember_full(path: Path) -> None:
+    """The database is read as it is because its disk is full: a write refused by SQLite
+    as read-only is then said to be refused for the full disk."""
+    _full[:] = [path]
 
 
 def check_target(path: Path) -> bool:
@@ -250,6 +258,13 @@ def explain(exc: BaseException, path: Path | None = None) -> MaogangError | None
             ).format(path=name)
         )
     if code == _FULL or (code == _IOERR and _no_space(where)):
+        return DiskFullError(
+            _(
+                "the disk under the database {path} is full: nothing was stored; "
+                "free some space and try again"
+            ).format(path=name)
+        )
+    if code == _READONLY and where is not None and where in _full:
         return DiskFullError(
             _(
                 "the disk under the database {path} is full: nothing was stored; "

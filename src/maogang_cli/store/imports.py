@@ -10,6 +10,7 @@ from maogang_cli.domain.imports import StoredRecord
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import _
 from maogang_cli.store.progress import NewRecord, insert_records
+from maogang_cli.words import stamp_text
 
 if TYPE_CHECKING:
     import sqlite3
@@ -36,7 +37,7 @@ def refuse_if_imported(conn: sqlite3.Connection, sha256: str, file_name: str) ->
             ).format(
                 file=file_name,
                 earlier=row["file_name"],
-                at=row["imported_at"][:16].replace("T", " "),
+                at=stamp_text(row["imported_at"]),
                 by=row["recorded_by"],
                 n=row["rows"],
             )

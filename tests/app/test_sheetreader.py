@@ -307,3 +307,64 @@ def test_a_file_over_the_size_limit_is_refused_unread(
     assert result.stderr.splitlines()[0] == (
         f"{path}: the file is 3,072.0 MiB, over the limit of 64 MiB"
     )
+
+
+def test_a_sheet_over_the_row_limit_is_refused_before_its_rows_are_read(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # T32: openpyxl read 20,000 rows (and, without a <dimension>, the whole sheet) first
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    def unread(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the rows were read")
+
+    monkeypatch.setattr(sheetreader, "MAX_XLSX_ROWS", 21)
+    monkeypatch.setattr(ReadOnlyWorksheet, "_cells_by_row", unread)
+    path = tmp_path / "rows.xlsx"
+    path.write_bytes(_xlsx([HEADER, *[ROW] * 30]))
+    result = invoke("import", str(path))
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:22: more than 21 rows in an XLSX sheet: the import limit; split the file, "
+        "or save it as CSV (up to 200,000 rows)"
+    )
+
+
+def _long_sheet(rows: int, edit: Callable[[str], str] | None = None) -> bytes:
+    """A sheet of more than a MiB of XML, so it is scanned in several pieces: rows nobody
+    filled in, a long text in a column not read; row 999 says 推进中."""
+    filler = "说明" * 200
+    body = [["2024-14", "城运中心", "推进中" if n == 999 else "", "", "", f"{n}{filler}"]
+            for n in range(2, rows + 1)]  # fmt: skip
+    return _xlsx([HEADER, *body], edit)
+
+
+def test_the_rows_of_a_big_sheet_are_counted_once_across_its_pieces(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _long_sheet(1000)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 2**20
+    path = tmp_path / "long.xlsx"
+    path.write_bytes(data)
+    monkeypatch.setattr(sheetreader, "MAX_XLSX_ROWS", 1000)
+    taken = invoke("import", str(path), "--dry-run")
+    assert taken.stderr.splitlines()[0] == (
+        f"{path}:999: status (not started → in progress) changed but date is empty: fill in "
+        "日期 (date), the day it happened"
+    )
+    monkeypatch.setattr(sheetreader, "MAX_XLSX_ROWS", 999)
+    refused = invoke("import", str(path), "--dry-run")
+    assert refused.stderr.splitlines()[0].startswith(f"{path}:1000: more than 999 rows")
+
+
+def test_a_merge_after_a_big_sheet_s_rows_is_found(invoke: Invoke, tmp_path: Path) -> None:
+    def merged(xml: str) -> str:
+        merge = '<mergeCells count="1"><mergeCell ref="C999:C1000"/></mergeCells>'
+        return xml.replace("</sheetData>", "</sheetData>" + merge)
+
+    path = tmp_path / "merged.xlsx"
+    path.write_bytes(_long_sheet(1000, merged))
+    result = invoke("import", str(path), "--dry-run")
+    assert result.stderr.splitlines()[1] == (
+        f"{path}:1000: 状态 (cell C1000) merged with the cell above: unmerge and fill in each row"
+    )

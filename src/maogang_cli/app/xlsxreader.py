@@ -77,12 +77,17 @@ DAMAGED: tuple[type[BaseException], ...] = (zlib.error, EOFError, NotImplemented
 @contextmanager
 def _formulas_marked() -> Iterator[None]:
     """While it lasts, openpyxl reads a formula cell saved without a value as NO_RESULT,
-    not as an empty cell (its own reader leaves them alike; an XLSX is read in one process,
-    one sheet at a time)."""
+    not as an empty cell (its own reader leaves them alike), and skips looking for the
+    sheet's declared size (an XLSX is read in one process, one sheet at a time)."""
     from openpyxl.worksheet import _read_only
     from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):
+        def parse_dimensions(self) -> None:
+            # The declared size is not believed (reset_dimensions), and looking for it
+            # parses a sheet that declares none to its end: 10 s for 199,000 rows.
+            return None
+
         def parse_cell(self, element: Any) -> Any:
             cell = super().parse_cell(element)
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
@@ -133,13 +138,14 @@ def _read_workbook(
             worksheet.reset_dimensions()  # the declared A1:XFD1048576 is not believed
             table: Table = []
             try:
+                merges = _scan(worksheet, max_rows)
                 for number, row in enumerate(worksheet.iter_rows(), start=1):
                     if not row:
                         continue
                     if number > max_rows:
                         raise SheetLimitError(_over_xlsx_rows(max_rows), number)
                     table.append((number, row_cells(number, [shown_value(cell) for cell in row])))
-                table = _merged_down(table, _merges(worksheet))
+                table = _merged_down(table, merges)
             except SyntaxError as exc:  # xml.etree and lxml parse errors both are
                 raise SheetLimitError(_bad_xml(exc)) from None
             except SheetLimitError:
@@ -158,23 +164,35 @@ def _read_workbook(
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+_ROW = re.compile(rb'<(?:\w+:)?row[\s>/](?:[^>]*?\br="(\d{1,7})")?')
 
 
-def _merges(worksheet: Any) -> set[tuple[int, int, int, int]]:
-    """(first row, last row, first column, last column; columns from 0) of each merge
-    over more than one row, from the sheet's XML: openpyxl's read-only sheet skips them.
-    Read a MiB at a time (they stand after the rows)."""
-    found: set[tuple[int, int, int, int]] = set()
-    tail = b""
+def _scan(worksheet: Any, max_rows: int) -> set[tuple[int, int, int, int]]:
+    """The merges over more than one row, as (first row, last row, first column, last
+    column; columns from 0), from the sheet's XML (openpyxl's read-only sheet skips them);
+    SheetLimitError at once for a sheet of more than `max_rows` rows, which openpyxl would
+    take a minute to read up to the limit. A pass over the bytes, a MiB at a time, each
+    cut at its last tag's start so no tag is split."""
+    merges: set[tuple[int, int, int, int]] = set()
+    rows = 0
+    rest = b""
     with worksheet._get_source() as source:
-        while chunk := source.read(2**20):
-            text = tail + chunk
-            for m in _MERGE.finditer(text):
+        while True:
+            chunk = source.read(2**20)
+            text = rest + chunk
+            cut = text.rfind(b"<") if chunk else len(text)
+            cut = cut if cut > 0 else len(text)
+            for m in _ROW.finditer(text, 0, cut):
+                rows += 1
+                if rows > max_rows:
+                    raise SheetLimitError(_over_xlsx_rows(max_rows), int(m[1] or rows))
+            for m in _MERGE.finditer(text, 0, cut):
                 top, bottom = int(m[2]), int(m[4])
                 if bottom > top:
-                    found.add((top, bottom, _column_index(m[1]), _column_index(m[3])))
-            tail = text[-100:]  # a reference cut by the chunk's end is found whole next
-    return found
+                    merges.add((top, bottom, _column_index(m[1]), _column_index(m[3])))
+            rest = text[cut:]
+            if not chunk:
+                return merges
 
 
 def _column_index(letters: bytes) -> int:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from maogang_cli.domain.models import TaskHead, TaskInfo, UnitInfo
 from maogang_cli.errors import NotFoundError, UsageError, did_you_mean
 from maogang_cli.i18n import _
-from maogang_cli.store.pinyin import looks_like_pinyin, units_spelled
 from maogang_cli.words import names
 
 if TYPE_CHECKING:
@@ -44,6 +43,9 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
     row = conn.execute("SELECT unit FROM unit_names WHERE name = ?", [name]).fetchone()
     if row:
         return str(row[0])
+    # Only for a name that is no name or alias: every report reads this module.
+    from maogang_cli.store.pinyin import looks_like_pinyin, units_spelled
+
     if looks_like_pinyin(name):
         spelled = units_spelled(conn, name)
         if len(spelled) == 1:

@@ -74,7 +74,10 @@ def test_another_programs_file_is_not_restored(invoke: Invoke, office: Path) -> 
     conn.close()
     r = invoke("restore", str(other), "--lang", "en")
     assert r.exit_code == 2
-    assert "another program's SQLite database" in r.stderr
+    assert r.stderr == (
+        f"error: {other} is not a backup of maogang's database: nothing was replaced; "
+        "give a copy made by maogang backup\n"
+    )
     assert invoke("restore", str(office.parent / "none.db")).exit_code == 2
 
 

@@ -1,6 +1,7 @@
 """`maogang backup` and `maogang restore`: a consistent copy made with SQLite's online
 backup API while others may be writing, checked before it is trusted."""
 
+import errno
 import os
 import sqlite3
 from datetime import datetime
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from maogang_cli.app.checking import CheckFailed, check_connection, first_problem, open_existing
-from maogang_cli.errors import OutputExistsError, UsageError
+from maogang_cli.errors import MaogangError, OutputExistsError, UsageError
 from maogang_cli.i18n import _
 
 
@@ -66,6 +67,7 @@ def backup(db: Path, out: Path | None, now: datetime) -> Copied:
     if not target.parent.is_dir():
         raise UsageError(_("directory does not exist: {path}").format(path=target.parent))
     partial = target.with_name(f".{target.name}.part")
+    _writable(partial, target)
     source = open_existing(db)
     try:
         _copy(source, partial)
@@ -78,24 +80,44 @@ def backup(db: Path, out: Path | None, now: datetime) -> Copied:
     return Copied(db, target, entries)
 
 
-def _keep(db: Path, kept: Path) -> None:
+def _writable(partial: Path, target: Path) -> None:
+    """The backup's folder must take a file: said of the backup, before the database is
+    opened (SQLite's 'unable to open database file' would be blamed on the database)."""
+    try:
+        partial.unlink(missing_ok=True)  # left by a backup that was killed
+        partial.open("xb").close()
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise UsageError(
+                _("cannot write the backup {path}: its folder is not writable").format(path=target)
+            ) from None
+        raise UsageError(
+            _("cannot write the backup {path}: {detail}").format(
+                path=target, detail=exc.strerror or exc
+            )
+        ) from None
+
+
+def _keep(db: Path, kept: Path) -> bool:
     """Keep the database being replaced beside it: a consistent copy when SQLite can read
-    it; else (damaged, truncated: what `restore` is advised for) the file itself."""
+    it; else (damaged, truncated: what `restore` is advised for) the file itself. True
+    when the file itself was moved."""
     from maogang_cli.store.failures import DamagedDatabaseError
 
     try:
         current = open_existing(db)
     except DamagedDatabaseError:
         _move_aside(db, kept)
-        return
+        return True
     try:
         _copy(current, kept)
-        return
+        return False
     except sqlite3.DatabaseError:  # pages SQLite cannot read
         kept.unlink(missing_ok=True)
     finally:
         current.close()
     _move_aside(db, kept)
+    return True
 
 
 def _move_aside(db: Path, kept: Path) -> None:
@@ -107,21 +129,84 @@ def _move_aside(db: Path, kept: Path) -> None:
     Path(f"{db}-shm").unlink(missing_ok=True)
 
 
-def restore(copy: Path, db: Path, now: datetime) -> Copied:
-    """Replace `db` with `copy` once the copy passes every check; the database replaced is
-    kept beside it (DB.replaced-YYYYMMDD-HHMMSS)."""
+def _usable_backup(copy: Path) -> int:
+    """The entries of the backup to restore; its refusals name it as the backup (the
+    checks it goes through speak of a database given with --db)."""
+    from maogang_cli.store.failures import DamagedDatabaseError, NewerDatabaseError, StoreError
+
     if not copy.is_file():
         raise UsageError(_("no backup at {path}").format(path=copy))
-    entries = _verified(copy)
+    try:
+        copy.open("rb").close()
+    except OSError as exc:
+        raise UsageError(
+            _("cannot read the backup {path}: {detail}").format(
+                path=copy, detail=exc.strerror or exc
+            )
+        ) from None
+    try:
+        return _verified(copy)
+    except DamagedDatabaseError:
+        raise DamagedDatabaseError(
+            _(
+                "the backup {path} is damaged or truncated: nothing was replaced; "
+                "restore another backup"
+            ).format(path=copy)
+        ) from None
+    except NewerDatabaseError:
+        raise
+    except StoreError:
+        raise StoreError(
+            _(
+                "{path} is not a backup of maogang's database: nothing was replaced; "
+                "give a copy made by maogang backup"
+            ).format(path=copy)
+        ) from None
+
+
+def restore(copy: Path, db: Path, now: datetime) -> Copied:
+    """Replace `db` with `copy` once the copy passes every check; the database replaced is
+    kept beside it (DB.replaced-YYYYMMDD-HHMMSS). Refused, nothing is left behind."""
+    from maogang_cli.store.failures import StoreError, read_only_target
+
+    entries = _usable_backup(copy)
+    if read_only_target(db):
+        raise StoreError(
+            _(
+                "the database {path} is read-only (its file or its folder): nothing was "
+                "replaced; make it writable, or restore elsewhere with --db"
+            ).format(path=db)
+        )
     kept = None
+    moved = False
     if db.exists():
         kept = db.with_name(f"{db.name}.replaced-{now.strftime('%Y%m%d-%H%M%S')}")
-        _keep(db, kept)
-    source = sqlite3.connect(copy)
-    target = sqlite3.connect(db, timeout=15)
+        moved = _keep(db, kept)
     try:
-        source.backup(target)  # page by page under the target's write lock: all or nothing
-    finally:
-        source.close()
-        target.close()
+        source = sqlite3.connect(copy)
+        target = sqlite3.connect(db, timeout=15)
+        try:
+            source.backup(target)  # page by page under the target's write lock: all or nothing
+        finally:
+            source.close()
+            target.close()
+    except (OSError, sqlite3.Error, MaogangError):
+        _undo_keep(db, kept, moved)
+        raise
     return Copied(copy, db, entries, kept)
+
+
+def _undo_keep(db: Path, kept: Path | None, moved: bool) -> None:
+    """A restore that failed leaves the database as it found it: its copy removed, or the
+    file moved aside put back."""
+    if kept is None:
+        return
+    if not moved:
+        kept.unlink(missing_ok=True)
+        return
+    for suffix in ("", "-wal", "-journal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    os.replace(kept, db)
+    for suffix in ("-wal", "-journal"):
+        if Path(f"{kept}{suffix}").exists():
+            os.replace(f"{kept}{suffix}", f"{db}{suffix}")

@@ -13,6 +13,7 @@ from maogang_cli.errors import DataError, KeyChangeError
 from maogang_cli.i18n import _
 from maogang_cli.store.failures import (
     DiskFullError,
+    NewerDatabaseError,
     StoreError,
     check_identity,
     check_target,
@@ -86,7 +87,7 @@ def _connect(path: Path, *, full: bool = False) -> _Opened:
         marked = check_identity(conn, path)
         version = _schema_version(conn)
         if version > SCHEMA_VERSION:
-            raise StoreError(
+            raise NewerDatabaseError(
                 _(
                     "database {path} was written by a newer maogang (schema {version}, "
                     "this one knows {known}); upgrade maogang to use it"

@@ -39,6 +39,10 @@ class StoreError(MaogangError):
     exit_code = 2
 
 
+class NewerDatabaseError(StoreError):
+    """A database written by a newer maogang (schema beyond this one's)."""
+
+
 class DamagedDatabaseError(MaogangError):
     """The database file is damaged or truncated."""
 

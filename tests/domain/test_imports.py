@@ -28,6 +28,7 @@ from maogang_cli.domain.imports import (
     parse_percent,
     rows_from,
     standing,
+    voided_match,
 )
 
 
@@ -426,3 +427,36 @@ def test_a_dated_row_on_another_day_is_new_even_when_it_repeats_the_standing() -
     assert _new("in_progress", date(2024, 6, 15), "开始", 20)
     assert _new("in_progress", date(2024, 6, 15), "开始", 20, has_last_update=False)
     assert _new("not_started", date(2024, 5, 1))
+
+
+def test_a_row_showing_a_voided_records_note_or_percent_alone_names_it() -> None:
+    """The voided record changed only the note (or only the percent) of what the pair
+    stands at without it: the row left as exported still shows it."""
+    live = [StoredRecord("in_progress", date(2024, 6, 1), "a", 1, note="开始", percent=20)]
+    note_only = [StoredRecord("in_progress", date(2024, 6, 10), "b", 2, note="录错")]
+    percent_only = [StoredRecord("in_progress", date(2024, 6, 10), "c", 3, percent=40)]
+    kept = {"status": "in_progress", "last_update": date(2024, 6, 10), "has_last_update": True}
+    assert voided_match(live, note_only, note="录错", percent=None, **kept) == 2
+    assert voided_match(live, percent_only, note="", percent=40, **kept) == 3
+    assert voided_match(live, note_only, note="开始", percent=20, **kept) is None
+
+
+def test_a_voided_match_compares_with_the_live_records_as_the_sheet_shows_them() -> None:
+    # Exported on 06-10 with the voided 40%; 40% recorded again on 07-01, after the export.
+    live = [
+        StoredRecord("in_progress", date(2024, 6, 1), "a", 1, percent=20),
+        StoredRecord("in_progress", date(2024, 7, 1), "d", 4, percent=40),
+    ]
+    voided = [StoredRecord("in_progress", date(2024, 6, 10), "c", 3, percent=40)]
+    assert (
+        voided_match(
+            live,
+            voided,
+            status="in_progress",
+            note="",
+            percent=40,
+            last_update=date(2024, 6, 10),
+            has_last_update=True,
+        )
+        == 3
+    )

@@ -20,6 +20,7 @@ from maogang_cli.domain.imports import (
     column_letter,
     differences,
     duplicate_headings,
+    invisible,
     latest_note,
     map_header,
     missing_columns,
@@ -460,3 +461,20 @@ def test_a_voided_match_compares_with_the_live_records_as_the_sheet_shows_them()
         )
         == 3
     )
+
+
+def test_cell_text_drops_zero_width_characters_at_the_ends_only_and_keeps_line_breaks() -> None:
+    assert cell_text("\u200b推进中\u200b") == "推进中"
+    assert cell_text("推进中\u200b") == "推进中"
+    assert cell_text("\ufeff 城运中心 \u00ad") == "城运中心"
+    assert cell_text("\u200b") == ""
+    assert cell_text("推\u200b进中") == "推\u200b进中"  # inside: named by `invisible`
+    assert cell_text("第一行\r\n第二行\r第三行\n第四行") == "第一行\n第二行\n第三行\n第四行"
+
+
+def test_invisible_names_the_first_zero_width_character() -> None:
+    assert invisible("推进中") == ""
+    assert invisible("推\u200b进中") == "U+200B"
+    assert invisible("城运中心\u00ad") == "U+00AD"
+    assert invisible("a\ufeffb\u200b") == "U+FEFF"
+    assert invisible("") == ""

@@ -40,7 +40,7 @@ def test_an_untouched_database_passes(invoke: Invoke, office: Path) -> None:
     assert (r.exit_code, r.stderr) == (0, "")
     assert r.stdout == (
         "ok    integrity_check: ok\n"
-        "ok    schema: version 14\n"
+        "ok    schema: version 15\n"
         "ok    guards: every evidence table is append-only\n"
         "ok    chain: 5 entries, each sealed to the one before\n"
     )

@@ -4,9 +4,11 @@ boundaries: each verdict on its due day, the day before it, and later."""
 from datetime import date
 
 from maogang_cli.domain.hazard_figures import (
+    DIMENSIONS,
     DynamicZero,
     Increment,
     Stock,
+    count_keyed,
     count_ledger,
     dynamic_zero,
     increment,
@@ -66,3 +68,31 @@ def test_a_hazard_closed_the_day_it_was_found_took_zero_days() -> None:
     # total, open, closed, overdue, closed on time
     assert by["department"] == {"jfb": [3, 0, 3, 0, 2], "zf": [1, 1, 0, 1, 0]}
     assert by["village"] == {"腰泾村": [2, 0, 2, 0, 2], "茹塘村": [2, 1, 1, 1, 0]}
+
+
+def test_keys_are_counted_as_the_names_they_stand_for() -> None:
+    # Two groups: (department 2 bits, level 1 bit) and (village 2 bits), each above three
+    # bits of the standing code; the same four hazards as above, by number.
+    groups = ((("department", 2), ("level", 1)), (("village", 2),))
+    labels = {
+        "department": {0: "jfb", 1: "zf"},
+        "level": {0: "major", 1: "general"},
+        "village": {2: "腰泾村", 3: "茹塘村"},
+    }
+
+    def key(code: int, department: int, level: int, village: int) -> int:
+        return code | department << 3 | level << 5 | (code | village << 3) << 6
+
+    rows = [
+        (key(5, 0, 0, 2), 0),
+        (key(5, 0, 0, 2), 0),
+        (key(1, 0, 0, 3), 12),
+        (key(2, 1, 1, 3), None),
+    ]
+    by, closing = count_keyed(rows, labels, groups)
+    assert closing == [(0, 2), (12, 1)]
+    assert by["department"] == {"jfb": [3, 0, 3, 0, 2], "zf": [1, 1, 0, 1, 0]}
+    assert by["level"] == {"major": [3, 0, 3, 0, 2], "general": [1, 1, 0, 1, 0]}
+    assert by["village"] == {"腰泾村": [2, 0, 2, 0, 2], "茹塘村": [2, 1, 1, 1, 0]}
+    assert by["month"] == {}
+    assert count_keyed([], labels, groups) == ({d: {} for d in DIMENSIONS}, [])

@@ -17,6 +17,7 @@ from maogang_cli.domain import hazard_figures as figures
 from maogang_cli.domain.hazards import (
     DYNAMIC_ZERO_DUE,
     INCREMENT_DUE,
+    SOURCES,
     STOCK_DUE,
     STOCK_FOUND_BY,
     Event,
@@ -55,7 +56,7 @@ def build(conn: sqlite3.Connection, lives: list[tuple[int, int, str, list]]) -> 
     """Write each hazard's valid events (invalid ones are dropped, as the rules would
     refuse them); return id -> (found, level, events) for the plain model."""
     keys = ledger.unit_keys(conn)
-    department = keys[ledger.supervising_departments(conn)[0]]
+    departments = [keys[d] for d in ledger.supervising_departments(conn)[:3]]
     model: dict[str, tuple] = {}
     hazards, rows = [], []
     numbers: Counter[int] = Counter()
@@ -72,12 +73,12 @@ def build(conn: sqlite3.Connection, lives: list[tuple[int, int, str, list]]) -> 
                 found.year,
                 numbers[found.year],
                 found,
-                "other",
+                SOURCES[i % len(SOURCES)],
                 level,
                 f"e{i}",
-                "腰泾村",
-                "冷库",
-                department,
+                ("腰泾村", "茹塘村")[i % 2],
+                ("冷库", "粉尘涉爆", "危险化学品")[i % 3],
+                departments[i % len(departments)],
                 "d",
                 deadline,
                 f"k{i}",
@@ -157,6 +158,10 @@ def test_sql_agrees_with_the_plain_model(
         }  # fmt: skip
         # counts summed over the groups
         by, histogram = figures.count_ledger(ledger.ledger_rows(conn, day))
+        # the statistics count keys (one integer per hazard): the same counts
+        labels = ledger.hazard_labels(conn)
+        keyed = figures.count_keyed(ledger.keyed_rows(conn, day), labels, ledger.KEY_GROUPS)
+        assert keyed == (by, histogram)
         total = [sum(line[i] for line in by["village"].values()) for i in range(5)]
         live = {h: v for h, v in expected.items() if v[0] != "voided"}
         assert total == [
@@ -222,3 +227,46 @@ def test_the_median_of_a_histogram() -> None:
     assert figures.median_of([(1, 1), (3, 1)]) == 2
     assert figures.median_of([(1, 2), (10, 1)]) == 1
     assert figures.median_of([(1, 1), (2, 2), (9, 1)]) == 2
+
+
+def test_stats_count_the_names_where_a_key_cannot_tell_them_apart(
+    template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from maogang_cli.app.hazard_figures import ledger_stats
+    from maogang_cli.app.hazard_ledger import Query
+
+    path = tmp_path / "fallback.db"
+    path.write_bytes(template.read_bytes())
+    conn = connect(path)
+    # every third hazard closed 20 days after it was found (10 days early); the others open
+    kinds = ("rectifying", "rectified", "verified", "closed")
+    closing = [(kind, 5, False) for kind in kinds]
+    build(
+        conn, [(i * 80, 30, ("major", "general")[i % 2], closing[: i % 3 * 2]) for i in range(12)]
+    )
+    day = date(2025, 6, 30)
+    counted: list[int] = []
+    count_keyed = figures.count_keyed
+    monkeypatch.setattr(figures, "count_keyed", lambda *a: counted.append(1) or count_keyed(*a))
+    keyed = ledger_stats(conn, Query(), day)
+    assert counted == [1]
+    # found by the day: i = 0 … 9; closed on time: i = 2, 5, 8; the rest open and overdue
+    assert keyed.total[1:] == (10, 7, 3, 7, 3)
+
+    def refused(*args: object) -> None:
+        raise AssertionError("the keys were counted")
+
+    monkeypatch.setattr(figures, "count_keyed", refused)
+    # a department past the six bits its number has in a key: the names are counted
+    conn.execute(
+        "INSERT INTO hazard_labels (dimension, name, number) VALUES ('department', 'x', 64)"
+    )
+    assert ledger_stats(conn, Query(), day) == keyed
+    conn.execute("DELETE FROM hazard_labels WHERE name = 'x'")
+    # a hazard whose row of hazard_latest has no key
+    conn.execute(
+        "UPDATE hazard_latest SET dims = NULL"
+        " WHERE hazard_id = (SELECT min(hazard_id) FROM hazard_latest)"
+    )
+    assert ledger_stats(conn, Query(), day) == keyed
+    conn.close()

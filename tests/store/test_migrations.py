@@ -173,3 +173,57 @@ def test_the_latest_state_and_deadline_get_columns_of_their_own(tmp_path: Path) 
     assert [tuple(r) for r in conn.execute(read)] == [
         ("2024-03-20", "2024-05-01", "rectifying", "2024-03-202024-05-01rectifying")
     ]
+
+
+def test_the_names_hazards_are_counted_under_get_numbers(tmp_path: Path) -> None:
+    # Hazards written before m015 number their names in the order they first appear; a
+    # hazard written after takes the next number of a new name, and every latest row its key.
+    from maogang_cli.store.hazard_ledger import KEY_GROUPS, key_layout
+
+    conn = store_db.connect(tmp_path / "old.db")
+    keys = next(name for name in MIGRATION_NAMES if name.endswith("_hazard_keys"))
+    migrations.apply(Database(conn), stop_before=keys)
+    hazard = (
+        "INSERT INTO hazards (id, year, number, found_on, source, level, entity, village,"
+        " sector, department, description, deadline, match_key, recorded_by, recorded_at)"
+        " VALUES (?, 2024, ?, ?, ?, 'major', 'e', ?, '冷库', 'jfb', 'd', '2024-09-01', ?, 't', 't')"
+    )
+    event = (
+        "INSERT INTO hazard_events (hazard_id, seq, event, happened_on, state, deadline,"
+        " recorded_by, recorded_at) VALUES (?, 1, 'registered', ?, 'registered', '2024-09-01',"
+        " 't', 't')"
+    )
+    for n, (found, source, village) in enumerate(
+        [("2024-03-01", "other", "茹塘村"), ("2024-04-02", "inspection", "腰泾村")], 1
+    ):
+        conn.execute(hazard, [f"YH-2024-{n:04d}", n, found, source, village, f"k{n}"])
+        conn.execute(event, [f"YH-2024-{n:04d}", found])
+    migrations.apply(Database(conn))
+    conn.execute(hazard, ["YH-2024-0003", 3, "2024-03-09", "other", "新浜村", "k3"])
+    conn.execute(event, ["YH-2024-0003", "2024-03-09"])
+    labels = "SELECT dimension, name, number FROM hazard_labels ORDER BY dimension, number"
+    assert [tuple(r) for r in conn.execute(labels)] == [
+        ("department", "jfb", 0),
+        ("level", "major", 0),
+        ("month", "2024-03", 0),
+        ("month", "2024-04", 1),
+        ("sector", "冷库", 0),
+        ("source", "other", 0),
+        ("source", "inspection", 1),
+        ("village", "茹塘村", 0),
+        ("village", "腰泾村", 1),
+        ("village", "新浜村", 2),
+    ]
+    fields, _ = key_layout()
+    assert [d for group in KEY_GROUPS for d, _ in group] == list(fields)
+
+    def key(source: int, month: int, village: int) -> int:
+        numbers = {"source": source, "month": month, "village": village}
+        return sum(numbers.get(d, 0) << shift for d, (shift, _) in fields.items())
+
+    read = "SELECT hazard_id, dims FROM hazard_latest ORDER BY hazard_id"
+    assert [tuple(r) for r in conn.execute(read)] == [
+        ("YH-2024-0001", key(0, 0, 0)),
+        ("YH-2024-0002", key(1, 1, 1)),
+        ("YH-2024-0003", key(0, 0, 2)),
+    ]

@@ -38,7 +38,7 @@ class Stats(NamedTuple):
 def ledger_stats(conn: sqlite3.Connection, query: Query, day: date) -> Stats:
     """Counts of the hazards found by `day` (voided ones left out), as they stood then."""
     filters = filters_of(conn, query)
-    counted_by, histogram = figures.count_ledger(store.ledger_rows(conn, day, filters))
+    counted_by, histogram = _count(conn, day, filters)
     order = stats_order(conn)
     labels = store.unit_labels(conn)
     by: dict[str, list[Line]] = {}
@@ -65,6 +65,22 @@ def ledger_stats(conn: sqlite3.Connection, query: Query, day: date) -> Stats:
         sum(x.closed_on_time for x in levels),
     )
     return Stats(day, total, figures.median_of(histogram), by)
+
+
+def _count(
+    conn: sqlite3.Connection, day: date, filters: store.Filters
+) -> tuple[dict[str, dict[str, list[int]]], list[tuple[int, int]]]:
+    """The ledger counted by every dimension: from one key per hazard, or from the names
+    themselves where a key cannot tell them apart (a dimension with more names than its
+    bits hold, or a hazard without a key). Both give the same counts
+    (tests/store/test_hazards.py)."""
+    labels = store.hazard_labels(conn)
+    bits = {dimension: b for group in store.KEY_GROUPS for dimension, b in group}
+    if all(max(labels[d], default=0) < 1 << bits[d] for d in bits):
+        rows = store.keyed_rows(conn, day, filters)
+        if all(key is not None for key, _ in rows):
+            return figures.count_keyed(rows, labels, store.KEY_GROUPS)
+    return figures.count_ledger(store.ledger_rows(conn, day, filters))
 
 
 def ledger_targets(conn: sqlite3.Connection, as_of: date) -> figures.Targets:

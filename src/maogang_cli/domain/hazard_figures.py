@@ -4,9 +4,11 @@ SQL; tests check its counts against a plain model that replays each hazard)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import NamedTuple
+from itertools import repeat
+from operator import and_, rshift
+from typing import NamedTuple, cast
 
 from maogang_cli.domain.hazards import DYNAMIC_ZERO_DUE, INCREMENT_DUE, STOCK_DUE
 
@@ -132,5 +134,39 @@ def count_ledger(
             line[4] += n if flags & _ON_TIME else 0
         by[dimension] = counts
     closing = Counter(columns[7])
+    closing.pop(None, None)
+    return by, sorted((int(days or 0), n) for days, n in closing.items())
+
+
+def count_keyed(
+    rows: Sequence[tuple[int | None, int | None]],
+    labels: Mapping[str, Mapping[int, str]],
+    groups: Sequence[Sequence[tuple[str, int]]],
+) -> tuple[dict[str, dict[str, list[int]]], list[tuple[int, int]]]:
+    """count_ledger's counts from (key, days to close or None) rows. A key holds `groups`
+    of (dimension, bits) fields, each group above three bits of the hazard's standing code
+    (store.hazard_ledger.KEY_GROUPS); `labels` turns a dimension's numbers back into names.
+    Each group is one C-level Counter over its bits and the code: no Python step per
+    hazard; the few distinct values are then taken apart."""
+    columns: list[Sequence[int | None]] = list(zip(*rows, strict=True)) or [(), ()]
+    keys = cast("Sequence[int]", columns[0])
+    by: dict[str, dict[str, list[int]]] = {dimension: {} for dimension in DIMENSIONS}
+    shift = 0
+    for group in groups:
+        width = 3 + sum(bits for _, bits in group)
+        mask = (1 << width) - 1
+        values = map(and_, map(rshift, keys, repeat(shift)), repeat(mask))
+        for value, n in Counter(values).items():
+            flags, value = value & 7, value >> 3
+            for dimension, bits in group:
+                name = labels[dimension][value & ((1 << bits) - 1)]
+                value >>= bits
+                line = by[dimension].setdefault(name, [0, 0, 0, 0, 0])
+                line[0] += n
+                line[1 if not flags & _CLOSED else 2] += n
+                line[3] += n if flags & _OVERDUE else 0
+                line[4] += n if flags & _ON_TIME else 0
+        shift += width
+    closing = Counter(columns[1])
     closing.pop(None, None)
     return by, sorted((int(days or 0), n) for days, n in closing.items())

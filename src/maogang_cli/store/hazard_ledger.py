@@ -203,13 +203,15 @@ def snapshot_rows(
 # is on or before the day (all of them, for today): their state, deadline in force and
 # last day are hazard_latest's own columns, compared as they are (no substr(): SQLite makes
 # a new string for each). The few whose latest event is later seek the event in force on
-# the day once each, in a materialized table, and cut it out of the packed string there.
+# the day once each, in a materialized table, and cut it out of the packed string there;
+# they are found through hazard_latest_on (migration 15), not by reading every hazard.
 _SETTLED = f"""SELECT {{columns}}, l.state AS state, l.deadline AS deadline,
     l.happened_on AS last_on
-    FROM {_LATEST} WHERE +h.found_on <= :day AND l.happened_on <= :day {{where}}"""
+    FROM {_LATEST} WHERE +h.found_on <= :day AND +l.happened_on <= :day {{where}}"""
 _LATER = f"""WITH later AS MATERIALIZED (
         SELECT {{columns}}, {_PACKED} AS packed
-        FROM {_LATEST} WHERE +h.found_on <= :day AND l.happened_on > :day {{where}}
+        FROM hazard_latest l CROSS JOIN hazards h ON h.id = l.hazard_id
+        WHERE l.happened_on > :day AND +h.found_on <= :day {{where}}
     )"""
 _LATER_SNAPSHOT = """SELECT *, substr(packed, 21) AS state, substr(packed, 11, 10) AS deadline,
     substr(packed, 1, 10) AS last_on FROM later"""
@@ -255,6 +257,79 @@ def ledger_rows(
     for sql in _two_parts(_COUNTED_COLUMNS, _COUNTED, _where(filters, args)):
         rows += cursor.execute(sql, args).fetchall()
     return rows
+
+
+# `hazard stats` reads one integer per hazard instead of six strings (fetching and counting
+# the strings cost most of its time at 50,000 hazards). The key holds the number of each
+# name the hazard is counted under (hazard_labels, migration 15), in three groups; each
+# group has the hazard's standing code (as above) in its three low bits, so a group and the
+# code come out of the key with one shift and one mask, and are counted together.
+# (dimension, bits): at most 2**bits names each; past that, the strings are counted.
+KEY_GROUPS: tuple[tuple[tuple[str, int], ...], ...] = (
+    (("department", 6), ("source", 3), ("level", 2)),
+    (("village", 8), ("sector", 8)),
+    (("month", 10),),
+)
+
+
+def key_layout() -> tuple[dict[str, tuple[int, int]], int]:
+    """dimension -> (shift, bits) in the key, and the number whose multiples put a code
+    into every group's low three bits."""
+    fields: dict[str, tuple[int, int]] = {}
+    spread, shift = 0, 0
+    for group in KEY_GROUPS:
+        spread += 1 << shift
+        shift += 3
+        for dimension, bits in group:
+            fields[dimension] = (shift, bits)
+            shift += bits
+    return fields, spread
+
+
+def dims_sql(h: str) -> str:
+    """SQL for the numbers of the names of hazard row `h`, placed as key_layout says (NULL
+    if a name has no number; the query adds the code)."""
+    fields, _ = key_layout()
+    parts = []
+    for dimension, (shift, _bits) in fields.items():
+        name = f"substr({h}.found_on, 1, 7)" if dimension == "month" else f"{h}.{dimension}"
+        parts.append(
+            f"(SELECT number FROM hazard_labels WHERE dimension = '{dimension}'"
+            f" AND name = {name}) * {1 << shift}"
+        )
+    return " + ".join(parts)
+
+
+_KEYED = f"""SELECT dims + {key_layout()[1]} * CASE WHEN state = 'closed'
+         THEN {CLOSED} + {ON_TIME} * (last_on <= deadline)
+         ELSE {OVERDUE} * (deadline < :day) END,
+    CASE WHEN state = 'closed'
+         THEN CAST(julianday(last_on) - julianday(found_on) AS INTEGER) END
+    FROM {{snapshot}} WHERE state != 'voided'"""
+
+KeyedRow = tuple["int | None", "int | None"]
+
+
+def keyed_rows(conn: sqlite3.Connection, day: date, filters: Filters = Filters()) -> list[KeyedRow]:
+    """(key, days from found to closed or None) of every hazard found by `day` and not
+    voided then: ledger_rows with the names as numbers (key None: a hazard without them)."""
+    args: dict[str, object] = {"day": day.isoformat()}
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    rows: list[KeyedRow] = []
+    for sql in _two_parts("h.found_on, l.dims AS dims", _KEYED, _where(filters, args)):
+        rows += cursor.execute(sql, args).fetchall()
+    return rows
+
+
+def hazard_labels(conn: sqlite3.Connection) -> dict[str, dict[int, str]]:
+    """dimension -> number -> name, for keyed_rows' keys."""
+    labels: dict[str, dict[int, str]] = {d: {} for group in KEY_GROUPS for d, _ in group}
+    for dimension, number, name in conn.execute(
+        "SELECT dimension, number, name FROM hazard_labels"
+    ):
+        labels.setdefault(dimension, {})[number] = name
+    return labels
 
 
 # Each figure a target needs, summed over the major hazards not voided. A year's hazards

@@ -368,3 +368,30 @@ def test_a_merge_after_a_big_sheet_s_rows_is_found(invoke: Invoke, tmp_path: Pat
     assert result.stderr.splitlines()[1] == (
         f"{path}:1000: 状态 (cell C1000) merged with the cell above: unmerge and fill in each row"
     )
+
+
+def test_rows_drawn_with_borders_below_the_data_are_no_rows(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # T54: a 台账 template with borders down to row 60,000 was refused as too many rows
+    from openpyxl.styles import Border, Side
+
+    monkeypatch.setattr(sheetreader, "MAX_XLSX_ROWS", 21)
+    book = Workbook()
+    sheet = book.active
+    for row in [HEADER, ROW]:
+        sheet.append(row)
+    thin = Side(style="thin")
+    for number in range(3, 41):
+        sheet.cell(number, 1).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    path = tmp_path / "template.xlsx"
+    book.save(path)
+    taken = invoke("import", str(path), "--by", "tester")
+    assert (taken.exit_code, taken.stderr) == (0, f"imported {path}: 1 new record(s)\n")
+    sheet["B30"] = "城运中心"  # a value beyond the limit is a row beyond it
+    book.save(path)
+    refused = invoke("import", str(path), "--again")
+    assert refused.stderr.splitlines()[0] == (
+        f"{path}:30: more than 21 rows in an XLSX sheet: the import limit; split the file, "
+        "or save it as CSV (up to 200,000 rows)"
+    )

@@ -10,7 +10,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from maogang_cli.app import sheetreader
 from maogang_cli.app.sheetreader import (
@@ -138,14 +138,16 @@ def _read_workbook(
             worksheet.reset_dimensions()  # the declared A1:XFD1048576 is not believed
             table: Table = []
             try:
-                merges = _scan(worksheet, max_rows)
-                for number, row in enumerate(worksheet.iter_rows(), start=1):
+                scanned = _scan(worksheet, max_rows)
+                # Up to the last row with a value: the formatted rows below are not read.
+                rows = worksheet.iter_rows(max_row=scanned.last) if scanned.last else []
+                for number, row in enumerate(rows, start=1):
                     if not row:
                         continue
-                    if number > max_rows:
+                    if number > max_rows:  # the scan refuses it first; a backstop
                         raise SheetLimitError(_over_xlsx_rows(max_rows), number)
                     table.append((number, row_cells(number, [shown_value(cell) for cell in row])))
-                table = _merged_down(table, merges)
+                table = _merged_down(table, scanned.merges)
             except SyntaxError as exc:  # xml.etree and lxml parse errors both are
                 raise SheetLimitError(_bad_xml(exc)) from None
             except SheetLimitError:
@@ -164,35 +166,47 @@ def _read_workbook(
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
-_ROW = re.compile(rb'<(?:\w+:)?row[\s>/](?:[^>]*?\br="(\d{1,7})")?')
+# A row element with what it holds, and whether a cell of it holds a value (a <v>, an
+# inline string's <is>, a formula's <f>): a template's rows drawn with borders hold none.
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
+_ROW_NUMBER = re.compile(rb'\br="(\d{1,7})"')
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>/]")
 
 
-def _scan(worksheet: Any, max_rows: int) -> set[tuple[int, int, int, int]]:
-    """The merges over more than one row, as (first row, last row, first column, last
-    column; columns from 0), from the sheet's XML (openpyxl's read-only sheet skips them);
-    SheetLimitError at once for a sheet of more than `max_rows` rows, which openpyxl would
-    take a minute to read up to the limit. A pass over the bytes, a MiB at a time, each
-    cut at its last tag's start so no tag is split."""
+class _Scanned(NamedTuple):
+    merges: set[tuple[int, int, int, int]]  # (top, bottom, left, right; columns from 0)
+    last: int  # the last row holding a value (0: none)
+
+
+def _scan(worksheet: Any, max_rows: int) -> _Scanned:
+    """The merges over more than one row (openpyxl's read-only sheet skips them) and the
+    last row holding a value, from the sheet's XML; SheetLimitError at once for a value
+    beyond row `max_rows`, which openpyxl would take a minute to reach. Rows that only
+    carry formatting (a 台账 template drawn down to row 60,000) are no rows of data. A
+    pass over the bytes, a MiB at a time, each cut after its last whole row."""
     merges: set[tuple[int, int, int, int]] = set()
-    rows = 0
+    number = last = 0
     rest = b""
     with worksheet._get_source() as source:
         while True:
             chunk = source.read(2**20)
             text = rest + chunk
-            cut = text.rfind(b"<") if chunk else len(text)
-            cut = cut if cut > 0 else len(text)
+            end = text.rfind(b"</row>")
+            cut = len(text) if not chunk else (end + len(b"</row>") if end >= 0 else 0)
             for m in _ROW.finditer(text, 0, cut):
-                rows += 1
-                if rows > max_rows:
-                    raise SheetLimitError(_over_xlsx_rows(max_rows), int(m[1] or rows))
+                given = _ROW_NUMBER.search(m[1])
+                number = int(given[1]) if given else number + 1  # r may be left out
+                if m[2] and _VALUE.search(m[2]):
+                    if number > max_rows:
+                        raise SheetLimitError(_over_xlsx_rows(max_rows), number)
+                    last = number
             for m in _MERGE.finditer(text, 0, cut):
                 top, bottom = int(m[2]), int(m[4])
                 if bottom > top:
                     merges.add((top, bottom, _column_index(m[1]), _column_index(m[3])))
             rest = text[cut:]
             if not chunk:
-                return merges
+                return _Scanned(merges, last)
 
 
 def _column_index(letters: bytes) -> int:

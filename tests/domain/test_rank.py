@@ -69,6 +69,10 @@ def test_a_unit_owing_no_report_shares_the_best_place_of_its_equals() -> None:
         (4, "丙"),
         (4, "戊"),  # alone with 丙 on its tasks: ties with 丙's 100%
     ]
+    # The best, not the last one met: 乙 (all on time) before 丙 (none) in unit order.
+    equals = [UnitSummary(u, tasks=1) for u in ("甲", "乙", "丙")]
+    best = rank_units(equals, [Totals("乙", on_time=2), Totals("丙", missing=2)], ORDER)
+    assert [(r.rank, r.unit) for r in best] == [(1, "甲"), (1, "乙"), (3, "丙")]
     # Units equal on their tasks that all owe none tie with one another.
     alone = rank_units([UnitSummary("甲", tasks=1), UnitSummary("乙", tasks=1)], [], ORDER)
     assert [(r.rank, r.unit) for r in alone] == [(1, "甲"), (1, "乙")]

@@ -134,3 +134,35 @@ def test_a_restore_that_fails_takes_back_its_copy_of_the_database(
     assert beside(office) == before
     history = json.loads(invoke("history", "15", "--json").stdout)
     assert [r["unit"] for r in history] == ["规建办"]  # recorded after the backup: still there
+
+
+def test_a_restore_that_fails_puts_a_damaged_database_back_as_it_was(
+    invoke: Invoke, office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged database is moved aside, not copied: when the copy then cannot be put in
+    its place, the file comes back under its name, byte for byte."""
+    from maogang_cli.app import backup
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{office}{suffix}").unlink(missing_ok=True)
+    broken = bytearray((office.parent / "good.db").read_bytes())
+    del broken[len(broken) // 3 :]  # truncated
+    office.write_bytes(bytes(broken))
+
+    def no_space(path: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if Path(str(path)) == office:
+            full = sqlite3.OperationalError("database or disk is full")
+            full.sqlite_errorcode = 13  # type: ignore[attr-defined]  # SQLITE_FULL
+            raise full
+        return real_connect(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(backup.sqlite3, "connect", no_space)
+    refused = invoke("restore", "good.db")
+    monkeypatch.setattr(backup.sqlite3, "connect", real_connect)
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        f"错误：数据库 {office} 所在磁盘已满：未保存任何内容，数据库保持原样；请腾出空间后重试\n",
+    )
+    assert beside(office) == ["maogang.db"]
+    assert office.read_bytes() == bytes(broken)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from maogang_cli.app.checking import CheckFailed, check_connection, first_problem, open_existing
-from maogang_cli.errors import MaogangError, OutputExistsError, UsageError
+from maogang_cli.errors import OutputExistsError, UsageError
 from maogang_cli.i18n import _
 
 
@@ -167,7 +167,7 @@ def _usable_backup(copy: Path) -> int:
 def restore(copy: Path, db: Path, now: datetime) -> Copied:
     """Replace `db` with `copy` once the copy passes every check; the database replaced is
     kept beside it (DB.replaced-YYYYMMDD-HHMMSS). Refused, nothing is left behind."""
-    from maogang_cli.store.failures import StoreError, read_only_target
+    from maogang_cli.store.failures import StoreError, explain, read_only_target
 
     entries = _usable_backup(copy)
     if read_only_target(db):
@@ -190,9 +190,10 @@ def restore(copy: Path, db: Path, now: datetime) -> Copied:
         finally:
             source.close()
             target.close()
-    except (OSError, sqlite3.Error, MaogangError):
+    except (OSError, sqlite3.Error) as exc:
         _undo_keep(db, kept, moved)
-        raise
+        # Said of the database replaced, not of the backup the checks opened last.
+        raise explain(exc, db) or exc from None
     return Copied(copy, db, entries, kept)
 
 

@@ -136,7 +136,7 @@ def test_bad_narrowing_is_refused(invoke: Invoke) -> None:
     result = invoke("chart", "--as-of", AS_OF, "--action", "99")
     assert (result.exit_code, result.stderr) == (
         1,
-        "错误：--action 99：没有这个行动（方案中的行动：1, 2, 3, 4, 5, 6, 7, 8, 9）\n",
+        "错误：--action 99：没有这个行动（方案中的行动：1、2、3、4、5、6、7、8、9）\n",
     )
     result = invoke("chart", "--as-of", AS_OF, "--action", "没有这个")
     assert result.exit_code == 1

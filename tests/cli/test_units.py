@@ -125,3 +125,16 @@ def test_table_in_english(invoke: Invoke, width: Callable[[int], None]) -> None:
     assert text[1].split() == ["Name", "Kind", "Aliases", "Members"]
     assert text[3].split() == ["镇安委办", "office", "镇安委会办公室"]
     assert text[-1].split() == ["各生产经营单位", "group", "-", "none"]
+
+
+def test_a_unit_typed_full_width_or_near_an_alias(invoke: Invoke) -> None:
+    # a Chinese input method's full-width letters read as the usual ones (as task numbers do)
+    full_width = invoke("status", "--unit", "Ｃｙｚｘ", "--as-of", "2024-07-01")
+    assert full_width.exit_code == 0
+    assert full_width.stdout.splitlines()[0] == "城运中心 的任务（截至 2024-07-01）"
+    # suggested by its name, not by the alias that came close (the plan's OCR slip 柳港)
+    near = invoke("status", "--unit", "派出所")
+    assert (near.exit_code, near.stderr) == (
+        1,
+        "错误：未知单位“派出所”（是否想输入：泖港派出所？）\n",
+    )

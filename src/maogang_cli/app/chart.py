@@ -26,6 +26,7 @@ from maogang_cli.store.owed import list_milestones
 from maogang_cli.store.plan import list_actions, list_measures, plan_heading
 from maogang_cli.store.progress import pair_states, unit_summaries
 from maogang_cli.store.queries import list_tasks, resolve_unit, units_named
+from maogang_cli.words import names
 
 if TYPE_CHECKING:
     import sqlite3
@@ -139,7 +140,7 @@ def _choose_action(actions: list[Action], text: str | None) -> Action | None:
         if text == str(action.number) or (text and text in action.title):
             return action
     if text.isdigit():
-        known = ", ".join(str(a.number) for a in actions)
+        known = names(str(a.number) for a in actions)
         raise NotFoundError(
             _("--action {action}: no such action (the plan's: {known})").format(
                 action=text, known=known

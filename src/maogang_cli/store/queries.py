@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from maogang_cli.domain.models import TaskHead, TaskInfo, UnitInfo
-from maogang_cli.errors import NotFoundError, UsageError, did_you_mean
+from maogang_cli.errors import NotFoundError, UsageError, did_you_mean, nearest
 from maogang_cli.i18n import _
 from maogang_cli.words import names
 
@@ -43,6 +43,12 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
     row = conn.execute("SELECT unit FROM unit_names WHERE name = ?", [name]).fetchone()
     if row:
         return str(row[0])
+    import unicodedata
+
+    # Full-width letters and digits from a Chinese input method (Ｃｙｚｘ) read as typed
+    # the usual way, as task numbers already do.
+    if unicodedata.normalize("NFKC", name) != name:
+        return resolve_unit(conn, unicodedata.normalize("NFKC", name))
     # Only for a name that is no name or alias: every report reads this module.
     from maogang_cli.store.pinyin import looks_like_pinyin, units_spelled
 
@@ -56,10 +62,12 @@ def resolve_unit(conn: sqlite3.Connection, name: str) -> str:
                     name=name, units=names(spelled)
                 )
             )
-    known = [r[0] for r in conn.execute("SELECT name FROM unit_names ORDER BY name")]
-    raise NotFoundError(
-        _("unknown unit '{name}'{hint}").format(name=name, hint=did_you_mean(name, known))
-    )
+    # Suggested by the unit's name, whichever of its names (an alias, an old name, the
+    # plan's OCR slip 柳港派出所) came close.
+    unit_of = dict(conn.execute("SELECT name, unit FROM unit_names ORDER BY name").fetchall())
+    close = list(dict.fromkeys(unit_of[c] for c in nearest(name, list(unit_of))))
+    hint = _(" (did you mean: {names}?)").format(names=names(close)) if close else ""
+    raise NotFoundError(_("unknown unit '{name}'{hint}").format(name=name, hint=hint))
 
 
 def resolve_unit_key(conn: sqlite3.Connection, name: str) -> str:
@@ -67,7 +75,10 @@ def resolve_unit_key(conn: sqlite3.Connection, name: str) -> str:
     row = conn.execute("SELECT key FROM unit_names WHERE name = ?", [name.strip()]).fetchone()
     if row:
         return str(row[0])
-    resolve_unit(conn, name)  # raises with suggestions
+    canonical = resolve_unit(conn, name)  # raises with suggestions
+    row = conn.execute("SELECT key FROM unit_names WHERE name = ?", [canonical]).fetchone()
+    if row:  # typed another way (full-width, pinyin)
+        return str(row[0])
     raise NotFoundError(_("unknown unit '{name}'{hint}").format(name=name, hint=""))
 
 

@@ -10,7 +10,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from maogang_cli.domain.cells import inert, json_active, json_inert
-from maogang_cli.wrap import whole as whole  # a name inside longer text, never broken
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,6 +17,14 @@ if TYPE_CHECKING:
 
     from maogang_cli.draw import Lines
     from maogang_cli.layout import Plan
+
+
+def whole(name: str) -> str:
+    """A name inside longer text, never broken (wrap.whole): wrap.py is loaded where text
+    is laid out, not by every command."""
+    from maogang_cli.wrap import whole as kept_whole
+
+    return kept_whole(name)
 
 
 class Column(NamedTuple):
@@ -98,6 +105,16 @@ def json_text(data: Any) -> str:
     if rows is not None:
         return rows
     return json_each(data)
+
+
+def print_json_lines(lines: list[str]) -> None:
+    """A list whose items are already JSON text (`overdue_lines`), printed as `print_json`
+    prints a list."""
+    sys.stdout.write(json_lines_text(lines))
+
+
+def json_lines_text(lines: list[str]) -> str:
+    return json_inert("[\n" + ",\n".join(lines) + "\n]\n") if lines else "[]\n"
 
 
 def json_each(data: list[Any]) -> str:

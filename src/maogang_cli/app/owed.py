@@ -78,7 +78,7 @@ def missed(
     found = [
         o
         for o in owed(conn, as_of, last=as_of, units=units, duties=duties, milestones=milestones)
-        if o.missing and (year is None or o.due.year == year)
+        if o.state == "missing" and (year is None or o.due.year == year)
     ]
     if all_duties or units is not None:
         return found

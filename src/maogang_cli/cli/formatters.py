@@ -214,18 +214,11 @@ class JsonFormatter(Formatter):
         )
 
     def overdue(self, found: Overdue, day: date) -> None:
-        from maogang_cli.contracts import overdue_json
-        from maogang_cli.domain.status import PairState
-        from maogang_cli.plan_contracts import owed_overdue_json
+        # The contracts' text without their dicts (contracts.overdue_json and
+        # plan_contracts.owed_overdue_json; pinned by tests/test_overdue_lines.py).
+        from maogang_cli.overdue_lines import overdue_lines
 
-        output.print_json(
-            [
-                overdue_json(i, found.tasks[i.task_id])
-                if isinstance(i, PairState)
-                else owed_overdue_json(i)
-                for i in found.items
-            ]
-        )
+        output.print_json_lines(overdue_lines(found.items, found.tasks))
 
     def agenda(self, found: Agenda, window: Window, day: date) -> None:
         from maogang_cli.plan_contracts import agenda_json

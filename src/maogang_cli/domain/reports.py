@@ -60,7 +60,7 @@ def instance_state(
 
     With no record by `as_of`, it is missing after the due day, or with
     `missing_on_due_day` from the due day itself (a report on that day: not received)."""
-    seen = [d for d in done_dates if d <= as_of]
+    seen = [d for d in done_dates if d <= as_of] if done_dates else []  # most have none
     if seen:
         first = min(seen)
         if first <= due:

@@ -68,9 +68,12 @@ def _owed(
 ) -> Owed:
     state, first, days = instance_state(due, dates, as_of)
     # By position: a NamedTuple built by keyword parses them at each of ~700 instances.
-    return Owed(
-        kind, ident, period, title, unit, due, state, first, days if state == "missing" else 0
-    )
+    return Owed(kind, ident, period, title, unit, due, state, first, _days_overdue(state, days))
+
+
+def _days_overdue(state: InstanceState, days: int) -> int:
+    """An instance's days overdue: those since its due day while missing, else none."""
+    return days if state == "missing" else 0
 
 
 def _done_dates(records: Iterable[Submission]) -> dict[tuple[str, str], list[date]]:
@@ -94,10 +97,15 @@ def duty_owed(
     out: list[Owed] = []
     for period in periods:
         due, key = duty.due(period), period.key  # once a period, not once an instance
-        out += [
-            _owed("duty", duty.id, key, duty.title, unit, due, done.get((unit, key), ()), as_of)
-            for unit in owing
-        ]
+        # Most instances have no record: judged once a period, as the rule judges none.
+        state, first, days = instance_state(due, (), as_of)
+        late = _days_overdue(state, days)
+        for unit in owing:
+            dates = done.get((unit, key))
+            if dates:
+                out.append(_owed("duty", duty.id, key, duty.title, unit, due, dates, as_of))
+            else:
+                out.append(Owed("duty", duty.id, key, duty.title, unit, due, state, first, late))
     return out
 
 

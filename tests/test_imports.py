@@ -121,12 +121,13 @@ _JSON = ("rich", "maogang_cli.layout", "maogang_cli.compiled_messages")
 # `overdue` lists the hazards from the snapshot's rows (app/hazard_owed.py), without the
 # ledger's records and rules; shows no entry ids (domain/voids.py); and reads pinyin only
 # for a unit named by it (store/pinyin.py); writes its lines without the contracts' dicts
-# (overdue_lines.py) and lays out no text (wrap.py).
+# (overdue_lines.py) and lays out no text or table (wrap.py, table_parts.py).
 _NOT_FOR_OVERDUE = (
     "maogang_cli.store.pinyin",
     "maogang_cli.contracts",
     "maogang_cli.plan_contracts",
     "maogang_cli.wrap",
+    "maogang_cli.table_parts",
     "maogang_cli.app.hazard_ledger",
     "maogang_cli.domain.hazards",
     "maogang_cli.hazard_words",

@@ -4,10 +4,12 @@ rich is imported only by the functions that draw, so `--json` output never loads
 Colour follows rich's rules: off for NO_COLOR and for output that is not a terminal.
 """
 
+from __future__ import annotations
+
 import sys
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from maogang_cli.domain.cells import inert, json_active, json_inert
 
@@ -17,6 +19,18 @@ if TYPE_CHECKING:
 
     from maogang_cli.draw import Lines
     from maogang_cli.layout import Plan
+    from maogang_cli.table_parts import Cell as Cell
+    from maogang_cli.table_parts import Column as Column
+
+
+def __getattr__(name: str) -> Any:
+    # `output.Column` and `output.Cell` are defined in table_parts.py and loaded when a
+    # renderer first asks for them: a command printing JSON defines no table's records.
+    if name in ("Column", "Cell"):
+        from maogang_cli import table_parts
+
+        return getattr(table_parts, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def whole(name: str) -> str:
@@ -27,38 +41,8 @@ def whole(name: str) -> str:
     return kept_whole(name)
 
 
-class Column(NamedTuple):
-    """A table column; see layout.py for how a table is fitted to the terminal.
-
-    no_wrap: the column is WHOLE: a cell's lines are never broken (unit names one a line,
-    dates, rates, ids); else text wraps between words and Chinese characters (避头尾).
-    short: the heading where the column is narrower than `header`.
-    drop: 0, always shown; else the column may be left out where the table does not fit,
-    the highest first (a line under the table names what was left out).
-    under: the header of another column: where this one is left out, its text goes
-    beneath that column's, after its heading (配合单位：) - for text worth keeping.
-    min_width: the narrowest the column gets (for text, instead of layout.FLOOR).
-    """
-
-    header: str
-    justify: Literal["left", "right", "center"] = "left"
-    no_wrap: bool = False
-    max_width: int | None = None
-    min_width: int | None = None
-    short: str = ""
-    drop: int = 0
-    under: str = ""
-
-
-class Cell(NamedTuple):
-    """A table cell with an optional rich style name ('red', 'bold yellow', …)."""
-
-    text: str
-    style: str = ""
-
-
 @cache
-def _console(stderr: bool = False) -> "Console":
+def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     console = Console(stderr=stderr, highlight=False, soft_wrap=False)
@@ -253,6 +237,8 @@ def table_fits(columns: Sequence[Column], rows: Sequence[Sequence[str | Cell]]) 
 
 def _cell(cell: str | Cell) -> tuple[str, str]:
     """(text made inert, style)."""
+    from maogang_cli.table_parts import Cell
+
     if isinstance(cell, Cell):
         return inert(cell.text), cell.style
     return inert(cell), ""
@@ -272,7 +258,7 @@ def _print_wrapped(text: str, style: str, room: int) -> None:
             _print(Text(line, style=style))
 
 
-def _emit(lines: "Lines") -> None:
+def _emit(lines: Lines) -> None:
     """Lines of (text, style) pieces that fit the terminal, as rich would print them: as
     they are where rich would draw no style (output to a file or a pipe), else through
     rich, which knows the terminal's colours."""
@@ -287,8 +273,8 @@ def _emit(lines: "Lines") -> None:
 
 
 def _table(
-    columns: Sequence[Column], cells: Sequence[Sequence[tuple[str, str]]], chosen: "Plan"
-) -> "Table":
+    columns: Sequence[Column], cells: Sequence[Sequence[tuple[str, str]]], chosen: Plan
+) -> Table:
     from rich.box import Box
     from rich.table import Table
     from rich.text import Text

@@ -263,7 +263,7 @@ def test_a_hazard_that_begins_like_a_total_is_checked_not_skipped(
         1,
         [
             "foot_data.xlsx:3: 此行以“合计”开头，却像数据行一样填有内容："
-            "请核对（合计和签名写在表格下方）",
+            "请核对；合计或签名请单独成行",
             "错误：有1行有误，未导入任何记录；请改正后重新导入",
         ],
     )

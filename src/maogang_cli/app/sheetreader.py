@@ -257,8 +257,8 @@ def foot_problems(foot: Foot) -> list[tuple[int, str]]:
         (
             number,
             _(
-                "the row begins with '{label}' but is filled in like a row of data: check it "
-                "(totals and signatures go under the table)"
+                "the row begins with '{label}' but is filled in like a row of data: check it; "
+                "a total or a signature goes on a line of its own"
             ).format(label=label),
         )
         for number, label in foot.filled

@@ -46,17 +46,20 @@ def _upgrade_hint(data_dir: Path) -> str:
     ).format(dir=data_dir)
 
 
-def _refuse_key_changes(conn: sqlite3.Connection, catalogue: Catalogue, data_dir: Path) -> None:
+def _key_changes(
+    conn: sqlite3.Connection, catalogue: Catalogue, data_dir: Path
+) -> KeyChangeError | None:
     from maogang_cli.catalog.kept_keys import key_changes, locate
     from maogang_cli.store.unit_history import units_with_records
 
     found = key_changes(units_with_records(conn), catalogue)
-    if found:
-        hint = _(
-            "the catalogue in {dir} changes the key of a unit that has records: nothing was "
-            "loaded; give each unit back its key (a name may change, a key never)"
-        ).format(dir=data_dir)
-        raise KeyChangeError(locate(data_dir / UNITS, found), hint=hint)
+    if not found:
+        return None
+    hint = _(
+        "the catalogue in {dir} changes the key of a unit that has records: nothing was "
+        "loaded; give each unit back its key (a name may change, a key never)"
+    ).format(dir=data_dir)
+    return KeyChangeError(locate(data_dir / UNITS, found), hint=hint)
 
 
 def _unkeyed(conn: sqlite3.Connection) -> bool:
@@ -127,8 +130,14 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
             restore_triggers(conn)
             conn.execute("COMMIT")
             return False
-        if not _unkeyed(conn):  # keys just assigned from names cannot have changed
-            _refuse_key_changes(conn, catalogue, data_dir)
+        refused = None if _unkeyed(conn) else _key_changes(conn, catalogue, data_dir)
+        if refused is not None:  # keys just assigned from names (above) cannot have changed
+            # As for an invalid catalogue: the schema is brought up to date, so commands
+            # go on with the catalogue loaded before; the catalogue tables stay as they were.
+            _seal_once(conn)
+            restore_triggers(conn)
+            conn.execute("COMMIT")
+            raise refused
         _write(db, catalogue)
         _seal_once(conn)
         restore_triggers(conn)

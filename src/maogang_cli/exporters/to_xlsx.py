@@ -72,11 +72,17 @@ def _fit(text: str, cut: list[int]) -> str:
     return text[: MAX_CELL_CHARS - len(mark)] + mark
 
 
-def _string(ws: WriteOnlyWorksheet, text: str, wrap: bool, cut: list[int]) -> Cell | str:
+def _string(
+    ws: WriteOnlyWorksheet, text: str, wrap: bool, cut: list[int], shown: dict[str, str]
+) -> Cell | str:
     """A text cell. openpyxl reads a str that starts with '=' as a formula, so such text is
     given as a cell typed 's' (string); so is text that needs wrapping. Plain text is
-    passed as it is: a str value is stored as a string anyway, and that is much faster."""
-    text = _fit(_text(text), cut)
+    passed as it is: a str value is stored as a string anyway, and that is much faster.
+    `shown` keeps each distinct text's cell text: unit names, titles and words repeat."""
+    safe = shown.get(text)
+    if safe is None:
+        safe = shown[text] = _text(text)
+    text = _fit(safe, cut)
     if not (wrap or text.startswith("=")):
         return text
     cell = WriteOnlyCell(ws, value=text)
@@ -101,10 +107,22 @@ def _width(value: Value, kind: str) -> int:
 
 def _write(wb: Workbook, sheet: Sheet, cut: list[int]) -> None:
     ws = wb.create_sheet(sheet.name)
+    # Each distinct text measured once: most cells repeat a unit, a title or a word.
+    text_widths: dict[str, int] = {}
+
+    def measured(value: Value, kind: str) -> int:
+        if not isinstance(value, str) or kind in ("date", "rate"):
+            return _width(value, kind)
+        known = text_widths.get(value)
+        if known is None:
+            known = text_widths[value] = _width(value, kind)
+        return known
+
     natural = [
-        [_width(value, c.kind) for value, c in zip(row, sheet.columns, strict=True)]
+        [measured(value, c.kind) for value, c in zip(row, sheet.columns, strict=True)]
         for row in sheet.rows
     ]
+    shown: dict[str, str] = {}
     widths = []
     for i, column in enumerate(sheet.columns):
         floor = _DATE_WIDTH if column.kind == "date" else 0
@@ -124,7 +142,7 @@ def _write(wb: Workbook, sheet: Sheet, cut: list[int]) -> None:
         cells: list[Cell | Value] = []
         for value, column, size, width in zip(row, sheet.columns, sizes, widths, strict=True):
             if isinstance(value, str):
-                cells.append(_string(ws, value, size > width or "\n" in value, cut))
+                cells.append(_string(ws, value, size > width or "\n" in value, cut, shown))
             elif column.kind == "rate" and isinstance(value, float):
                 # The rate as shown elsewhere (half up), not Excel's rounding of the float.
                 rate = WriteOnlyCell(ws, value=shown_rate(value))
@@ -204,6 +222,17 @@ def render(export: MonthlyExport, options: Options) -> bytes:
     if export.hazards:  # a ledger with hazards open, or closed this month
         _write(wb, hazard_sheet(export), cut)
     _about(wb, export, cut)
+    return _reproducible(_stored(wb, stamp), stamp)
+
+
+def _stored(wb: Workbook, stamp: datetime) -> bytes:
+    """The workbook's archive with its entries stored, not compressed: _reproducible
+    compresses each entry as it rewrites it (openpyxl's save compressed them all first,
+    to be decompressed and compressed again)."""
+    from openpyxl.writer.excel import ExcelWriter
+
     buffer = io.BytesIO()
-    wb.save(buffer)
-    return _reproducible(buffer.getvalue(), stamp)
+    wb.properties.modified = stamp  # replaced by _reproducible as before
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()
+    return buffer.getvalue()

@@ -177,6 +177,8 @@ class _Group(TyperGroup):
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except Exception as exc:
+            if isinstance(exc, BrokenPipeError):  # `maogang --help | true`, as `status | true`
+                raise typer.Exit(0) from None
             if parent is not None or not _is_click_error(exc) or not hasattr(exc, "ctx"):
                 raise
             from maogang_cli.cli import one_line

@@ -132,6 +132,40 @@ def test_year_unit_and_action_narrow_it(invoke: Invoke, progress: None) -> None:
     assert {m["data-due"][:4] for m in page.marks} == {"2025"}
 
 
+def test_a_plan_year_without_a_task_list_says_what_its_chart_holds(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """2025 has no task list yet, but milestones and duties fall due in it: the chart is
+    drawn (a leader plans the year by it) and says, on the page and after writing it,
+    that it holds only those; `status --year 2025` refuses, having nothing else to show."""
+    out = tmp_path / "2025.html"
+    result = invoke("chart", "--as-of", AS_OF, "--year", "2025", "-o", str(out))
+    page = ChartPage(out.read_text(encoding="utf-8"))
+    assert [r for r in page.rows if r["data-kind"] == "task"] == []
+    milestones = [m for m in page.marks if m["data-kind"] == "plan_milestone"]
+    duties = [r for r in page.rows if r["data-kind"] == "duty"]
+    assert (len(milestones), len(duties)) == (3, 11)
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"已写入 {out}：2025年尚无任务清单，只有3项方案节点和11项常态化工作，截至 {AS_OF}\n",
+    )
+    filters = re.search(r'<span class="filters">([^<]*)</span>', out.read_text(encoding="utf-8"))
+    assert filters is not None
+    assert filters.group(1) == "范围：2025年；2025年尚无任务清单：只有方案节点和常态化工作"
+    shown = invoke("chart", "--as-of", AS_OF, "--year", "2025")
+    assert (
+        shown.stderr == f"2025年尚无任务清单：图中只有3项方案节点和11项常态化工作，截至 {AS_OF}\n"
+    )
+    english = invoke("--lang", "en", "chart", "--as-of", AS_OF, "--year", "2025")
+    assert english.stderr == (
+        f"no task list for 2025: the chart shows only 3 plan milestones and 11 duties, "
+        f"as of {AS_OF}\n"
+    )
+    with_list = invoke("chart", "--as-of", AS_OF, "--year", "2024", "-o", str(out), "--force")
+    assert with_list.stderr.startswith(f"已写入 {out}：26项任务，")
+    assert "尚无任务清单" not in out.read_text(encoding="utf-8")
+
+
 def test_bad_narrowing_is_refused(invoke: Invoke) -> None:
     result = invoke("chart", "--as-of", AS_OF, "--action", "99")
     assert (result.exit_code, result.stderr) == (

@@ -49,10 +49,12 @@ def wall_chart(
     unit (its 主办 and 协办 tasks, what it owes; the colours are its own) or an action
     (its number or words of its title)."""
     as_of, year, warn_days = options.as_of, options.year, options.warn_days
+    without_tasks = False  # a plan year with no task list yet: its milestones and duties
     if year is not None:
-        from maogang_cli.app.span import check_plan_year
+        from maogang_cli.app.span import check_plan_year, task_years
 
         check_plan_year(conn, year)
+        without_tasks = year not in task_years(conn)
     units = units_named(conn, unit)
     actions = list_actions(conn)
     chosen = _choose_action(actions, action)
@@ -104,6 +106,7 @@ def wall_chart(
             ("year", year),
             ("unit", resolve_unit(conn, unit) if unit else None),
             ("action", action),
+            ("no_task_list", year if without_tasks else None),
         )
         if value is not None
     )
@@ -155,4 +158,19 @@ def _in_action(section: Section, chosen: Action | None, text: str) -> bool:
     return text.strip() in section.title
 
 
-__all__ = ["wall_chart"]
+def no_task_list(chart: WallChart) -> bool:
+    """Whether the chart is of a plan year that has no task list (only its milestones and
+    duties are on it)."""
+    return any(name == "no_task_list" for name, _value in chart.filters)
+
+
+def contents(chart: WallChart) -> tuple[int, int, int]:
+    """The tasks, plan milestones and duties drawn, as the note after writing counts them."""
+    rows = [r for s in chart.sections for r in s.rows]
+    tasks = sum(1 for r in rows if r.kind == "task")
+    milestones = sum(1 for r in rows for m in r.marks if m.kind == "plan_milestone")
+    duties = sum(1 for r in rows if r.kind == "duty")
+    return tasks, milestones, duties
+
+
+__all__ = ["contents", "no_task_list", "wall_chart"]

@@ -35,7 +35,7 @@ def chart(
 
     Example: maogang chart --as-of 2024-10-01 -o 挂图.html
     """
-    from maogang_cli.app.chart import wall_chart
+    from maogang_cli.app.chart import contents, no_task_list, wall_chart
     from maogang_cli.domain.report_options import ReportOptions
     from maogang_cli.exporters.chart_html import render_chart
     from maogang_cli.outfiles import check_target, write_atomic
@@ -51,11 +51,29 @@ def chart(
     options = ReportOptions(day, year=year, warn_days=warn_days)
     built = wall_chart(conn, options, unit=unit, action=action)
     content = render_chart(built, warn_days=warn_days)
+    tasks, milestones, duties = contents(built)
+    # A plan year before its task list is published still has milestones and duties due:
+    # the chart is drawn, and says (on the page and here) that it holds only those.
+    only = no_task_list(built)
     if out is None or to_stdout:
         output.print_bytes(content)
+        if only:
+            output.note(
+                _(
+                    "no task list for {year}: the chart shows only {milestones} plan "
+                    "milestones and {duties} duties, as of {day}"
+                ).format(year=year, milestones=milestones, duties=duties, day=day)
+            )
         return
     write_atomic(out, content, force=force)
-    tasks = sum(1 for s in built.sections for r in s.rows if r.kind == "task")
+    if only:
+        output.note(
+            _(
+                "wrote {file}: no task list for {year}, only {milestones} plan milestones "
+                "and {duties} duties, as of {day}"
+            ).format(file=out, year=year, milestones=milestones, duties=duties, day=day)
+        )
+        return
     output.note(
         _("wrote {file}: {tasks} tasks, {units} units, as of {day}").format(
             file=out, tasks=tasks, units=len(built.units), day=day

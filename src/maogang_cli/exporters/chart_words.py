@@ -28,6 +28,7 @@ WORDS: dict[str, str] = {
     "year": N_("year {value}"),
     "unit": N_("unit {value}"),
     "action": N_("action {value}"),
+    "no_task_list": N_("no task list for {value}: plan milestones and duties only"),
     "year_label": N_("{year}"),
     "empty": N_("(none)"),
     "hazards": N_("major hazards: found {found} · open {open} · overdue {overdue}"),

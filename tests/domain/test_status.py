@@ -175,3 +175,28 @@ def test_units_outside_the_catalogues_order_follow_it_by_name() -> None:
     # A unit the catalogue no longer orders (renamed away, retired) still gets its row,
     # after the ordered ones; a mix of ordered and unordered units must not fail.
     assert in_unit_order(["乙", "丙", "甲", "丁"], ["甲", "乙"]) == ["甲", "乙", "丁", "丙"]
+
+
+@pytest.mark.parametrize(
+    ("status", "percent", "refused"),
+    [
+        ("done", None, False),
+        ("done", 100, False),
+        ("done", 99, True),
+        ("done", 0, True),
+        ("not_started", None, False),
+        ("not_started", 0, False),
+        ("not_started", 1, True),
+        ("not_started", 100, True),
+        ("in_progress", 0, False),
+        ("in_progress", 100, False),
+        ("blocked", 50, False),
+    ],
+)
+def test_percent_contradiction_bounds(status: str, percent: int | None, refused: bool) -> None:
+    from maogang_cli.domain.status import percent_contradiction
+
+    problem = percent_contradiction(status, percent)
+    assert bool(problem) is refused
+    if refused:
+        assert f"进度却是{percent}%" in problem

@@ -18,8 +18,10 @@ from maogang_cli.domain.imports import (
     invisible,
     normalise_date,
     parse_percent,
+    standing,
     voided_match,
 )
+from maogang_cli.domain.status import percent_contradiction
 from maogang_cli.i18n import _
 from maogang_cli.store.progress import reporting_units
 from maogang_cli.store.queries import group_members, resolve_task, resolve_unit
@@ -149,6 +151,24 @@ def refuse_done_on_typed(
                     "day it was done under {date} (date)"
                 ).format(column=chinese_heading("done_on"), day=typed, date=chinese_heading("date"))
             )
+
+
+def claimed_percents(
+    records: list[NewRecord], stored: dict[str, list[StoredRecord]]
+) -> list[NewRecord]:
+    """The records with the percent the row claims, by the rule of `record`: a 进度 cell
+    left as the export showed it (the pair's latest percent) is no claim, and is left out
+    when the row's status contradicts it (a unit marking a task 已完成 leaves 进度 50 as it
+    was); a percent typed that contradicts the status refuses the row."""
+    out = []
+    for r in records:
+        problem = percent_contradiction(r.status, r.percent)
+        if problem:
+            if r.percent != standing(stored.get(r.unit, []), r.happened_on).percent:
+                raise ValueError(problem)
+            r = r._replace(percent=None)
+        out.append(r)
+    return out
 
 
 def refuse_second_row(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.app.import_rows import (
     checked_row,
+    claimed_percents,
     last_update_of,
     refuse_done_on_typed,
     refuse_second_row,
@@ -213,6 +214,8 @@ def stage_import(
                 )
                 for r in records
             ]
+            if any(new):
+                records = claimed_percents(records, stored)
             refuse_done_on_typed(row, records, stored, decoded.has_last_update)
             if row.date:  # an undated row is dated today by check_entry: no one's day
                 refuse_second_row(rows_of, records, row.number)  # after its own problems

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from maogang_cli.domain.cells import inert
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.imports import StoredRecord
-from maogang_cli.domain.status import parse_status
+from maogang_cli.domain.status import parse_status, percent_contradiction
 from maogang_cli.domain.voids import done_already, entry_id, overtaken, same_record
 from maogang_cli.errors import InvalidRecordError, MaogangError, UsageError, did_you_mean
 from maogang_cli.i18n import _
@@ -211,9 +211,22 @@ class Recorded(NamedTuple):
     unchanged: tuple[Unchanged, ...] = ()
 
 
+def refuse_contradiction(entry: Entry) -> None:
+    """A status and a percent that cannot go together on one command line (已完成 with
+    --percent 50) are a usage error, said before anything is looked up."""
+    try:
+        status = parse_status(entry.status)
+    except ValueError:
+        return  # check_entry says why, with the choices
+    problem = percent_contradiction(status, entry.percent)
+    if problem:
+        raise UsageError(problem)
+
+
 def record(
     conn: sqlite3.Connection, entry: Entry, *, today: date, all_members: bool, by: str
 ) -> Recorded:
+    refuse_contradiction(entry)
     records = check_entry(conn, entry, today=today, all_members=all_members, by=by)
     before = task_records(conn, records[0].task_id) if records else {}
     ids = append_records(conn, records)

@@ -52,6 +52,28 @@ def parse_status(text: str) -> str:
     )
 
 
+def percent_contradiction(status: str, percent: int | None) -> str:
+    """Why a status and a percent cannot go together in one record, "" when they can.
+    已完成 means the whole task (100%); 未开始 means nothing done yet (0%); a percent left
+    out says nothing either way. 推进中 and 受阻 take any percent. Checked when a record is
+    written (`record`, `import`), never on reading: records stored before the rule stand."""
+    if percent is None:
+        return ""
+    from maogang_cli.i18n import _
+
+    if status == "done" and percent != 100:
+        return _(
+            "the status is done but the percent is {percent}%: "
+            "a done task's percent is 100 or left empty"
+        ).format(percent=percent)
+    if status == "not_started" and percent != 0:
+        return _(
+            "the status is not started but the percent is {percent}%: "
+            "a task not started has percent 0 or left empty"
+        ).format(percent=percent)
+    return ""
+
+
 def roles(include_cooperating: bool, unit_named: bool = False) -> tuple[str, ...]:
     """The roles counted: 主办 always; 协办 when asked for, or when a unit is named: a
     named unit means all its pairs, 主办 and 协办, in every command (`status --unit` and

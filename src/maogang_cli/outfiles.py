@@ -1,28 +1,42 @@
-"""Writing an output file safely: never over an existing file unless asked, never over
+"""Writing output files safely: never over an existing file unless asked, never over
 anything but a regular file (a device, a FIFO, a symbolic link), and never half a file:
-the content goes to a temporary file beside the target, then is renamed onto it. A
-temporary file left by a killed run is removed by the next one."""
+the content goes to a temporary file beside the target, then is renamed onto it. A set
+of files (`export --split`) is written whole or not at all. A temporary file left by a
+killed run is removed by the next one."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
+import shutil
 import stat
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from maogang_cli.errors import MaogangError, OutputExistsError, UsageError
-from maogang_cli.filekinds import file_kind
+from maogang_cli.filekinds import ENVIRONMENT, file_kind, os_reason
 from maogang_cli.i18n import _
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 _TMP_SUFFIX = ".tmp"
+_SET_PREFIX = ".maogang-set"  # the staging folder of a set, inside the set's folder
 _STALE_SECONDS = 3600  # where a writer's liveness cannot be asked (Windows): an hour
 
 
 class WriteError(MaogangError):
-    """The output file could not be written (permissions, full disk …)."""
+    """The disk under an output file failed it (full, out of quota, I/O): nothing written."""
+
+
+def refused_write(message: str, exc: OSError) -> MaogangError:
+    """A full or failing disk is the place (exit 1, as the database's full disk is); any
+    other refusal (permission, a read-only mount, a file where a folder should be) is a
+    path that cannot be used (exit 2)."""
+    return WriteError(message) if exc.errno in ENVIRONMENT else UsageError(message)
 
 
 def _umask() -> int:
@@ -31,25 +45,35 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
-    check_target(path, force=force)
-    parent = path.parent
-    _remove_stale_temporaries(path)
-    tmp = ""
+def _write_temporary(folder: Path, prefix: str, data: bytes) -> str:
+    """`data` in a new temporary file in `folder`, on the disk; removed if that fails."""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=_TMP_SUFFIX)
     try:
-        fd, tmp = tempfile.mkstemp(dir=parent, prefix=_tmp_prefix(path), suffix=_TMP_SUFFIX)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    check_target(path, force=force)
+    _remove_stale_temporaries(path.parent, f".{path.name}.")
+    tmp = ""
+    try:
+        tmp = _write_temporary(path.parent, _tmp_prefix(path), data)
         os.replace(tmp, path)
     except OSError as exc:
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        raise WriteError(
-            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        raise refused_write(
+            _("cannot write {path}: {reason}").format(path=path, reason=os_reason(exc)), exc
         ) from None
     except BaseException:
         if tmp:
@@ -58,24 +82,89 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise
 
 
+def write_set(folder: Path, files: Iterable[tuple[Path, bytes]]) -> int:
+    """Every file of `files` (targets inside `folder`, checked already) or none: each is
+    written into a staging folder inside `folder` (the same disk, and no right beyond the
+    folder's own), then all are renamed in; a file replaced is kept aside until the last
+    is in. A disk that fills midway, or an interrupt, leaves the folder as it was (the
+    office sends each unit its file from it: 14 of 25 would look like the whole set)."""
+    _remove_stale_temporaries(folder, f"{_SET_PREFIX}.")
+    try:
+        staging = Path(
+            tempfile.mkdtemp(dir=folder, prefix=_tmp_prefix_of(_SET_PREFIX), suffix=_TMP_SUFFIX)
+        )
+    except OSError as exc:
+        raise _set_refused(folder, 0, exc) from None
+    staged: list[tuple[str, Path]] = []
+    moved: list[tuple[Path, Path | None]] = []  # (target, the file it replaced, kept aside)
+    try:
+        for target, data in files:
+            staged.append((_write_temporary(staging, ".", data), target))
+        for number, (tmp, target) in enumerate(staged):
+            aside = None
+            if os.path.lexists(target):
+                aside = staging / f"replaced-{number}"
+                os.replace(target, aside)
+            moved.append((target, aside))
+            os.replace(tmp, target)
+    except BaseException as exc:
+        _put_back(moved)
+        if isinstance(exc, OSError):
+            raise _set_refused(folder, len(staged), exc) from None
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return len(staged)
+
+
+def _set_refused(folder: Path, written: int, exc: OSError) -> MaogangError:
+    if written:
+        message = _(
+            "cannot write into {folder}: {reason}; none of the files was written "
+            "(the folder is as it was)"
+        ).format(folder=folder, reason=os_reason(exc))
+    else:
+        message = _("cannot write into {folder}: {reason}; no file was written").format(
+            folder=folder, reason=os_reason(exc)
+        )
+    return refused_write(message, exc)
+
+
+def _put_back(moved: list[tuple[Path, Path | None]]) -> None:
+    """Undo the renames of a set that failed: renames on one disk need no room."""
+    for target, aside in reversed(moved):
+        with contextlib.suppress(OSError):
+            if aside is None:
+                os.unlink(target)
+            else:
+                os.replace(aside, target)
+
+
 def _tmp_prefix(path: Path, pid: int | None = None) -> str:
     """`.NAME.PID.`: the writer's process id says whether a leftover is still being written."""
     return f".{path.name}.{os.getpid() if pid is None else pid}."
 
 
-def _remove_stale_temporaries(path: Path) -> None:
-    """Temporary files of this target whose writer is gone (killed mid-export)."""
-    prefix = f".{path.name}."
+def _tmp_prefix_of(prefix: str) -> str:
+    return f"{prefix}.{os.getpid()}."
+
+
+def _remove_stale_temporaries(folder: Path, prefix: str) -> None:
+    """Temporary files (or a set's staging folders) whose writer is gone (killed
+    mid-export)."""
     try:
-        names = os.listdir(path.parent)
+        names = os.listdir(folder)
     except OSError:
         return
     for name in names:
         if not (name.startswith(prefix) and name.endswith(_TMP_SUFFIX)):
             continue
         pid_text = name[len(prefix) :].split(".", 1)[0]
-        leftover = path.parent / name
+        leftover = folder / name
         if _writer_gone(pid_text, leftover):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+                continue
             with contextlib.suppress(OSError):
                 leftover.unlink()
 
@@ -98,18 +187,32 @@ def _writer_gone(pid_text: str, leftover: Path) -> bool:
         return False
 
 
-def make_folder(folder: Path) -> None:
+def make_folder(folder: Path) -> list[Path]:
     """A folder to write into, with its parents, made when missing (`schema --write DIR`,
     `export --split DIR`: one line in any shell, Windows PowerShell 5.1 has no `mkdir DIR
-    && …`); one that cannot be made is a usage error."""
+    && …`). Returns the folders made, outermost first, so a failed run can remove them.
+    A file (or anything but a folder) in the way is a usage error."""
+    if os.path.lexists(folder) and not folder.is_dir():
+        what = _("a file") if folder.is_file() else file_kind(os.lstat(folder).st_mode)
+        raise UsageError(_("{path} is {what}, not a folder").format(path=folder, what=what))
+    missing = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(
+        raise refused_write(
             _("cannot create the directory {path}: {reason}").format(
-                path=folder, reason=exc.strerror or exc
-            )
+                path=folder, reason=os_reason(exc)
+            ),
+            exc,
         ) from None
+    return list(reversed(missing))
+
+
+def remove_folders(made: list[Path]) -> None:
+    """The folders `make_folder` made, removed again (innermost first) when still empty."""
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def check_target(path: Path, *, force: bool) -> None:
@@ -121,7 +224,7 @@ def check_target(path: Path, *, force: bool) -> None:
         info = None
     except OSError as exc:
         raise UsageError(
-            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("cannot write {path}: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise UsageError(_("{path} is a directory: give a file name").format(path=path))

@@ -30,7 +30,7 @@ def beside(office: Path) -> list[str]:
     [
         pytest.param(errno.EACCES, "文件夹不可写", "its folder is not writable", id="denied"),
         pytest.param(errno.EROFS, "文件夹不可写", "its folder is not writable", id="read-only"),
-        pytest.param(errno.EIO, "Input/output error", "Input/output error", id="io"),
+        pytest.param(errno.EIO, "磁盘读写错误", "disk input/output error", id="io"),
     ],
 )
 def test_a_backup_that_cannot_be_written_names_the_backup(
@@ -54,9 +54,35 @@ def test_a_backup_that_cannot_be_written_names_the_backup(
     target = office.parent / "disk" / "copy.db"
     target.parent.mkdir()
     refused = invoke("backup", "-o", str(target))
-    assert (refused.exit_code, refused.stderr) == (2, f"错误：无法写入备份 {target}：{reason_zh}\n")
+    failing_disk = 1 if code == errno.EIO else 2  # the place, or a path that cannot be used
+    assert (refused.exit_code, refused.stderr) == (
+        failing_disk,
+        f"错误：无法写入备份 {target}：{reason_zh}\n",
+    )
     english = invoke("backup", "-o", str(target), "--lang", "en")
     assert english.stderr == f"error: cannot write the backup {target}: {reason_en}\n"
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_backup_disk_that_fills_up_is_named_not_the_database(
+    invoke: Invoke, office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from maogang_cli.app import backup
+
+    def fills_up(source: sqlite3.Connection, target: Path) -> None:
+        target.write_bytes(b"SQLite format 3\x00")  # begun, then the disk is full
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = 13  # type: ignore[attr-defined]  # SQLITE_FULL
+        raise error
+
+    monkeypatch.setattr(backup, "_copy", fills_up)
+    target = office.parent / "disk" / "copy.db"
+    target.parent.mkdir()
+    refused = invoke("backup", "-o", str(target))
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        f"错误：无法写入备份 {target}：磁盘已满；未写入任何内容\n",
+    )
     assert list(target.parent.iterdir()) == []
 
 

@@ -431,7 +431,7 @@ def test_a_failed_write_leaves_no_half_file(
     result = invoke("export", "-m", "2024-06", "-o", str(out), "--force")
     assert (result.exit_code, result.stderr) == (
         1,
-        f"错误：无法写入 {out}：No space left on device\n",
+        f"错误：无法写入 {out}：磁盘已满\n",
     )
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".june")] == []

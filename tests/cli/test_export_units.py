@@ -58,8 +58,28 @@ def test_an_unknown_unit_and_split_with_output_are_refused(invoke: Invoke, tmp_p
     a_file = tmp_path / "a-file"
     a_file.write_text("")
     not_a_folder = invoke("export", "-m", "2024-06", "--split", str(a_file / "sub"))
-    assert (not_a_folder.exit_code, not_a_folder.stdout) == (2, "")
-    assert not_a_folder.stderr.startswith(f"错误：无法创建目录 {a_file / 'sub'}：")
+    assert (not_a_folder.exit_code, not_a_folder.stdout, not_a_folder.stderr) == (
+        2,
+        "",
+        f"错误：无法创建文件夹 {a_file / 'sub'}：不是文件夹\n",
+    )
+    a_link = tmp_path / "a-link"
+    a_link.symlink_to(a_file)
+    nowhere = tmp_path / "nowhere"
+    nowhere.symlink_to(tmp_path / "gone")
+    for given, said in (
+        (a_file, f"{a_file} 是文件，不是文件夹"),
+        (a_link, f"{a_link} 是文件，不是文件夹"),
+        (nowhere, f"{nowhere} 是符号链接，不是文件夹"),
+    ):
+        refused = invoke("export", "-m", "2024-06", "--split", str(given))
+        assert (refused.exit_code, refused.stderr) == (2, f"错误：{said}\n")
+    english = invoke("--lang", "en", "export", "-m", "2024-06", "--split", str(a_file))
+    assert english.stderr == f"error: {a_file} is a file, not a folder\n"
+    # an unset $DIR in a script: not the current folder filled with 25 sheets
+    for empty in ("", " "):
+        refused = invoke("export", "-m", "2024-06", "--split", empty)
+        assert (refused.exit_code, refused.stderr) == (2, "错误：--split 需要文件夹名\n")
 
 
 def test_split_creates_its_folder(invoke: Invoke, tmp_path: Path) -> None:

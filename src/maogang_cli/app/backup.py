@@ -70,7 +70,7 @@ def backup(db: Path, out: Path | None, now: datetime) -> Copied:
     _writable(partial, target)
     source = open_existing(db)
     try:
-        _copy(source, partial)
+        _copy_to_backup(source, partial, target)
         entries = _verified(partial)
         os.replace(partial, target)
     finally:
@@ -80,9 +80,38 @@ def backup(db: Path, out: Path | None, now: datetime) -> Copied:
     return Copied(db, target, entries)
 
 
+def _copy_to_backup(source: sqlite3.Connection, partial: Path, target: Path) -> None:
+    """The copy, its failures said of the backup's disk: SQLite's full-disk error would be
+    blamed on the database, whose disk may have room."""
+    from maogang_cli.filekinds import os_reason
+    from maogang_cli.outfiles import refused_write
+    from maogang_cli.store.failures import DiskFullError, explain
+
+    try:
+        _copy(source, partial)
+    except OSError as exc:
+        raise refused_write(
+            _("cannot write the backup {path}: {detail}").format(
+                path=target, detail=os_reason(exc)
+            ),
+            exc,
+        ) from None
+    except sqlite3.Error as exc:
+        if isinstance(explain(exc, partial), DiskFullError):
+            raise DiskFullError(
+                _("cannot write the backup {path}: the disk is full; nothing was written").format(
+                    path=target
+                )
+            ) from None
+        raise
+
+
 def _writable(partial: Path, target: Path) -> None:
     """The backup's folder must take a file: said of the backup, before the database is
     opened (SQLite's 'unable to open database file' would be blamed on the database)."""
+    from maogang_cli.filekinds import os_reason
+    from maogang_cli.outfiles import refused_write
+
     try:
         partial.unlink(missing_ok=True)  # left by a backup that was killed
         partial.open("xb").close()
@@ -91,10 +120,11 @@ def _writable(partial: Path, target: Path) -> None:
             raise UsageError(
                 _("cannot write the backup {path}: its folder is not writable").format(path=target)
             ) from None
-        raise UsageError(
+        raise refused_write(
             _("cannot write the backup {path}: {detail}").format(
-                path=target, detail=exc.strerror or exc
-            )
+                path=target, detail=os_reason(exc)
+            ),
+            exc,
         ) from None
 
 
@@ -132,6 +162,7 @@ def _move_aside(db: Path, kept: Path) -> None:
 def _usable_backup(copy: Path) -> int:
     """The entries of the backup to restore; its refusals name it as the backup (the
     checks it goes through speak of a database given with --db)."""
+    from maogang_cli.filekinds import os_reason
     from maogang_cli.store.failures import DamagedDatabaseError, NewerDatabaseError, StoreError
 
     if not copy.is_file():
@@ -140,9 +171,7 @@ def _usable_backup(copy: Path) -> int:
         copy.open("rb").close()
     except OSError as exc:
         raise UsageError(
-            _("cannot read the backup {path}: {detail}").format(
-                path=copy, detail=exc.strerror or exc
-            )
+            _("cannot read the backup {path}: {detail}").format(path=copy, detail=os_reason(exc))
         ) from None
     try:
         return _verified(copy)

@@ -70,11 +70,10 @@ def export(
         typer.Option("--unit", "-u", help="Only this unit's rows (a group: its members')."),
     ] = None,
     split: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--split",
             metavar="DIR",
-            file_okay=False,
             help="One file per unit into DIR, named by unit and month [default format: xlsx].",
         ),
     ] = None,
@@ -92,6 +91,8 @@ def export(
     if split is not None:
         if out is not None:
             raise UsageError(_("--split writes one file per unit: give no -o"))
+        if not split.strip():  # an unset $DIR in a script: not the current folder
+            raise UsageError(_("--split needs a folder name"))
         fmt = fmt or Format.xlsx
     to_stdout = out is None or str(out) == "-"
     try:
@@ -121,7 +122,7 @@ def export(
     if split is not None:
         from maogang_cli.app.exporting import write_split
 
-        files = write_split(report, split, chosen, options, force=force)
+        files = write_split(report, Path(split), chosen, options, force=force)
         for written in files:
             output.note(_("wrote {path}: {rows} rows").format(path=written.path, rows=written.rows))
         output.note(

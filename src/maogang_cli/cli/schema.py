@@ -45,15 +45,26 @@ def schema(
     all_schemas = schemas()
     chosen = {kind.value: all_schemas[kind.value]} if kind else all_schemas
     if write is not None:
-        from maogang_cli.outfiles import make_folder, write_atomic
+        from maogang_cli.outfiles import check_target, make_folder, remove_folders, write_set
 
         if write.exists() and not write.is_dir():
             raise UsageError(_("--write wants a directory: {path} is not one").format(path=write))
-        make_folder(write)
-        for name, body in chosen.items():
-            path = write / f"{name}.schema.json"
-            text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
-            write_atomic(path, text.encode("utf-8"), force=True)
+        made = make_folder(write)
+        files = [
+            (
+                write / f"{name}.schema.json",
+                (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+            )
+            for name, body in chosen.items()
+        ]
+        try:
+            for path, _body in files:
+                check_target(path, force=True)
+            write_set(write, files)  # all of them or none (a full disk midway)
+        except BaseException:
+            remove_folders(made)
+            raise
+        for path, _body in files:
             output.note(_("wrote {path}").format(path=path))
         return
     output.print_json(chosen[kind.value] if kind else chosen)

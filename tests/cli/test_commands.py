@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -104,3 +105,40 @@ def test_a_year_no_catalogue_can_have_is_a_usage_error(
     assert r.stderr == (
         f"错误：--year 的值无效：{year} 不在范围 1900<=x<=9999 内（见 maogang {name} --help）\n"
     )
+
+
+def test_a_group_builds_only_the_command_that_runs(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """typer converting every hazard command's options cost `hazard stats --json` a tenth
+    of its start-up: a run builds the command it runs, and no other."""
+    import typer.main
+
+    built: list[str] = []
+    real = typer.main.get_command_from_info
+
+    def recording(command_info: Any, **kwargs: Any) -> Any:
+        built.append(command_info.name or command_info.callback.__name__)
+        return real(command_info, **kwargs)
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", recording)
+    result = invoke("hazard", "stats", "--json", "--as-of", "2026-06-30")
+    assert result.exit_code == 0
+    assert [name for name in built if name != "_globals"] == ["stats"]
+    # A mistyped command is still matched against all of them, without building them.
+    built.clear()
+    result = invoke("hazard", "stat")
+    assert result.exit_code == 2
+    assert "'stats'" in result.stderr
+    assert [name for name in built if name != "_globals"] == []
+    # Help lists every one.
+    result = invoke("--lang", "en", "hazard", "--help")
+    listed = result.stdout.split("Commands:")[1].split()
+    assert [w for w in listed if w in {"add", "event", "list", "show", "stats", "targets"}] == [
+        "add",
+        "event",
+        "list",
+        "show",
+        "stats",
+        "targets",
+    ]

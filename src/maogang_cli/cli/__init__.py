@@ -2,6 +2,7 @@
 
 import os
 import sys
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any, cast
 
 import typer
@@ -70,7 +71,9 @@ def _help_ready(command: Any) -> None:
 
 def _with_context(command: Any) -> None:
     command.context_class = _Context
-    for sub in getattr(command, "commands", {}).values():
+    subcommands = getattr(command, "commands", {})
+    built = subcommands.built() if isinstance(subcommands, Subcommands) else subcommands
+    for sub in built.values():
         _with_context(sub)
 
 
@@ -81,10 +84,45 @@ def build_command(name: str) -> Any:
     module = import_module(f"maogang_cli.cli.{COMMANDS[name][0]}")
     holder = typer.Typer(rich_markup_mode=None, add_completion=False)
     module.register(holder)
+    if holder.registered_groups:
+        return _group(holder, name)
     command = typer.main.get_command(holder)
-    command = getattr(command, "commands", {}).get(name, command)
     _add_global_options(command, name)
     return command
+
+
+def _group(holder: typer.Typer, name: str) -> Any:
+    """A group (`hazard`, `duty`) whose commands are built as they are looked up: typer
+    converting the options of all seven hazard commands, each with the global options,
+    was a tenth of `hazard stats --json`, which runs one of them. Help, completion and a
+    mistyped command still see every one (iterating the group builds the rest)."""
+    import copy
+
+    (info,) = holder.registered_groups
+    group_app = info.typer_instance
+    assert group_app is not None
+    shell = copy.copy(group_app)  # the group's own name, help and settings, no commands
+    shell.registered_commands = []
+    outer = typer.Typer(rich_markup_mode=None, add_completion=False)
+    outer.add_typer(shell)
+    group = typer.main.get_command(outer).commands[name]  # type: ignore[attr-defined]
+    group.params.append(_group_lang(name))
+
+    def build(sub: str, command_info: Any) -> Any:
+        one = typer.Typer(rich_markup_mode=None, add_completion=False)
+        one.registered_commands.append(command_info)
+        command = typer.main.get_command(one)
+        _add_global_options(command, f"{name} {sub}")
+        _with_context(command)
+        return command
+
+    infos = {
+        info.name or typer.main.get_command_name(info.callback.__name__): info
+        for info in group_app.registered_commands
+        if info.callback is not None
+    }
+    group.commands = Subcommands(infos, build)
+    return group
 
 
 def _fill_in_help(command: Any) -> None:
@@ -101,13 +139,7 @@ def _fill_in_help(command: Any) -> None:
 
 
 def _add_global_options(command: Any, path: str) -> None:
-    """Give a command (each command of a group) the global options it takes."""
-    subcommands = getattr(command, "commands", None)
-    if subcommands is not None:
-        command.params.append(_group_lang(path))
-        for name, sub in subcommands.items():
-            _add_global_options(sub, f"{path} {name}")
-        return
+    """Give a command (not a group: see `_group`) the global options it takes."""
     from maogang_cli.cli._common import global_options
 
     has_json = path in JSON_OUTPUT
@@ -124,6 +156,41 @@ def _group_lang(path: str) -> Any:
     (lang,) = (p for p in global_options(path, ("lang",), has_json=True) if p.name == "lang")
     lang.hidden = True
     return lang
+
+
+class Subcommands(MutableMapping[str, Any]):
+    """Name -> click command, as a group's `commands`; `build(name, info)` makes one from
+    its typer registration the first time it is asked for. A run looks up only the command
+    it runs; iterating (help, completion, a mistyped name's suggestions) builds them all,
+    in the order they were registered."""
+
+    def __init__(self, infos: dict[str, Any], build: Callable[[str, Any], Any]) -> None:
+        self._infos = infos
+        self._build = build
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            self._built[name] = self._build(name, self._infos[name])  # KeyError: no such
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._infos.setdefault(name, None)
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._infos[name]
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._infos)
+
+    def __len__(self) -> int:
+        return len(self._infos)
+
+    def built(self) -> dict[str, Any]:
+        """The commands built so far, without building the others."""
+        return dict(self._built)
 
 
 class _Context(HelpContext):

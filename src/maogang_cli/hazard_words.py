@@ -54,6 +54,18 @@ def event_word(event: str) -> str:
     return pgettext("hazard event", EVENTS[event]) if event in EVENTS else event
 
 
+def dimension_headings() -> dict[str, str]:
+    """What a hazard is counted by (`hazard stats`' table headings): 监管部门, 属地 …"""
+    return {
+        "department": _("Department"),
+        "village": _("Village"),
+        "sector": _("Sector"),
+        "source": _("Source"),
+        "level": _("Level"),
+        "month": _("Month found"),
+    }
+
+
 def target_figures(
     targets: Targets,
 ) -> tuple[tuple[str, Stock | Increment | DynamicZero, str], ...]:

@@ -126,5 +126,7 @@ def test_an_older_database_is_checked_backed_up_and_restored(invoke: Invoke, off
             f"正常 数据库结构：版本 {SCHEMA_VERSION}",
             "正常 保护：每张证据表都只能追加",
             "正常 哈希链：1条，条条与前一条相扣",
+            "正常 隐患汇总：0项，均与其事件相符",
+            "正常 清单表：13张，均与载入时相同",
         ],
     )

@@ -245,7 +245,7 @@ def test_a_failed_load_rolls_back(
     def fail(*args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(sync, "_write_plan", fail)
+    monkeypatch.setattr(sync, "write_plan", fail)
     result = invoke("load", "--data", str(data_copy))
     assert result.exit_code == 70
     assert result.stderr.startswith("内部错误：RuntimeError：disk full\n")

@@ -11,7 +11,7 @@ from maogang_cli.i18n import _
 
 
 class Finding(NamedTuple):
-    check: str  # "integrity", "schema", "guards", "chain"
+    check: str  # "integrity", "schema", "guards", "chain", "derived", "catalogue"
     ok: bool
     message: str
 
@@ -90,6 +90,57 @@ def _guards(conn: sqlite3.Connection) -> list[Finding]:
     return out or [Finding("guards", True, _("guards: every evidence table is append-only"))]
 
 
+def _derived(conn: sqlite3.Connection) -> list[Finding]:
+    """The hazard ledger's derived tables, recomputed from the sealed hazards and events
+    by the rules that fill them."""
+    from maogang_cli.store.derived import first_label_mismatch, first_latest_mismatch
+
+    out: list[Finding] = []
+    label = first_label_mismatch(conn)
+    if label is not None:
+        from maogang_cli.hazard_words import dimension_headings
+
+        dimensions = dimension_headings()
+        message = _("hazard labels: {dimension} {name} does not match the hazards")
+        dimension = dimensions.get(label.dimension, label.dimension)
+        out.append(Finding("derived", False, message.format(dimension=dimension, name=label.name)))
+    latest = first_latest_mismatch(conn)
+    if latest is not None and latest.what == "copies":
+        message = _("hazard summary: {id}'s state or deadline disagrees with its packed copy")
+        out.append(Finding("derived", False, message.format(id=latest.name)))
+    elif latest is not None:
+        message = _("hazard summary: {id} does not match its events")
+        out.append(Finding("derived", False, message.format(id=latest.name)))
+    if out:
+        return out
+    n = conn.execute("SELECT count(*) FROM hazard_latest").fetchone()[0]
+    return [
+        Finding(
+            "derived", True, _("hazard summary: {n} hazards, each as its events say").format(n=n)
+        )
+    ]
+
+
+def _catalogue(conn: sqlite3.Connection) -> list[Finding]:
+    from maogang_cli.store.fingerprint import CATALOGUE_TABLES, changed_table
+
+    table = changed_table(conn)
+    if table is None:
+        message = _("catalogue: {n} tables as they were loaded").format(n=len(CATALOGUE_TABLES))
+        return [Finding("catalogue", True, message)]
+    if table == "meta":
+        message = _(
+            "catalogue: the plan's words or the tables' fingerprint were changed after the "
+            "catalogue was loaded; `maogang load` loads it again"
+        )
+    else:
+        message = _(
+            "catalogue: table {table} was changed after it was loaded; "
+            "`maogang load` loads it again"
+        ).format(table=table)
+    return [Finding("catalogue", False, message)]
+
+
 def _schema(version: int) -> list[Finding]:
     from maogang_cli.store.db import SCHEMA_VERSION
 
@@ -137,7 +188,14 @@ def check_connection(conn: sqlite3.Connection) -> list[Finding]:
     version = _schema_version(conn)
     if version < SCHEMA_VERSION:  # the guards and the chain are those of the current schema
         return [*integrity, *_schema(version)]
-    return [*integrity, *_schema(version), *_guards(conn), *_chain(conn)]
+    return [
+        *integrity,
+        *_schema(version),
+        *_guards(conn),
+        *_chain(conn),
+        *_derived(conn),
+        *_catalogue(conn),
+    ]
 
 
 def open_existing(path: Path) -> sqlite3.Connection:

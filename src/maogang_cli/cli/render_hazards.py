@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
-from maogang_cli.hazard_words import event_word, target_figures, word
+from maogang_cli.hazard_words import dimension_headings, event_word, target_figures, word
 from maogang_cli.i18n import _
 from maogang_cli.output import Cell, Column
 
@@ -165,14 +165,7 @@ def stats_tables(s: Stats) -> None:
             )
         ]
     )
-    headings = {
-        "department": _("Department"),
-        "village": _("Village"),
-        "sector": _("Sector"),
-        "source": _("Source"),
-        "level": _("Level"),
-        "month": _("Month found"),
-    }
+    headings = dimension_headings()
     for dimension, lines in s.by.items():
         if not lines:
             continue

@@ -25,7 +25,7 @@ from maogang_cli.store.failures import (
 )
 
 # Must equal migrations.MIGRATION_NAMES (a test checks); kept here so reads need no import.
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 BUSY_TIMEOUT_MS = 15_000
 
 

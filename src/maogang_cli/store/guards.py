@@ -1,4 +1,5 @@
-"""The append-only guards of the evidence tables, declared once.
+"""The append-only guards of the evidence tables, declared once (and, from
+store/derived.py, the triggers of the tables derived from them).
 
 Migrations created them; `load` puts back any that went missing, and a migration that
 must fill a column added to old evidence rows lifts the UPDATE guard for that one
@@ -55,6 +56,15 @@ def expected_triggers() -> dict[str, tuple[str, str]]:
     return {trigger_name(table, event): (table, event) for table in EVIDENCE for event in EVENTS}
 
 
+def _expected_sql() -> dict[str, str]:
+    """trigger name -> SQL, for the evidence tables' guards and the derived tables'
+    triggers (their fill and guards, store/derived.py)."""
+    from maogang_cli.store.derived import triggers
+
+    guards = {name: trigger_sql(*where) for name, where in expected_triggers().items()}
+    return guards | triggers()
+
+
 def _normal(sql: str) -> str:
     return " ".join(sql.replace(";", "; ").split()).rstrip("; ")
 
@@ -64,21 +74,22 @@ def altered_triggers(conn: sqlite3.Connection) -> list[str]:
     present = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
     return [
         name
-        for name, (table, event) in expected_triggers().items()
-        if name in present and _normal(present[name]) != _normal(trigger_sql(table, event))
+        for name, sql in _expected_sql().items()
+        if name in present and _normal(present[name]) != _normal(sql)
     ]
 
 
 def missing_triggers(conn: sqlite3.Connection) -> list[str]:
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    return [name for name in expected_triggers() if name not in present]
+    return [name for name in _expected_sql() if name not in present]
 
 
 def restore_triggers(conn: sqlite3.Connection) -> list[str]:
     """Create the guards that are missing (inside the caller's transaction); their names."""
     missing = missing_triggers(conn)
+    expected = _expected_sql()
     for name in missing:
-        conn.execute(trigger_sql(*expected_triggers()[name]))
+        conn.execute(expected[name])
     return missing
 
 

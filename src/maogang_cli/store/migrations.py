@@ -353,55 +353,42 @@ def m015_hazard_keys(db: Database) -> None:
     # first appear, never changed; hazard_latest.dims packs a hazard's six numbers into
     # one integer (store.hazard_ledger.KEY_GROUPS). `hazard stats` fetches that one
     # integer per hazard instead of six strings: at 50,000 hazards, fetching and counting
-    # the strings was most of its time.
-    from maogang_cli.store.hazard_ledger import KEY_GROUPS, dims_sql
+    # the strings was most of its time. The rules are in store/derived.py.
+    from maogang_cli.store.derived import labels_select, triggers
+    from maogang_cli.store.hazard_ledger import dims_sql
 
-    dimensions = [d for group in KEY_GROUPS for d, _ in group]
-
-    def column(d: str, row: str) -> str:
-        return f"substr({row}.found_on, 1, 7)" if d == "month" else f"{row}.{d}"
-
-    first_seen = " UNION ALL ".join(
-        f"SELECT '{d}' AS dimension, {column(d, 'h')} AS name, min(h.rowid) AS first"
-        f" FROM hazards h GROUP BY 2"
-        for d in dimensions
-    )
-    new_names = " UNION ALL ".join(
-        f"SELECT '{d}' AS dimension, {column(d, 'NEW')} AS name" for d in dimensions
-    )
+    fill = triggers()
     db.executescript(
         f"""
         CREATE TABLE hazard_labels (
             dimension TEXT NOT NULL, name TEXT NOT NULL, number INTEGER NOT NULL,
             PRIMARY KEY (dimension, name)
         ) WITHOUT ROWID;
-        INSERT INTO hazard_labels (dimension, name, number)
-            SELECT dimension, name,
-                   row_number() OVER (PARTITION BY dimension ORDER BY first) - 1
-            FROM ({first_seen});
-        CREATE TRIGGER hazards_labels AFTER INSERT ON hazards
-            BEGIN
-                INSERT OR IGNORE INTO hazard_labels (dimension, name, number)
-                    SELECT n.dimension, n.name,
-                           (SELECT count(*) FROM hazard_labels x WHERE x.dimension = n.dimension)
-                    FROM ({new_names}) n;
-            END;
+        INSERT INTO hazard_labels (dimension, name, number) {labels_select()};
+        {fill["hazards_labels"]};
         ALTER TABLE hazard_latest ADD COLUMN dims INTEGER;
         -- the hazards whose latest event is after a day asked for, without reading the rest
         CREATE INDEX hazard_latest_on ON hazard_latest (happened_on);
         UPDATE hazard_latest
             SET dims = (SELECT {dims_sql("h")} FROM hazards h WHERE h.id = hazard_latest.hazard_id);
         DROP TRIGGER hazard_events_latest;
-        CREATE TRIGGER hazard_events_latest AFTER INSERT ON hazard_events
-            BEGIN
-                INSERT OR REPLACE INTO hazard_latest
-                    (hazard_id, happened_on, packed, deadline, state, dims)
-                VALUES (NEW.hazard_id, NEW.happened_on,
-                        NEW.happened_on || NEW.deadline || NEW.state, NEW.deadline, NEW.state,
-                        (SELECT {dims_sql("h")} FROM hazards h WHERE h.id = NEW.hazard_id));
-            END;
+        {fill["hazard_events_latest"]};
         """
     )
+
+
+@migrations()
+def m016_derived_guards(db: Database) -> None:
+    # hazard_latest and hazard_labels are derived, yet the ledger's figures (stats,
+    # targets, overdue, the chart) are read from them: a row changed by hand changed the
+    # figures while every evidence table stayed sealed (tester T51). Guards now refuse any
+    # write but the fill's, and the fill triggers are written again from the same rules
+    # (store/derived.py) that `maogang check` recomputes the tables with.
+    from maogang_cli.store.derived import triggers
+
+    for name, sql in triggers().items():
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        db.execute(sql)
 
 
 MIGRATION_NAMES = tuple(m.name for m in migrations._migrations)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -17,13 +16,12 @@ from maogang_cli.catalog.load import Catalogue, load_catalogue
 from maogang_cli.domain.dates import deadline_date
 from maogang_cli.errors import DataError, KeyChangeError, Problem
 from maogang_cli.i18n import _
+from maogang_cli.store import fingerprint
 from maogang_cli.store.failures import APPLICATION_ID
 from maogang_cli.store.guards import UNIT_EVIDENCE, restore_triggers, update_lifted
 from maogang_cli.store.migrations import migrations
 from maogang_cli.store.pinyin import fill_pinyin
-
-if TYPE_CHECKING:
-    from maogang_cli.catalog.models import Group, Unit
+from maogang_cli.store.plan_tables import json_text, write_hazard_vocabularies, write_plan
 
 
 def check_catalogue(data_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
@@ -122,10 +120,18 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
                 raise DataError(problems, hint=_upgrade_hint(data_dir))
             _seal_once(conn)
             restore_triggers(conn)
+            fingerprint.remember_once(conn)
             conn.execute("COMMIT")
             raise DataError(problems, hint=_invalid_hint(data_dir))
         row = conn.execute("SELECT value FROM meta WHERE key = 'catalogue_hash'").fetchone()
-        if row and row[0] == digest and not (force or upgraded) and not _unkeyed(conn):
+        if (
+            row
+            and row[0] == digest
+            and not (force or upgraded)
+            and not _unkeyed(conn)
+            # tables changed by hand since they were loaded are written again (tester T51)
+            and fingerprint.changed_table(conn) is None
+        ):
             _seal_once(conn)
             restore_triggers(conn)
             conn.execute("COMMIT")
@@ -136,11 +142,13 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
             # go on with the catalogue loaded before; the catalogue tables stay as they were.
             _seal_once(conn)
             restore_triggers(conn)
+            fingerprint.remember_once(conn)
             conn.execute("COMMIT")
             raise refused
         _write(db, catalogue)
         _seal_once(conn)
         restore_triggers(conn)
+        fingerprint.remember(conn)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         db.table("meta").upsert_all(
             [
@@ -184,7 +192,7 @@ def _write(db: Database, catalogue: Catalogue) -> None:
                 "full_name": g.full_name,
                 "kind": "group",
                 "is_group": 1,
-                "members": _json(catalogue.members.get(g.name, [])),
+                "members": json_text(catalogue.members.get(g.name, [])),
                 "retired": 0,
                 "key": g.key,
             }
@@ -237,12 +245,12 @@ def _write(db: Database, catalogue: Catalogue) -> None:
                 "description": task.description,
                 "deadline": deadline_date(task.deadline).isoformat(),
                 "deadline_text": task.deadline,
-                "responsible": _json(responsible),
-                "cooperating": _json(cooperating),
+                "responsible": json_text(responsible),
+                "cooperating": json_text(cooperating),
                 "responsible_etc": int(task.responsible_etc),
                 "cooperating_etc": int(task.cooperating_etc),
-                "measures": _json(task.measures),
-                "milestones": _json(
+                "measures": json_text(task.measures),
+                "milestones": json_text(
                     [
                         {"due": deadline_date(m.due).isoformat(), "text": m.text}
                         for m in task.milestones
@@ -265,35 +273,8 @@ def _write(db: Database, catalogue: Catalogue) -> None:
         ]
     db.table("tasks").upsert_all(rows, pk="id")
     db.table("task_units").insert_all(pairs)
-    _write_plan(db, catalogue)
-    _write_hazard_vocabularies(db, catalogue)
-
-
-def _write_hazard_vocabularies(db: Database, catalogue: Catalogue) -> None:
-    """Villages and sectors are pure catalogue: refilled on every load. A name removed
-    from the file stays on the hazards recorded under it."""
-    for table in ("villages", "sectors", "hazard_names"):
-        db.conn.execute(f"DELETE FROM {table}")
-    vocab = catalogue.hazards
-    if vocab is None:
-        return
-    db.table("villages").insert_all(
-        [{"name": v.name, "kind": v.kind, "position": i} for i, v in enumerate(vocab.villages)]
-    )
-    db.table("sectors").insert_all(
-        [{"name": s.name, "position": i} for i, s in enumerate(vocab.sectors)]
-    )
-    db.table("hazard_names").insert_all(
-        [
-            {"vocabulary": vocabulary, "name": name, "canonical": entry.name}
-            for vocabulary, entries in (("village", vocab.villages), ("sector", vocab.sectors))
-            for entry in entries
-            for name in [entry.name, *entry.aliases]
-        ]
-    )
-
-
-PLAN_META = ("plan_title", "plan_document", "plan_start", "plan_end")
+    write_plan(db, catalogue)
+    write_hazard_vocabularies(db, catalogue)
 
 
 def _fill_unit_keys(conn: sqlite3.Connection) -> None:
@@ -335,81 +316,3 @@ def _keep_retired_units(conn: sqlite3.Connection) -> None:
             "INSERT OR IGNORE INTO unit_names (name, unit, key) VALUES (?, ?, ?)",
             [label, label, key],
         )
-
-
-def _write_plan(db: Database, catalogue: Catalogue) -> None:
-    """The plan tables are pure catalogue: refilled on every load."""
-    conn = db.conn
-    for table in ("plan_targets", "plan_actions", "plan_measures", "plan_milestones", "duties"):
-        db.conn.execute(f"DELETE FROM {table}")
-    # Who owes a duty or milestone, in units.yaml order: every list of them reads the same.
-    entries: list[Unit | Group] = [*catalogue.units.units, *catalogue.units.groups]
-    rank = {entry.name: i for i, entry in enumerate(entries)}
-
-    def in_order(units: list[str]) -> list[str]:
-        return sorted(units, key=lambda unit: rank.get(unit, len(rank)))
-
-    plan = catalogue.plan
-    # The plan's own words and span, for what is printed for the office (chart, bulletin).
-    conn.executemany("DELETE FROM meta WHERE key = ?", [[key] for key in PLAN_META])
-    if plan is None:
-        return
-    words = (plan.title, plan.document, plan.start, plan.end)
-    rows = zip(PLAN_META, words, strict=True)
-    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", rows)
-    lookup = catalogue.lookup
-    db.table("plan_targets").insert_all(
-        [
-            {"id": t.id, "due": deadline_date(t.due).isoformat(), "text": t.text}
-            for t in plan.targets
-        ]
-    )
-    db.table("plan_actions").insert_all(
-        [{"number": a.number, "title": a.title} for a in plan.actions]
-    )
-    db.table("plan_measures").insert_all(
-        [
-            {"number": m.number, "action": a.number, "title": m.title, "summary": m.summary}
-            for a in plan.actions
-            for m in a.measures
-        ]
-    )
-    db.table("plan_milestones").insert_all(
-        [
-            {
-                "id": ms.id,
-                "short_name": ms.short_name,
-                "measure": m.number,
-                "due": deadline_date(ms.due).isoformat(),
-                "due_text": ms.due,
-                "text": ms.text,
-                "responsible": _json([lookup[n] for n in ms.responsible]),
-                "responsible_units": _json(in_order(catalogue.expand(ms.responsible))),
-            }
-            for a in plan.actions
-            for m in a.measures
-            for ms in m.milestones
-        ]
-    )
-    db.table("duties").insert_all(
-        [
-            {
-                "id": d.id,
-                "short_name": d.short_name,
-                "title": d.title,
-                "frequency": d.frequency,
-                "due_day": d.due_day,
-                "owners": _json([lookup[n] for n in d.owners]),
-                "owner_units": _json(in_order(catalogue.expand(d.owners))),
-                "start": d.start,
-                "end": d.end,
-                "measure": d.measure,
-                "source": d.source,
-            }
-            for d in plan.duties
-        ]
-    )
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from maogang_cli.domain.sheet_foot import Foot, carries_data, is_label, sheet_foot
+from maogang_cli.domain.sheet_foot import Foot, carries_data, is_label, label_of, sheet_foot
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,19 @@ def test_the_rows_a_signature_is_merged_into_are_part_of_the_foot() -> None:
     assert sheet_foot(table, REQUIRED).under == [4, 5, 6]
     assert sheet_foot(table[:2], REQUIRED).under == []
     assert is_label([merged, "合计"])  # the first typed cell is the label
+
+
+def test_a_blank_or_merged_row_among_the_data_is_no_label() -> None:
+    # A row with nothing typed between two rows of data (a blank line left in the sheet,
+    # the lower half of a merge) begins with no label: no foot line, and no crash.
+    merged = "\x00merged"
+    table = [
+        (2, ["1", "某企业", "2024-06-20"]),
+        (3, ["", " ", ""]),
+        (4, [merged, merged]),
+        (5, []),
+        (6, ["2", "某企业", "2024-06-21"]),
+    ]
+    assert sheet_foot(table, REQUIRED) == Foot([], [], [])
+    assert label_of(["", " ", merged]) == ""
+    assert label_of([]) == ""

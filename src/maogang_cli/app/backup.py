@@ -59,6 +59,8 @@ def _verified(path: Path) -> int:
 
 def backup(db: Path, out: Path | None, now: datetime) -> Copied:
     """Copy `db` to `out` (default maogang-YYYY-MM-DD.db here), then check the copy."""
+    from maogang_cli.store.full_disk import release
+
     target = out or default_name(now)
     if target.exists():
         raise OutputExistsError(
@@ -68,16 +70,39 @@ def backup(db: Path, out: Path | None, now: datetime) -> Copied:
         raise UsageError(_("directory does not exist: {path}").format(path=target.parent))
     partial = target.with_name(f".{target.name}.part")
     _writable(partial, target)
-    source = open_existing(db)
+    source = _with_its_wal(open_existing(db), db, partial)
     try:
         _copy_to_backup(source, partial, target)
         entries = _verified(partial)
         os.replace(partial, target)
     finally:
-        source.close()
+        release(source)  # a copy read on the backup's disk (full disk) goes with it
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{partial}{suffix}").unlink(missing_ok=True)
     return Copied(db, target, entries)
+
+
+def _with_its_wal(source: sqlite3.Connection, db: Path, partial: Path) -> sqlite3.Connection:
+    """On a full disk the database may be open without the records still in its -wal (no
+    room to read them in the temporary folder): read them through a copy on the backup's
+    disk, or refuse, rather than certify a copy that lacks them."""
+    from maogang_cli.store.db import open_full_copy
+    from maogang_cli.store.failures import DiskFullError, wal_left_out
+
+    if not wal_left_out(db):
+        return source
+    source.close()
+    copy = open_full_copy(db, partial.parent)
+    if copy is None:
+        partial.unlink(missing_ok=True)
+        raise DiskFullError(
+            _(
+                "the disk under the database {path} is full and its -wal file still holds "
+                "records not folded in, which no disk had room to read: free some space, "
+                "then back up (nothing was written)"
+            ).format(path=db)
+        )
+    return copy
 
 
 def _copy_to_backup(source: sqlite3.Connection, partial: Path, target: Path) -> None:

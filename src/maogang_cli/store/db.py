@@ -45,6 +45,7 @@ class _Opened(NamedTuple):
     marked: bool  # carries maogang's application_id
     read_only: bool = False  # opened for reading only: every write is refused by SQLite
     full: bool = False  # read only because its disk is full
+    wal_left_out: bool = False  # full, and the records still in its -wal could not be read
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
@@ -67,12 +68,36 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     )
 
 
+def _open_on_full_disk(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A database whose disk is full, read as it is, and whether records still in its -wal
+    were left out: the file is read immutable, which skips the -wal, unless a copy of both
+    can be read on a disk with room (see store/full_disk.py)."""
+    from maogang_cli.store.full_disk import open_copy, wal_pending
+
+    if not wal_pending(path):
+        return _open_read_only(path), False
+    conn = open_copy(path, None, BUSY_TIMEOUT_MS / 1000)
+    if conn is not None:
+        return conn, False
+    return _open_read_only(path), True
+
+
+def open_full_copy(path: Path, folder: Path) -> sqlite3.Connection | None:
+    """`backup`: the database on a full disk, with its -wal, copied beside the backup."""
+    from maogang_cli.store.full_disk import open_copy
+
+    return open_copy(path, folder, BUSY_TIMEOUT_MS / 1000)
+
+
 def _connect(path: Path, *, full: bool = False) -> _Opened:
     existed = check_target(path)
     remember(path)
     read_only = full or (existed and read_only_target(path))
+    wal_left_out = False
     try:
-        if read_only:
+        if full:
+            conn, wal_left_out = _open_on_full_disk(path)
+        elif read_only:
             conn = _open_read_only(path)
         else:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -93,7 +118,7 @@ def _connect(path: Path, *, full: bool = False) -> _Opened:
                     "this one knows {known}); upgrade maogang to use it"
                 ).format(path=path, version=version, known=SCHEMA_VERSION)
             )
-        return _Opened(conn, existed, version, marked, read_only, full)
+        return _Opened(conn, existed, version, marked, read_only, full, wal_left_out)
     except BaseException as exc:
         _discard(conn, path, existed)
         if isinstance(exc, sqlite3.Error):
@@ -104,7 +129,7 @@ def _connect(path: Path, *, full: bool = False) -> _Opened:
                 # write to it while its disk is full), so that status, check and above
                 # all `backup` to another disk still work.
                 opened = _connect(path, full=True)
-                remember_full(path)
+                remember_full(path, wal_left_out=opened.wal_left_out)
                 return opened
             raise explained or StoreError(
                 _("cannot read database {path}: {detail}").format(path=path, detail=exc)
@@ -203,6 +228,14 @@ def _read_only_store(opened: _Opened, db_path: Path, data_dir: Path) -> Store:
     date cannot be read by this maogang at all."""
     conn = opened.conn
     stored = _meta(conn, "catalogue_hash") if opened.version else None
+    if opened.full and (opened.version < SCHEMA_VERSION or not opened.marked):
+        raise DiskFullError(
+            _(
+                "the disk under the database {path} is full: this maogang must first bring "
+                "the database up to date, which needs some room; free some space and try "
+                "again (nothing was stored)"
+            ).format(path=db_path)
+        )
     if opened.version < SCHEMA_VERSION or not opened.marked or not stored:
         raise StoreError(
             _(
@@ -210,6 +243,13 @@ def _read_only_store(opened: _Opened, db_path: Path, data_dir: Path) -> Store:
                 "this maogang: make it writable once, or copy it somewhere writable"
             ).format(path=db_path)
         )
+    if opened.wal_left_out:
+        left_out = _(
+            "warning: the disk under the database {path} is full: showing it as it is, "
+            "without the newest records still in its -wal file (no disk had room to read "
+            "them); nothing can be stored until some space is freed"
+        ).format(path=db_path)
+        return Store(conn, (left_out,))
     if opened.full:
         full = _(
             "warning: the disk under the database {path} is full: showing it as it is; "

@@ -60,17 +60,25 @@ class DatabaseBusyError(MaogangError):
 # The database this process opened, named in a message about an error raised later.
 _opened: list[Path] = []
 _full: list[Path] = []  # opened for reading only because its disk is full
+_wal_left_out: list[Path] = []  # ... and read without the records still in its -wal
 
 
 def remember(path: Path) -> None:
     _opened[:] = [path]
     _full.clear()
+    _wal_left_out.clear()
 
 
-def remember_full(path: Path) -> None:
+def remember_full(path: Path, *, wal_left_out: bool = False) -> None:
     """The database is read as it is because its disk is full: a write refused by SQLite
     as read-only is then said to be refused for the full disk."""
     _full[:] = [path]
+    _wal_left_out[:] = [path] if wal_left_out else []
+
+
+def wal_left_out(path: Path) -> bool:
+    """Whether the database was opened (full disk) without the records in its -wal."""
+    return path in _wal_left_out
 
 
 def check_target(path: Path) -> bool:

@@ -132,11 +132,17 @@ _NOT_FOR_OVERDUE = (
     "maogang_cli.domain.hazards",
     "maogang_cli.hazard_words",
     "maogang_cli.domain.voids",
+    "maogang_cli.cli.subcommands",  # a group's lazy commands: overdue is no group
 )
 NOT_ON_THE_PATH = [
     (["status", "--json", "--as-of", AS_OF], _JSON),
     (["overdue", "--json", "--as-of", AS_OF], (*_JSON, *_NOT_FOR_OVERDUE)),
     (["hazard", "list", "--json", "--as-of", AS_OF], _JSON),
+    # A filter that matches is not put into words (the catalogue is loaded for a refusal).
+    (
+        ["hazard", "list", "--json", "--village", "腰泾村", "--sector", "冷库", "--as-of", AS_OF],
+        _JSON,
+    ),
     (["status", "--as-of", AS_OF], ("rich.table", "json")),
     (["status", "--unit", "城运中心", "--as-of", AS_OF], ("rich.table",)),
     (["overdue", "--as-of", AS_OF], ("rich.table",)),

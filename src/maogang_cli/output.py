@@ -92,13 +92,13 @@ def json_text(data: Any) -> str:
 
 
 def print_json_lines(lines: list[str]) -> None:
-    """A list whose items are already JSON text (`overdue_lines`), printed as `print_json`
-    prints a list."""
+    """A list whose items are already JSON text, inert (`overdue_lines`), printed as
+    `print_json` prints a list."""
     sys.stdout.write(json_lines_text(lines))
 
 
 def json_lines_text(lines: list[str]) -> str:
-    return json_inert("[\n" + ",\n".join(lines) + "\n]\n") if lines else "[]\n"
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
 
 
 def json_each(data: list[Any]) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from maogang_cli.domain.dates import parse_day
 from maogang_cli.domain.hazards import check_uscc, parse_level, parse_source
 from maogang_cli.errors import InvalidRecordError, NotFoundError, nearest
-from maogang_cli.i18n import _
+from maogang_cli.i18n import N_, _
 from maogang_cli.store import hazard_ledger as store
 from maogang_cli.words import names as names_of
 
@@ -103,9 +103,12 @@ def vocabulary(conn: sqlite3.Connection) -> Vocabulary:
 
 
 def one_of(value: str, names: dict[str, str], what: str) -> str:
+    """The name `value` stands for; ValueError naming `what` (a message id, N_("village"):
+    translated only when refused, so a filter that matches loads no message catalogue)."""
     text = value.strip()
     if text in names:
         return names[text]
+    what = _(what)
     canonical = list(dict.fromkeys(names.values()))
     close = [names[n] for n in nearest(text, list(names))] if text else []
     hint = (
@@ -219,8 +222,8 @@ def check_hazard(vocab: Vocabulary, given: HazardInput, *, today: date) -> Check
     source = get(lambda: parse_source(given.source or "other"))
     level = get(lambda: parse_level(given.level or "major"))
     uscc = get(lambda: check_uscc(given.uscc) if given.uscc.strip() else "")
-    village = get(lambda: one_of(given.village, vocab.villages, _("village")))
-    sector = get(lambda: one_of(given.sector, vocab.sectors, _("sector")))
+    village = get(lambda: one_of(given.village, vocab.villages, N_("village")))
+    sector = get(lambda: one_of(given.sector, vocab.sectors, N_("sector")))
     department = get(lambda: department_of(vocab, given.department))
     deadline = get(lambda: _day(given.deadline, _("deadline")))
     if deadline is not None and found_on is not None and deadline < found_on:

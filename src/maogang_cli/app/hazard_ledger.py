@@ -20,7 +20,7 @@ from maogang_cli.domain.hazards import (
     parse_source,
 )
 from maogang_cli.errors import UsageError
-from maogang_cli.i18n import _
+from maogang_cli.i18n import N_, _
 from maogang_cli.store import hazard_ledger as ledger
 
 # No `from __future__ import annotations`: the records below are on the read path of
@@ -172,8 +172,8 @@ def filters_of(conn: sqlite3.Connection, query: Query) -> ledger.Filters:
                 for name in (department_of(vocab, d) for d in query.departments)
             ]
             or None,
-            villages=[one_of(v, vocab.villages, _("village")) for v in query.villages] or None,
-            sectors=[one_of(s, vocab.sectors, _("sector")) for s in query.sectors] or None,
+            villages=[one_of(v, vocab.villages, N_("village")) for v in query.villages] or None,
+            sectors=[one_of(s, vocab.sectors, N_("sector")) for s in query.sectors] or None,
             sources=list(query.sources) or None,
             levels=list(query.levels) or None,
             found_from=query.found_from,

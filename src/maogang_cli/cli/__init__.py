@@ -2,7 +2,6 @@
 
 import os
 import sys
-from collections.abc import Callable, Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any, cast
 
 import typer
@@ -72,7 +71,8 @@ def _help_ready(command: Any) -> None:
 def _with_context(command: Any) -> None:
     command.context_class = _Context
     subcommands = getattr(command, "commands", {})
-    built = subcommands.built() if isinstance(subcommands, Subcommands) else subcommands
+    # A group's commands not built yet get the context as they are built (`_group`).
+    built = subcommands.built() if hasattr(subcommands, "built") else subcommands
     for sub in built.values():
         _with_context(sub)
 
@@ -97,6 +97,8 @@ def _group(holder: typer.Typer, name: str) -> Any:
     was a tenth of `hazard stats --json`, which runs one of them. Help, completion and a
     mistyped command still see every one (iterating the group builds the rest)."""
     import copy
+
+    from maogang_cli.cli.subcommands import Subcommands
 
     (info,) = holder.registered_groups
     group_app = info.typer_instance
@@ -156,41 +158,6 @@ def _group_lang(path: str) -> Any:
     (lang,) = (p for p in global_options(path, ("lang",), has_json=True) if p.name == "lang")
     lang.hidden = True
     return lang
-
-
-class Subcommands(MutableMapping[str, Any]):
-    """Name -> click command, as a group's `commands`; `build(name, info)` makes one from
-    its typer registration the first time it is asked for. A run looks up only the command
-    it runs; iterating (help, completion, a mistyped name's suggestions) builds them all,
-    in the order they were registered."""
-
-    def __init__(self, infos: dict[str, Any], build: Callable[[str, Any], Any]) -> None:
-        self._infos = infos
-        self._build = build
-        self._built: dict[str, Any] = {}
-
-    def __getitem__(self, name: str) -> Any:
-        if name not in self._built:
-            self._built[name] = self._build(name, self._infos[name])  # KeyError: no such
-        return self._built[name]
-
-    def __setitem__(self, name: str, command: Any) -> None:
-        self._infos.setdefault(name, None)
-        self._built[name] = command
-
-    def __delitem__(self, name: str) -> None:
-        del self._infos[name]
-        self._built.pop(name, None)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._infos)
-
-    def __len__(self) -> int:
-        return len(self._infos)
-
-    def built(self) -> dict[str, Any]:
-        """The commands built so far, without building the others."""
-        return dict(self._built)
 
 
 class _Context(HelpContext):

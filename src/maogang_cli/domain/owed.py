@@ -16,6 +16,7 @@ judged in `domain.agenda`.
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from maogang_cli.domain.duties import Duty, PlanMilestone
@@ -149,10 +150,8 @@ def merge_overdue(tasks: Sequence[PairState], owed: Sequence[Owed]) -> list[Pair
     """Late task pairs and missed instances together, most overdue first; for the same
     lateness tasks come first, each in the order given."""
     merged: list[PairState | Owed] = [*tasks, *owed]
-    return sorted(
-        merged,
-        key=lambda item: (-item.days_overdue, 0 if isinstance(item, PairState) else 1),
-    )
+    # A stable sort keeps the equally late in the order merged (tasks first), reversed too.
+    return sorted(merged, key=attrgetter("days_overdue"), reverse=True)
 
 
 OVERDUE_KINDS = ("task", "duty", "plan_milestone", "hazard")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from maogang_cli.app.import_computed import Computed, computed_columns
 from maogang_cli.app.import_rows import (
     checked_row,
     claimed_percents,
@@ -27,6 +28,7 @@ from maogang_cli.app.sheetreader import (
     read_table,
 )
 from maogang_cli.domain.imports import (
+    Row,
     StoredRecord,
     chinese_heading,
     duplicate_headings,
@@ -122,6 +124,8 @@ class StagedImport:
     # (row, voided record id): rows left as exported that show a record voided since
     voided: list[tuple[int, int]] = field(default_factory=list)
     foot: list[int] = field(default_factory=list)  # 合计 and signature rows under the table
+    # (row, warning): a value typed over a column the export works out, not imported
+    typed: list[tuple[int, str]] = field(default_factory=list)
     blank: int = 0
 
 
@@ -147,6 +151,8 @@ class _Sheet(NamedTuple):
     columns: dict[str, int]
     body: Table  # the rows under the header
     has_last_update: bool
+    header: list[str]
+    exported: tuple[str, date] | None  # an export's month and as-of day, from its 说明
 
 
 def stage_import(
@@ -167,6 +173,11 @@ def stage_import(
     voided_cache: dict[str, dict[str, list[StoredRecord]]] = {}
     lookups: PairLookups = {}  # what each (task, unit) resolved to, looked up once
     rows_of: dict[tuple[str, str, date], int] = {}  # the first row of each pair and day
+    computed = (
+        computed_columns(conn, decoded.header, decoded.exported, today=today)
+        if decoded.has_last_update
+        else None
+    )
     rows = rows_from(decoded.body, decoded.columns)
     required = [decoded.columns[f] for f in REQUIRED if f in decoded.columns]
     foot = sheet_foot(decoded.body, required)
@@ -217,6 +228,14 @@ def stage_import(
             if any(new):
                 records = claimed_percents(records, stored)
             refuse_done_on_typed(row, records, stored, decoded.has_last_update)
+            if computed is not None:
+                errors, warnings = _typed_over(
+                    conn, computed, row, cells, records, task_id, voided_cache
+                )
+                staged.typed += [(row.number, w) for w in warnings]
+                if errors:
+                    problems += [(row.number, e) for e in errors]
+                    continue
             if row.date:  # an undated row is dated today by check_entry: no one's day
                 refuse_second_row(rows_of, records, row.number)  # after its own problems
         except (MaogangError, ValueError) as exc:
@@ -239,6 +258,22 @@ def stage_import(
         problems.sort(key=lambda problem: problem[0])  # row order (stable within a row)
         raise ImportProblems(decoded.file, problems, bad_rows=len(problems))
     return staged
+
+
+def _typed_over(
+    conn: sqlite3.Connection,
+    computed: Computed,
+    row: Row,
+    cells: list[str],
+    records: list[NewRecord],
+    task_id: str,
+    voided_cache: dict[str, dict[str, list[StoredRecord]]],
+) -> tuple[list[str], list[str]]:
+    """(errors, warnings) for the values a row typed over the columns the export works
+    out; a pair with a record voided since is passed over (see Computed.check)."""
+    if task_id not in voided_cache:
+        voided_cache[task_id] = task_records(conn, task_id, voided=True)
+    return computed.check(row, cells, records, voided_cache[task_id])
 
 
 def _decode(conn: sqlite3.Connection, path: Path, sheet: str | None, *, again: bool) -> _Sheet:
@@ -271,7 +306,22 @@ def _decode(conn: sqlite3.Connection, path: Path, sheet: str | None, *, again: b
     if twice:
         raise ImportProblems(file, [(header[0], twice)])
     body = [(n, cells) for n, cells in table if n > header[0]]
-    return _Sheet(file, digest, sheet_name, columns, body, "last_update" in columns)
+    exported = None
+    if sheet_name is not None:  # an XLSX: an export's 说明 says its month and day
+        from maogang_cli.app.xlsxreader import about_rows
+        from maogang_cli.domain.typed_columns import ABOUT, about_day
+
+        exported = about_day(about_rows(data, ABOUT["sheet"]))
+    return _Sheet(
+        file,
+        digest,
+        sheet_name,
+        columns,
+        body,
+        "last_update" in columns,
+        list(header[1]),
+        exported,
+    )
 
 
 def run_import(

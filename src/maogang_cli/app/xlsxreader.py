@@ -69,9 +69,39 @@ def read_xlsx(
         ) from None
 
 
+def about_rows(data: bytes, names: tuple[str, ...], max_rows: int = 20) -> list[list[object]]:
+    """The first rows of the workbook's sheet with one of `names` (an export's 说明), as
+    values; [] when there is none or it cannot be read (it only adds checks)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError):
+        return []
+    try:
+        name = next((n for n in workbook.sheetnames if n in names), None)
+        if name is None:
+            return []
+        return [list(r) for r in workbook[name].iter_rows(max_row=max_rows, values_only=True)]
+    except _ABOUT_UNREADABLE:
+        return []
+    finally:
+        workbook.close()
+
+
 # What zipfile raises for a member whose compressed bytes were changed: zlib's error,
 # a stream that ends early, or a compression method number made up by the damage.
 DAMAGED: tuple[type[BaseException], ...] = (zlib.error, EOFError, NotImplementedError)
+_ABOUT_UNREADABLE: tuple[type[BaseException], ...] = (
+    *DAMAGED,
+    KeyError,
+    OSError,
+    ValueError,
+    SyntaxError,
+)
 
 
 @contextmanager

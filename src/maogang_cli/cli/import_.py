@@ -52,11 +52,13 @@ def import_(
         foot_note,
         import_counts,
         import_preview,
+        typed_notes,
         voided_notes,
     )
 
     foot_note(staged.foot)
     voided_notes(staged)
+    typed_notes(staged)
     if dry_run:
         import_preview(staged)
         output.note(_("dry run, nothing written: {counts}").format(counts=import_counts(staged)))

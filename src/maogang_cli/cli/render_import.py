@@ -73,6 +73,17 @@ def voided_notes(staged: StagedImport) -> None:
         )
 
 
+def typed_notes(staged: StagedImport) -> None:
+    """One line per value typed over a column the export works out (是否逾期, 督办 …):
+    the row's progress is stored, and the unit's value is said not to be."""
+    for number, message in staged.typed:
+        output.warn(
+            _("warning: {file}:{row}: {message}").format(
+                file=staged.file, row=number, message=message
+            )
+        )
+
+
 def import_preview(staged: StagedImport) -> None:
     """The flat table where the note keeps room to be read; else stacked, not squeezed:
     the task over its unit, the day over the status and percent."""

@@ -52,6 +52,11 @@ def _norm(heading: str) -> str:
     return " ".join(heading.split()).casefold()
 
 
+def norm_heading(heading: str) -> str:
+    """A heading as the import matches it: spacing, case and a trailing colon ignored."""
+    return _norm(heading).rstrip(":：")
+
+
 def _aliases() -> dict[str, str]:
     out = {field: field for field in FIELDS}
     for field, headings in HEADINGS.items():

@@ -96,3 +96,33 @@ def test_keys_are_counted_as_the_names_they_stand_for() -> None:
     assert by["village"] == {"腰泾村": [2, 0, 2, 0, 2], "茹塘村": [2, 1, 1, 1, 0]}
     assert by["month"] == {}
     assert count_keyed([], labels, groups) == ({d: {} for d in DIMENSIONS}, [])
+
+
+def test_every_group_is_read_at_its_own_place_and_each_value_adds_up() -> None:
+    # Three groups, as store.hazard_ledger.KEY_GROUPS has: the third starts after the
+    # first two (5 + 5 bits), not after the second alone; jfb's two overdue hazards differ
+    # in level, so they are two values of the first group whose counts add up.
+    groups = ((("department", 1), ("level", 1)), (("village", 2),), (("sector", 1),))
+    labels = {
+        "department": {0: "jfb", 1: "zf"},
+        "level": {0: "major", 1: "general"},
+        "village": {2: "腰泾村", 3: "茹塘村"},
+        "sector": {0: "冷库", 1: "粉尘涉爆"},
+    }
+
+    def key(code: int, department: int, level: int, village: int, sector: int) -> int:
+        first = code | department << 3 | level << 4
+        return first | (code | village << 3) << 5 | (code | sector << 3) << 10
+
+    rows = [
+        (key(2, 0, 0, 2, 1), None),  # open, overdue
+        (key(2, 0, 1, 3, 0), None),  # open, overdue
+        (key(5, 1, 0, 2, 1), 3),  # closed on time after 3 days
+    ]
+    by, closing = count_keyed(rows, labels, groups)
+    assert closing == [(3, 1)]
+    # total, open, closed, overdue, closed on time
+    assert by["department"] == {"jfb": [2, 2, 0, 2, 0], "zf": [1, 0, 1, 0, 1]}
+    assert by["level"] == {"major": [2, 1, 1, 1, 1], "general": [1, 1, 0, 1, 0]}
+    assert by["village"] == {"腰泾村": [2, 1, 1, 1, 1], "茹塘村": [1, 1, 0, 1, 0]}
+    assert by["sector"] == {"粉尘涉爆": [2, 1, 1, 1, 1], "冷库": [1, 1, 0, 1, 0]}

@@ -120,7 +120,7 @@ def mutants(text: str) -> list[Mutant]:
 
 
 def copy_project(target: Path) -> None:
-    for name in ("src", "tests", "data", "schema", "bench", "scripts"):
+    for name in ("src", "tests", "data", "schema", "bench", "scripts", "docs"):
         if (ROOT / name).exists():
             shutil.copytree(
                 ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__")

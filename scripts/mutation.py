@@ -3,6 +3,7 @@ testing"): mutmut over each module of `domain/`, then scripts/mutate_sql.py over
 store file whose SQL applies a rule, then one table of what was killed and what survived.
 
     nice -n 10 python scripts/mutation.py                 # everything (hours on 2 cores)
+    python scripts/mutation.py --max-children 1 --domain owed   # one test run at a time
     python scripts/mutation.py --domain status voids      # these domain modules only
     python scripts/mutation.py --sql store/hazards.py     # this file's SQL only
     python scripts/mutation.py --table                    # the table of the last mutmut runs
@@ -53,10 +54,10 @@ def refresh_package_files() -> None:
                 shutil.copy2(path, target)
 
 
-def run_mutmut(module: str) -> None:
+def run_mutmut(module: str, children: list[str]) -> None:
     refresh_package_files()
     subprocess.run(
-        [sys.executable, "-m", "mutmut", "run", f"maogang_cli.domain.{module}*"],
+        [sys.executable, "-m", "mutmut", "run", *children, f"maogang_cli.domain.{module}*"],
         cwd=ROOT,
         check=False,  # mutmut's own exit code says nothing of the survivors
     )
@@ -88,6 +89,8 @@ def main() -> int:
     parser.add_argument("--domain", nargs="*", metavar="MODULE", help="domain modules to run")
     parser.add_argument("--sql", nargs="*", metavar="FILE", help="store files (store/X.py)")
     parser.add_argument("--table", action="store_true", help="print the last results only")
+    # one test run at a time on a shared machine (mutmut starts one per core by default)
+    parser.add_argument("--max-children", type=int, help="mutmut's parallel test runs")
     args = parser.parse_args()
     everything = args.domain is None and args.sql is None
     modules = domain_modules() if everything or args.domain == [] else (args.domain or [])
@@ -99,7 +102,7 @@ def main() -> int:
     rows = []
     for module in modules:
         if not args.table:
-            run_mutmut(module)
+            run_mutmut(module, [f"--max-children={args.max_children}"] if args.max_children else [])
         rows.append(mutmut_row(module))
     for file in [] if args.table else files:
         tests = mutate_sql.TESTS_BY_FILE.get(

@@ -16,13 +16,14 @@ from maogang_cli.store import db as store_db
 from maogang_cli.store.sync import sync_catalogue
 from store.test_unit_keys import rename_city_centre, version_5
 
+# The closing line says 错误：/error: and 清单 like its neighbours (tester T49).
 HINT_ZH = (
-    "{dir} 中的目录数据改动了已有记录的单位的代号（key）：未载入任何内容；"
+    "错误：{dir} 中的清单改动了已有记录的单位的代号（key）：未载入任何内容；"
     "请把各单位的代号改回原样（名称可改，代号不可改）"
 )
 HINT_EN = (
-    "the catalogue in {dir} changes the key of a unit that has records: nothing was loaded; "
-    "give each unit back its key (a name may change, a key never)"
+    "error: the catalogue in {dir} changes the key of a unit that has records: nothing was "
+    "loaded; give each unit back its key (a name may change, a key never)"
 )
 
 
@@ -260,3 +261,89 @@ def test_an_older_database_still_migrates_then_its_keys_are_kept(
         f"{key_line(data_copy, 'xxzz')}: 单位“规建办”原来的代号是 gjb（有2条记录），"
         "代号一经使用不可更改"
     ]
+
+
+def rename_everywhere(data: Path, old: str, new: str) -> None:
+    for path in data.glob("*.yaml"):
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+
+
+HANDED_OVER = "单位“{name}”（cyzx，有3条记录）的任务改由新代号 xxzz 承担：改名请保留代号"
+
+
+def test_a_rename_done_with_the_key_in_one_edit_is_refused(
+    invoke: Invoke, data_copy: Path, office: Path
+) -> None:
+    """Tester T46: 城运中心 -> 城市运行中心 in every file and cyzx -> xxzz: no name of the old
+    key is left, but the new key owes all it owed."""
+    before = catalogue_rows(office)
+    rename_everywhere(data_copy, "城运中心", "城市运行中心")
+    set_keys(data_copy, cyzx="xxzz")
+    refused = invoke("--data", str(data_copy), "load")
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        f"{key_line(data_copy, 'xxzz')}: {HANDED_OVER.format(name='城运中心')}\n"
+        + HINT_ZH.format(dir=data_copy)
+        + "\n"
+    )
+    english = invoke("--data", str(data_copy), "--lang", "en", "load")
+    assert english.stderr.splitlines()[0] == (
+        f"{key_line(data_copy, 'xxzz')}: unit 城运中心 (cyzx, 3 records) would hand its tasks "
+        "to the new key xxzz: keep the key when renaming a unit"
+    )
+    assert catalogue_rows(office) == before
+
+
+def test_a_rename_then_a_new_key_over_two_loads_is_refused(
+    invoke: Invoke, data_copy: Path, office: Path, tmp_path: Path
+) -> None:
+    shipped = {p.name: p.read_bytes() for p in data_copy.glob("*.yaml")}
+    rename_everywhere(data_copy, "城运中心", "城运中心X")
+    assert invoke("--data", str(data_copy), "load").exit_code == 0  # renamed under its key
+    for name, content in shipped.items():
+        (data_copy / name).write_bytes(content)
+    set_keys(data_copy, cyzx="xxzz")
+    refused = invoke("--data", str(data_copy), "load")
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines() == [
+        f"{key_line(data_copy, 'xxzz')}: {HANDED_OVER.format(name='城运中心X')}",
+        HINT_ZH.format(dir=data_copy),
+    ]
+
+
+def test_a_rename_with_a_new_key_keeping_the_old_name_as_alias_stays_refused(
+    invoke: Invoke, data_copy: Path, office: Path
+) -> None:
+    rename_city_centre(data_copy)
+    set_keys(data_copy, cyzx="xxzz")
+    refused = invoke("--data", str(data_copy), "load")
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
+        f"{key_line(data_copy, 'xxzz')}: 单位“城运中心”原来的代号是 cyzx（有3条记录），"
+        "代号一经使用不可更改"
+    )
+
+
+def test_three_keys_rotated_stay_refused(invoke: Invoke, data_copy: Path, office: Path) -> None:
+    set_keys(data_copy, cyzx="cjzx", cjzx="gjb", gjb="cyzx")
+    refused = invoke("--data", str(data_copy), "load")
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
+        f"{key_line(data_copy, 'cjzx')}: 单位“城运中心”原来的代号是 cyzx（有3条记录），"
+        "代号一经使用不可更改"
+    )
+
+
+def test_a_unit_retired_into_one_that_was_there_is_loaded(
+    invoke: Invoke, data_copy: Path, office: Path
+) -> None:
+    """城运中心 leaves; its tasks go to 城建中心: its records stay under cyzx, retired."""
+    units = data_copy / "units.yaml"
+    text = units.read_text("utf-8")
+    entry = text[text.index("  - name: 城运中心\n") : text.index("  - name: 城建中心\n")]
+    units.write_text(text.replace(entry, "").replace("城运中心,", ""), "utf-8")
+    for path in data_copy.glob("tasks_*.yaml"):
+        path.write_text(path.read_text("utf-8").replace("城运中心", "城建中心"), "utf-8")
+    loaded = invoke("--data", str(data_copy), "load")
+    assert loaded.exit_code == 0, loaded.stderr
+    assert ("cyzx", "城运中心", 1) in catalogue_rows(office)

@@ -32,6 +32,19 @@ class Catalogue:
                 out[unit] = None
         return list(out)
 
+    def task_pairs(self) -> list[tuple[str, str, str]]:
+        """(task id, canonical unit, "responsible" or "cooperating") for every unit that
+        reports on a task; a unit both responsible and cooperating reports once, as 主办."""
+        pairs: list[tuple[str, str, str]] = []
+        for _year, task, _source in self.tasks:
+            lead = self.expand(self.lookup[n] for n in task.responsible)
+            support = [
+                u for u in self.expand(self.lookup[n] for n in task.cooperating) if u not in lead
+            ]
+            pairs += [(task.id, u, "responsible") for u in lead]
+            pairs += [(task.id, u, "cooperating") for u in support]
+        return pairs
+
 
 @dataclass
 class Loaded:

@@ -27,20 +27,54 @@ class StoredUnit(NamedTuple):
     names: frozenset[str]  # every name it answers to: name, aliases, names recorded under it
     retired: bool
     records: int
+    # what it owes in the stored catalogue: "task ID", "duty ID", "milestone ID", "group KEY"
+    holdings: frozenset[str] = frozenset()
 
 
-def key_changes(stored: list[StoredUnit], catalogue: Catalogue) -> list[tuple[str, str]]:
+def holdings_of(catalogue: Catalogue) -> dict[str, set[str]]:
+    """Unit key -> what it owes in the catalogue, in StoredUnit.holdings' words."""
+    keys = catalogue.keys
+    out: dict[str, set[str]] = {}
+
+    def give(units: list[str], what: str) -> None:
+        for unit in units:
+            if unit in keys:
+                out.setdefault(keys[unit], set()).add(what)
+
+    for task_id, unit, _role in catalogue.task_pairs():
+        give([unit], f"task {task_id}")
+    if catalogue.plan is not None:
+        for duty in catalogue.plan.duties:
+            give(catalogue.expand(duty.owners), f"duty {duty.id}")
+        for action in catalogue.plan.actions:
+            for measure in action.measures:
+                for milestone in measure.milestones:
+                    give(catalogue.expand(milestone.responsible), f"milestone {milestone.id}")
+    for group, members in catalogue.members.items():
+        if group in keys:
+            give(members, f"group {keys[group]}")
+    return out
+
+
+def key_changes(
+    stored: list[StoredUnit], catalogue: Catalogue, known: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
     """(the catalogue entry at fault, by its name; what is wrong) for each stored key whose
     records the catalogue would hand to another unit:
 
     - a live key left out while another key takes its name or an alias (a key changed), or
       a live key whose name now names another key (keys swapped, or a name moved over);
+    - a live key left out while a new key (not among `known`, every key the database has
+      had) takes over most of what it owed: a rename done with the key (tester T46), in
+      one edit or after a rename under the old key;
     - a retired key given to a unit that answers to none of the names it had.
 
     Left alone, on purpose: a key without records (nothing moves), a retired unit's name
     taken by a new key (the old records keep their own key), a unit renamed under its key,
-    a key left out whose names leave with it (the unit retires)."""
+    a key left out whose names leave with it and whose tasks go to units that were there
+    before (the unit retires)."""
     lookup, keys = catalogue.lookup, catalogue.keys
+    held = holdings_of(catalogue) if any(u.holdings for u in stored) else {}
     names_of: dict[str, set[str]] = {}
     for name, canonical in lookup.items():
         names_of.setdefault(canonical, set()).add(name)
@@ -62,7 +96,25 @@ def key_changes(stored: list[StoredUnit], catalogue: Catalogue) -> list[tuple[st
             if keys[taker] != unit.key:
                 found.append((taker, _changed(unit)))
                 break
+        else:
+            if unit.key not in owner:
+                heir = _new_heir(unit, held, known)
+                if heir is not None:
+                    found.append((owner[heir], _handed_over(unit, heir)))
     return found
+
+
+def _new_heir(unit: StoredUnit, held: dict[str, set[str]], known: frozenset[str]) -> str | None:
+    """The new key that owes more than half of what the leaving unit owed and still exists."""
+    remaining = set().union(*held.values()) & unit.holdings if held else set()
+    best, most = None, 0
+    for key, holdings in held.items():
+        if key in known:
+            continue
+        overlap = len(holdings & remaining)
+        if overlap > most:
+            best, most = key, overlap
+    return best if remaining and most * 2 > len(remaining) else None
 
 
 def _changed(unit: StoredUnit) -> str:
@@ -71,6 +123,16 @@ def _changed(unit: StoredUnit) -> str:
         "unit {name} had the key {key} ({n} records); a key in use is never changed",
         unit.records,
     ).format(name=unit.name, key=unit.key, n=unit.records)
+
+
+def _handed_over(unit: StoredUnit, heir: str) -> str:
+    return ngettext(
+        "unit {name} ({key}, {n} record) would hand its tasks to the new key {new}: "
+        "keep the key when renaming a unit",
+        "unit {name} ({key}, {n} records) would hand its tasks to the new key {new}: "
+        "keep the key when renaming a unit",
+        unit.records,
+    ).format(name=unit.name, key=unit.key, n=unit.records, new=heir)
 
 
 def _given_away(unit: StoredUnit) -> str:

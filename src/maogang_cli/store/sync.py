@@ -48,14 +48,14 @@ def _key_changes(
     conn: sqlite3.Connection, catalogue: Catalogue, data_dir: Path
 ) -> KeyChangeError | None:
     from maogang_cli.catalog.kept_keys import key_changes, locate
-    from maogang_cli.store.unit_history import units_with_records
+    from maogang_cli.store.unit_history import known_keys, units_with_records
 
-    found = key_changes(units_with_records(conn), catalogue)
+    found = key_changes(units_with_records(conn), catalogue, known_keys(conn))
     if not found:
         return None
     hint = _(
-        "the catalogue in {dir} changes the key of a unit that has records: nothing was "
-        "loaded; give each unit back its key (a name may change, a key never)"
+        "error: the catalogue in {dir} changes the key of a unit that has records: nothing "
+        "was loaded; give each unit back its key (a name may change, a key never)"
     ).format(dir=data_dir)
     return KeyChangeError(locate(data_dir / UNITS, found), hint=hint)
 
@@ -231,7 +231,6 @@ def _write(db: Database, catalogue: Catalogue) -> None:
     )
 
     rows: list[dict[str, Any]] = []
-    pairs: list[dict[str, str]] = []
     for year, task, source in catalogue.tasks:
         responsible = [catalogue.lookup[n] for n in task.responsible]
         cooperating = [catalogue.lookup[n] for n in task.cooperating]
@@ -260,17 +259,10 @@ def _write(db: Database, catalogue: Catalogue) -> None:
                 "retired": 0,
             }
         )
-        lead = catalogue.expand(responsible)
-        # A unit both responsible and cooperating reports once, as 主办.
-        support = [u for u in catalogue.expand(cooperating) if u not in lead]
-        pairs += [
-            {"task_id": task.id, "unit": u, "role": "responsible", "unit_key": keys[u]}
-            for u in lead
-        ]
-        pairs += [
-            {"task_id": task.id, "unit": u, "role": "cooperating", "unit_key": keys[u]}
-            for u in support
-        ]
+    pairs = [
+        {"task_id": task_id, "unit": u, "role": role, "unit_key": keys[u]}
+        for task_id, u, role in catalogue.task_pairs()
+    ]
     db.table("tasks").upsert_all(rows, pk="id")
     db.table("task_units").insert_all(pairs)
     write_plan(db, catalogue)

@@ -3,6 +3,7 @@ must not take from them (catalog/kept_keys.py says what; store/sync.py asks befo
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from maogang_cli.catalog.kept_keys import StoredUnit
@@ -34,6 +35,7 @@ def units_with_records(conn: sqlite3.Connection) -> list[StoredUnit]:
             WHERE u.key NOT LIKE '~%'
             GROUP BY u.key ORDER BY u.key"""
     )
+    owed = holdings(conn)
     return [
         StoredUnit(
             key,
@@ -41,6 +43,33 @@ def units_with_records(conn: sqlite3.Connection) -> list[StoredUnit]:
             frozenset(names.get(key, set()) | (recorded.get(key, set()) if retired else set())),
             bool(retired),
             n,
+            frozenset(owed.get(key, set())),
         )
         for key, name, retired, n in rows
     ]
+
+
+def known_keys(conn: sqlite3.Connection) -> frozenset[str]:
+    """Every key the stored catalogue has, retired ones too: a key not among them is new."""
+    return frozenset(r[0] for r in conn.execute("SELECT key FROM units WHERE key IS NOT NULL"))
+
+
+def holdings(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """Unit key -> what it owes in the stored catalogue (kept_keys.holdings_of's words)."""
+    key_of = {name: key for name, key in conn.execute("SELECT name, key FROM units")}
+    out: dict[str, set[str]] = {}
+
+    def give(names: str, what: str) -> None:
+        for name in json.loads(names):
+            if name in key_of:
+                out.setdefault(key_of[name], set()).add(what)
+
+    for key, task_id in conn.execute("SELECT unit_key, task_id FROM task_units"):
+        out.setdefault(key, set()).add(f"task {task_id}")
+    for duty, owners in conn.execute("SELECT id, owner_units FROM duties"):
+        give(owners, f"duty {duty}")
+    for milestone, owners in conn.execute("SELECT id, responsible_units FROM plan_milestones"):
+        give(owners, f"milestone {milestone}")
+    for key, members in conn.execute("SELECT key, members FROM units WHERE is_group = 1"):
+        give(members, f"group {key}")
+    return out

@@ -76,3 +76,26 @@ def test_no_command_declares_a_global_option_again() -> None:
         for leaf in getattr(command, "commands", {name: command}).values():
             opts = [opt for param in leaf.params for opt in param.opts]
             assert sorted(opts) == sorted(set(opts)), f"maogang {name}: {opts}"
+
+
+def test_the_global_options_are_made_as_typer_makes_them() -> None:
+    """cli._common.global_params builds the options of `_globals` without typer reading
+    its signature at every run: the same options, attribute for attribute."""
+    import typer
+
+    from maogang_cli.cli._common import _globals, global_params
+
+    holder = typer.Typer(rich_markup_mode=None, add_completion=False)
+    holder.command()(_globals)
+    by_typer = {p.name: p for p in typer.main.get_command(holder).params}
+
+    def settings(param: object) -> tuple[dict[str, object], type, dict[str, object]]:
+        values = dict(vars(param))
+        kind = values.pop("type")
+        values.pop("callback")  # replaced by global_options' own
+        return values, type(kind), dict(vars(kind))
+
+    made = global_params()
+    assert list(made) == list(by_typer)
+    for name, param in by_typer.items():
+        assert settings(made[name]) == settings(param), name

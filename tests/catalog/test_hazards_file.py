@@ -56,4 +56,4 @@ def test_a_mistyped_key_and_kind(invoke: Invoke, data_copy: Path) -> None:
 def test_the_file_is_optional(invoke: Invoke, data_copy: Path) -> None:
     (data_copy / "hazards.yaml").unlink()
     result = invoke("validate", str(data_copy))
-    assert result.stdout == "校验通过：3个文件，26项任务，22个单位，7个单位组，30项措施\n"
+    assert result.stdout == "校验通过：3个文件、26项任务、22个单位、7个单位组、30项措施\n"

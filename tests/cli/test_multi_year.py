@@ -31,7 +31,7 @@ def test_validated_with_the_bundled_files(invoke: Invoke, two_years: Path) -> No
     r = invoke("validate", str(two_years))
     assert (r.exit_code, r.stdout) == (
         0,
-        "校验通过：5个文件，29项任务，22个单位，7个单位组，30项措施，17个村居，25个行业领域\n",
+        "校验通过：5个文件、29项任务、22个单位、7个单位组、30项措施、\n17个村居、25个行业领域\n",
     )
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from conftest import Invoke, Result
 
-VALID = "校验通过：4个文件，26项任务，22个单位，7个单位组，30项措施，17个村居，25个行业领域\n"
+# 82 cells: at 80 columns it breaks between two counts (T25)
+VALID = "校验通过：4个文件、26项任务、22个单位、7个单位组、30项措施、\n17个村居、25个行业领域\n"
 # one file borrows units.yaml and the plan from beside it, not hazards.yaml
-VALID_ALONE = "校验通过：3个文件，26项任务，22个单位，7个单位组，30项措施\n"
+VALID_ALONE = "校验通过：3个文件、26项任务、22个单位、7个单位组、30项措施\n"
 
 
 def hits(path: Path, needle: str, offset: int = 0) -> list[str]:
@@ -46,7 +48,7 @@ def test_the_bundled_catalogue_is_valid(invoke: Invoke) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (0, VALID, "")
     english = invoke("validate", "--lang", "en").stdout
     assert english == (
-        "valid: 4 files, 26 tasks, 22 units, 7 groups, 30 measures, 17 villages, 25 sectors\n"
+        "valid: 4 files, 26 tasks, 22 units, 7 groups, 30 measures, 17 villages,\n25 sectors\n"
     )
 
 
@@ -56,7 +58,7 @@ def test_a_directory_and_a_single_file(invoke: Invoke, data_copy: Path) -> None:
     # the file borrows units.yaml and the plan from beside it
     assert (single.exit_code, single.stdout) == (0, VALID_ALONE)
     units = invoke("validate", str(data_copy / "units.yaml"))
-    assert units.stdout == "校验通过：2个文件，0项任务，22个单位，7个单位组，30项措施\n"
+    assert units.stdout == "校验通过：2个文件、0项任务、22个单位、7个单位组、30项措施\n"
 
 
 def test_data_option_chooses_the_catalogue(invoke: Invoke, data_copy: Path) -> None:
@@ -329,3 +331,41 @@ def test_python_dash_m_runs(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert (validate.returncode, validate.stdout) == (0, VALID)
+
+
+@pytest.mark.parametrize(
+    ("columns", "lang", "lines"),
+    [
+        pytest.param(
+            60,
+            "zh",
+            [
+                "校验通过：4个文件、26项任务、22个单位、7个单位组、",
+                "30项措施、17个村居、25个行业领域",
+            ],
+            id="zh-60",
+        ),
+        pytest.param(
+            60,
+            "en",
+            [
+                "valid: 4 files, 26 tasks, 22 units, 7 groups, 30 measures,",
+                "17 villages, 25 sectors",
+            ],
+            id="en-60",
+        ),
+        pytest.param(
+            120,
+            "zh",
+            ["校验通过：4个文件、26项任务、22个单位、7个单位组、30项措施、17个村居、25个行业领域"],
+            id="zh-120",
+        ),
+    ],
+)
+def test_the_summary_breaks_between_counts(
+    invoke: Invoke, width: Callable[[int], None], columns: int, lang: str, lines: list[str]
+) -> None:
+    # T25: one 82-cell line at 60 and 80 columns, cut by the terminal mid-word
+    width(columns)
+    result = invoke("validate", "--lang", lang)
+    assert (result.exit_code, result.stdout.splitlines()) == (0, lines)

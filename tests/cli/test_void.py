@@ -164,7 +164,7 @@ def test_voiding_twice_is_refused_and_names_the_void(invoke: Invoke) -> None:
 def test_history_needs_a_task_or_a_duty(invoke: Invoke) -> None:
     r = invoke("history")
     assert r.exit_code == 2
-    assert "请给出任务（TASK），或用 --duty DUTY 查看职责记录（二者只选其一）" in r.stderr
+    assert "请给出任务，或用 --duty <职责> 查看职责记录（二者只选其一）" in r.stderr
 
 
 def test_a_void_is_evidence_too(invoke: Invoke, isolation: Path) -> None:

@@ -31,6 +31,7 @@ from maogang_cli.domain.imports import (
     standing,
     voided_match,
 )
+from maogang_cli.i18n import set_language
 
 
 def test_headings_in_english_chinese_and_as_exported() -> None:
@@ -59,13 +60,19 @@ def test_headings_in_english_chinese_and_as_exported() -> None:
 
 
 def test_missing_columns_are_named_in_both_languages() -> None:
-    assert missing_columns(map_header(["序号", "单位", "状态"])) == ["date (日期)"]
-    assert missing_columns(map_header(["note"])) == [
-        "task (编号)",
-        "unit (单位)",
-        "status (状态)",
-        "date (日期)",
-    ]
+    # T35: English field names in a Chinese line; Chinese headings only in Chinese
+    assert missing_columns(map_header(["序号", "单位", "状态"])) == ["日期"]
+    assert missing_columns(map_header(["note"])) == ["编号", "单位", "状态", "日期"]
+    set_language("en")
+    try:
+        assert missing_columns(map_header(["note"])) == [
+            "task (编号)",
+            "unit (单位)",
+            "status (状态)",
+            "date (日期)",
+        ]
+    finally:
+        set_language(None)
 
 
 @pytest.mark.parametrize(
@@ -263,8 +270,8 @@ def test_column_letter(index: int, letters: str) -> None:
 def test_missing_columns_takes_a_task_id_or_a_row_number() -> None:
     assert missing_columns(map_header(["编号", "单位", "状态", "日期"])) == []
     assert missing_columns(map_header(["序号", "单位", "状态", "日期"])) == []
-    assert missing_columns(map_header(["编号", "单位"])) == ["status (状态)", "date (日期)"]
-    assert missing_columns(map_header(["编号", "状态", "日期"])) == ["unit (单位)"]
+    assert missing_columns(map_header(["编号", "单位"])) == ["状态", "日期"]
+    assert missing_columns(map_header(["编号", "状态", "日期"])) == ["单位"]
     assert chinese_heading("last_update") == "最近记录日期"
     assert chinese_heading("percent") == "进度"
 

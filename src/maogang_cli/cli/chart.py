@@ -26,7 +26,7 @@ def chart(
     ] = None,
     action: Annotated[
         str | None,
-        typer.Option("--action", "-a", metavar="N|WORDS", help="Only this action (1-9 or words)."),
+        typer.Option("--action", "-a", help="Only this action (1-9 or words)."),
     ] = None,
     warn_days: WarnDaysOption = 15,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,

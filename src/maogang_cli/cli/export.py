@@ -73,8 +73,8 @@ def export(
         str | None,
         typer.Option(
             "--split",
-            metavar="DIR",
-            help="One file per unit into DIR, named by unit and month [default format: xlsx].",
+            help="One file per unit into this folder, named by unit and month "
+            "[default format: xlsx].",
         ),
     ] = None,
 ) -> None:

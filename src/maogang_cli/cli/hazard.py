@@ -158,7 +158,6 @@ def event(
         typer.Option(
             "--event",
             min=1,
-            metavar="STEP",
             help=("voided: the step to void (its number in `hazard show`) [default: the hazard]."),
         ),
     ] = None,
@@ -196,8 +195,10 @@ def list_(
         list[str] | None,
         typer.Option(
             "--state",
-            metavar="STATE",
-            help=("registered, rectifying, rectified, verified, closed or voided (repeatable)."),
+            help=(
+                "registered, rectifying, rectified, verified, closed or voided (or 已上账, "
+                "整改中, 整改完成, 审核通过, 已销号, 已作废; repeatable)."
+            ),
         ),
     ] = None,
     open_only: Annotated[bool, typer.Option("--open", help=("Only hazards not closed."))] = False,

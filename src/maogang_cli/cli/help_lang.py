@@ -100,6 +100,11 @@ _OPTION_VALUES = {
     "--source": N_("<source>"),
     "--duty": N_("<duty>"),
     "--action": N_("<action>"),
+    "--kind": N_("<kind>"),
+    "--state": N_("<state>"),
+    "--event": N_("<step>"),
+    "--split": N_("<folder>"),
+    "--write": N_("<folder>"),
     "--sheet": N_("<sheet>"),
 }
 

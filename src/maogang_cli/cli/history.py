@@ -24,7 +24,7 @@ def history(
 
     run = run_of(ctx)
     if (task is None) == (duty is None):
-        raise UsageError(_("give a TASK, or --duty DUTY for a duty's records (not both)"))
+        raise UsageError(_("give a task, or --duty <duty> for a duty's records (not both)"))
     conn = run.open_db()
     if task is not None:
         run.formatter.history(task_entries(conn, task, unit))

@@ -41,9 +41,8 @@ def overdue(
         typer.Option(
             "--kind",
             "-k",
-            metavar="KIND",
-            help="Only these kinds: task, duty, plan_milestone, hazard "
-            "(repeat the option, or a comma list) [default: all].",
+            help="Only these kinds: task, duty, plan_milestone, hazard (or 任务, 常态工作, "
+            "方案节点, 隐患; repeat the option, or a comma list) [default: all].",
         ),
     ] = None,
     fail_if_any: Annotated[

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from maogang_cli import output
-from maogang_cli.i18n import _
+from maogang_cli.i18n import _, pgettext
+from maogang_cli.words import names
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,25 +39,18 @@ def render(
     elif catalogue is not None:
         units = catalogue.units
         measures = sum(len(a.measures) for a in catalogue.plan.actions) if catalogue.plan else 0
-        counts = {
-            "files": len(files),
-            "tasks": len(catalogue.tasks),
-            "units": len(units.units),
-            "groups": len(units.groups),
-            "measures": measures,
-        }
+        counts = [
+            pgettext("validate", "{n} files").format(n=len(files)),
+            pgettext("validate", "{n} tasks").format(n=len(catalogue.tasks)),
+            pgettext("validate", "{n} units").format(n=len(units.units)),
+            pgettext("validate", "{n} groups").format(n=len(units.groups)),
+            pgettext("validate", "{n} measures").format(n=measures),
+        ]
         if catalogue.hazards:
-            line = _(
-                "valid: {files} files, {tasks} tasks, {units} units, {groups} groups, "
-                "{measures} measures, {villages} villages, {sectors} sectors"
-            ).format(
-                **counts,
-                villages=len(catalogue.hazards.villages),
-                sectors=len(catalogue.hazards.sectors),
-            )
-        else:
-            line = _(
-                "valid: {files} files, {tasks} tasks, {units} units, {groups} groups, "
-                "{measures} measures"
-            ).format(**counts)
-        output.print_text(line)
+            counts += [
+                pgettext("validate", "{n} villages").format(n=len(catalogue.hazards.villages)),
+                pgettext("validate", "{n} sectors").format(n=len(catalogue.hazards.sectors)),
+            ]
+        # Each count kept whole, so a line at 60 or 80 columns breaks between counts.
+        line = _("valid: {counts}").format(counts=names([output.whole(c) for c in counts]))
+        output.print_lines([line])  # wraps at the terminal width, as Chinese is set

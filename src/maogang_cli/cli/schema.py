@@ -34,7 +34,9 @@ def schema(
     kind: Annotated[Kind | None, typer.Argument(help="One file kind [default: all four].")] = None,
     write: Annotated[
         Path | None,
-        typer.Option("--write", metavar="DIR", help="Write KIND.schema.json files into DIR."),
+        typer.Option(
+            "--write", help="Write one schema file per kind into this folder (tasks.schema.json …)."
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of units.yaml, hazards.yaml, tasks_*.yaml and plan_*.yaml.

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.cells import inert, restore
 from maogang_cli.domain.status import Record, in_effect, latest_state
-from maogang_cli.i18n import _
+from maogang_cli.i18n import NC_, _, pgettext
 from maogang_cli.words import status_word
 
 if TYPE_CHECKING:
@@ -110,11 +110,21 @@ def column_letter(index: int) -> str:
     return letters
 
 
+# A required column as a missing one is named: by the Chinese heading a clerk looks for in
+# the sheet; in English, the import's own name with that heading beside it.
+_REQUIRED_NAMES = {
+    "task": NC_("missing column", "task (编号)"),
+    "unit": NC_("missing column", "unit (单位)"),
+    "status": NC_("missing column", "status (状态)"),
+    "date": NC_("missing column", "date (日期)"),
+}
+
+
 def missing_columns(found: dict[str, int]) -> list[str]:
-    """The required fields a header lacks, each with its Chinese heading."""
+    """The required columns a header lacks, named for the person reading (see above)."""
     missing = [] if ("task" in found or "seq" in found) else ["task"]
     missing += [f for f in ("unit", "status", "date") if f not in found]
-    return [f"{f} ({chinese_heading(f)})" for f in missing]
+    return [pgettext("missing column", _REQUIRED_NAMES[f]) for f in missing]
 
 
 def chinese_heading(field: str) -> str:

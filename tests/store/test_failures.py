@@ -126,7 +126,7 @@ TARGETS: list[tuple[str, Make, str, int]] = [
     ("FIFO", _fifo, "error: --db {db} is a FIFO (named pipe), not a database file", 2),
     ("proc", _proc, "error: --db {db}: a system file, not a database: give a file of your own", 2),
     ("long name", _long_name, "error: --db: the file name is too long: {short}…", 2),
-    ("under a file", _not_a_directory, "error: --db {db}: Not a directory", 2),
+    ("under a file", _not_a_directory, "error: --db {db}: not a folder", 2),
     ("text", _text, "error: {db} is not a SQLite database: give maogang's database with --db", 2),
     (
         "other program's tables",

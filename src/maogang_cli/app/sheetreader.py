@@ -20,7 +20,7 @@ from pathlib import Path
 from maogang_cli.domain.imports import cell_text, column_letter
 from maogang_cli.domain.sheet_foot import Foot
 from maogang_cli.errors import UsageError
-from maogang_cli.filekinds import file_kind
+from maogang_cli.filekinds import file_kind, os_reason
 from maogang_cli.i18n import _
 from maogang_cli.words import names as names_of
 
@@ -72,7 +72,7 @@ def read_file(path: Path) -> bytes:
         raise UsageError(_("no such file: {path}").format(path=path)) from None
     except OSError as exc:
         raise UsageError(
-            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise UsageError(_("{path} is a directory, not a spreadsheet").format(path=path))
@@ -89,7 +89,7 @@ def read_file(path: Path) -> bytes:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise UsageError(
-            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     if len(data) > MAX_FILE_BYTES:  # grew while being read
         raise SheetLimitError(_too_big(len(data)))

@@ -101,7 +101,11 @@ def check_target(path: Path) -> bool:
             raise StoreError(
                 _("--db: the file name is too long: {start}…").format(start=str(path)[:60])
             ) from None
-        raise StoreError(f"--db {path}: {exc.strerror or exc}") from None
+        from maogang_cli.filekinds import os_reason  # for this message only
+
+        raise StoreError(
+            _("--db {path}: {reason}").format(path=path, reason=os_reason(exc))
+        ) from None
     if stat.S_ISDIR(info.st_mode):
         raise StoreError(_("--db wants a database file, not a directory: {path}").format(path=path))
     if not stat.S_ISREG(info.st_mode):
@@ -124,10 +128,10 @@ def _check_header(path: Path, size: int) -> None:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except OSError as exc:
+        from maogang_cli.filekinds import os_reason  # for this message only
+
         raise StoreError(
-            _("cannot read the database {path}: {detail}").format(
-                path=path, detail=exc.strerror or exc
-            )
+            _("cannot read the database {path}: {detail}").format(path=path, detail=os_reason(exc))
         ) from None
     if not header.startswith(SQLITE_MAGIC[: len(header)]) or len(header) < len(SQLITE_MAGIC):
         raise StoreError(

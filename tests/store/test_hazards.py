@@ -274,3 +274,38 @@ def test_stats_count_the_names_where_a_key_cannot_tell_them_apart(
     )
     assert ledger_stats(conn, Query(), day) == keyed
     conn.close()
+
+
+def test_the_boundary_days_of_the_statistics_and_the_targets(
+    template: Path, tmp_path: Path
+) -> None:
+    # Each hazard sits on a day where `<` and `<=` differ; the day is 2026-06-10.
+    path = tmp_path / "boundaries.db"
+    path.write_bytes(template.read_bytes())
+    conn = connect(path)
+    day = date(2026, 6, 10)
+    after = (day - START).days  # days from START to the day
+    closing = [("rectifying", 5, False), ("rectified", 5, False), ("verified", 5, False),
+               ("closed", 5, False)]  # fmt: skip
+    model = build(
+        conn,
+        [
+            (after, 10, "major", [("rectifying", 2, False)]),  # found on the day, seen later
+            (after - 30, 30, "major", []),  # open, its deadline the day itself
+            (after - 40, 20, "major", closing),  # closed on its deadline
+            (after - 30, 29, "major", []),  # open, its deadline the day before
+        ],
+    )
+    assert [events[-1].state for _found, _level, events in model.values()] == [
+        "rectifying", "registered", "closed", "registered"
+    ]  # fmt: skip
+    # (standing code, days to close): open 0, overdue 2, closed 1 + on time 4
+    rows = ledger.ledger_rows(conn, day)
+    assert Counter((row[6], row[7]) for row in rows) == {(0, None): 2, (5, 20): 1, (2, None): 1}
+    wanted = ["open_overdue", "closed", "closed_on_time"]
+    counts = ledger.target_counts(
+        conn, day, wanted, stock_found_by=STOCK_FOUND_BY, increment_years=(2024, 2025),
+        close_year=2026,
+    )  # fmt: skip
+    assert counts == {"open_overdue": 1, "closed": 1, "closed_on_time": 1}
+    conn.close()

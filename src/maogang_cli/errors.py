@@ -1,6 +1,9 @@
 """Errors that reach the user: each class carries its exit code; the CLI prints them."""
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from maogang_cli.problem import Problem as Problem
 
 
 class MaogangError(Exception):
@@ -47,22 +50,10 @@ class OutputExistsError(MaogangError):
     """Refusing to overwrite an existing output file without --force."""
 
 
-class Problem(NamedTuple):
-    """One problem in a data file, located as FILE:LINE:COL (1-based)."""
-
-    file: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
-
-
 class DataError(MaogangError):
     """The catalogue (or an imported file) is invalid; carries every problem found."""
 
-    def __init__(self, problems: list[Problem], hint: str = "") -> None:
+    def __init__(self, problems: "list[Problem]", hint: str = "") -> None:
         self.problems = sorted(problems)
         self.hint = hint
         super().__init__(str(self.problems[0]) if self.problems else "invalid data")
@@ -104,3 +95,12 @@ def did_you_mean(name: str, candidates: list[str], *, english: bool = False) -> 
     if english:
         return f" (did you mean: {', '.join(close)}?)"
     return _(" (did you mean: {names}?)").format(names=_(", ").join(close))
+
+
+def __getattr__(name: str) -> Any:
+    """Problem lives in problem.py, loaded only where a file's problems are told."""
+    if name == "Problem":
+        from maogang_cli.problem import Problem
+
+        return Problem
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

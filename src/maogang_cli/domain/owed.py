@@ -14,18 +14,21 @@ judged in `domain.agenda`.
 """
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from operator import attrgetter
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from maogang_cli.domain.duties import Duty, PlanMilestone
-from maogang_cli.domain.models import TaskHead
 from maogang_cli.domain.periods import Period
 from maogang_cli.domain.reports import InstanceState, Submission, instance_state
 from maogang_cli.domain.status import PairState
 from maogang_cli.i18n import NC_, _, pgettext
 from maogang_cli.words import names
+
+if TYPE_CHECKING:
+    from maogang_cli.domain.overdue_groups import OverdueGroup as OverdueGroup
+    from maogang_cli.domain.overdue_groups import group_overdue as group_overdue
 
 OwedKind = Literal["duty", "plan_milestone", "hazard"]  # hazard: see app.hazard_ledger
 
@@ -186,39 +189,11 @@ def parse_kinds(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(k for k in OVERDUE_KINDS if not asked or k in asked)
 
 
-class OverdueGroup(NamedTuple):
-    """One obligation on the overdue list, with every unit that missed it: a task, one
-    period of a duty, or a plan milestone. Its items share the due day and lateness."""
+def __getattr__(name: str) -> Any:
+    """OverdueGroup and group_overdue (the table's and the bulletin's grouping) live in
+    domain/overdue_groups.py: `overdue --json` lists items without them."""
+    if name in ("OverdueGroup", "group_overdue"):
+        from maogang_cli.domain import overdue_groups
 
-    kind: str  # task, duty or plan_milestone
-    id: str  # the task, duty or milestone id
-    period: str  # a duty's period; "" otherwise
-    title: str
-    due: date
-    days_overdue: int
-    items: tuple[PairState | Owed, ...]
-
-
-def group_overdue(
-    items: Iterable[PairState | Owed], tasks: Mapping[str, TaskHead]
-) -> list[OverdueGroup]:
-    """Items of the same task, duty period or plan milestone together, in the order each
-    first appears (most overdue first, as `merge_overdue` gives them)."""
-    groups: dict[tuple[str, str, str], list[PairState | Owed]] = {}
-    for item in items:
-        if isinstance(item, PairState):
-            key = ("task", item.task_id, "")
-        else:
-            key = (item.kind, item.id, item.period if item.kind == "duty" else "")
-        groups.setdefault(key, []).append(item)
-    out = []
-    for (kind, ident, period), members in groups.items():
-        first = members[0]
-        if isinstance(first, PairState):
-            title, due = tasks[ident].title, first.deadline
-        else:
-            title, due = first.title, first.due
-        out.append(
-            OverdueGroup(kind, ident, period, title, due, first.days_overdue, tuple(members))
-        )
-    return out
+        return getattr(overdue_groups, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

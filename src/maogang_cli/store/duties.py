@@ -8,11 +8,14 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from maogang_cli.domain.duties import Duty
 from maogang_cli.domain.reports import Submission
 from maogang_cli.errors import NotFoundError, did_you_mean
+
+if TYPE_CHECKING:
+    from maogang_cli.store.new_records import NewDutyRecord as NewDutyRecord
 
 DUTY_COLUMNS = (
     "duty",
@@ -25,17 +28,6 @@ DUTY_COLUMNS = (
     "source",
     "unit_key",
 )
-
-
-class NewDutyRecord(NamedTuple):
-    duty: str
-    period: str
-    unit: str
-    done_on: date
-    recorded_by: str
-    recorded_at: str
-    note: str = ""
-    source: str = "cli"
 
 
 def _duty(row: sqlite3.Row) -> Duty:
@@ -89,7 +81,7 @@ def get_duty(conn: sqlite3.Connection, duty_id: str) -> Duty:
     )
 
 
-def append_duty_records(conn: sqlite3.Connection, records: Sequence[NewDutyRecord]) -> list[int]:
+def append_duty_records(conn: sqlite3.Connection, records: "Sequence[NewDutyRecord]") -> list[int]:
     """Insert all records in one short transaction; all or nothing.
 
     The one way a duty record is written: each row stores its unit's key beside the
@@ -217,3 +209,12 @@ def short_names(conn: sqlite3.Connection) -> dict[str, str]:
             " UNION ALL SELECT id, short_name FROM plan_milestones WHERE short_name IS NOT NULL"
         ).fetchall()
     )
+
+
+def __getattr__(name: str) -> Any:
+    """NewDutyRecord lives in store/new_records.py, loaded only by the writes that need it."""
+    if name == "NewDutyRecord":
+        from maogang_cli.store.new_records import NewDutyRecord as NewDutyRecord
+
+        return NewDutyRecord
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

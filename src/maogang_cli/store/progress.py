@@ -3,26 +3,16 @@
 import sqlite3
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from maogang_cli.domain.report_options import ReportOptions
 from maogang_cli.domain.status import COUNTS, PairState, UnitSummary, summaries
 
-
-class NewRecord(NamedTuple):
-    task_id: str
-    unit: str
-    status: str
-    happened_on: date
-    recorded_by: str
-    recorded_at: str
-    note: str = ""
-    percent: int | None = None
-    evidence: str = ""
-    source: str = "cli"
+if TYPE_CHECKING:
+    from maogang_cli.store.new_records import NewRecord as NewRecord
 
 
-def append_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> list[int]:
+def append_records(conn: sqlite3.Connection, records: "Sequence[NewRecord]") -> list[int]:
     """Insert all records in one short transaction; all or nothing."""
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -54,7 +44,7 @@ PROGRESS_COLUMNS = tuple(
 )
 
 
-def insert_records(conn: sqlite3.Connection, records: Sequence[NewRecord]) -> list[int]:
+def insert_records(conn: sqlite3.Connection, records: "Sequence[NewRecord]") -> list[int]:
     """Insert records inside the caller's transaction (`import` adds its own row to it).
 
     The one way a progress record is written: each row stores its unit's key beside the
@@ -355,3 +345,12 @@ def reporting_units(conn: sqlite3.Connection, task_id: str) -> dict[str, str]:
             "SELECT unit, role FROM task_units WHERE task_id = ? ORDER BY rowid", [task_id]
         )
     }
+
+
+def __getattr__(name: str) -> Any:
+    """NewRecord lives in store/new_records.py, loaded only by the writes that need it."""
+    if name == "NewRecord":
+        from maogang_cli.store.new_records import NewRecord as NewRecord
+
+        return NewRecord
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,7 +11,7 @@ from maogang_cli.i18n import _
 
 
 class Finding(NamedTuple):
-    check: str  # "integrity", "schema", "guards", "chain", "derived", "catalogue"
+    check: str  # "integrity", "schema", "objects", "guards", "chain", "derived", "catalogue"
     ok: bool
     message: str
 
@@ -168,6 +168,59 @@ def _schema(version: int) -> list[Finding]:
     return [Finding("schema", True, _("schema: version {v}").format(v=version))]
 
 
+def _kind_word(kind: str) -> str:
+    from maogang_cli.i18n import pgettext
+
+    words = {
+        "table": pgettext("schema object", "table"),
+        "view": pgettext("schema object", "view"),
+        "index": pgettext("schema object", "index"),
+        "trigger": pgettext("schema object", "trigger"),
+    }
+    return words[kind]
+
+
+def _objects(conn: sqlite3.Connection) -> list[Finding]:
+    """The tables, views, indexes and triggers against those this version creates (the
+    guards are the next check's): a command meeting a dropped view fails, so name it."""
+    from maogang_cli.store.schema_objects import first_difference, reference
+
+    expected = reference()
+    found = first_difference(conn, expected)
+    if found is None:
+        return [
+            Finding(
+                "objects",
+                True,
+                _(
+                    "schema: {n} tables, views, indexes and triggers, as this version makes them"
+                ).format(n=len(expected)),
+            )
+        ]
+    messages = {
+        "missing": _("schema: {kind} {name} is missing"),
+        "changed": _("schema: {kind} {name} is not as this version makes it"),
+        "extra": _("schema: {kind} {name} is not one this version makes"),
+    }
+    message = messages[found.what].format(kind=_kind_word(found.kind), name=found.name)
+    return [Finding("objects", False, message)]
+
+
+def _recorded(conn: sqlite3.Connection) -> list[Finding]:
+    """An older schema: the record of its migrations must agree with its objects, or the
+    next command would run a migration again over what it made."""
+    from maogang_cli.store.schema_objects import unrecorded
+
+    found = unrecorded(conn)
+    if found is None:
+        return []
+    message = _(
+        "schema: {kind} {name} is there, but the migration that makes it is not in the "
+        "record of migrations (the record was changed)"
+    ).format(kind=_kind_word(found.kind), name=found.name)
+    return [Finding("objects", False, message)]
+
+
 def _integrity(conn: sqlite3.Connection) -> list[Finding]:
     rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     if rows == ["ok"]:
@@ -187,10 +240,14 @@ def check_connection(conn: sqlite3.Connection) -> list[Finding]:
 
     version = _schema_version(conn)
     if version < SCHEMA_VERSION:  # the guards and the chain are those of the current schema
-        return [*integrity, *_schema(version)]
+        return [*integrity, *_schema(version), *_recorded(conn)]
+    objects = _objects(conn)
+    if not all(f.ok for f in objects):  # the later checks read the objects
+        return [*integrity, *_schema(version), *objects]
     return [
         *integrity,
         *_schema(version),
+        *objects,
         *_guards(conn),
         *_chain(conn),
         *_derived(conn),

@@ -208,6 +208,7 @@ def open_store(db_path: Path, data_dir: Path) -> Store:
             return Store(conn)
         from maogang_cli.store.sync import sync_catalogue
 
+        _refuse_unrecorded(opened, db_path)
         try:
             sync_catalogue(conn, data_dir)
         except DataError as exc:
@@ -220,6 +221,24 @@ def open_store(db_path: Path, data_dir: Path) -> Store:
         if isinstance(exc, sqlite3.Error):
             raise explain(exc, db_path) or exc from None
         raise
+
+
+def _refuse_unrecorded(opened: _Opened, path: Path) -> None:
+    """Before migrating: a record of migrations cut or out of order would run a migration
+    again over the objects it made, and fail halfway; refused, the database untouched."""
+    if opened.version < SCHEMA_VERSION and opened.existed and _has_objects(opened.conn):
+        from maogang_cli.store.schema_objects import unrecorded
+
+        if unrecorded(opened.conn) is not None:
+            from maogang_cli.store.altered import AlteredDatabaseError
+
+            raise AlteredDatabaseError(path)
+
+
+def _has_objects(conn: sqlite3.Connection) -> bool:
+    return bool(
+        conn.execute("SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()
+    )
 
 
 def _read_only_store(opened: _Opened, db_path: Path, data_dir: Path) -> Store:
@@ -275,6 +294,7 @@ def open_to_load(db_path: Path, data_dir: Path, *, force: bool) -> tuple[sqlite3
     try:
         from maogang_cli.store.sync import sync_catalogue
 
+        _refuse_unrecorded(opened, db_path)
         return opened.conn, sync_catalogue(opened.conn, data_dir, force=force)
     except BaseException as exc:
         _discard(opened.conn, db_path, opened.existed)

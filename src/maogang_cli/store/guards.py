@@ -65,6 +65,11 @@ def _expected_sql() -> dict[str, str]:
     return guards | triggers()
 
 
+def guarded_triggers() -> frozenset[str]:
+    """Every trigger the guards line of `check` answers for (and `load` puts back)."""
+    return frozenset(_expected_sql())
+
+
 def _normal(sql: str) -> str:
     return " ".join(sql.replace(";", "; ").split()).rstrip("; ")
 

@@ -5,7 +5,7 @@ tester's T31 note: 是否逾期 changed 否 → 是 was ignored silently)."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,11 +18,38 @@ def count(db: Path) -> int:
     return int(sqlite3.connect(db).execute("SELECT count(*) FROM progress").fetchone()[0])
 
 
+def _recorded_before(db: Path, task: str, day: date, status: str, percent: int | None) -> None:
+    """A record of 城运中心 recorded on its own day: the export of the 25th saw it (records
+    typed in after the export's day pass the pair over; tested below)."""
+    from maogang_cli.store.progress import NewRecord, append_records
+
+    conn = sqlite3.connect(db)
+    with conn:
+        append_records(
+            conn,
+            [
+                NewRecord(
+                    task_id=task,
+                    unit="城运中心",
+                    status=status,
+                    happened_on=day,
+                    recorded_by="张三",
+                    recorded_at=f"{day}T10:00:00.000000+08:00",
+                    note="",
+                    percent=percent,
+                    evidence="",
+                    source="cli",
+                )
+            ],
+        )
+    conn.close()
+
+
 @pytest.fixture
-def exported(invoke: Invoke, tmp_path: Path) -> Path:
+def exported(invoke: Invoke, tmp_path: Path, isolation: Path) -> Path:
     """城运中心's sheet of June 2024 as of the 25th, 2024-14 at 40% since the 3rd."""
-    step = ("record", "14", "-u", "城运中心", "-s", "推进中", "-p", "40", "-d", "2024-06-03")
-    assert invoke(*step).exit_code == 0
+    assert invoke("status", "--as-of", "2024-06-25").exit_code == 0  # the database made
+    _recorded_before(isolation / "maogang.db", "2024-14", date(2024, 6, 3), "in_progress", 40)
     path = tmp_path / "cy.xlsx"
     result = invoke(
         "export", "-m", "2024-06", "--as-of", "2024-06-25", "--unit", "城运中心", "-o", str(path)
@@ -117,6 +144,11 @@ def test_an_english_export_is_checked_in_its_own_words(invoke: Invoke, tmp_path:
     path = tmp_path / "en.xlsx"
     args = ("export", "-m", "2024-06", "--as-of", "2024-06-25", "-u", "城运中心", "-o", str(path))
     assert invoke(*args, "--lang", "en").exit_code == 0
+    untouched = invoke("import", str(path), "--dry-run", "--lang", "en")
+    assert (untouched.exit_code, untouched.stderr) == (
+        0,
+        "dry run, nothing written: 0 new record(s), 20 row(s) skipped as already recorded\n",
+    )
     book = load_workbook(path)
     detail = book["Detail"]
     heads = [c.value for c in detail[1]]
@@ -135,13 +167,46 @@ def test_a_pair_recorded_or_voided_since_the_export_is_passed_over(
 ) -> None:
     # What the export wrote for these pairs cannot be worked out again: no false alarm.
     path, _rows = _typed(
-        exported, tmp_path / "later.xlsx", ("1", "督办", "黄"), ("14", "督办", "黄")
+        exported,
+        tmp_path / "later.xlsx",
+        ("1", "督办", "黄"),
+        ("14", "督办", "黄"),
+        ("2", "督办", "黄"),
     )
     later = ("record", "1", "-u", "城运中心", "-s", "推进中", "-d", "2024-06-10")
-    assert invoke(*later).exit_code == 0
+    assert invoke(*later).exit_code == 0  # recorded today, dated before the export's day
     assert invoke("void", "P1", "--reason", "录错").exit_code == 0
     result = invoke("import", str(path), "--dry-run")
-    assert not [line for line in result.stderr.splitlines() if line.startswith("警告")], result
+    assert [line for line in result.stderr.splitlines() if line.startswith("警告")] == [
+        f"警告：{path}:3: 督办“黄”与导出时算出的“绿”不同，不会导入："
+        "它由进展记录算出：新的进展请填在“状态”和“日期”列"
+    ]
+
+
+def test_a_day_typed_under_last_update_refuses_the_row(
+    invoke: Invoke, exported: Path, tmp_path: Path, isolation: Path
+) -> None:
+    # The import judges what is new by it: a unit that wrote its day of progress there
+    # would have the row judged against another day's standing.
+    path, rows = _typed(
+        exported,
+        tmp_path / "moved.xlsx",
+        ("14", "最近记录日期", datetime(2024, 6, 20)),
+        ("1", "最近记录日期", "2024-06-21"),
+        ("14", "状态", "已完成"),
+    )
+    result = invoke("import", str(path))
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        1,
+        [
+            f"{path}:{rows[1]}: 最近记录日期2024-06-21不是导出时写的（空）：此列是最近一条记录的日期，"
+            "导入据此判断哪些内容是新的；请改回原样，新进展的日期请填在“日期”列",
+            f"{path}:{rows[0]}: 最近记录日期2024-06-20不是导出时写的2024-06-03：此列是最近一条记录的日期，"
+            "导入据此判断哪些内容是新的；请改回原样，新进展的日期请填在“日期”列",
+            "错误：有2行有误，未导入任何记录；请改正后重新导入",
+        ],
+    )
+    assert count(isolation / "maogang.db") == 1
 
 
 def test_a_sheet_without_its_about_sheet_is_not_checked(

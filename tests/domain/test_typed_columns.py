@@ -79,3 +79,17 @@ def test_the_about_labels_are_the_exports(lang: str) -> None:
         assert pgettext("about", "As of") in ABOUT["as_of"]
     finally:
         set_language(None)
+
+
+def test_a_last_update_not_as_exported_is_said_with_both_days() -> None:
+    from maogang_cli.domain.typed_columns import last_update_typed
+
+    assert last_update_typed("最近记录日期", "2024-06-03", "2024-06-03") == ""
+    assert last_update_typed("最近记录日期", "", "") == ""
+    assert last_update_typed("最近记录日期", "2024-06-20", "2024-06-03") == (
+        "最近记录日期2024-06-20不是导出时写的2024-06-03：此列是最近一条记录的日期，"
+        "导入据此判断哪些内容是新的；请改回原样，新进展的日期请填在“日期”列"
+    )
+    assert last_update_typed("最近记录日期", "", "2024-06-03").startswith(
+        "最近记录日期（空）不是导出时写的2024-06-03："
+    )

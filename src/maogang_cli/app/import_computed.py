@@ -1,14 +1,14 @@
 """The columns of an export's detail sheet that `import` does not read (是否逾期, 本月进展,
 督办 …): what the export wrote in them, worked out again for the month and day its 说明
 sheet names, so that a value a unit typed over one is said, not dropped without a word
-(domain.imports.typed_over_computed decides what each such value means)."""
+(domain/typed_columns.py decides what each such value means)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.imports import ALIASES, Row, cell_text, norm_heading, normalise_date
-from maogang_cli.domain.typed_columns import Typed, typed_over_computed
+from maogang_cli.domain.typed_columns import Typed, last_update_typed, typed_over_computed
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import language, set_language
 
@@ -30,33 +30,40 @@ class _Column(NamedTuple):
 class Computed(NamedTuple):
     """What the export wrote in the columns not read, by (task, unit)."""
 
+    as_of: date  # the export's day, from its 说明
     columns: list[_Column]
     cells: dict[tuple[str, str], list[str]]  # the columns' texts, in `columns` order
     last_update: dict[tuple[str, str], str]  # the row's 最近记录日期 as the export wrote it
+    last_update_heading: str  # as the sheet heads it
 
     def check(
         self,
         row: Row,
         cells: Sequence[str],
         records: list[NewRecord],
+        stored: dict[str, list[StoredRecord]],
         voided: dict[str, list[StoredRecord]],
     ) -> tuple[list[str], list[str]]:
         """(errors, warnings) for a row's typed values, judged for the first unit it records
-        for. A pair whose records changed since the export (its 最近记录日期 is not what it
-        was, or a record of it was voided) is passed over: what the export wrote there
-        cannot be worked out again."""
+        for. A pair with a record voided, or recorded after the export's day, is passed
+        over: what the export wrote there cannot be worked out again."""
         if not records:
             return [], []
         key = (records[0].task_id, records[0].unit)
         wrote = self.cells.get(key)
+        day = self.as_of.isoformat()
         if wrote is None or voided.get(key[1]):
             return [], []
-        if normalise_date(row.last_update) != self.last_update[key]:
+        if any(r.recorded_at[:10] > day for r in stored.get(key[1], [])):
             return [], []
-        return typed_over_computed(
+        errors, warnings = typed_over_computed(
             Typed(c.heading, c.column, _typed(cells, c.at), computed)
             for c, computed in zip(self.columns, wrote, strict=True)
         )
+        moved = last_update_typed(
+            self.last_update_heading, normalise_date(row.last_update), self.last_update[key]
+        )
+        return ([moved] if moved else []) + errors, warnings
 
 
 def _typed(cells: Sequence[str], index: int) -> str:
@@ -93,6 +100,7 @@ def computed_columns(
         for i, cell in enumerate(header)
         if cell and norm_heading(cell) not in ALIASES
     ]
+    wanted_all = [(i, norm_heading(cell)) for i, cell in enumerate(header)]
     best: Computed | None = None
     was = language()
     try:
@@ -105,6 +113,7 @@ def computed_columns(
                 continue
             last = at[norm_heading(sheet.headings[6])]  # Last update
             best = Computed(
+                as_of,
                 [_Column(i, header[i], sheet.columns[j].heading) for i, j in found],
                 {
                     (r.task, r.unit): [cell_text(values[j]) for _i, j in found]
@@ -114,6 +123,10 @@ def computed_columns(
                     (r.task, r.unit): cell_text(values[last])
                     for r, values in zip(export.rows, sheet.rows, strict=True)
                 },
+                next(
+                    (header[i] for i, name in wanted_all if ALIASES.get(name) == "last_update"),
+                    sheet.headings[6],
+                ),
             )
     finally:
         set_language(was)

@@ -204,6 +204,15 @@ def stage_import(
             if task_id not in cache:
                 cache[task_id] = task_records(conn, task_id)
             stored = cache[task_id]
+            # first: a day typed under 最近记录日期 would mislead the rules below
+            if computed is not None:
+                errors, warnings = _typed_over(
+                    conn, computed, row, cells, records, stored, voided_cache
+                )
+                staged.typed += [(row.number, w) for w in warnings]
+                if errors:
+                    problems += [(row.number, e) for e in errors]
+                    continue
             if not row.date:
                 if task_id not in voided_cache:
                     voided_cache[task_id] = task_records(conn, task_id, voided=True)
@@ -228,14 +237,6 @@ def stage_import(
             if any(new):
                 records = claimed_percents(records, stored)
             refuse_done_on_typed(row, records, stored, decoded.has_last_update)
-            if computed is not None:
-                errors, warnings = _typed_over(
-                    conn, computed, row, cells, records, task_id, voided_cache
-                )
-                staged.typed += [(row.number, w) for w in warnings]
-                if errors:
-                    problems += [(row.number, e) for e in errors]
-                    continue
             if row.date:  # an undated row is dated today by check_entry: no one's day
                 refuse_second_row(rows_of, records, row.number)  # after its own problems
         except (MaogangError, ValueError) as exc:
@@ -266,14 +267,17 @@ def _typed_over(
     row: Row,
     cells: list[str],
     records: list[NewRecord],
-    task_id: str,
+    stored: dict[str, list[StoredRecord]],
     voided_cache: dict[str, dict[str, list[StoredRecord]]],
 ) -> tuple[list[str], list[str]]:
     """(errors, warnings) for the values a row typed over the columns the export works
-    out; a pair with a record voided since is passed over (see Computed.check)."""
+    out (see Computed.check)."""
+    if not records:
+        return [], []
+    task_id = records[0].task_id
     if task_id not in voided_cache:
         voided_cache[task_id] = task_records(conn, task_id, voided=True)
-    return computed.check(row, cells, records, voided_cache[task_id])
+    return computed.check(row, cells, records, stored, voided_cache[task_id])
 
 
 def _decode(conn: sqlite3.Connection, path: Path, sheet: str | None, *, again: bool) -> _Sheet:

@@ -123,3 +123,22 @@ def _same(typed: str, computed: str) -> bool:
         return True
     lines = [" ".join(line.split()) for line in typed.splitlines()]
     return lines == [" ".join(line.split()) for line in computed.splitlines()]
+
+
+def last_update_typed(heading: str, typed: str, computed: str) -> str:
+    """Why a 最近记录日期 cell that is not what the export wrote refuses its row, "" when it
+    is. The import reads it as the day the row's standing was shown (what is new is judged
+    against it), so a day typed there (often meant as the day of new progress) would judge
+    the row wrong."""
+    if _same(typed, computed):
+        return ""
+    return _(
+        "{column} {typed} is not what the export wrote ({computed}): it is the day of the "
+        "latest record, by which the import tells what is new; put it back, and write the "
+        "day of new progress under {date}"
+    ).format(
+        column=heading,
+        typed=inert(typed, one_line=True)[:40] or _("(empty)"),
+        computed=computed or _("(empty)"),
+        date=chinese_heading("date"),
+    )

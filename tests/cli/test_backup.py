@@ -34,6 +34,11 @@ def test_backup_by_date_then_checked(invoke: Invoke, office: Path) -> None:
     again = invoke("backup", "--lang", "en")
     assert again.exit_code == 1
     assert again.stderr.startswith(f"error: {copy.name} exists")
+    # `-o "$BACKUP"` with the variable unset: a folder, a path that cannot be used
+    for folder in ("", str(office.parent)):
+        refused = invoke("backup", "-o", folder)
+        shown = folder or "."
+        assert (refused.exit_code, refused.stderr) == (2, f"错误：{shown} 是目录：请给出文件名\n")
 
 
 def test_restore_checks_first_and_keeps_the_replaced_database(invoke: Invoke, office: Path) -> None:

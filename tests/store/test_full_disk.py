@@ -105,6 +105,8 @@ def test_records_still_in_the_wal_are_shown_and_backed_up(
     invoke: Invoke, wal_held: Path, tmp_path: Path
 ) -> None:
     assert history_ids(invoke, wal_held) == ["P1", "P2"]
+    check = invoke("check", "--db", str(wal_held))
+    assert (check.exit_code, check.stderr) == (0, FULL.format(path=wal_held) + "\n")
     copy = tmp_path / "other-disk" / "copy.db"
     copy.parent.mkdir()
     backup = invoke("backup", "-o", str(copy), "--db", str(wal_held))
@@ -130,6 +132,8 @@ def test_without_room_to_read_the_wal_the_view_says_so_and_backup_reads_it_there
         f"警告：数据库 {wal_held} 所在磁盘已满：按现状显示，最新的记录仍在其 -wal 文件中，"
         "因没有空间读取而未显示；腾出空间之前无法保存任何内容\n",
     )
+    check = invoke("check", "--db", str(wal_held))
+    assert (check.exit_code, check.stderr) == (0, status.stderr)  # the file, not its -wal
     copy = tmp_path / "other-disk" / "copy.db"
     copy.parent.mkdir()
     backup = invoke("backup", "-o", str(copy), "--db", str(wal_held))

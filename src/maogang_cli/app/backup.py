@@ -62,6 +62,8 @@ def backup(db: Path, out: Path | None, now: datetime) -> Copied:
     from maogang_cli.store.full_disk import release
 
     target = out or default_name(now)
+    if target.is_dir():  # `-o ""` (an unset variable) is the current folder
+        raise UsageError(_("{path} is a directory: give a file name").format(path=target))
     if target.exists():
         raise OutputExistsError(
             _("{path} exists: give another name with -o, or move it first").format(path=target)

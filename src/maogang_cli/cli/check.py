@@ -14,9 +14,14 @@ def check(ctx: typer.Context) -> None:
     """
     from maogang_cli.app.checking import CheckFailed, first_problem
     from maogang_cli.app.checking import check as run_checks
+    from maogang_cli.store.db import full_disk_warning
 
     run = run_of(ctx)
-    findings = run_checks(config.db_path(run.db))
+    path = config.db_path(run.db)
+    findings = run_checks(path)
+    warning = full_disk_warning(path)  # the file checked as it is, maybe without its -wal
+    if warning is not None:
+        output.warn(warning)
     ok, wrong = _("ok"), _("WRONG")
     width = max(len(ok), len(wrong))
     for finding in findings:

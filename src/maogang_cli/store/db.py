@@ -262,18 +262,8 @@ def _read_only_store(opened: _Opened, db_path: Path, data_dir: Path) -> Store:
                 "this maogang: make it writable once, or copy it somewhere writable"
             ).format(path=db_path)
         )
-    if opened.wal_left_out:
-        left_out = _(
-            "warning: the disk under the database {path} is full: showing it as it is, "
-            "without the newest records still in its -wal file (no disk had room to read "
-            "them); nothing can be stored until some space is freed"
-        ).format(path=db_path)
-        return Store(conn, (left_out,))
-    if opened.full:
-        full = _(
-            "warning: the disk under the database {path} is full: showing it as it is; "
-            "nothing can be stored until some space is freed"
-        ).format(path=db_path)
+    full = full_disk_warning(db_path)
+    if full is not None:
         return Store(conn, (full,))
     if _catalogue_current(conn, data_dir):
         return Store(conn)
@@ -286,6 +276,24 @@ def _read_only_store(opened: _Opened, db_path: Path, data_dir: Path) -> Store:
             ).format(path=db_path, data=data_dir),
         ),
     )
+
+
+def full_disk_warning(path: Path) -> str | None:
+    """The warning for a database this run reads as it is because its disk is full."""
+    from maogang_cli.store.failures import read_as_full, wal_left_out
+
+    if wal_left_out(path):
+        return _(
+            "warning: the disk under the database {path} is full: showing it as it is, "
+            "without the newest records still in its -wal file (no disk had room to read "
+            "them); nothing can be stored until some space is freed"
+        ).format(path=path)
+    if read_as_full(path):
+        return _(
+            "warning: the disk under the database {path} is full: showing it as it is; "
+            "nothing can be stored until some space is freed"
+        ).format(path=path)
+    return None
 
 
 def open_to_load(db_path: Path, data_dir: Path, *, force: bool) -> tuple[sqlite3.Connection, bool]:

@@ -76,6 +76,11 @@ def remember_full(path: Path, *, wal_left_out: bool = False) -> None:
     _wal_left_out[:] = [path] if wal_left_out else []
 
 
+def read_as_full(path: Path) -> bool:
+    """Whether the database was opened as it is because its disk is full."""
+    return path in _full
+
+
 def wal_left_out(path: Path) -> bool:
     """Whether the database was opened (full disk) without the records in its -wal."""
     return path in _wal_left_out

@@ -8,11 +8,13 @@ import sqlite3
 
 from maogang_cli.catalog.kept_keys import StoredUnit
 
-# Every record that names a unit by its key, voided ones too (a void is a later entry).
+# Every record that names a unit by its key, voided ones too (a void is a later entry),
+# counted by key and the name it was recorded under: each table read once (at district
+# scale, 200,000 progress records read twice took a fifth of `load`).
 _RECORDS = """
-    SELECT unit_key AS key, unit AS name FROM progress
-    UNION ALL SELECT unit_key, unit FROM duty_records
-    UNION ALL SELECT department, NULL FROM hazards
+    SELECT unit_key, unit, COUNT(*) FROM progress GROUP BY unit_key, unit
+    UNION ALL SELECT unit_key, unit, COUNT(*) FROM duty_records GROUP BY unit_key, unit
+    UNION ALL SELECT department, NULL, COUNT(*) FROM hazards GROUP BY department
 """
 
 
@@ -25,16 +27,12 @@ def units_with_records(conn: sqlite3.Connection) -> list[StoredUnit]:
     for key, name in conn.execute("SELECT key, name FROM unit_names"):
         names.setdefault(key, set()).add(name)
     recorded: dict[str, set[str]] = {}
-    for key, name in conn.execute(
-        f"SELECT DISTINCT key, name FROM ({_RECORDS}) WHERE name IS NOT NULL"
-    ):
-        recorded.setdefault(key, set()).add(name)
-    rows = conn.execute(
-        f"""SELECT u.key, u.name, u.retired, COUNT(*) FROM units u JOIN ({_RECORDS}) r
-                ON r.key = u.key
-            WHERE u.key NOT LIKE '~%'
-            GROUP BY u.key ORDER BY u.key"""
-    )
+    counts: dict[str, int] = {}
+    for key, name, n in conn.execute(_RECORDS):
+        counts[key] = counts.get(key, 0) + n
+        if name is not None:
+            recorded.setdefault(key, set()).add(name)
+    rows = conn.execute("SELECT key, name, retired FROM units WHERE key NOT LIKE '~%' ORDER BY key")
     owed = holdings(conn)
     return [
         StoredUnit(
@@ -42,10 +40,11 @@ def units_with_records(conn: sqlite3.Connection) -> list[StoredUnit]:
             name,
             frozenset(names.get(key, set()) | (recorded.get(key, set()) if retired else set())),
             bool(retired),
-            n,
+            counts[key],
             frozenset(owed.get(key, set())),
         )
-        for key, name, retired, n in rows
+        for key, name, retired in rows
+        if key in counts
     ]
 
 

@@ -136,6 +136,7 @@ _NOT_FOR_OVERDUE = (
     "maogang_cli.domain.voids",
     "maogang_cli.cli.subcommands",  # a group's lazy commands: overdue is no group
     "maogang_cli.domain.overdue_groups",  # the table's and the bulletin's grouping
+    "maogang_cli.domain.catalogue_records",  # tasks and units in full: items name tasks
 )
 NOT_ON_THE_PATH = [
     (["status", "--json", "--as-of", AS_OF], (*_JSON, *_READ_ONLY)),

@@ -1,7 +1,10 @@
 """Plain records the domain works with, read from the store."""
 
-from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from maogang_cli.domain.catalogue_records import TaskInfo as TaskInfo
+    from maogang_cli.domain.catalogue_records import UnitInfo as UnitInfo
 
 
 class TaskHead(NamedTuple):
@@ -13,31 +16,11 @@ class TaskHead(NamedTuple):
     title: str
 
 
-class TaskInfo(NamedTuple):
-    id: str
-    year: int
-    seq: int
-    action: str
-    title: str
-    description: str
-    deadline: date
-    deadline_text: str
-    responsible: list[str]
-    cooperating: list[str]
-    responsible_etc: bool
-    cooperating_etc: bool
-    responsible_units: list[str]
-    cooperating_units: list[str]
-    measures: list[int]
-    milestones: list[dict[str, str]]
-    retired: bool
+def __getattr__(name: str) -> Any:
+    """TaskInfo and UnitInfo (the catalogue's tasks and units in full) live in
+    domain/catalogue_records.py: a list of items names its tasks by TaskHead alone."""
+    if name in ("TaskInfo", "UnitInfo"):
+        from maogang_cli.domain import catalogue_records
 
-
-class UnitInfo(NamedTuple):
-    name: str
-    full_name: str
-    kind: str
-    is_group: bool
-    members: list[str]
-    aliases: list[str]
-    retired: bool = False
+        return getattr(catalogue_records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from maogang_cli.domain.models import TaskHead, TaskInfo, UnitInfo
+from maogang_cli.domain.models import TaskHead
 from maogang_cli.errors import NotFoundError, UsageError, did_you_mean, nearest
 from maogang_cli.i18n import _
 from maogang_cli.words import names
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from maogang_cli.domain.catalogue_records import TaskInfo, UnitInfo
 
 
 def _loads(text: str) -> Any:
@@ -127,6 +129,8 @@ def resolve_task(conn: sqlite3.Connection, ref: str, year: int | None = None) ->
 
 
 def _task(row: sqlite3.Row, pairs: dict[str, dict[str, list[str]]]) -> TaskInfo:
+    from maogang_cli.domain.catalogue_records import TaskInfo
+
     units = pairs.get(row["id"], {})
     return TaskInfo(
         id=row["id"],
@@ -198,6 +202,8 @@ def task_heads(conn: sqlite3.Connection) -> dict[str, TaskHead]:
 
 
 def list_units(conn: sqlite3.Connection) -> list[UnitInfo]:
+    from maogang_cli.domain.catalogue_records import UnitInfo
+
     aliases: dict[str, list[str]] = {}
     for name, unit in conn.execute(
         "SELECT name, unit FROM unit_names WHERE name != unit ORDER BY rowid"

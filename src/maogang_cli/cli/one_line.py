@@ -15,11 +15,14 @@ from maogang_cli.i18n import N_, _
 
 
 def environment_error(exc: Exception) -> MaogangError | None:
-    """A full disk, a busy or damaged database: the user's message, not a bug report."""
+    """A full disk, a busy, damaged or altered database: the user's message, not a bug
+    report."""
     if isinstance(exc, OSError) or "sqlite3" in sys.modules:
+        from maogang_cli.store.altered import explain_altered
         from maogang_cli.store.failures import explain
 
-        return explain(exc)
+        # a table dropped or a catalogue value made unreadable around maogang: not a bug
+        return explain(exc) or explain_altered(exc)
     return None
 
 

@@ -14,10 +14,11 @@ from maogang_cli.i18n import language, set_language
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
     from datetime import date
 
     from maogang_cli.domain.imports import StoredRecord
+    from maogang_cli.exporters.sheets import Value
     from maogang_cli.store.progress import NewRecord
 
 
@@ -28,12 +29,13 @@ class _Column(NamedTuple):
 
 
 class Computed(NamedTuple):
-    """What the export wrote in the columns not read, by (task, unit)."""
+    """What the export wrote in the columns not read, by (task, unit), as it wrote them
+    (made text only for a cell a unit typed in: most are left as they were)."""
 
     as_of: date  # the export's day, from its 说明
     columns: list[_Column]
-    cells: dict[tuple[str, str], list[str]]  # the columns' texts, in `columns` order
-    last_update: dict[tuple[str, str], str]  # the row's 最近记录日期 as the export wrote it
+    cells: dict[tuple[str, str], list[Value]]  # the columns' values, in `columns` order
+    last_update: dict[tuple[str, str], Value]  # the row's 最近记录日期 as the export wrote it
     last_update_heading: str  # as the sheet heads it
 
     def check(
@@ -56,12 +58,16 @@ class Computed(NamedTuple):
             return [], []
         if any(r.recorded_at[:10] > day for r in stored.get(key[1], [])):
             return [], []
+        typed = [
+            (c, _typed(cells, c.at), value) for c, value in zip(self.columns, wrote, strict=True)
+        ]
         errors, warnings = typed_over_computed(
-            Typed(c.heading, c.column, _typed(cells, c.at), computed)
-            for c, computed in zip(self.columns, wrote, strict=True)
+            Typed(c.heading, c.column, text, cell_text(value)) for c, text, value in typed if text
         )
         moved = last_update_typed(
-            self.last_update_heading, normalise_date(row.last_update), self.last_update[key]
+            self.last_update_heading,
+            normalise_date(row.last_update),
+            cell_text(self.last_update[key]),
         )
         return ([moved] if moved else []) + errors, warnings
 
@@ -79,55 +85,60 @@ def computed_columns(
     exported: tuple[str, date] | None,
     *,
     today: date,
+    units: Collection[str],
 ) -> Computed | None:
-    """The export of `exported` (month, as-of day) worked out again, in the language of the
-    sheet's headings; None without that day, or when the sheet has none of the columns."""
+    """The export of `exported` (month, as-of day) worked out again for `units` (the
+    sheet's), in the language of the sheet's headings; None without that day, or when the
+    sheet has none of the columns."""
     if exported is None:
         return None
     from maogang_cli.app.reporting import monthly_export
+    from maogang_cli.domain.export import for_units
     from maogang_cli.domain.periods import parse_period
     from maogang_cli.exporters.sheets import detail_sheet
 
     month, as_of = exported
     try:
         export = monthly_export(
-            conn, parse_period("monthly", month), as_of=as_of, today=max(today, as_of)
+            conn,
+            parse_period("monthly", month),
+            as_of=as_of,
+            today=max(today, as_of),
+            hazards=False,
         )
     except (MaogangError, ValueError):
         return None  # a month outside the plan: no export could have been made of it
-    wanted = [
-        (i, norm_heading(cell))
-        for i, cell in enumerate(header)
-        if cell and norm_heading(cell) not in ALIASES
-    ]
-    wanted_all = [(i, norm_heading(cell)) for i, cell in enumerate(header)]
-    best: Computed | None = None
+    export = for_units(export, units)  # a unit's sheet: its 20 rows, not the town's 280
+    named = [(i, norm_heading(cell)) for i, cell in enumerate(header) if cell]
     was = language()
     try:
+        # The headings tell the sheet's language; its cells are then worked out in it once.
+        found: dict[str, list[tuple[int, int]]] = {}
         for lang in ("zh", "en"):
             set_language(lang)
-            sheet = detail_sheet(export)
-            at = {norm_heading(h): j for j, h in enumerate(sheet.headings)}
-            found = [(i, at[name]) for i, name in wanted if name in at]
-            if best is not None and len(found) <= len(best.columns):
-                continue
-            last = at[norm_heading(sheet.headings[6])]  # Last update
-            best = Computed(
-                as_of,
-                [_Column(i, header[i], sheet.columns[j].heading) for i, j in found],
-                {
-                    (r.task, r.unit): [cell_text(values[j]) for _i, j in found]
-                    for r, values in zip(export.rows, sheet.rows, strict=True)
-                },
-                {
-                    (r.task, r.unit): cell_text(values[last])
-                    for r, values in zip(export.rows, sheet.rows, strict=True)
-                },
-                next(
-                    (header[i] for i, name in wanted_all if ALIASES.get(name) == "last_update"),
-                    sheet.headings[6],
-                ),
-            )
+            headings = detail_sheet(export._replace(rows=())).headings
+            at = {norm_heading(h): j for j, h in enumerate(headings)}
+            found[lang] = [(i, at[name]) for i, name in named if name in at]
+        lang = max(found, key=lambda key: len(found[key]))  # zh on a tie
+        set_language(lang)
+        sheet = detail_sheet(export)
     finally:
         set_language(was)
-    return best if best is not None and best.columns else None
+    unread = [(i, j) for i, j in found[lang] if norm_heading(header[i]) not in ALIASES]
+    last = next((i for i, name in named if ALIASES.get(name) == "last_update"), None)
+    if not unread or last is None:
+        return None
+    last_column = dict(found[lang])[last]
+    return Computed(
+        as_of,
+        [_Column(i, header[i], sheet.columns[j].heading) for i, j in unread],
+        {
+            (r.task, r.unit): [values[j] for _i, j in unread]
+            for r, values in zip(export.rows, sheet.rows, strict=True)
+        },
+        {
+            (r.task, r.unit): values[last_column]
+            for r, values in zip(export.rows, sheet.rows, strict=True)
+        },
+        header[last],
+    )

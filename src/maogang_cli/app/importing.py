@@ -174,7 +174,13 @@ def stage_import(
     lookups: PairLookups = {}  # what each (task, unit) resolved to, looked up once
     rows_of: dict[tuple[str, str, date], int] = {}  # the first row of each pair and day
     computed = (
-        computed_columns(conn, decoded.header, decoded.exported, today=today)
+        computed_columns(
+            conn,
+            decoded.header,
+            decoded.exported,
+            today=today,
+            units=_units_named(decoded),
+        )
         if decoded.has_last_update
         else None
     )
@@ -259,6 +265,12 @@ def stage_import(
         problems.sort(key=lambda problem: problem[0])  # row order (stable within a row)
         raise ImportProblems(decoded.file, problems, bad_rows=len(problems))
     return staged
+
+
+def _units_named(decoded: _Sheet) -> set[str]:
+    """The units a sheet's rows name, as typed (an export writes their names)."""
+    at = decoded.columns["unit"]
+    return {cells[at] for _number, cells in decoded.body if at < len(cells)}
 
 
 def _typed_over(

@@ -105,9 +105,11 @@ def monthly_export(
     today: date,
     year: int | None = None,
     unit: str | None = None,
+    hazards: bool = True,
 ) -> MonthlyExport:
     """The monthly report of `month` as of `as_of` (default: its report due day, or today);
-    with `unit` (a name, alias or pinyin; a group means its members), only its rows.
+    with `unit` (a name, alias or pinyin; a group means its members), only its rows;
+    with hazards=False, no hazard ledger (`import` works out only the progress rows).
 
     Its report column says what had arrived by that report day: from the due day on, a
     report not received by then is missing (the running grid of `reports` waits a day)."""
@@ -143,7 +145,8 @@ def monthly_export(
     )
     from maogang_cli.app.hazard_ledger import export_hazards
 
-    export = export._replace(hazards=tuple(export_hazards(conn, day, month.first)))
+    if hazards:  # `import` works out only the progress rows again
+        export = export._replace(hazards=tuple(export_hazards(conn, day, month.first)))
     if wanted is None:
         return export
     from maogang_cli.domain.export import for_units

@@ -60,6 +60,14 @@ TESTS_BY_FILE = {
         "tests/store/test_pinyin.py tests/cli/test_multi_year.py tests/cli/test_load.py"
     ),
     "src/maogang_cli/store/imports.py": "tests/cli/test_import.py",
+    # The derived hazard tables' fill, guards and check (migration 16).
+    "src/maogang_cli/store/derived.py": (
+        "tests/store/test_derived.py tests/cli/test_check_derived.py tests/store/test_migrations.py"
+    ),
+    # The writer: which voided hazard a sheet's row is compared with.
+    "src/maogang_cli/store/hazards.py": (
+        "tests/store/test_hazards.py tests/cli/test_hazard.py tests/cli/test_hazard_import.py"
+    ),
     "src/maogang_cli/store/chain.py": "tests/cli/test_check.py tests/cli/test_backup.py",
 }
 # (pattern inside a string literal, replacement): each match is one mutant.

@@ -280,3 +280,32 @@ def test_a_voided_hazard_is_registered_again_when_corrected(invoke: Invoke, tmp_
         "YH-2024-0002": ("major", "registered"),
         "YH-2024-0003": ("major", "registered"),
     }
+
+
+def test_a_row_is_compared_with_the_latest_voided_hazard_of_its_key(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Two hazards voided under one business, description and day: a row is the same as
+    the LATEST one (skipped) or its correction (registered), whatever an older one held."""
+    mistaken = row(1)
+    mistaken[4] = "一般"
+    first = write_csv(tmp_path / "a.csv", HEAD_ZH, [mistaken])
+    assert invoke("hazard", "import", str(first), "--by", "张三").exit_code == 0  # 0001
+    for hazard, day in (("YH-2024-0001", "2024-06-21"), ("YH-2024-0002", "2024-06-22")):
+        if hazard == "YH-2024-0002":
+            corrected = write_csv(tmp_path / "b.csv", HEAD_ZH, [row(1)])
+            assert invoke("hazard", "import", str(corrected), "--by", "张三").exit_code == 0
+        voided = invoke(
+            "hazard", "event", hazard, "作废", "--note", "重填", "--date", day, "--by", "李四"
+        )
+        assert voided.exit_code == 0, voided.stderr
+    # 0002 (major, voided last) is the row's own sheet again: skipped, nothing registered
+    same = invoke("hazard", "import", str(tmp_path / "b.csv"), "--by", "张三")
+    assert (same.exit_code, same.stdout, same.stderr) == (0, "", "已上账0项，已在台账中1项\n")
+    # the first sheet (一般, as the older 0001 held) differs from 0002: registered anew
+    again = invoke("hazard", "import", str(first), "--by", "张三")
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        0,
+        "2\tYH-2024-0003\n",
+        "已上账1项，已在台账中0项\n",
+    )

@@ -348,7 +348,7 @@ def _root(
     data: DataOption = None,
 ) -> None:
     """泖港镇安全生产治本攻坚三年行动 (2024—2026) compliance tracker."""
-    ctx.obj = Run(db, data, cast("Lang", lang.value), json)  # one of i18n.Lang, by its making
+    ctx.obj = Run(db, data, cast("Lang", lang), json)  # one of i18n.Lang, by its making
 
 
 def main() -> None:

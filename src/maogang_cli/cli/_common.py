@@ -2,11 +2,11 @@
 with its warnings shown."""
 
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any, cast, get_args
 
 import typer
+from typer._types import TyperChoice  # loaded with typer (typer.main uses it)
 
 from maogang_cli import config, output
 from maogang_cli.errors import UsageError
@@ -55,25 +55,27 @@ AsOfOption = Annotated[
 ]
 
 
-# The --lang choices, made from the one definition of the languages (i18n.Lang): typer
-# takes its choices from an Enum.
-LangChoice = StrEnum("LangChoice", {code: code for code in get_args(Lang)})  # type: ignore[misc]
-DEFAULT_LANG = LangChoice("zh")
+# The --lang choices, from the one definition of the languages (i18n.Lang), as click's
+# Choice: typer's other way, an Enum, defined an Enum class at every run (0.7 M
+# instructions).
+LANG_CHOICES = list(get_args(Lang))
+DEFAULT_LANG = "zh"
 
 
-def _set_language(value: LangChoice) -> None:
+def _set_language(value: str) -> None:
     """Messages follow a --lang given after the command. The run already started in the
     language its arguments ask for (cli._Group.main reads --lang wherever it stands, as
     help texts are made before click reads the options), else MAOGANG_LANG's."""
     from maogang_cli.i18n import set_language
 
-    set_language(value.value)
+    set_language(cast("Lang", value))
 
 
 LangOption = Annotated[
-    LangChoice,
+    str,
     typer.Option(
         "--lang",
+        click_type=TyperChoice(LANG_CHOICES, case_sensitive=True),
         envvar=LANG_ENV,
         show_envvar=True,
         help=LANG_HELP,
@@ -138,7 +140,7 @@ def global_options(path: str, names: tuple[str, ...], *, has_json: bool) -> list
             # click hands over the raw value; typer converts only its own parameters
             setattr(run, name, Path(value) if name in ("db", "data") else value)
             if name == "lang":
-                _set_language(LangChoice(value))
+                _set_language(value)
 
     params = global_params()
     chosen = [params[name] for name in ("json", *names) if name != "json" or has_json]
@@ -151,7 +153,6 @@ def global_options(path: str, names: tuple[str, ...], *, has_json: bool) -> list
 def global_params() -> dict[str, Any]:
     """The global options of `_globals`, made as typer makes them (a test compares the
     two), without typer reading the signature at every run (2.1 M instructions; 0.35 M)."""
-    from typer._types import TyperChoice
     from typer.core import TyperOption
     from typer.models import TyperPath
 
@@ -201,7 +202,7 @@ def global_params() -> dict[str, Any]:
         "lang": option(
             "lang",
             is_flag=False,
-            type=TyperChoice([c.value for c in LangChoice], case_sensitive=True),
+            type=TyperChoice(LANG_CHOICES, case_sensitive=True),
             default=DEFAULT_LANG,
             show_default=True,
             envvar=LANG_ENV,

@@ -184,6 +184,26 @@ def test_the_system_reasons_are_said_in_the_run_language(code: int, zh: str, en:
     assert os_reason(OSError(errno.ECHILD, "No child processes")) == "No child processes"
 
 
+def test_a_file_open_in_excel_on_windows_is_named_as_such(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "june.xlsx"
+    out.write_bytes(b"old")
+
+    def open_elsewhere(src: str, dst: str) -> None:
+        error = PermissionError(errno.EACCES, "The process cannot access the file")
+        error.winerror = 32  # type: ignore[attr-defined]  # set by Windows only
+        raise error
+
+    monkeypatch.setattr(outfiles.os, "replace", open_elsewhere)
+    result = invoke("export", "-m", "2024-06", "--as-of", "2024-06-30", "-o", str(out), "--force")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"错误：无法写入 {out}：文件正被其他程序打开（Excel、WPS？）：请关闭后重试\n",
+    )
+    assert out.read_bytes() == b"old"
+
+
 def test_the_exit_code_follows_what_refused() -> None:
     full = outfiles.refused_write("x", OSError(errno.ENOSPC, "full"))
     denied = outfiles.refused_write("x", OSError(errno.EACCES, "denied"))

@@ -48,8 +48,14 @@ _BY_ERRNO = {getattr(errno, name): text for name, text in _REASONS.items() if ha
 ENVIRONMENT = frozenset(getattr(errno, n) for n in ("ENOSPC", "EDQUOT", "EIO") if hasattr(errno, n))
 
 
+# Windows: a file open in Excel or WPS cannot be replaced (errno says only EACCES)
+_SHARING_VIOLATIONS = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
 def os_reason(exc: OSError) -> str:
     """Why the system refused: words of our own for the usual errnos, else its own text."""
+    if getattr(exc, "winerror", None) in _SHARING_VIOLATIONS:
+        return _("open in another program (Excel, WPS?): close it and try again")
     reason = _BY_ERRNO.get(exc.errno or 0)
     if reason is not None:
         return _(reason)

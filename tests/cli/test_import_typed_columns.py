@@ -73,6 +73,15 @@ def _typed(path: Path, into: Path, *cells: tuple[str, str, object]) -> tuple[Pat
     return into, numbers
 
 
+def progress_refused(path: Path, row: int) -> list[str]:
+    """What import says of a row whose unit wrote progress under 本月进展."""
+    return [
+        f"{path}:{row}: 本月进展是导出时算出的，不会导入：新的进展请填在“状态”“进度”或“备注”列，"
+        "并在“日期”列填写发生的日期",
+        "错误：有1行有误，未导入任何记录；请改正后重新导入",
+    ]
+
+
 def test_the_export_untouched_imports_without_a_word(invoke: Invoke, exported: Path) -> None:
     result = invoke("import", str(exported), "--dry-run")
     assert (result.exit_code, result.stderr) == (
@@ -124,14 +133,7 @@ def test_progress_typed_under_this_months_progress_refuses_the_row(
 ) -> None:
     path, [row] = _typed(exported, tmp_path / "progress.xlsx", ("10", "本月进展", "已完成调研"))
     result = invoke("import", str(path))
-    assert (result.exit_code, result.stderr.splitlines()) == (
-        1,
-        [
-            f"{path}:{row}: 本月进展是导出时算出的，不会导入：新的进展请填在“状态”“进度”或“备注”列，"
-            "并在“日期”列填写发生的日期",
-            "错误：有1行有误，未导入任何记录；请改正后重新导入",
-        ],
-    )
+    assert (result.exit_code, result.stderr.splitlines()) == (1, progress_refused(path, row))
     assert count(isolation / "maogang.db") == 1
     english = invoke("import", str(path), "--lang", "en")
     assert english.stderr.splitlines()[0] == (
@@ -221,3 +223,32 @@ def test_a_sheet_without_its_about_sheet_is_not_checked(
         0,
         "试运行，未写入：新增记录0条、已记录而跳过20行\n",
     )
+
+
+def test_words_under_this_months_progress_refuse_the_row_whatever_was_recorded_since(
+    invoke: Invoke, exported: Path, tmp_path: Path, isolation: Path
+) -> None:
+    # Tester T60: a pair with a record entered after the export's day (the walkthrough's own
+    # row) was passed over whole, and the unit's words under 本月进展 vanished again.
+    book = load_workbook(exported)
+    heads = [c.value for c in book["明细"][1]]
+    shown = next(
+        row[heads.index("本月进展")].value
+        for row in book["明细"].iter_rows(min_row=2)
+        if str(row[heads.index("序号")].value) == "14"
+    )
+    assert shown  # the export's own line for 2024-14's record of the 3rd
+    later = ("record", "14", "-u", "城运中心", "-s", "推进中", "-p", "60", "-d", "2024-06-12")
+    assert invoke(*later).exit_code == 0  # recorded today, dated before the export's day
+    kept, _rows = _typed(exported, tmp_path / "kept.xlsx", ("14", "本月进展", f"  {shown} "))
+    untouched = invoke("import", str(kept), "--dry-run")
+    assert (untouched.exit_code, untouched.stderr) == (
+        0,
+        "试运行，未写入：新增记录0条、已记录而跳过20行\n",
+    )
+    words, [row] = _typed(
+        exported, tmp_path / "words.xlsx", ("14", "本月进展", f"{shown}\n6月28日数据库一期上线")
+    )
+    result = invoke("import", str(words))
+    assert (result.exit_code, result.stderr.splitlines()) == (1, progress_refused(words, row))
+    assert count(isolation / "maogang.db") == 2

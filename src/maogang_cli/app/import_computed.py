@@ -8,7 +8,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from maogang_cli.domain.imports import ALIASES, Row, cell_text, norm_heading, normalise_date
-from maogang_cli.domain.typed_columns import Typed, last_update_typed, typed_over_computed
+from maogang_cli.domain.typed_columns import (
+    Typed,
+    last_update_typed,
+    progress_typed_since,
+    typed_over_computed,
+)
 from maogang_cli.errors import MaogangError
 from maogang_cli.i18n import language, set_language
 
@@ -47,8 +52,9 @@ class Computed(NamedTuple):
         voided: dict[str, list[StoredRecord]],
     ) -> tuple[list[str], list[str]]:
         """(errors, warnings) for a row's typed values, judged for the first unit it records
-        for. A pair with a record voided, or recorded after the export's day, is passed
-        over: what the export wrote there cannot be worked out again."""
+        for. A pair with a record voided since the export is passed over, and one with a
+        record recorded after the export's day has only its 本月进展 judged: what the export
+        wrote there cannot be worked out again."""
         if not records:
             return [], []
         key = (records[0].task_id, records[0].unit)
@@ -56,14 +62,14 @@ class Computed(NamedTuple):
         day = self.as_of.isoformat()
         if wrote is None or voided.get(key[1]):
             return [], []
-        if any(r.recorded_at[:10] > day for r in stored.get(key[1], [])):
-            return [], []
         typed = [
-            (c, _typed(cells, c.at), value) for c, value in zip(self.columns, wrote, strict=True)
+            Typed(c.heading, c.column, text, cell_text(value))
+            for c, value in zip(self.columns, wrote, strict=True)
+            if (text := _typed(cells, c.at))
         ]
-        errors, warnings = typed_over_computed(
-            Typed(c.heading, c.column, text, cell_text(value)) for c, text, value in typed if text
-        )
+        if any(r.recorded_at[:10] > day for r in stored.get(key[1], [])):
+            return progress_typed_since(typed), []
+        errors, warnings = typed_over_computed(typed)
         moved = last_update_typed(
             self.last_update_heading,
             normalise_date(row.last_update),

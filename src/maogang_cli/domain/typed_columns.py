@@ -116,13 +116,36 @@ def typed_over_computed(cells: Iterable[Typed]) -> tuple[list[str], list[str]]:
     return errors, warnings
 
 
+def progress_typed_since(cells: Iterable[Typed]) -> list[str]:
+    """Errors for a row whose pair has records recorded since the export: what the export
+    wrote then cannot be worked out again, but records are only added, so each line of its
+    本月进展 is a line worked out now. A line that is none of them is the unit's own words,
+    refused as `typed_over_computed` refuses them (the judged columns are passed over)."""
+    grown = [
+        cell
+        for cell in cells
+        if cell.column in _PROGRESS_COLUMNS and not _lines_within(cell.typed, cell.computed)
+    ]
+    return typed_over_computed(grown)[0]
+
+
+def _lines_within(typed: str, computed: str) -> bool:
+    lines = {_line(line) for line in computed.splitlines()}
+    return all(_line(line) in lines for line in typed.splitlines() if line.strip())
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _same(typed: str, computed: str) -> bool:
     """Alike as a spreadsheet may have saved them: a date retyped 2024/6/30, line breaks
     and spaces at line ends."""
     if normalise_date(typed) == normalise_date(computed):
         return True
-    lines = [" ".join(line.split()) for line in typed.splitlines()]
-    return lines == [" ".join(line.split()) for line in computed.splitlines()]
+    return [_line(line) for line in typed.splitlines()] == [
+        _line(line) for line in computed.splitlines()
+    ]
 
 
 def last_update_typed(heading: str, typed: str, computed: str) -> str:

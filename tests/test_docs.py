@@ -123,8 +123,14 @@ def matching(example: dict[str, Any], items: list[Any]) -> Any:
 
 @pytest.mark.parametrize(("args", "example"), EXAMPLES, ids=[a for a, _ in EXAMPLES])
 def test_each_json_example_parses_and_has_the_real_outputs_keys(
-    invoke: Invoke, office: Path, args: str, example: str
+    invoke: Invoke,
+    office: Path,
+    args: str,
+    example: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # where an example writes a file (backup -o copy.db)
     documented = json.loads(example)
     result = invoke(*shlex.split(args), "--db", str(office))
     assert result.exit_code == 0, result.stderr

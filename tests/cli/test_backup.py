@@ -129,7 +129,7 @@ def test_an_older_database_is_checked_backed_up_and_restored(invoke: Invoke, off
         0,
         [
             f"正常 数据库结构：版本 {SCHEMA_VERSION}",
-            "正常 数据库结构：60个表、视图、索引和触发器，均与本版本所建一致",
+            "正常 数据库结构：60个表、视图、索引和触发器，均与本版本一致",
             "正常 保护：每张证据表都只能追加",
             "正常 哈希链：1条，条条与前一条相扣",
             "正常 隐患汇总：0项，均与其事件相符",

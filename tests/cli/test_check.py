@@ -41,7 +41,7 @@ def test_an_untouched_database_passes(invoke: Invoke, office: Path) -> None:
     assert r.stdout == (
         "ok    integrity_check: ok\n"
         "ok    schema: version 16\n"
-        "ok    schema: 60 tables, views, indexes and triggers, as this version makes them\n"
+        "ok    schema: 60 tables, views, indexes and triggers, all as expected\n"
         "ok    guards: every evidence table is append-only\n"
         "ok    chain: 5 entries, each sealed to the one before\n"
         "ok    hazard summary: 0 hazards, each as its events say\n"

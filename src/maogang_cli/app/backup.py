@@ -13,11 +13,21 @@ from maogang_cli.errors import OutputExistsError, UsageError
 from maogang_cli.i18n import _
 
 
+class End(NamedTuple):
+    """An evidence table's end in a backup: what an office writes down or keeps elsewhere."""
+
+    table: str
+    entries: int
+    last: str | None  # the last entry's id (P42, YH-2024-0003); None: no entry yet
+    hash: str  # its hash ("" if none)
+
+
 class Copied(NamedTuple):
     source: Path
     target: Path
     entries: int
     kept: Path | None = None  # restore: where the replaced database went
+    ends: tuple[End, ...] = ()  # backup: each evidence table's end in the copy
 
 
 def _entries(conn: sqlite3.Connection) -> int:
@@ -57,6 +67,28 @@ def _verified(path: Path) -> int:
         conn.close()
 
 
+def _named(conn: sqlite3.Connection, table: str, rowid: int | None) -> str | None:
+    from maogang_cli.app.checking import entry_name
+
+    return None if rowid is None else entry_name(conn, table, rowid)
+
+
+def _ends(path: Path) -> tuple[End, ...]:
+    """The copy's chain ends (none for an older maogang's copy without a chain yet)."""
+    from maogang_cli.store.chain import heads
+
+    conn = open_existing(path)
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'chain_heads'").fetchone():
+            return tuple(
+                End(h.table, h.entries, _named(conn, h.table, h.last_rowid), h.hash)
+                for h in heads(conn)
+            )
+        return ()
+    finally:
+        conn.close()
+
+
 def backup(db: Path, out: Path | None, now: datetime) -> Copied:
     """Copy `db` to `out` (default maogang-YYYY-MM-DD.db here), then check the copy."""
     from maogang_cli.store.full_disk import release
@@ -76,12 +108,13 @@ def backup(db: Path, out: Path | None, now: datetime) -> Copied:
     try:
         _copy_to_backup(source, partial, target)
         entries = _verified(partial)
+        ends = _ends(partial)
         os.replace(partial, target)
     finally:
         release(source)  # a copy read on the backup's disk (full disk) goes with it
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{partial}{suffix}").unlink(missing_ok=True)
-    return Copied(db, target, entries)
+    return Copied(db, target, entries, ends=ends)
 
 
 def _with_its_wal(source: sqlite3.Connection, db: Path, partial: Path) -> sqlite3.Connection:

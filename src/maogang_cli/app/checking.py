@@ -20,7 +20,7 @@ class CheckFailed(MaogangError):
     """Something in the database is not as maogang wrote it."""
 
 
-def _entry_name(conn: sqlite3.Connection, table: str, rowid: int | None) -> str:
+def entry_name(conn: sqlite3.Connection, table: str, rowid: int | None) -> str:
     from maogang_cli.domain.voids import LETTERS
 
     if rowid is None:
@@ -30,6 +30,11 @@ def _entry_name(conn: sqlite3.Connection, table: str, rowid: int | None) -> str:
     if table == "hazards":
         row = conn.execute("SELECT id FROM hazards WHERE rowid = ?", [rowid]).fetchone()
         return str(row[0]) if row else f"#{rowid}"
+    if table == "hazard_events":
+        sql = "SELECT hazard_id, seq FROM hazard_events WHERE rowid = ?"
+        row = conn.execute(sql, [rowid]).fetchone()
+        if row:
+            return f"{row[0]}#{row[1]}"  # the hazard and its step, in any language
     return f"#{rowid}"
 
 
@@ -51,7 +56,7 @@ def _chain(conn: sqlite3.Connection) -> list[Finding]:
     for table in CHAINED:
         broken = verify(conn, table)
         if broken is not None:
-            name = _entry_name(conn, table, broken.rowid)
+            name = entry_name(conn, table, broken.rowid)
             out.append(Finding("chain", False, messages[broken.what].format(table=table, id=name)))
         total += conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     if not out:
@@ -192,9 +197,9 @@ def _objects(conn: sqlite3.Connection) -> list[Finding]:
             Finding(
                 "objects",
                 True,
-                _(
-                    "schema: {n} tables, views, indexes and triggers, as this version makes them"
-                ).format(n=len(expected)),
+                _("schema: {n} tables, views, indexes and triggers, all as expected").format(
+                    n=len(expected)
+                ),
             )
         ]
     messages = {
@@ -265,10 +270,17 @@ def open_existing(path: Path) -> sqlite3.Connection:
     return connect(path)
 
 
-def check(path: Path) -> list[Finding]:
+def check(path: Path, backup: Path | None = None) -> list[Finding]:
+    """Every check of the database at `path`; with `backup`, then the backup's entries
+    against it (when its tables are as this version makes them)."""
     conn = open_existing(path)
     try:
-        return check_connection(conn)
+        findings = check_connection(conn)
+        if backup is not None and any(f.check == "objects" and f.ok for f in findings):
+            from maogang_cli.app.against import against
+
+            findings += against(conn, backup)
+        return findings
     finally:
         conn.close()
 

@@ -20,6 +20,9 @@ def backup(
 ) -> None:
     """Copy the database safely while others write, then check the copy.
 
+    Prints each evidence table's end in the copy (entries, last entry, hash), to write
+    down or keep elsewhere; `maogang check --against` compares a backup with the database.
+
     Example: maogang backup -o /mnt/backup/maogang-2024-06-30.db
     """
     from maogang_cli.app.backup import backup as copy
@@ -31,6 +34,7 @@ def backup(
             source=done.source, target=done.target, n=done.entries
         )
     )
+    run.formatter.backup(done)
 
 
 def restore(

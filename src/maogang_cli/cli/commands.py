@@ -74,6 +74,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 # too. Commands printing JSON with --json (a command without JSON output refuses it):
 JSON_OUTPUT = frozenset(
     {
+        "backup",
         "status",
         "overdue",
         "agenda",

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
+    from maogang_cli.app.backup import Copied
     from maogang_cli.app.hazard_figures import Stats
     from maogang_cli.app.hazard_ledger import HazardView, Timeline
     from maogang_cli.app.history import Entries
@@ -87,6 +88,9 @@ class Formatter:
         raise NotImplementedError
 
     def hazard_targets(self, targets: Targets, day: date) -> None:
+        raise NotImplementedError
+
+    def backup(self, copied: Copied) -> None:
         raise NotImplementedError
 
 
@@ -180,6 +184,11 @@ class TableFormatter(Formatter):
         from maogang_cli.cli.render_hazards import targets_lines
 
         targets_lines(targets, day)
+
+    def backup(self, copied: Copied) -> None:
+        from maogang_cli.cli.render_backup import backup_table
+
+        backup_table(copied)
 
 
 class JsonFormatter(Formatter):
@@ -282,6 +291,11 @@ class JsonFormatter(Formatter):
         from maogang_cli.hazard_contracts import targets_json
 
         output.print_json(targets_json(targets, day.isoformat()))
+
+    def backup(self, copied: Copied) -> None:
+        from maogang_cli.cli.render_backup import backup_json
+
+        output.print_json(backup_json(copied))
 
 
 def choose(json: bool, lang: Lang) -> Formatter:

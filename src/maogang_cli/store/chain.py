@@ -166,3 +166,47 @@ def seal_existing(conn: sqlite3.Connection, table: str) -> None:
         "INSERT OR REPLACE INTO chain_heads (tbl, last_rowid, hash, entries) VALUES (?, ?, ?, ?)",
         [table, last, prev, count],
     )
+
+
+class Head(NamedTuple):
+    """A table's recorded end: what an office writes down to tell later that nothing was
+    cut from the end (chain_heads lives in the same file and can be rewritten with it)."""
+
+    table: str
+    entries: int
+    last_rowid: int | None
+    hash: str
+
+
+def heads(conn: sqlite3.Connection) -> list[Head]:
+    """Each chained table's end as chain_heads records it (a checked database: they agree
+    with the entries); a table with no entry yet has none."""
+    recorded = {
+        r[0]: (r[1], r[2], r[3])
+        for r in conn.execute("SELECT tbl, entries, last_rowid, hash FROM chain_heads")
+    }
+    out = []
+    for table in CHAINED:
+        entries, last, sealed = recorded.get(table, (0, None, ""))
+        out.append(Head(table, entries, last if entries else None, sealed if entries else ""))
+    return out
+
+
+class NotKept(NamedTuple):
+    table: str
+    rowid: int
+    what: str  # "missing": the backup has it, the database not; "differs"
+
+
+def first_not_kept(
+    backup: sqlite3.Connection, conn: sqlite3.Connection, table: str
+) -> NotKept | None:
+    """The first entry of a backup's chain that the database lacks or holds otherwise.
+    Entries are compared by their hash, which seals every entry before them too."""
+    here = dict(conn.execute(f"SELECT rowid, hash FROM {table}").fetchall())
+    for rowid, sealed in backup.execute(f"SELECT rowid, hash FROM {table} ORDER BY rowid"):
+        if rowid not in here:
+            return NotKept(table, rowid, "missing")
+        if here[rowid] != sealed:
+            return NotKept(table, rowid, "differs")
+    return None

@@ -347,3 +347,57 @@ def test_a_unit_retired_into_one_that_was_there_is_loaded(
     loaded = invoke("--data", str(data_copy), "load")
     assert loaded.exit_code == 0, loaded.stderr
     assert ("cyzx", "城运中心", 1) in catalogue_rows(office)
+
+
+def test_a_refused_catalogue_is_remembered_until_its_files_change(
+    invoke: Invoke, data_copy: Path, office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tester T50: the first command checks the files and says why; the next ones warn in
+    one line without reading and checking the catalogue again, until the files change."""
+    set_keys(data_copy, cyzx="xxzz")
+    first = invoke("--data", str(data_copy), "status", "--as-of", "2024-07-01")
+    assert first.exit_code == 0
+    assert len(first.stderr.splitlines()) == 3  # the problem, the hint, the warning
+    from maogang_cli.store import sync
+
+    def not_again(*args: object, **kwargs: object) -> bool:
+        raise AssertionError("the refused catalogue was loaded again")
+
+    monkeypatch.setattr(sync, "sync_catalogue", not_again)
+    again = invoke("--data", str(data_copy), "status", "--as-of", "2024-07-01")
+    assert again.exit_code == 0
+    assert again.stdout == first.stdout
+    assert again.stderr == (
+        f"警告：{data_copy} 中的清单改动了已有记录的单位的代号，未载入；"
+        "仍使用此前载入的清单（`maogang load` 可查看原因）\n"
+    )
+    # touched, not changed: still the files refused
+    (data_copy / "units.yaml").write_bytes((data_copy / "units.yaml").read_bytes())
+    english = invoke("--data", str(data_copy), "--lang", "en", "status", "--as-of", "2024-07-01")
+    assert english.stderr == (
+        f"warning: the catalogue in {data_copy} changes the key of a unit that has records and "
+        "was not loaded; using the catalogue loaded before (`maogang load` says why)\n"
+    )
+    monkeypatch.undo()
+    # the key given back: loaded by the next command, nothing said
+    set_keys(data_copy, xxzz="cyzx")
+    back = invoke("--data", str(data_copy), "status", "--as-of", "2024-07-01")
+    assert (back.exit_code, back.stderr) == (0, "")
+
+
+def test_an_invalid_catalogue_is_remembered_too(
+    invoke: Invoke, data_copy: Path, office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tasks = data_copy / "tasks_2024.yaml"
+    tasks.write_text(tasks.read_text("utf-8").replace("    seq: 3\n", "    seq: 2\n"), "utf-8")
+    first = invoke("--data", str(data_copy), "units")
+    assert first.exit_code == 0
+    assert "duplicate seq 2" in first.stderr
+    from maogang_cli.store import sync
+
+    monkeypatch.setattr(sync, "sync_catalogue", None)  # never called
+    again = invoke("--data", str(data_copy), "units")
+    assert (again.exit_code, again.stdout) == (0, first.stdout)
+    assert again.stderr == (
+        f"警告：{data_copy} 中的清单有误，未载入；仍使用此前载入的清单（`maogang validate` 可查看原因）\n"
+    )

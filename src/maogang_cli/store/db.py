@@ -162,21 +162,58 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
 
 
 def _catalogue_current(conn: sqlite3.Connection, data_dir: Path) -> bool:
-    """Whether the stored catalogue is the one in `data_dir`: by file signature first, by
+    return _catalogue_state(conn, data_dir) == "current"
+
+
+# A catalogue refused by a command's load ("keys": it changes a key holding records;
+# "invalid"), remembered so that later commands warn in one line instead of reading and
+# checking the whole catalogue again each time (tester T50), until its files change.
+_REFUSED = ("keys", "invalid")
+
+
+def _catalogue_state(conn: sqlite3.Connection, data_dir: Path) -> str:
+    """ "current" when the stored catalogue is the one in `data_dir`, the refusal's kind
+    when its files are those a load refused, else "changed": by file signature first, by
     content hash when the signature moved (a checkout that touched but did not change)."""
     from maogang_cli.catalog.files import content_hash, stat_signature
 
     signature = stat_signature(data_dir)
     if _meta(conn, "catalogue_stat") == signature:
-        return True
-    if _meta(conn, "catalogue_hash") != content_hash(data_dir):
-        return False
+        return "current"
+    refused = _meta(conn, "refused_kind")
+    if refused in _REFUSED and _meta(conn, "refused_stat") == signature:
+        return refused
+    digest = content_hash(data_dir)
+    if _meta(conn, "catalogue_hash") == digest:
+        state, key = "current", "catalogue_stat"
+    elif refused in _REFUSED and _meta(conn, "refused_hash") == digest:
+        state, key = refused, "refused_stat"
+    else:
+        return "changed"
     # Remember the new signature; a read-only database just re-hashes next time.
     with contextlib.suppress(sqlite3.Error):
-        conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('catalogue_stat', ?)", [signature]
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, signature])
+    return state
+
+
+def _remember_refusal(conn: sqlite3.Connection, kind: str, signature: str, digest: str) -> None:
+    with contextlib.suppress(sqlite3.Error):
+        conn.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [("refused_kind", kind), ("refused_stat", signature), ("refused_hash", digest)],
         )
-    return True
+
+
+def _still_refused(kind: str, data_dir: Path) -> str:
+    if kind == "keys":
+        return _(
+            "warning: the catalogue in {dir} changes the key of a unit that has records and "
+            "was not loaded; using the catalogue loaded before (`maogang load` says why)"
+        ).format(dir=data_dir)
+    return _(
+        "warning: the catalogue in {dir} is invalid and was not loaded; using the "
+        "catalogue loaded before (`maogang validate` says why)"
+    ).format(dir=data_dir)
 
 
 class Store(NamedTuple):
@@ -199,21 +236,25 @@ def open_store(db_path: Path, data_dir: Path) -> Store:
         if opened.read_only:
             return _read_only_store(opened, db_path, data_dir)
         stored = _meta(conn, "catalogue_hash") if opened.version else None
-        if (
-            opened.version == SCHEMA_VERSION
-            and opened.marked
-            and stored
-            and _catalogue_current(conn, data_dir)
-        ):
-            return Store(conn)
+        if opened.version == SCHEMA_VERSION and opened.marked and stored:
+            state = _catalogue_state(conn, data_dir)
+            if state == "current":
+                return Store(conn)
+            if state in _REFUSED:
+                return Store(conn, (_still_refused(state, data_dir),))
+        from maogang_cli.catalog.files import content_hash, stat_signature
         from maogang_cli.store.sync import sync_catalogue
 
         _refuse_unrecorded(opened, db_path)
+        # Before the load reads them: files edited meanwhile are not taken as refused.
+        signature, digest = stat_signature(data_dir), content_hash(data_dir)
         try:
             sync_catalogue(conn, data_dir)
         except DataError as exc:
             if stored is None or _schema_version(conn) < SCHEMA_VERSION:
                 raise
+            kind = "keys" if isinstance(exc, KeyChangeError) else "invalid"
+            _remember_refusal(conn, kind, signature, digest)
             return Store(conn, _kept_catalogue(exc), not opened.existed)
         return Store(conn, created=not opened.existed)
     except BaseException as exc:

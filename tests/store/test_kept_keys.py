@@ -337,7 +337,10 @@ def test_three_keys_rotated_stay_refused(invoke: Invoke, data_copy: Path, office
 def test_a_unit_retired_into_one_that_was_there_is_loaded(
     invoke: Invoke, data_copy: Path, office: Path
 ) -> None:
-    """城运中心 leaves; its tasks go to 城建中心: its records stay under cyzx, retired."""
+    """城运中心 leaves; its tasks go to 城建中心, which holds records of its own: its records
+    stay under cyzx, retired."""
+    done = invoke("--data", str(data_copy), "record", "14", "-u", "城建中心", "-s", "推进中")
+    assert done.exit_code == 0
     units = data_copy / "units.yaml"
     text = units.read_text("utf-8")
     entry = text[text.index("  - name: 城运中心\n") : text.index("  - name: 城建中心\n")]
@@ -400,4 +403,44 @@ def test_an_invalid_catalogue_is_remembered_too(
     assert (again.exit_code, again.stdout) == (0, first.stdout)
     assert again.stderr == (
         f"警告：{data_copy} 中的清单有误，未载入；仍使用此前载入的清单（`maogang validate` 可查看原因）\n"
+    )
+
+
+NEW_UNIT = "  - name: 城市运行中心\n    key: xxzz\n    kind: department\n    aliases: []\n"
+
+
+def test_a_successor_added_first_then_given_the_tasks_is_refused(
+    invoke: Invoke, data_copy: Path, office: Path
+) -> None:
+    """Tester T46's rr3: the new key loaded first with nothing to do, then 城运中心 removed
+    and its tasks given to it: judged by records, the successor holds none."""
+    with_temporary_unit(data_copy, NEW_UNIT)
+    assert invoke("--data", str(data_copy), "load").exit_code == 0
+    units = data_copy / "units.yaml"
+    text = units.read_text("utf-8")
+    entry = text[text.index("  - name: 城运中心\n") : text.index("  - name: 城建中心\n")]
+    units.write_text(text.replace(entry, "").replace("城运中心,", "城市运行中心,"), "utf-8")
+    rename_everywhere(data_copy, "城运中心", "城市运行中心")
+    refused = invoke("--data", str(data_copy), "load")
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
+        f"{key_line(data_copy, 'xxzz')}: {HANDED_OVER.format(name='城运中心')}"
+    )
+
+
+def test_a_new_unit_taking_all_a_kept_unit_owed_is_refused(
+    invoke: Invoke, data_copy: Path, office: Path
+) -> None:
+    """Tester T46's takeall: 城运中心 stays in units.yaml, but a new unit takes all it owed."""
+    units = data_copy / "units.yaml"
+    text = units.read_text("utf-8").replace("城运中心,", "城市运行中心,")
+    units.write_text(
+        text.replace("  - name: 城运中心\n", NEW_UNIT + "  - name: 城运中心\n"), "utf-8"
+    )
+    for path in data_copy.glob("tasks_*.yaml"):
+        path.write_text(path.read_text("utf-8").replace("城运中心", "城市运行中心"), "utf-8")
+    refused = invoke("--data", str(data_copy), "load")
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
+        f"{key_line(data_copy, 'xxzz')}: {HANDED_OVER.format(name='城运中心')}"
     )

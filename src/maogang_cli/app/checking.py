@@ -106,15 +106,24 @@ def _derived(conn: sqlite3.Connection) -> list[Finding]:
         from maogang_cli.hazard_words import dimension_headings
 
         dimensions = dimension_headings()
-        message = _("hazard labels: {dimension} {name} does not match the hazards")
+        message = _(
+            "hazard labels: {dimension} {name} does not match the hazards; "
+            "`maogang load --force` rebuilds them"
+        )
         dimension = dimensions.get(label.dimension, label.dimension)
         out.append(Finding("derived", False, message.format(dimension=dimension, name=label.name)))
     latest = first_latest_mismatch(conn)
     if latest is not None and latest.what == "copies":
-        message = _("hazard summary: {id}'s state or deadline disagrees with its packed copy")
+        message = _(
+            "hazard summary: {id}'s state or deadline disagrees with its packed copy; "
+            "`maogang load --force` rebuilds it from the events"
+        )
         out.append(Finding("derived", False, message.format(id=latest.name)))
     elif latest is not None:
-        message = _("hazard summary: {id} does not match its events")
+        message = _(
+            "hazard summary: {id} does not match its events; "
+            "`maogang load --force` rebuilds it from them"
+        )
         out.append(Finding("derived", False, message.format(id=latest.name)))
     if out:
         return out

@@ -57,24 +57,26 @@ def holdings_of(catalogue: Catalogue) -> dict[str, set[str]]:
 
 
 def key_changes(
-    stored: list[StoredUnit], catalogue: Catalogue, known: frozenset[str] = frozenset()
+    stored: list[StoredUnit], catalogue: Catalogue, before: dict[str, set[str]] | None = None
 ) -> list[tuple[str, str]]:
     """(the catalogue entry at fault, by its name; what is wrong) for each stored key whose
     records the catalogue would hand to another unit:
 
     - a live key left out while another key takes its name or an alias (a key changed), or
       a live key whose name now names another key (keys swapped, or a name moved over);
-    - a live key left out while a new key (not among `known`, every key the database has
-      had) takes over most of what it owed: a rename done with the key (tester T46), in
-      one edit or after a rename under the old key;
+    - a live key, left out or not, while a key holding no records takes over more than
+      half of what it owed (each key's dues `before`, in the stored catalogue, are not
+      taken over): a rename done with the key (tester T46), in one edit, after a rename
+      under the old key, or after the new key was added with nothing to do;
     - a retired key given to a unit that answers to none of the names it had.
 
     Left alone, on purpose: a key without records (nothing moves), a retired unit's name
     taken by a new key (the old records keep their own key), a unit renamed under its key,
-    a key left out whose names leave with it and whose tasks go to units that were there
-    before (the unit retires)."""
+    a key left out whose names leave with it and whose tasks go to units holding records
+    (the unit retires into them), a few of its tasks given to a new unit."""
     lookup, keys = catalogue.lookup, catalogue.keys
     held = holdings_of(catalogue) if any(u.holdings for u in stored) else {}
+    holding = frozenset(u.key for u in stored)
     names_of: dict[str, set[str]] = {}
     for name, canonical in lookup.items():
         names_of.setdefault(canonical, set()).add(name)
@@ -97,21 +99,28 @@ def key_changes(
                 found.append((taker, _changed(unit)))
                 break
         else:
-            if unit.key not in owner:
-                heir = _new_heir(unit, held, known)
-                if heir is not None:
-                    found.append((owner[heir], _handed_over(unit, heir)))
+            heir = _heir(unit, held, holding, before or {})
+            if heir is not None:
+                found.append((owner[heir], _handed_over(unit, heir)))
     return found
 
 
-def _new_heir(unit: StoredUnit, held: dict[str, set[str]], known: frozenset[str]) -> str | None:
-    """The new key that owes more than half of what the leaving unit owed and still exists."""
+def _heir(
+    unit: StoredUnit,
+    held: dict[str, set[str]],
+    holding: frozenset[str],
+    before: dict[str, set[str]],
+) -> str | None:
+    """The key holding no records that took over, from the unit, more than half of what
+    it owed that still exists (judged by records, not by when the key came; what a key
+    already owed with the unit is no taking over)."""
     remaining = set().union(*held.values()) & unit.holdings if held else set()
+    lost = remaining - held.get(unit.key, set())
     best, most = None, 0
     for key, holdings in held.items():
-        if key in known:
+        if key in holding:
             continue
-        overlap = len(holdings & remaining)
+        overlap = len((holdings - before.get(key, set())) & lost)
         if overlap > most:
             best, most = key, overlap
     return best if remaining and most * 2 > len(remaining) else None

@@ -120,6 +120,39 @@ def triggers() -> dict[str, str]:
     }
 
 
+GUARDS = (
+    "hazard_latest_insert_checked",
+    "hazard_latest_update_checked",
+    "hazard_latest_no_delete",
+    "hazard_labels_no_update",
+    "hazard_labels_no_delete",
+    "hazard_labels_next_number",
+)
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """hazard_labels and hazard_latest written again from the hazards and events by the
+    rules check recomputes them with: lossless, they are derived (tester T58). In the
+    caller's transaction (load's, a migration's): the guards are lifted and put back in it."""
+    for name in GUARDS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    conn.execute("DELETE FROM hazard_labels")
+    conn.execute(f"INSERT INTO hazard_labels (dimension, name, number) {labels_select()}")
+    conn.execute("DELETE FROM hazard_latest")  # labels first: a row's dims are read from them
+    conn.execute(
+        f"""INSERT INTO hazard_latest ({_COLUMNS})
+            SELECT {latest_values("e")} FROM hazard_events e
+            WHERE e.seq = (SELECT max(seq) FROM hazard_events x WHERE x.hazard_id = e.hazard_id)"""
+    )
+    sql = triggers()
+    for name in GUARDS:
+        conn.execute(sql[name])
+
+
+def mismatched(conn: sqlite3.Connection) -> bool:
+    return first_label_mismatch(conn) is not None or first_latest_mismatch(conn) is not None
+
+
 class Mismatch(NamedTuple):
     what: str  # "labels", "copies" (state/deadline vs packed), "latest"
     name: str  # the hazard id, or a label's name

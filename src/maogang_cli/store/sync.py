@@ -48,9 +48,9 @@ def _key_changes(
     conn: sqlite3.Connection, catalogue: Catalogue, data_dir: Path
 ) -> KeyChangeError | None:
     from maogang_cli.catalog.kept_keys import key_changes, locate
-    from maogang_cli.store.unit_history import known_keys, units_with_records
+    from maogang_cli.store.unit_history import holdings, units_with_records
 
-    found = key_changes(units_with_records(conn), catalogue, known_keys(conn))
+    found = key_changes(units_with_records(conn), catalogue, holdings(conn))
     if not found:
         return None
     hint = _(
@@ -83,6 +83,15 @@ def _seal_once(conn: sqlite3.Connection) -> None:
     for table in CHAINED:
         seal_existing(conn, table)
     conn.execute("INSERT INTO meta (key, value) VALUES ('chain_sealed', '1')")
+
+
+def _mend_derived(conn: sqlite3.Connection) -> None:
+    """`load --force`: the hazard ledger's derived tables written again from the events
+    when check's recomputation finds them otherwise (tester T58)."""
+    from maogang_cli.store.derived import mismatched, rebuild
+
+    if mismatched(conn):
+        rebuild(conn)
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -149,6 +158,8 @@ def sync_catalogue(conn: sqlite3.Connection, data_dir: Path, *, force: bool = Fa
         _seal_once(conn)
         restore_triggers(conn)
         fingerprint.remember(conn)
+        if force:
+            _mend_derived(conn)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         db.table("meta").upsert_all(
             [

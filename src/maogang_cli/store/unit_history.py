@@ -48,11 +48,6 @@ def units_with_records(conn: sqlite3.Connection) -> list[StoredUnit]:
     ]
 
 
-def known_keys(conn: sqlite3.Connection) -> frozenset[str]:
-    """Every key the stored catalogue has, retired ones too: a key not among them is new."""
-    return frozenset(r[0] for r in conn.execute("SELECT key FROM units WHERE key IS NOT NULL"))
-
-
 def holdings(conn: sqlite3.Connection) -> dict[str, set[str]]:
     """Unit key -> what it owes in the stored catalogue (kept_keys.holdings_of's words)."""
     key_of = {name: key for name, key in conn.execute("SELECT name, key FROM units")}

@@ -6,7 +6,14 @@ from datetime import date, datetime
 
 import pytest
 
-from maogang_cli.domain.typed_columns import ABOUT, Typed, about_day, typed_over_computed
+from maogang_cli.domain.typed_columns import (
+    ABOUT,
+    Typed,
+    about_day,
+    last_update_typed,
+    progress_typed_since,
+    typed_over_computed,
+)
 from maogang_cli.i18n import pgettext, set_language
 
 
@@ -93,3 +100,42 @@ def test_a_last_update_not_as_exported_is_said_with_both_days() -> None:
     assert last_update_typed("最近记录日期", "", "2024-06-03").startswith(
         "最近记录日期（空）不是导出时写的2024-06-03："
     )
+
+
+def test_a_typed_line_break_is_shown_on_one_line_and_cut_at_forty_characters() -> None:
+    # The refusal and the warning are one line each, whatever the unit typed.
+    set_language("zh")
+    typed = "2024-06-20\n" + "会议记录" * 10  # 51 characters
+    assert last_update_typed("最近记录日期", typed, "2024-06-03") == (
+        "最近记录日期2024-06-20\\n会议记录会议记录会议记录会议记录会议记录会议记录会议记录"
+        "不是导出时写的2024-06-03：此列是最近一条记录的日期，导入据此判断哪些内容是新的；"
+        "请改回原样，新进展的日期请填在“日期”列"
+    )
+    assert typed_over_computed([Typed("督办", "Supervision", "黄", "绿\n阻")]) == (
+        [],
+        [
+            "督办“黄”与导出时算出的“绿\\n阻”不同，不会导入：它由进展记录算出：新的进展请填在“状态”和“日期”列"
+        ],
+    )
+
+
+def test_the_first_month_and_day_of_the_about_sheet_are_taken() -> None:
+    rows = [
+        ("月份", "2024-06"),
+        ("月份", "2024-07"),
+        ("截至", "2024-06-25"),
+        ("截至", "2024-07-25"),
+    ]
+    assert about_day(rows) == ("2024-06", date(2024, 6, 25))
+
+
+def test_only_lines_the_export_works_out_now_pass_on_a_pair_recorded_since() -> None:
+    set_language("zh")
+    computed = "2024-06-03 推进中 40%\n2024-06-12 推进中 60%"
+    kept = Typed("本月进展", "Progress this month", " 2024-06-03  推进中 40% \n\n", computed)
+    assert progress_typed_since([kept]) == []
+    words = Typed("本月进展", "Progress this month", "2024-06-03 推进中 40%\n一期上线", computed)
+    judged = Typed("督办", "Supervision", "红", "绿")  # cannot be worked out again: passed over
+    assert progress_typed_since([words, judged]) == [
+        "本月进展是导出时算出的，不会导入：新的进展请填在“状态”“进度”或“备注”列，并在“日期”列填写发生的日期"
+    ]

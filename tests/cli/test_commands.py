@@ -95,6 +95,28 @@ def test_usage_errors_are_one_line_with_where_to_look(invoke: Invoke) -> None:
     assert r.exit_code == 2 and r.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ("hazard", "stat"),
+            "错误：没有命令“stat”（是否想输入：stats？）（见 maogang hazard --help）\n",
+        ),
+        (("duty", "lst"), "错误：没有命令“lst”（是否想输入：list？）（见 maogang duty --help）\n"),
+        (
+            ("hazard", "stat", "--lang", "en"),
+            "error: no command 'stat' (did you mean: stats?) (see 'maogang hazard --help')\n",
+        ),
+    ],
+)
+def test_a_typo_in_a_groups_command_is_said_as_at_the_root(
+    invoke: Invoke, args: tuple[str, ...], line: str
+) -> None:
+    # tester T57: click's English "No such command 'stat'. Did you mean 'stats'?" came through
+    r = invoke(*args)
+    assert (r.exit_code, r.stderr) == (2, line)
+
+
 @pytest.mark.parametrize("name", ["status", "overdue", "agenda", "rank", "reports", "tasks"])
 @pytest.mark.parametrize("year", ["1800", "99999", "-5"])
 def test_a_year_no_catalogue_can_have_is_a_usage_error(
@@ -129,7 +151,7 @@ def test_a_group_builds_only_the_command_that_runs(
     built.clear()
     result = invoke("hazard", "stat")
     assert result.exit_code == 2
-    assert "'stats'" in result.stderr
+    assert "（是否想输入：stats？）" in result.stderr
     assert [name for name in built if name != "_globals"] == []
     # Help lists every one.
     result = invoke("--lang", "en", "hazard", "--help")

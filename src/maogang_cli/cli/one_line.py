@@ -44,8 +44,11 @@ def usage_line(exc: Any, commands: Collection[str]) -> str:
     hint = ""
     if message.startswith("No such command"):
         typed = message.split("'")[1] if "'" in message else ""
-        if path == "maogang" and typed:
-            hint = did_you_mean(typed, list(commands))
+        if typed:
+            # a group's (hazard, duty…) commands for a typo there; click's own English
+            # suggestion is dropped with the rest of its sentence
+            names = commands if ctx is None or path == "maogang" else ctx.command.commands.keys()
+            hint = did_you_mean(typed, list(names))
     return _("error: {message} (see '{path} --help')").format(
         message=_click_message(message) + hint, path=path
     )
@@ -64,7 +67,7 @@ _CLICK_MESSAGES = (
         r"(?P<detail>.*)",
         N_("invalid value for {name}: {detail}"),
     ),
-    (r"No such command '(?P<name>.*)'\.", N_("no command '{name}'")),
+    (r"No such command '(?P<name>.*?)'\.(?: Did you mean .*)?", N_("no command '{name}'")),
     (
         r"No such option: (?P<name>\S+) Did you mean (?P<meant>\S+)\?",
         N_("no option {name} (did you mean {meant}?)"),
